@@ -1,0 +1,44 @@
+import { type FileTypeResult, fileTypeFromBuffer } from "file-type";
+import type { ContentInspector, InspectedContent } from "../../core/ports/content-inspector.js";
+import { isPlainText } from "./plain-text.js";
+import { readZipDirectory } from "./zip-directory.js";
+
+const UNKNOWN: InspectedContent = { kind: "unknown" };
+const PLAIN_TEXT: InspectedContent = { kind: "known", extension: "txt", mime: "text/plain" };
+/** Formats that are text by design: their signature is trusted even when every byte is clean text. */
+const TEXT_FORMATS = new Set(["pdf", "xml", "ps", "rtf", "vcf", "vtt", "ics", "svg"]);
+
+/**
+ * Decides what bytes are from their content alone. Magic numbers first, because file-type can't see
+ * text; but file-type also matches short ASCII signatures ("BMW é..." reads as BMP, "MZ Logística" as
+ * EXE), so a file that is entirely clean UTF-8 text is text whatever signature its first bytes resemble.
+ * Real binaries of those formats carry NUL or control bytes and fail the text check.
+ */
+export function createContentInspector(): ContentInspector {
+  return { inspect };
+}
+
+async function inspect(bytes: Uint8Array): Promise<InspectedContent> {
+  if (bytes.length === 0) return UNKNOWN;
+
+  const detected = await detectMagic(bytes);
+  if (detected === "failed") return UNKNOWN;
+  if (detected === undefined) return isPlainText(bytes) ? PLAIN_TEXT : UNKNOWN;
+
+  // docx/xlsx/jar/epub/apk are zips too, but file-type names them; only an anonymous zip gets its directory read.
+  if (!TEXT_FORMATS.has(detected.ext) && isPlainText(bytes)) return PLAIN_TEXT;
+  if (detected.ext === "zip") {
+    const directory = await readZipDirectory(bytes);
+    return directory ? { kind: "zip", ...directory } : { kind: "corrupt-zip" };
+  }
+  return { kind: "known", extension: detected.ext, mime: detected.mime };
+}
+
+async function detectMagic(bytes: Uint8Array): Promise<FileTypeResult | undefined | "failed"> {
+  try {
+    return await fileTypeFromBuffer(bytes);
+  } catch {
+    // A throw means a signature matched but its structure didn't parse: not text, and not a type we can name.
+    return "failed";
+  }
+}

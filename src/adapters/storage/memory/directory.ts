@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import type {
+  ContactRecord,
+  DirectoryRepository,
+  OrganizationRecord,
+  PersonRecord,
+} from "../../../core/ports/directory.js";
+
+/** In-process directory for unit tests and the contract suite. */
+export const createMemoryDirectory = (): DirectoryRepository => {
+  const organizations = new Map<string, OrganizationRecord>();
+  const people = new Map<string, PersonRecord>();
+  const contacts = new Map<string, Omit<ContactRecord, "person"> & { personId: string }>();
+
+  const view = (id: string | undefined): ContactRecord | null => {
+    const contact = id ? contacts.get(id) : undefined;
+    if (!contact) return null;
+    const { personId, ...rest } = contact;
+    return { ...rest, person: people.get(personId)! };
+  };
+  const find = (channel: string, platformUserId: string) =>
+    [...contacts.values()].find((c) => c.channel === channel && c.platformUserId === platformUserId);
+
+  return {
+    findContact: async (channel, platformUserId) => view(find(channel, platformUserId)?.id),
+    findContactById: async (id) => view(id),
+    async ensureContact(input) {
+      const existing = find(input.channel, input.platformUserId);
+      if (existing) {
+        const person = people.get(existing.personId)!;
+        if (input.registered && !person.registered) {
+          people.set(person.id, { ...person, registered: true, role: input.role ?? person.role });
+        }
+        return view(existing.id)!;
+      }
+      let organization = [...organizations.values()].find((o) => o.key === input.organization.key);
+      if (!organization) {
+        organization = { id: randomUUID(), ...input.organization };
+        organizations.set(organization.id, organization);
+      }
+      const person: PersonRecord = {
+        id: randomUUID(),
+        name: input.displayName,
+        organizationId: organization.id,
+        role: input.role ?? "MEMBER",
+        registered: input.registered,
+      };
+      people.set(person.id, person);
+      const id = randomUUID();
+      contacts.set(id, {
+        id,
+        channel: input.channel,
+        platformUserId: input.platformUserId,
+        displayName: input.displayName,
+        locale: input.locale ?? null,
+        unreachable: null,
+        personId: person.id,
+      });
+      return view(id)!;
+    },
+    async linkContact(contactId, personId) {
+      const contact = contacts.get(contactId);
+      if (!contact || !people.has(personId)) throw new Error("contact or person not found");
+      contacts.set(contactId, { ...contact, personId });
+      return view(contactId)!;
+    },
+    async setLocale(contactId, locale) {
+      const contact = contacts.get(contactId);
+      if (contact) contacts.set(contactId, { ...contact, locale });
+    },
+    async setUnreachable(contactId, unreachable) {
+      const contact = contacts.get(contactId);
+      if (contact) contacts.set(contactId, { ...contact, unreachable });
+    },
+    findOrganization: async (id) => organizations.get(id) ?? null,
+  };
+};

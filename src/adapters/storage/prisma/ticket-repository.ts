@@ -1,0 +1,188 @@
+import type {
+  DashboardCounts,
+  NewTicket,
+  Page,
+  StatsScope,
+  TicketQuery,
+  TicketRepository,
+} from "../../../core/ports/ticket-repository.js";
+import { ok } from "../../../core/shared/result.js";
+import { PUBLIC_STATUS_OF, TICKET_STATUSES, type TicketStatus } from "../../../core/ticket/status.js";
+import type { NewTicketEvent, Ticket } from "../../../core/ticket/ticket.js";
+import { encodeCursor } from "../cursor.js";
+import { Prisma, type PrismaClient, TX_OPTIONS, type Tx } from "./client.js";
+import { isUniqueViolation } from "./errors.js";
+import { insertOutbox } from "./outbox-writer.js";
+import { ticketInclude, toEvent, toTicket, toTicketUpdate } from "./ticket-mapper.js";
+import { filters, pageOfIds, textVector } from "./ticket-query.js";
+
+
+const insertEvents = async (tx: Tx, ticketId: string, events: readonly NewTicketEvent[]) => {
+  for (const e of events) {
+    await tx.ticketEvent.create({
+      data: {
+        ticketId,
+        kind: e.kind,
+        actorKind: e.actor.kind,
+        actorId: e.actor.id,
+        actorName: e.actor.name,
+        body: e.body,
+        fromValue: e.from,
+        toValue: e.to,
+        createdAt: e.createdAt,
+        sourceKey: e.sourceKey ?? null,
+        attachments: {
+          create: (e.attachments ?? []).map((a) => ({ ...a, ticketId, createdAt: e.createdAt })),
+        },
+      },
+    });
+  }
+};
+
+const addSearchText = (tx: Tx, ticketId: string, text: string) =>
+  tx.$executeRaw`UPDATE ticket SET search_vector = coalesce(search_vector, ''::tsvector) || ${textVector(text)} WHERE id = ${ticketId}::uuid`;
+
+/** Tickets on PostgreSQL (or PGlite) through Prisma. */
+export const createPrismaTicketRepository = (prisma: PrismaClient): TicketRepository => {
+  const load = async (db: Tx, id: string) => {
+    const row = await db.ticket.findUnique({ where: { id }, include: ticketInclude });
+    return row ? toTicket(row) : null;
+  };
+
+  const createOnce = (draft: NewTicket) =>
+    prisma.$transaction(async (tx) => {
+      if (draft.sourceKey) {
+        const existing = await tx.ticket.findUnique({ where: { sourceKey: draft.sourceKey }, include: ticketInclude });
+        if (existing) return { ticket: toTicket(existing), created: false };
+      }
+      // The counter row is the numbering lock: a rolled-back creation gives its number back.
+      const [counter] = await tx.$queryRaw<{ value: number }[]>`
+        INSERT INTO ticket_counter (id, value) VALUES ('ticket', 1)
+        ON CONFLICT (id) DO UPDATE SET value = ticket_counter.value + 1
+        RETURNING value`;
+      const opening = draft.openingMessage;
+      await tx.ticket.create({
+        data: {
+          id: draft.id,
+          number: Number(counter!.value),
+          subject: draft.subject,
+          department: draft.department,
+          priority: draft.priority,
+          type: draft.type,
+          status: "NEW",
+          channel: draft.channel,
+          requesterContactId: draft.requester.contactId,
+          requesterPersonId: draft.requester.personId,
+          organizationId: draft.organizationId,
+          createdAt: draft.createdAt,
+          updatedAt: draft.createdAt,
+          statusChangedAt: draft.createdAt,
+          requesterLastMsgAt: opening.actor.kind === "REQUESTER" ? draft.createdAt : null,
+          sourceKey: draft.sourceKey,
+        },
+      });
+      await addSearchText(tx, draft.id, `${draft.subject} ${opening.body ?? ""}`);
+      await insertEvents(tx, draft.id, [opening]);
+      const ticket = (await load(tx, draft.id))!;
+      await insertOutbox(tx, draft.outbox(ticket));
+      return { ticket, created: true };
+    }, TX_OPTIONS);
+
+  return {
+    async create(draft) {
+      try {
+        return await createOnce(draft);
+      } catch (error) {
+        // Two deliveries of one message raced past the sourceKey check: the loser returns the winner's ticket.
+        if (!draft.sourceKey || !isUniqueViolation(error)) throw error;
+        const existing = await prisma.ticket.findUnique({ where: { sourceKey: draft.sourceKey }, include: ticketInclude });
+        if (!existing) throw error;
+        return { ticket: toTicket(existing), created: false };
+      }
+    },
+
+    findById: (id) => load(prisma, id),
+
+    async findByNumber(ticketNumber) {
+      const row = await prisma.ticket.findUnique({ where: { number: ticketNumber }, include: ticketInclude });
+      return row ? toTicket(row) : null;
+    },
+
+    update: (ticketId, decide, sourceKey) =>
+      prisma.$transaction(async (tx) => {
+        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM ticket WHERE id = ${ticketId}::uuid FOR UPDATE`;
+        if (locked.length === 0) throw new Error(`ticket ${ticketId} vanished`);
+        const current = (await load(tx, ticketId))!;
+        // Checked under the row lock, so a concurrent redelivery waits and then sees the first one's event.
+        if (sourceKey && (await tx.ticketEvent.findUnique({ where: { sourceKey }, select: { id: true } }))) {
+          return ok({ ticket: current, duplicate: true });
+        }
+        const decision = decide(current);
+        if (!decision.ok) return decision;
+        const { patch, events, outbox, searchText } = decision.value;
+        if (events.length === 0 && Object.keys(patch).length === 0) return ok({ ticket: current, duplicate: false });
+        await tx.ticket.update({
+          where: { id: ticketId },
+          data: { ...toTicketUpdate(patch), updatedAt: events[0]?.createdAt ?? new Date(), version: { increment: 1 } },
+        });
+        await insertEvents(tx, ticketId, events);
+        if (searchText) await addSearchText(tx, ticketId, searchText);
+        await insertOutbox(tx, outbox);
+        return ok({ ticket: (await load(tx, ticketId))!, duplicate: false });
+      }, TX_OPTIONS),
+
+    async events(ticketId) {
+      const rows = await prisma.ticketEvent.findMany({
+        where: { ticketId },
+        include: { attachments: { orderBy: { createdAt: "asc" } } },
+        orderBy: { id: "asc" },
+      });
+      return rows.map(toEvent);
+    },
+
+    async list(query: TicketQuery): Promise<Page<Ticket>> {
+      const { sql, field } = pageOfIds(query);
+      const ids = (await prisma.$queryRaw<{ id: string }[]>(sql)).map((r) => r.id);
+      const rows = await prisma.ticket.findMany({ where: { id: { in: ids } }, include: ticketInclude });
+      const byId = new Map(rows.map((r) => [r.id, toTicket(r)]));
+      const ordered = ids.map((id) => byId.get(id)).filter((t): t is Ticket => t !== undefined);
+      const items = ordered.slice(0, query.limit);
+      const last = items.at(-1);
+      const value = (t: Ticket) =>
+        field === "number"
+          ? t.number
+          : field === "priority"
+            ? t.priority
+            : (field === "createdAt" ? t.createdAt : t.updatedAt).toISOString();
+      return {
+        items,
+        nextCursor:
+          ordered.length > query.limit && last ? encodeCursor({ field, value: value(last), number: last.number }) : null,
+      };
+    },
+
+    async stats(scope: StatsScope): Promise<DashboardCounts> {
+      const where = filters(scope);
+      const clause = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+      const groups = await prisma.$queryRaw<
+        { status: TicketStatus; department: string; high: boolean; count: bigint }[]
+      >`SELECT t.status::text AS status, t.department, (t.priority = 'HIGH') AS high, count(*) AS count
+        FROM ticket t ${clause} GROUP BY 1, 2, 3`;
+      const byStatus = Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])) as Record<TicketStatus, number>;
+      const byDepartment: Record<string, number> = {};
+      const counts = { total: 0, open: 0, answered: 0, closed: 0, highPriority: 0 };
+      for (const g of groups) {
+        const n = Number(g.count);
+        const visible = PUBLIC_STATUS_OF[g.status];
+        byStatus[g.status] += n;
+        byDepartment[g.department] = (byDepartment[g.department] ?? 0) + n;
+        counts.total += n;
+        if (visible === "OPEN") counts.open += n;
+        else if (visible === "ANSWERED") counts.answered += n;
+        else counts.closed += n;
+        if (g.high && visible !== "CLOSED") counts.highPriority += n;
+      }
+      return { ...counts, byStatus, byDepartment };
+    },
+  };
+};

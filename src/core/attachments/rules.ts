@@ -1,0 +1,16 @@
+export interface AttachmentRules {
+  readonly maxFiles: number;
+  readonly maxBytes: number;
+  /** Extensions decided from content (magic bytes), e.g. png, jpg, pdf, zip, txt. */
+  readonly allowedTypes: readonly string[];
+  readonly zipMaxEntries: number;
+  readonly zipMaxUncompressedBytes: number;
+}
+
+export const DEFAULT_ATTACHMENT_RULES: AttachmentRules = {
+  maxFiles: 5,
+  maxBytes: 10 * 1024 * 1024,
+  allowedTypes: ["png", "jpg", "pdf", "zip", "txt"],
+  zipMaxEntries: 1000,
+  zipMaxUncompressedBytes: 100 * 1024 * 1024,
+};

@@ -1,0 +1,83 @@
+import type { Catalogue } from "./catalogue.js";
+import { formatBytes } from "./catalogue.js";
+
+const field: Catalogue["field"] = {
+  subject: "Subject",
+  department: "Department",
+  priority: "Priority",
+  type: "Type",
+  message: "Message",
+  attachments: "Attachments",
+  status: "Status",
+  assignee: "Assignee",
+  rating: "Rating",
+  comment: "Comment",
+  name: "Name",
+};
+
+export const en: Catalogue = {
+  field,
+  problem: (name, problem) => {
+    const label = field[name] ?? name;
+    switch (problem.code) {
+      case "REQUIRED":
+        return `${label}: required.`;
+      case "TOO_SHORT":
+        return `${label}: use at least ${problem.min} characters (you used ${problem.actual}).`;
+      case "TOO_LONG":
+        return `${label}: use at most ${problem.max} characters (you used ${problem.actual}).`;
+      case "NOT_ONE_OF":
+        return `${label}: choose one of: ${problem.allowed.join(", ")}.`;
+      case "INVALID":
+        return `${label}: invalid value.`;
+    }
+  },
+  error: (error) => {
+    switch (error.code) {
+      case "VALIDATION_FAILED":
+        return error.issues.map((i) => en.problem(i.field, i.problem)).join("\n");
+      case "TICKET_NOT_FOUND":
+        return `I could not find ticket ${error.ref}.`;
+      case "ILLEGAL_TRANSITION":
+        return `A ticket cannot go from ${en.status[error.from]} to ${en.status[error.to]}.`;
+      case "REOPEN_WINDOW_EXPIRED":
+        return `This ticket was closed more than ${error.windowDays} days ago and cannot be reopened. Please open a new ticket.`;
+      case "FORBIDDEN":
+        return "You are not allowed to do that on this ticket.";
+      case "TOO_MANY_ATTACHMENTS":
+        return `Send at most ${error.max} files per message (you sent ${error.actual}).`;
+      case "ATTACHMENT_REJECTED":
+        return en.attachment(error.fileName, error.reason, error.limit);
+      case "RATING_NOT_ALLOWED":
+        return error.reason === "NOT_CLOSED" ? "Only a closed ticket can be rated." : "This ticket was already rated.";
+      case "NOT_REGISTERED":
+        return "Your contact is not registered yet. Ask your support contact to register you, then try again.";
+    }
+  },
+  attachment: (fileName, reason, limit) => {
+    switch (reason) {
+      case "EMPTY":
+        return `The file ${fileName} is empty.`;
+      case "TOO_LARGE":
+        return `The file ${fileName} is over the ${formatBytes(limit ?? 0)} limit.`;
+      case "TYPE_NOT_ALLOWED":
+        return `The file ${fileName} is not an accepted type (PNG, JPG, PDF, ZIP or TXT).`;
+      case "ZIP_TOO_MANY_ENTRIES":
+        return `The file ${fileName} holds too many files (at most ${limit}).`;
+      case "ZIP_TOO_LARGE":
+        return `The unpacked contents of ${fileName} exceed ${formatBytes(limit ?? 0)}.`;
+      case "CORRUPT":
+        return `The file ${fileName} is damaged and could not be read.`;
+    }
+  },
+  status: {
+    NEW: "New",
+    IN_PROGRESS: "In progress",
+    ESCALATED: "With the tech team",
+    WAITING_ON_REQUESTER: "Waiting for your reply",
+    SOLVED: "Solved",
+    ABANDONED: "Closed without reply",
+  },
+  publicStatus: { OPEN: "Open", ANSWERED: "Answered", CLOSED: "Closed" },
+  priority: { LOW: "Low", MEDIUM: "Medium", HIGH: "High" },
+};

@@ -1,0 +1,85 @@
+import type { Catalogue } from "./catalogue.js";
+import { formatBytes } from "./catalogue.js";
+
+const field: Catalogue["field"] = {
+  subject: "Assunto",
+  department: "Departamento",
+  priority: "Prioridade",
+  type: "Tipo",
+  message: "Mensagem",
+  attachments: "Anexos",
+  status: "Status",
+  assignee: "Responsável",
+  rating: "Avaliação",
+  comment: "Comentário",
+  name: "Nome",
+};
+
+export const ptBR: Catalogue = {
+  field,
+  problem: (name, problem) => {
+    const label = field[name] ?? name;
+    switch (problem.code) {
+      case "REQUIRED":
+        return `${label}: campo obrigatório.`;
+      case "TOO_SHORT":
+        return `${label}: use pelo menos ${problem.min} caracteres (você usou ${problem.actual}).`;
+      case "TOO_LONG":
+        return `${label}: use no máximo ${problem.max} caracteres (você usou ${problem.actual}).`;
+      case "NOT_ONE_OF":
+        return `${label}: escolha uma destas opções: ${problem.allowed.join(", ")}.`;
+      case "INVALID":
+        return `${label}: valor inválido.`;
+    }
+  },
+  error: (error) => {
+    switch (error.code) {
+      case "VALIDATION_FAILED":
+        return error.issues.map((i) => ptBR.problem(i.field, i.problem)).join("\n");
+      case "TICKET_NOT_FOUND":
+        return `Não encontrei o chamado ${error.ref}.`;
+      case "ILLEGAL_TRANSITION":
+        return `Não é possível mudar o status de ${ptBR.status[error.from]} para ${ptBR.status[error.to]}.`;
+      case "REOPEN_WINDOW_EXPIRED":
+        return `Este chamado foi encerrado há mais de ${error.windowDays} dias e não pode ser reaberto. Abra um novo chamado.`;
+      case "FORBIDDEN":
+        return "Você não tem permissão para fazer isso neste chamado.";
+      case "TOO_MANY_ATTACHMENTS":
+        return `Envie no máximo ${error.max} arquivos por mensagem (você enviou ${error.actual}).`;
+      case "ATTACHMENT_REJECTED":
+        return ptBR.attachment(error.fileName, error.reason, error.limit);
+      case "RATING_NOT_ALLOWED":
+        return error.reason === "NOT_CLOSED"
+          ? "Só é possível avaliar um chamado encerrado."
+          : "Este chamado já foi avaliado.";
+      case "NOT_REGISTERED":
+        return "Seu contato ainda não está cadastrado. Peça ao seu contato no suporte para cadastrar você e tente de novo.";
+    }
+  },
+  attachment: (fileName, reason, limit) => {
+    switch (reason) {
+      case "EMPTY":
+        return `O arquivo ${fileName} está vazio.`;
+      case "TOO_LARGE":
+        return `O arquivo ${fileName} passa do limite de ${formatBytes(limit ?? 0)}.`;
+      case "TYPE_NOT_ALLOWED":
+        return `O arquivo ${fileName} não é de um tipo aceito (PNG, JPG, PDF, ZIP ou TXT).`;
+      case "ZIP_TOO_MANY_ENTRIES":
+        return `O arquivo ${fileName} tem arquivos demais dentro (máximo ${limit}).`;
+      case "ZIP_TOO_LARGE":
+        return `O conteúdo de ${fileName} descompactado passa de ${formatBytes(limit ?? 0)}.`;
+      case "CORRUPT":
+        return `O arquivo ${fileName} está corrompido e não pôde ser lido.`;
+    }
+  },
+  status: {
+    NEW: "Novo",
+    IN_PROGRESS: "Em atendimento",
+    ESCALATED: "Com a equipe técnica",
+    WAITING_ON_REQUESTER: "Aguardando sua resposta",
+    SOLVED: "Resolvido",
+    ABANDONED: "Encerrado sem resposta",
+  },
+  publicStatus: { OPEN: "Aberto", ANSWERED: "Respondido", CLOSED: "Fechado" },
+  priority: { LOW: "Baixa", MEDIUM: "Média", HIGH: "Alta" },
+};

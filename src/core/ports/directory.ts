@@ -1,0 +1,51 @@
+import type { Channel } from "../ticket/priority.js";
+
+export type PersonRole = "MEMBER" | "ORG_ADMIN";
+
+export interface PersonRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly organizationId: string;
+  readonly role: PersonRole;
+  readonly registered: boolean;
+}
+
+export interface ContactRecord {
+  readonly id: string;
+  readonly channel: Channel;
+  readonly platformUserId: string;
+  readonly displayName: string;
+  readonly locale: string | null;
+  readonly unreachable: { readonly at: Date; readonly reason: string } | null;
+  readonly person: PersonRecord;
+}
+
+export interface OrganizationRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly key: string;
+}
+
+export interface EnsureContact {
+  readonly channel: Channel;
+  readonly platformUserId: string;
+  readonly displayName: string;
+  /** Matched by key, created with this name when missing. */
+  readonly organization: { readonly key: string; readonly name: string };
+  readonly registered: boolean;
+  readonly role?: PersonRole;
+  readonly locale?: string | null;
+}
+
+/** Contacts (one per channel identity), the people behind them and their organizations. */
+export interface DirectoryRepository {
+  findContact(channel: Channel, platformUserId: string): Promise<ContactRecord | null>;
+  findContactById(id: string): Promise<ContactRecord | null>;
+  /** Creates what is missing; an existing contact keeps its person and organization (registration upgrades it). */
+  ensureContact(input: EnsureContact): Promise<ContactRecord>;
+  /** Moves a contact to another person, so several channel identities share one requester. */
+  linkContact(contactId: string, personId: string): Promise<ContactRecord>;
+  setLocale(contactId: string, locale: string): Promise<void>;
+  setUnreachable(contactId: string, unreachable: { at: Date; reason: string } | null): Promise<void>;
+  findOrganization(id: string): Promise<OrganizationRecord | null>;
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { PRIORITIES } from "./priority.js";
+import { TICKET_STATUSES } from "./status.js";
+import type { Taxonomy } from "./taxonomy.js";
+import { oneOf, text } from "./validation.js";
+
+export const LIMITS = {
+  subject: { min: 3, max: 120 },
+  message: { min: 1, max: 1000 },
+  ratingComment: { max: 500 },
+} as const;
+
+/** A file as it arrives from a channel: bytes plus what the sender claims about them (not trusted). */
+export const fileInput = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  bytes: z.instanceof(Uint8Array),
+  declaredType: z.string().max(255).optional(),
+});
+export type FileInput = z.infer<typeof fileInput>;
+
+const files = z.array(fileInput).default([]);
+const sourceKey = z.string().min(1).max(200).optional();
+
+export const createTicketCommand = (taxonomy: Taxonomy) =>
+  z.object({
+    subject: text(LIMITS.subject.min, LIMITS.subject.max),
+    department: oneOf(taxonomy.departments.map((d) => d.code)),
+    priority: z.enum(PRIORITIES),
+    type: oneOf(taxonomy.types.map((t) => t.code)),
+    message: text(LIMITS.message.min, LIMITS.message.max),
+    attachments: files,
+    sourceKey,
+  });
+export type CreateTicketCommand = z.output<ReturnType<typeof createTicketCommand>>;
+
+/** A reply may be files alone; then its text may be empty. */
+export const replyCommand = z
+  .object({
+    message: z.string().default(""),
+    attachments: files,
+    internal: z.boolean().default(false),
+    sourceKey,
+  })
+  .transform((reply) => ({ ...reply, message: reply.message.trim() }))
+  .superRefine((reply, ctx) => {
+    const body = text(reply.attachments.length > 0 ? 0 : LIMITS.message.min, LIMITS.message.max);
+    const checked = body.safeParse(reply.message);
+    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: ["message"] });
+  });
+export type ReplyCommand = z.output<typeof replyCommand>;
+
+export const changeStatusCommand = z.object({ status: z.enum(TICKET_STATUSES), sourceKey });
+export const changePriorityCommand = z.object({ priority: z.enum(PRIORITIES), sourceKey });
+export const changeDepartmentCommand = (taxonomy: Taxonomy) =>
+  z.object({ department: oneOf(taxonomy.departments.map((d) => d.code)), sourceKey });
+export const assignCommand = z.object({
+  assignee: z.object({ id: z.string().min(1).max(200), name: text(1, 200) }).nullable(),
+  sourceKey,
+});
+export const rateCommand = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: text(0, LIMITS.ratingComment.max).optional(),
+});

@@ -1,0 +1,223 @@
+import type { OutboxDraft } from "../outbox/outbox-draft.js";
+import type { TicketChange, TicketPatch } from "../ports/ticket-repository.js";
+import { err, ok, type Result } from "../shared/result.js";
+import type { CoreError } from "./errors.js";
+import type { Priority } from "./priority.js";
+import { canTransition, isClosed, type TicketStatus } from "./status.js";
+import type { Actor, ActorKind, AttachmentMeta, NewTicketEvent, Ticket } from "./ticket.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Decides which notifications a change causes; the service's composition root supplies it. */
+export type NotificationPolicy = (change: {
+  readonly before: Ticket | null;
+  readonly after: Ticket;
+  readonly events: readonly NewTicketEvent[];
+  readonly actor: Actor;
+}) => readonly OutboxDraft[];
+
+export interface DecisionContext {
+  readonly now: Date;
+  readonly reopenWindowDays: number;
+  readonly notify: NotificationPolicy;
+}
+
+export const actorRef = (actor: Actor): { kind: ActorKind; id: string; name: string } => {
+  switch (actor.kind) {
+    case "requester":
+      return { kind: "REQUESTER", id: actor.contactId, name: actor.name };
+    case "agent":
+      return { kind: "AGENT", id: actor.id, name: actor.name };
+    case "system":
+      return { kind: "SYSTEM", id: "system", name: "chamado" };
+  }
+};
+
+/** The ticket as it will be once `patch` is stored. */
+export const applyPatch = (ticket: Ticket, patch: TicketPatch, now: Date): Ticket => ({
+  ...ticket,
+  ...patch,
+  updatedAt: now,
+  version: ticket.version + 1,
+});
+
+const event = (
+  actor: Actor,
+  now: Date,
+  fields: Pick<NewTicketEvent, "kind"> & Partial<NewTicketEvent>,
+): NewTicketEvent => ({ body: null, from: null, to: null, ...fields, actor: actorRef(actor), createdAt: now });
+
+/** The status part of a change, including the SLA clock pause while waiting on the requester. */
+const moveTo = (
+  ticket: Ticket,
+  to: TicketStatus,
+  actor: Actor,
+  now: Date,
+): Result<{ patch: TicketPatch; events: NewTicketEvent[] }, CoreError> => {
+  if (ticket.status === to) return ok({ patch: {}, events: [] });
+  if (!canTransition(ticket.status, to)) return err({ code: "ILLEGAL_TRANSITION", from: ticket.status, to });
+  const leavingWait = ticket.status === "WAITING_ON_REQUESTER" && ticket.sla.pausedSince !== null;
+  const pausedMs = leavingWait ? ticket.sla.pausedMs + (now.getTime() - ticket.sla.pausedSince!.getTime()) : ticket.sla.pausedMs;
+  const pausedSince = to === "WAITING_ON_REQUESTER" ? now : null;
+  return ok({
+    patch: {
+      status: to,
+      statusChangedAt: now,
+      closedAt: isClosed(to) ? now : null,
+      sla: { pausedMs, pausedSince },
+    },
+    events: [event(actor, now, { kind: "STATUS_CHANGED", from: ticket.status, to })],
+  });
+};
+
+const finish = (
+  ticket: Ticket,
+  actor: Actor,
+  ctx: DecisionContext,
+  patch: TicketPatch,
+  events: NewTicketEvent[],
+  searchText?: string,
+): TicketChange => {
+  const after = applyPatch(ticket, patch, ctx.now);
+  const outbox = events.length > 0 ? ctx.notify({ before: ticket, after, events, actor }) : [];
+  return { patch, events, outbox, ...(searchText ? { searchText } : {}) };
+};
+
+export interface ReplyDecision {
+  readonly message: string;
+  readonly internal: boolean;
+  readonly attachments: readonly AttachmentMeta[];
+  readonly sourceKey?: string | undefined;
+}
+
+/**
+ * A requester's reply reopens an answered ticket, and a closed one within the reopen window.
+ * An agent's public reply waits on the requester; an internal note changes nothing else.
+ */
+export const decideReply = (
+  ticket: Ticket,
+  actor: Actor,
+  reply: ReplyDecision,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  const { now } = ctx;
+  const kind = reply.internal ? "NOTE" : "MESSAGE";
+  if (reply.internal && actor.kind === "requester") return err({ code: "FORBIDDEN", action: "note" });
+  const message = event(actor, now, {
+    kind,
+    body: reply.message || null,
+    attachments: reply.attachments,
+    sourceKey: reply.sourceKey,
+  });
+  if (reply.internal) return ok(finish(ticket, actor, ctx, {}, [message]));
+
+  let target: TicketStatus = ticket.status;
+  if (actor.kind === "requester") {
+    if (isClosed(ticket.status)) {
+      const closedAt = ticket.closedAt ?? ticket.statusChangedAt;
+      if (now.getTime() - closedAt.getTime() > ctx.reopenWindowDays * DAY_MS) {
+        return err({ code: "REOPEN_WINDOW_EXPIRED", closedAt, windowDays: ctx.reopenWindowDays });
+      }
+      target = "IN_PROGRESS";
+    } else if (ticket.status === "WAITING_ON_REQUESTER") target = "IN_PROGRESS";
+  } else {
+    target = "WAITING_ON_REQUESTER";
+  }
+  const moved = moveTo(ticket, target, actor, now);
+  if (!moved.ok) return moved;
+  const ref = actorRef(actor);
+  const patch: TicketPatch = {
+    ...moved.value.patch,
+    lastReply: { at: now, by: ref.kind, name: ref.name },
+    ...(actor.kind === "requester"
+      ? { requesterLastMessageAt: now }
+      : { firstResponseAt: ticket.firstResponseAt ?? now }),
+  };
+  return ok(finish(ticket, actor, ctx, patch, [message, ...moved.value.events], reply.message));
+};
+
+export const decideStatus = (
+  ticket: Ticket,
+  actor: Actor,
+  to: TicketStatus,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind === "requester" && to !== "SOLVED") return err({ code: "FORBIDDEN", action: "status" });
+  const moved = moveTo(ticket, to, actor, ctx.now);
+  if (!moved.ok) return moved;
+  return ok(finish(ticket, actor, ctx, moved.value.patch, moved.value.events));
+};
+
+export const decidePriority = (
+  ticket: Ticket,
+  actor: Actor,
+  priority: Priority,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "priority" });
+  if (ticket.priority === priority) return ok(finish(ticket, actor, ctx, {}, []));
+  const events = [event(actor, ctx.now, { kind: "PRIORITY_CHANGED", from: ticket.priority, to: priority })];
+  return ok(finish(ticket, actor, ctx, { priority }, events));
+};
+
+export const decideDepartment = (
+  ticket: Ticket,
+  actor: Actor,
+  department: string,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "department" });
+  if (ticket.department === department) return ok(finish(ticket, actor, ctx, {}, []));
+  const events = [event(actor, ctx.now, { kind: "DEPARTMENT_CHANGED", from: ticket.department, to: department })];
+  return ok(finish(ticket, actor, ctx, { department }, events));
+};
+
+export const decideAssign = (
+  ticket: Ticket,
+  actor: Actor,
+  assignee: { id: string; name: string } | null,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "assign" });
+  if ((ticket.assignee?.id ?? null) === (assignee?.id ?? null)) return ok(finish(ticket, actor, ctx, {}, []));
+  const events = [
+    event(actor, ctx.now, {
+      kind: "ASSIGNEE_CHANGED",
+      from: ticket.assignee?.name ?? null,
+      to: assignee?.name ?? null,
+      body: assignee?.id ?? null,
+    }),
+  ];
+  return ok(finish(ticket, actor, ctx, { assignee }, events));
+};
+
+export const decideContactRequest = (
+  ticket: Ticket,
+  actor: Actor,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  const events = [event(actor, ctx.now, { kind: "CONTACT_REQUESTED" })];
+  return ok(finish(ticket, actor, ctx, { contactRequestedAt: ctx.now }, events));
+};
+
+/** Records that support read the requester's latest message; silent when there is nothing new to mark. */
+export const decideRead = (ticket: Ticket, actor: Actor, ctx: DecisionContext): Result<TicketChange, CoreError> => {
+  if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "read" });
+  const last = ticket.requesterLastMessageAt;
+  if (!last || (ticket.agentReadAt && ticket.agentReadAt >= last)) return ok(finish(ticket, actor, ctx, {}, []));
+  return ok(finish(ticket, actor, ctx, { agentReadAt: ctx.now }, [event(actor, ctx.now, { kind: "AGENT_READ" })]));
+};
+
+export const decideRating = (
+  ticket: Ticket,
+  actor: Actor,
+  rating: { score: number; comment?: string | undefined },
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind !== "requester") return err({ code: "FORBIDDEN", action: "rate" });
+  if (!isClosed(ticket.status)) return err({ code: "RATING_NOT_ALLOWED", reason: "NOT_CLOSED" });
+  if (ticket.rating) return err({ code: "RATING_NOT_ALLOWED", reason: "ALREADY_RATED" });
+  const comment = rating.comment || null;
+  const events = [event(actor, ctx.now, { kind: "RATED", to: String(rating.score), body: comment })];
+  return ok(finish(ticket, actor, ctx, { rating: { score: rating.score, comment } }, events));
+};

@@ -1,0 +1,43 @@
+import type { TicketStatus } from "./status.js";
+
+/** Stable codes of field problems; the catalogues turn them into sentences. */
+export type FieldProblem =
+  | { readonly code: "REQUIRED" }
+  | { readonly code: "TOO_SHORT"; readonly min: number; readonly actual: number }
+  | { readonly code: "TOO_LONG"; readonly max: number; readonly actual: number }
+  | { readonly code: "NOT_ONE_OF"; readonly allowed: readonly string[] }
+  | { readonly code: "INVALID" };
+
+export interface FieldIssue {
+  readonly field: string;
+  readonly problem: FieldProblem;
+}
+
+export type AttachmentRejection =
+  | "EMPTY"
+  | "TOO_LARGE"
+  | "TYPE_NOT_ALLOWED"
+  | "ZIP_TOO_MANY_ENTRIES"
+  | "ZIP_TOO_LARGE"
+  | "CORRUPT";
+
+/** Expected failures of the ticket core. `code` is stable: adapters and clients match on it. */
+export type CoreError =
+  | { readonly code: "VALIDATION_FAILED"; readonly issues: readonly FieldIssue[] }
+  | { readonly code: "TICKET_NOT_FOUND"; readonly ref: string }
+  | { readonly code: "ILLEGAL_TRANSITION"; readonly from: TicketStatus; readonly to: TicketStatus }
+  | { readonly code: "REOPEN_WINDOW_EXPIRED"; readonly closedAt: Date; readonly windowDays: number }
+  | { readonly code: "FORBIDDEN"; readonly action: string }
+  | { readonly code: "TOO_MANY_ATTACHMENTS"; readonly max: number; readonly actual: number }
+  | {
+      readonly code: "ATTACHMENT_REJECTED";
+      readonly fileName: string;
+      readonly reason: AttachmentRejection;
+      readonly limit?: number;
+    }
+  | { readonly code: "RATING_NOT_ALLOWED"; readonly reason: "NOT_CLOSED" | "ALREADY_RATED" }
+  | { readonly code: "NOT_REGISTERED" };
+
+export type CoreErrorCode = CoreError["code"];
+
+export const notFound = (ref: string | number): CoreError => ({ code: "TICKET_NOT_FOUND", ref: String(ref) });

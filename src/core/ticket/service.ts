@@ -1,0 +1,248 @@
+import { randomUUID } from "node:crypto";
+import { storeFiles, vetFiles } from "../attachments/accept-files.js";
+import type { AttachmentRules } from "../attachments/rules.js";
+import type { BlobStore } from "../ports/blob-store.js";
+import type { Clock } from "../ports/clock.js";
+import type { ContentInspector } from "../ports/content-inspector.js";
+import type {
+  DashboardCounts,
+  Page,
+  StatsScope,
+  TicketChange,
+  TicketQuery,
+  TicketRepository,
+} from "../ports/ticket-repository.js";
+import { err, ok, type Result } from "../shared/result.js";
+import { canView } from "./access.js";
+import {
+  assignCommand,
+  changePriorityCommand,
+  changeStatusCommand,
+  createTicketCommand,
+  type FileInput,
+  rateCommand,
+  replyCommand,
+} from "./commands.js";
+import {
+  actorRef,
+  type DecisionContext,
+  decideAssign,
+  decideContactRequest,
+  decidePriority,
+  decideRating,
+  decideRead,
+  decideReply,
+  decideStatus,
+  type NotificationPolicy,
+} from "./decisions.js";
+import { type CoreError, notFound } from "./errors.js";
+import type { Channel } from "./priority.js";
+import { PUBLIC_STATUS_OF, type PublicStatus } from "./status.js";
+import type { Taxonomy } from "./taxonomy.js";
+import type { Actor, AttachmentMeta, Ticket, TicketEvent } from "./ticket.js";
+import { parseTicketRef } from "./ticket-ref.js";
+import { type TimeInStatus, timeInStatus } from "./time-in-status.js";
+import { validate } from "./validation.js";
+
+export interface TicketServiceDeps {
+  readonly tickets: TicketRepository;
+  readonly blobs: BlobStore;
+  readonly inspector: ContentInspector;
+  readonly clock: Clock;
+  readonly taxonomy: Taxonomy;
+  readonly attachmentRules: AttachmentRules;
+  readonly reopenWindowDays: number;
+  readonly notify: NotificationPolicy;
+}
+
+/** Whom a ticket is opened for: the requester themself, or a contact an agent acts for. */
+export interface RequesterIdentity {
+  readonly contactId: string;
+  readonly personId: string;
+  readonly organizationId: string;
+  readonly displayName: string;
+  readonly channel: Channel;
+}
+
+export interface TicketDetail {
+  readonly ticket: Ticket;
+  readonly publicStatus: PublicStatus;
+  readonly events: readonly TicketEvent[];
+  readonly timeInStatus: TimeInStatus;
+  /** Whether support has read the requester's latest message. */
+  readonly readBySupport: boolean;
+}
+
+/** Requesters see public events only: internal notes and read marks stay with the agents. */
+const visibleTo = (actor: Actor, events: readonly TicketEvent[]) =>
+  actor.kind === "requester" ? events.filter((e) => e.kind !== "NOTE") : events;
+
+/** The ticket use cases. Every one validates its input, re-checks access and changes state atomically. */
+export const createTicketService = (deps: TicketServiceDeps) => {
+  const { tickets, clock } = deps;
+  const createSchema = createTicketCommand(deps.taxonomy);
+  const context = (): DecisionContext => ({
+    now: clock.now(),
+    reopenWindowDays: deps.reopenWindowDays,
+    notify: deps.notify,
+  });
+
+  const resolve = async (actor: Actor, ref: string): Promise<Result<Ticket, CoreError>> => {
+    const ticketNumber = parseTicketRef(ref);
+    const ticket = ticketNumber !== null ? await tickets.findByNumber(ticketNumber) : null;
+    return ticket && canView(actor, ticket) ? ok(ticket) : err(notFound(ref));
+  };
+
+  const acceptFiles = async (files: readonly FileInput[]): Promise<Result<AttachmentMeta[], CoreError>> => {
+    if (files.length === 0) return ok([]);
+    const vetted = await vetFiles(files, deps.attachmentRules, deps.inspector);
+    return vetted.ok ? ok(await storeFiles(vetted.value, deps.blobs)) : vetted;
+  };
+
+  /** Runs a decision on the locked ticket, re-checking access against its current state. */
+  const change = async (
+    actor: Actor,
+    ref: string,
+    decide: (ticket: Ticket, ctx: DecisionContext) => Result<TicketChange, CoreError>,
+    sourceKey?: string,
+  ): Promise<Result<Ticket, CoreError>> => {
+    const found = await resolve(actor, ref);
+    if (!found.ok) return found;
+    const updated = await tickets.update(
+      found.value.id,
+      (current) => (canView(actor, current) ? decide(current, context()) : err(notFound(ref))),
+      sourceKey,
+    );
+    return updated.ok ? ok(updated.value.ticket) : updated;
+  };
+
+  const scoped = (actor: Actor, query: TicketQuery): TicketQuery => {
+    if (actor.kind !== "requester") return query;
+    return actor.orgAdmin
+      ? { ...query, organizationId: actor.organizationId }
+      : { ...query, organizationId: actor.organizationId, requesterPersonId: actor.personId };
+  };
+
+  return {
+    /** `origin` is where the ticket is opened (the CLI for an agent acting for a Telegram contact, say). */
+    async create(
+      actor: Actor,
+      requester: RequesterIdentity,
+      input: unknown,
+      origin: Channel = requester.channel,
+    ): Promise<Result<{ ticket: Ticket; created: boolean }, CoreError>> {
+      if (actor.kind === "requester" && actor.contactId !== requester.contactId) {
+        return err({ code: "FORBIDDEN", action: "create" });
+      }
+      const command = validate(createSchema, input);
+      if (!command.ok) return command;
+      const files = await acceptFiles(command.value.attachments);
+      if (!files.ok) return files;
+      const now = clock.now();
+      const { message, sourceKey, attachments: _, ...fields } = command.value;
+      const created = await tickets.create({
+        ...fields,
+        id: randomUUID(),
+        channel: origin,
+        requester: {
+          contactId: requester.contactId,
+          personId: requester.personId,
+          channel: requester.channel,
+          displayName: requester.displayName,
+        },
+        organizationId: requester.organizationId,
+        createdAt: now,
+        sourceKey: sourceKey ?? null,
+        openingMessage: {
+          kind: "MESSAGE",
+          actor: actorRef(actor),
+          body: message,
+          from: null,
+          to: null,
+          createdAt: now,
+          attachments: files.value,
+        },
+        outbox: (ticket) => deps.notify({ before: null, after: ticket, events: [], actor }),
+      });
+      return ok(created);
+    },
+
+    async reply(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(replyCommand, input);
+      if (!command.ok) return command;
+      const found = await resolve(actor, ref);
+      if (!found.ok) return found;
+      const files = await acceptFiles(command.value.attachments);
+      if (!files.ok) return files;
+      const reply = { ...command.value, attachments: files.value };
+      return change(actor, ref, (t, ctx) => decideReply(t, actor, reply, ctx), command.value.sourceKey);
+    },
+
+    async changeStatus(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(changeStatusCommand, input);
+      if (!command.ok) return command;
+      return change(actor, ref, (t, ctx) => decideStatus(t, actor, command.value.status, ctx), command.value.sourceKey);
+    },
+
+    async changePriority(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(changePriorityCommand, input);
+      if (!command.ok) return command;
+      const { priority, sourceKey } = command.value;
+      return change(actor, ref, (t, ctx) => decidePriority(t, actor, priority, ctx), sourceKey);
+    },
+
+    async assign(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(assignCommand, input);
+      if (!command.ok) return command;
+      const { assignee, sourceKey } = command.value;
+      return change(actor, ref, (t, ctx) => decideAssign(t, actor, assignee, ctx), sourceKey);
+    },
+
+    requestContact: (actor: Actor, ref: string) =>
+      change(actor, ref, (t, ctx) => decideContactRequest(t, actor, ctx)),
+
+    markRead: (actor: Actor, ref: string) => change(actor, ref, (t, ctx) => decideRead(t, actor, ctx)),
+
+    async rate(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(rateCommand, input);
+      if (!command.ok) return command;
+      return change(actor, ref, (t, ctx) => decideRating(t, actor, command.value, ctx));
+    },
+
+    async detail(actor: Actor, ref: string): Promise<Result<TicketDetail, CoreError>> {
+      const found = await resolve(actor, ref);
+      if (!found.ok) return found;
+      const ticket = found.value;
+      const events = await tickets.events(ticket.id);
+      const last = ticket.requesterLastMessageAt;
+      return ok({
+        ticket,
+        publicStatus: PUBLIC_STATUS_OF[ticket.status],
+        events: visibleTo(actor, events),
+        timeInStatus: timeInStatus(ticket.createdAt, events, clock.now()),
+        readBySupport: last !== null && ticket.agentReadAt !== null && ticket.agentReadAt >= last,
+      });
+    },
+
+    list: (actor: Actor, query: TicketQuery): Promise<Page<Ticket>> => tickets.list(scoped(actor, query)),
+
+    /** "TKT-000123", "000123" or "123" find that ticket; anything else searches subjects and messages. */
+    async search(actor: Actor, text: string, query: TicketQuery): Promise<Page<Ticket>> {
+      if (parseTicketRef(text) !== null) {
+        const found = await resolve(actor, text);
+        return { items: found.ok ? [found.value] : [], nextCursor: null };
+      }
+      return tickets.list(scoped(actor, { ...query, text }));
+    },
+
+    stats(actor: Actor, scope: StatsScope = {}): Promise<DashboardCounts> {
+      const { organizationId, requesterPersonId } = scoped(actor, { ...scope, limit: 0 });
+      return tickets.stats({
+        ...(organizationId ? { organizationId } : {}),
+        ...(requesterPersonId ? { requesterPersonId } : {}),
+      });
+    },
+  };
+};
+
+export type TicketService = ReturnType<typeof createTicketService>;

@@ -1,0 +1,93 @@
+import type { Channel, Priority } from "./priority.js";
+import type { TicketStatus } from "./status.js";
+
+export type ActorKind = "REQUESTER" | "AGENT" | "SYSTEM";
+
+/** Who performs an action. Built only from verified platform identity or an authenticated key. */
+export type Actor =
+  | {
+      readonly kind: "requester";
+      readonly contactId: string;
+      readonly personId: string;
+      readonly organizationId: string;
+      readonly name: string;
+      readonly orgAdmin: boolean;
+    }
+  | { readonly kind: "agent"; readonly id: string; readonly name: string }
+  | { readonly kind: "system" };
+
+export interface Requester {
+  readonly contactId: string;
+  readonly personId: string;
+  readonly channel: Channel;
+  readonly displayName: string;
+}
+
+export interface Ticket {
+  readonly id: string;
+  readonly number: number;
+  readonly subject: string;
+  readonly department: string;
+  readonly priority: Priority;
+  readonly type: string;
+  readonly status: TicketStatus;
+  readonly channel: Channel;
+  readonly requester: Requester;
+  readonly organizationId: string;
+  readonly assignee: { readonly id: string; readonly name: string } | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly statusChangedAt: Date;
+  readonly lastReply: { readonly at: Date; readonly by: ActorKind; readonly name: string } | null;
+  readonly firstResponseAt: Date | null;
+  readonly closedAt: Date | null;
+  readonly requesterLastMessageAt: Date | null;
+  readonly agentReadAt: Date | null;
+  readonly contactRequestedAt: Date | null;
+  readonly rating: { readonly score: number; readonly comment: string | null } | null;
+  readonly agentThreadRef: string | null;
+  /** SLA clocks stop while the ticket waits on the requester. */
+  readonly sla: { readonly pausedMs: number; readonly pausedSince: Date | null };
+  readonly version: number;
+}
+
+export const EVENT_KINDS = [
+  "MESSAGE",
+  "NOTE",
+  "STATUS_CHANGED",
+  "PRIORITY_CHANGED",
+  "DEPARTMENT_CHANGED",
+  "ASSIGNEE_CHANGED",
+  "CONTACT_REQUESTED",
+  "AGENT_READ",
+  "RATED",
+  "DELIVERY_FAILED",
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface AttachmentMeta {
+  readonly id: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly storageKey: string;
+}
+
+/** An immutable line of a ticket's history. */
+export interface TicketEvent {
+  readonly id: string;
+  readonly ticketId: string;
+  readonly kind: EventKind;
+  readonly actor: { readonly kind: ActorKind; readonly id: string; readonly name: string };
+  readonly body: string | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly createdAt: Date;
+  readonly attachments: readonly AttachmentMeta[];
+}
+
+export type NewTicketEvent = Omit<TicketEvent, "id" | "ticketId" | "attachments"> & {
+  readonly sourceKey?: string | undefined;
+  readonly attachments?: readonly AttachmentMeta[];
+};

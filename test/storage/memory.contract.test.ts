@@ -1,0 +1,13 @@
+import { createMemoryDirectory } from "../../src/adapters/storage/memory/directory.js";
+import { createMemoryTicketRepository } from "../../src/adapters/storage/memory/ticket-repository.js";
+import { ticketStoreContract } from "../contracts/ticket-store.contract.js";
+
+ticketStoreContract("in memory", async () => {
+  const { repository, outbox } = createMemoryTicketRepository();
+  return {
+    tickets: repository,
+    directory: createMemoryDirectory(),
+    outboxKeys: async () => outbox.map((o) => o.key),
+    close: async () => {},
+  };
+});
