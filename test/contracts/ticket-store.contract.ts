@@ -40,7 +40,9 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
     it("gives 200 tickets created at once 200 distinct consecutive numbers", async () => {
       const { actor, identity } = await h.requester();
       const created = await Promise.all(
-        Array.from({ length: 200 }, (_, i) => h.service.create(actor, identity, validTicket({ subject: `Lote ${i}` }))),
+        Array.from({ length: 200 }, (_, i) =>
+          h.service.create(actor, identity, validTicket({ subject: `Lote ${i}` })),
+        ),
       );
       const numbers = created.map((r) => must(r).ticket.number).sort((a, b) => a - b);
       expect(new Set(numbers).size).toBe(200);
@@ -59,7 +61,11 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
     it("writes nothing when the input is invalid", async () => {
       const { actor, identity } = await h.requester();
       const before = await h.service.stats(actor);
-      const result = await h.service.create(actor, identity, validTicket({ subject: "ab", priority: "URGENT" }));
+      const result = await h.service.create(
+        actor,
+        identity,
+        validTicket({ subject: "ab", priority: "URGENT" }),
+      );
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe("VALIDATION_FAILED");
       expect((await h.service.stats(actor)).total).toBe(before.total);
@@ -121,7 +127,9 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       const ref = formatTicketId(must(await h.service.create(actor, identity, validTicket())).ticket.number);
       must(await h.service.changeStatus(agent, ref, { status: "SOLVED" }));
       h.clock.advance(6 * DAY);
-      expect(must(await h.service.reply(actor, ref, { message: "voltou a falhar" })).status).toBe("IN_PROGRESS");
+      expect(must(await h.service.reply(actor, ref, { message: "voltou a falhar" })).status).toBe(
+        "IN_PROGRESS",
+      );
       must(await h.service.changeStatus(agent, ref, { status: "SOLVED" }));
       h.clock.advance(8 * DAY);
       const late = await h.service.reply(actor, ref, { message: "de novo" });
@@ -133,7 +141,11 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       const ref = formatTicketId(must(await h.service.create(actor, identity, validTicket())).ticket.number);
       must(await h.service.changeStatus(agent, ref, { status: "SOLVED" }));
       const result = await h.service.changeStatus(agent, ref, { status: "ESCALATED" });
-      expect(result.ok ? null : result.error).toEqual({ code: "ILLEGAL_TRANSITION", from: "SOLVED", to: "ESCALATED" });
+      expect(result.ok ? null : result.error).toEqual({
+        code: "ILLEGAL_TRANSITION",
+        from: "SOLVED",
+        to: "ESCALATED",
+      });
       expect(must(await h.service.detail(agent, ref)).ticket.status).toBe("SOLVED");
     });
 
@@ -167,17 +179,30 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       const { actor, identity } = await h.requester(orgKey, { admin: true });
       for (let i = 0; i < 7; i++) {
         h.clock.advance(1000);
-        must(await h.service.create(actor, identity, validTicket({ subject: `Pedido ${i}`, priority: i % 2 ? "LOW" : "HIGH" })));
+        must(
+          await h.service.create(
+            actor,
+            identity,
+            validTicket({ subject: `Pedido ${i}`, priority: i % 2 ? "LOW" : "HIGH" }),
+          ),
+        );
       }
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await h.service.list(actor, { limit: 3, priorities: ["HIGH"], ...(cursor ? { cursor } : {}) });
+        const page = await h.service.list(actor, {
+          limit: 3,
+          priorities: ["HIGH"],
+          ...(cursor ? { cursor } : {}),
+        });
         seen.push(...page.items.map((t) => t.subject));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       expect(seen).toEqual(["Pedido 6", "Pedido 4", "Pedido 2", "Pedido 0"]);
-      const ascending = await h.service.list(actor, { limit: 10, sort: { field: "number", direction: "asc" } });
+      const ascending = await h.service.list(actor, {
+        limit: 10,
+        sort: { field: "number", direction: "asc" },
+      });
       expect(ascending.items.map((t) => t.subject)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `Pedido ${i}`));
       const windowed = await h.service.list(actor, {
         limit: 10,
@@ -190,9 +215,19 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
     it("finds tickets by id, subject and message words, ignoring accents and case", async () => {
       const orgKey = `search-${Math.random()}`;
       const { actor, identity } = await h.requester(orgKey);
-      const printer = must(await h.service.create(actor, identity, validTicket({ subject: "Impressora fiscal" }))).ticket;
-      must(await h.service.create(actor, identity, validTicket({ subject: "Boleto vencido", message: "O boleto não chegou" })));
-      must(await h.service.reply(actor, formatTicketId(printer.number), { message: "Erro de conexão na rede" }));
+      const printer = must(
+        await h.service.create(actor, identity, validTicket({ subject: "Impressora fiscal" })),
+      ).ticket;
+      must(
+        await h.service.create(
+          actor,
+          identity,
+          validTicket({ subject: "Boleto vencido", message: "O boleto não chegou" }),
+        ),
+      );
+      must(
+        await h.service.reply(actor, formatTicketId(printer.number), { message: "Erro de conexão na rede" }),
+      );
       const subjects = async (text: string) =>
         (await h.service.search(actor, text, { limit: 10 })).items.map((t) => t.subject).sort();
       expect(await subjects("impressora")).toEqual(["Impressora fiscal"]);
@@ -204,9 +239,27 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
 
     it("suggests tickets sharing any word, best matches first", async () => {
       const { actor, identity } = await h.requester(`similar-${Math.random()}`);
-      must(await h.service.create(actor, identity, validTicket({ subject: "Nota fiscal rejeitada", message: "sefaz" })));
-      must(await h.service.create(actor, identity, validTicket({ subject: "Impressora fiscal parada", message: "papel" })));
-      must(await h.service.create(actor, identity, validTicket({ subject: "Senha do portal", message: "acesso" })));
+      must(
+        await h.service.create(
+          actor,
+          identity,
+          validTicket({ subject: "Nota fiscal rejeitada", message: "sefaz" }),
+        ),
+      );
+      must(
+        await h.service.create(
+          actor,
+          identity,
+          validTicket({ subject: "Impressora fiscal parada", message: "papel" }),
+        ),
+      );
+      must(
+        await h.service.create(
+          actor,
+          identity,
+          validTicket({ subject: "Senha do portal", message: "acesso" }),
+        ),
+      );
       const page = await h.service.list(actor, { text: "impressora fiscal", textMode: "any", limit: 3 });
       expect(page.items.map((t) => t.subject)).toEqual(["Impressora fiscal parada", "Nota fiscal rejeitada"]);
     });
@@ -241,16 +294,25 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       const { actor, identity } = await h.requester();
       const text = new TextEncoder().encode("Log do erro: conexão recusada\n");
       const ticket = must(
-        await h.service.create(actor, identity, validTicket({ attachments: [{ fileName: "log.txt", bytes: text }] })),
+        await h.service.create(
+          actor,
+          identity,
+          validTicket({ attachments: [{ fileName: "log.txt", bytes: text }] }),
+        ),
       ).ticket;
       const detail = must(await h.service.detail(actor, String(ticket.number)));
-      expect(detail.events[0]!.attachments).toMatchObject([{ fileName: "log.txt", contentType: "text/plain", size: text.length }]);
+      expect(detail.events[0]!.attachments).toMatchObject([
+        { fileName: "log.txt", contentType: "text/plain", size: text.length },
+      ]);
       const junk = new Uint8Array([0, 1, 2, 3, 255, 254, 0, 7]);
       const refused = await h.service.reply(actor, String(ticket.number), {
         message: "segue",
         attachments: [{ fileName: "foto.png", bytes: junk }],
       });
-      expect(refused.ok ? null : refused.error).toMatchObject({ code: "ATTACHMENT_REJECTED", reason: "TYPE_NOT_ALLOWED" });
+      expect(refused.ok ? null : refused.error).toMatchObject({
+        code: "ATTACHMENT_REJECTED",
+        reason: "TYPE_NOT_ALLOWED",
+      });
       expect(must(await h.service.detail(actor, String(ticket.number))).events).toHaveLength(1);
     });
 

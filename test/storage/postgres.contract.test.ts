@@ -7,7 +7,11 @@ import { prismaRepositories } from "./prisma-repositories.js";
 if (pgServerUrl()) {
   ticketStoreContract("Prisma on PostgreSQL", async () => {
     const throwaway = (await createPgTestDatabase())!;
-    const database = await openDatabase({ databaseUrl: throwaway.url, dataDir: "unused", migrateOnStart: false });
+    const database = await openDatabase({
+      databaseUrl: throwaway.url,
+      dataDir: "unused",
+      migrateOnStart: false,
+    });
     return prismaRepositories(database, async () => {
       await database.close();
       await throwaway.drop();

@@ -8,6 +8,8 @@ export const prismaRepositories = (database: Database, close: () => Promise<void
   tickets: createPrismaTicketRepository(database.prisma),
   directory: createPrismaDirectory(database.prisma),
   outboxKeys: async () =>
-    (await database.prisma.outboxItem.findMany({ select: { key: true }, orderBy: { id: "asc" } })).map((o) => o.key),
+    (await database.prisma.outboxItem.findMany({ select: { key: true }, orderBy: { id: "asc" } })).map(
+      (o) => o.key,
+    ),
   close,
 });

@@ -25,7 +25,12 @@ export const vetFiles = async (
   const vetted: Vetted[] = [];
   for (const file of files) {
     const reject = (reason: Extract<CoreError, { code: "ATTACHMENT_REJECTED" }>["reason"], limit?: number) =>
-      err<CoreError>({ code: "ATTACHMENT_REJECTED", fileName: file.fileName, reason, ...(limit ? { limit } : {}) });
+      err<CoreError>({
+        code: "ATTACHMENT_REJECTED",
+        fileName: file.fileName,
+        reason,
+        ...(limit ? { limit } : {}),
+      });
     if (file.bytes.byteLength === 0) return reject("EMPTY");
     if (file.bytes.byteLength > rules.maxBytes) return reject("TOO_LARGE", rules.maxBytes);
     const content = await inspector.inspect(file.bytes);
@@ -48,7 +53,7 @@ export const vetFiles = async (
 
 /** Keeps the sender's name for display only; the stored name is generated from the content hash. */
 const displayName = (name: string, extension: string): string => {
-  const base = name.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || "file";
+  const base = name.replace(/[\\/\p{Cc}]/gu, "_").slice(0, 200) || "file";
   return base.toLowerCase().endsWith(`.${extension}`) ? base : `${base}.${extension}`;
 };
 

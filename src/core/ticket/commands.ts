@@ -13,7 +13,8 @@ export const LIMITS = {
 /** A file as it arrives from a channel: bytes plus what the sender claims about them (not trusted). */
 export const fileInput = z.object({
   fileName: z.string().trim().min(1).max(255),
-  bytes: z.instanceof(Uint8Array),
+  // Any Uint8Array, Node Buffers included (z.instanceof would narrow to Uint8Array<ArrayBuffer>).
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: "expected file bytes" }),
   declaredType: z.string().max(255).optional(),
 });
 export type FileInput = z.infer<typeof fileInput>;
@@ -45,7 +46,8 @@ export const replyCommand = z
   .superRefine((reply, ctx) => {
     const body = text(reply.attachments.length > 0 ? 0 : LIMITS.message.min, LIMITS.message.max);
     const checked = body.safeParse(reply.message);
-    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: ["message"] });
+    if (!checked.success)
+      for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: ["message"] });
   });
 export type ReplyCommand = z.output<typeof replyCommand>;
 

@@ -45,7 +45,14 @@ const event = (
   actor: Actor,
   now: Date,
   fields: Pick<NewTicketEvent, "kind"> & Partial<NewTicketEvent>,
-): NewTicketEvent => ({ body: null, from: null, to: null, ...fields, actor: actorRef(actor), createdAt: now });
+): NewTicketEvent => ({
+  body: null,
+  from: null,
+  to: null,
+  ...fields,
+  actor: actorRef(actor),
+  createdAt: now,
+});
 
 /** The status part of a change, including the SLA clock pause while waiting on the requester. */
 const moveTo = (
@@ -57,7 +64,9 @@ const moveTo = (
   if (ticket.status === to) return ok({ patch: {}, events: [] });
   if (!canTransition(ticket.status, to)) return err({ code: "ILLEGAL_TRANSITION", from: ticket.status, to });
   const leavingWait = ticket.status === "WAITING_ON_REQUESTER" && ticket.sla.pausedSince !== null;
-  const pausedMs = leavingWait ? ticket.sla.pausedMs + (now.getTime() - ticket.sla.pausedSince!.getTime()) : ticket.sla.pausedMs;
+  const pausedMs = leavingWait
+    ? ticket.sla.pausedMs + (now.getTime() - ticket.sla.pausedSince!.getTime())
+    : ticket.sla.pausedMs;
   const pausedSince = to === "WAITING_ON_REQUESTER" ? now : null;
   return ok({
     patch: {
@@ -168,7 +177,9 @@ export const decideDepartment = (
 ): Result<TicketChange, CoreError> => {
   if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "department" });
   if (ticket.department === department) return ok(finish(ticket, actor, ctx, {}, []));
-  const events = [event(actor, ctx.now, { kind: "DEPARTMENT_CHANGED", from: ticket.department, to: department })];
+  const events = [
+    event(actor, ctx.now, { kind: "DEPARTMENT_CHANGED", from: ticket.department, to: department }),
+  ];
   return ok(finish(ticket, actor, ctx, { department }, events));
 };
 
@@ -201,11 +212,18 @@ export const decideContactRequest = (
 };
 
 /** Records that support read the requester's latest message; silent when there is nothing new to mark. */
-export const decideRead = (ticket: Ticket, actor: Actor, ctx: DecisionContext): Result<TicketChange, CoreError> => {
+export const decideRead = (
+  ticket: Ticket,
+  actor: Actor,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
   if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "read" });
   const last = ticket.requesterLastMessageAt;
-  if (!last || (ticket.agentReadAt && ticket.agentReadAt >= last)) return ok(finish(ticket, actor, ctx, {}, []));
-  return ok(finish(ticket, actor, ctx, { agentReadAt: ctx.now }, [event(actor, ctx.now, { kind: "AGENT_READ" })]));
+  if (!last || (ticket.agentReadAt && ticket.agentReadAt >= last))
+    return ok(finish(ticket, actor, ctx, {}, []));
+  return ok(
+    finish(ticket, actor, ctx, { agentReadAt: ctx.now }, [event(actor, ctx.now, { kind: "AGENT_READ" })]),
+  );
 };
 
 export const decideRating = (

@@ -140,6 +140,15 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       if (!files.ok) return files;
       const now = clock.now();
       const { message, sourceKey, attachments: _, ...fields } = command.value;
+      const openingMessage = {
+        kind: "MESSAGE" as const,
+        actor: actorRef(actor),
+        body: message,
+        from: null,
+        to: null,
+        createdAt: now,
+        attachments: files.value,
+      };
       const created = await tickets.create({
         ...fields,
         id: randomUUID(),
@@ -153,16 +162,9 @@ export const createTicketService = (deps: TicketServiceDeps) => {
         organizationId: requester.organizationId,
         createdAt: now,
         sourceKey: sourceKey ?? null,
-        openingMessage: {
-          kind: "MESSAGE",
-          actor: actorRef(actor),
-          body: message,
-          from: null,
-          to: null,
-          createdAt: now,
-          attachments: files.value,
-        },
-        outbox: (ticket) => deps.notify({ before: null, after: ticket, events: [], actor }),
+        openingMessage,
+        // The policy sees the opening message, so agents get the new ticket with its text and files.
+        outbox: (ticket) => deps.notify({ before: null, after: ticket, events: [openingMessage], actor }),
       });
       return ok(created);
     },
@@ -181,7 +183,12 @@ export const createTicketService = (deps: TicketServiceDeps) => {
     async changeStatus(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
       const command = validate(changeStatusCommand, input);
       if (!command.ok) return command;
-      return change(actor, ref, (t, ctx) => decideStatus(t, actor, command.value.status, ctx), command.value.sourceKey);
+      return change(
+        actor,
+        ref,
+        (t, ctx) => decideStatus(t, actor, command.value.status, ctx),
+        command.value.sourceKey,
+      );
     },
 
     async changePriority(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {

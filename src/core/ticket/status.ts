@@ -40,4 +40,5 @@ export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>
   ABANDONED: ["IN_PROGRESS", "WAITING_ON_REQUESTER"],
 };
 
-export const canTransition = (from: TicketStatus, to: TicketStatus): boolean => TRANSITIONS[from].includes(to);
+export const canTransition = (from: TicketStatus, to: TicketStatus): boolean =>
+  TRANSITIONS[from].includes(to);

@@ -23,7 +23,8 @@ export const oneOf = (allowed: readonly string[]) =>
     .string()
     .transform((value) => value.trim().toLowerCase())
     .superRefine((value, ctx) => {
-      if (!allowed.some((a) => a.toLowerCase() === value)) ctx.addIssue(problem({ code: "NOT_ONE_OF", allowed }));
+      if (!allowed.some((a) => a.toLowerCase() === value))
+        ctx.addIssue(problem({ code: "NOT_ONE_OF", allowed }));
     })
     .transform((value) => allowed.find((a) => a.toLowerCase() === value) ?? value);
 
@@ -38,7 +39,8 @@ const toFieldIssue = (issue: z.core.$ZodIssue): FieldIssue => {
   if (issue.code === "invalid_value") {
     return { field, problem: { code: "NOT_ONE_OF", allowed: issue.values.map(String) } };
   }
-  if (issue.code === "invalid_type" && issue.input === undefined) return { field, problem: { code: "REQUIRED" } };
+  if (issue.code === "invalid_type" && issue.input === undefined)
+    return { field, problem: { code: "REQUIRED" } };
   return { field, problem: { code: "INVALID" } };
 };
 

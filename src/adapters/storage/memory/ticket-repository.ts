@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { applyPatch } from "../../../core/ticket/decisions.js";
 import type { OutboxDraft } from "../../../core/outbox/outbox-draft.js";
 import type {
   DashboardCounts,
@@ -11,6 +10,8 @@ import type {
 } from "../../../core/ports/ticket-repository.js";
 import { fold } from "../../../core/shared/fold.js";
 import { ok } from "../../../core/shared/result.js";
+import { applyPatch } from "../../../core/ticket/decisions.js";
+import { openedTicket } from "../../../core/ticket/opened-ticket.js";
 import { PUBLIC_STATUS_OF, TICKET_STATUSES, type TicketStatus } from "../../../core/ticket/status.js";
 import type { Ticket, TicketEvent } from "../../../core/ticket/ticket.js";
 import { decodeCursor, encodeCursor, PRIORITY_RANK } from "../cursor.js";
@@ -22,7 +23,10 @@ interface Stored {
   sourceKey: string | null;
 }
 
-const words = (text: string): string[] => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string): string[] =>
+  fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** In-process repository for unit tests and the contract suite; same behaviour as the Prisma one. */
 export const createMemoryTicketRepository = () => {
@@ -37,7 +41,10 @@ export const createMemoryTicketRepository = () => {
   const withLock = async <T>(key: string, fn: () => Promise<T> | T): Promise<T> => {
     const previous = locks.get(key) ?? Promise.resolve();
     const run = previous.then(fn, fn);
-    locks.set(key, run.catch(() => undefined));
+    locks.set(
+      key,
+      run.catch(() => undefined),
+    );
     return run;
   };
 
@@ -63,32 +70,7 @@ export const createMemoryTicketRepository = () => {
           : undefined;
         if (existing) return { ticket: existing.ticket, created: false };
         counter += 1;
-        const ticket: Ticket = {
-          id: draft.id,
-          number: counter,
-          subject: draft.subject,
-          department: draft.department,
-          priority: draft.priority,
-          type: draft.type,
-          status: "NEW",
-          channel: draft.channel,
-          requester: draft.requester,
-          organizationId: draft.organizationId,
-          assignee: null,
-          createdAt: draft.createdAt,
-          updatedAt: draft.createdAt,
-          statusChangedAt: draft.createdAt,
-          lastReply: null,
-          firstResponseAt: null,
-          closedAt: null,
-          requesterLastMessageAt: draft.openingMessage.actor.kind === "REQUESTER" ? draft.createdAt : null,
-          agentReadAt: null,
-          contactRequestedAt: null,
-          rating: null,
-          agentThreadRef: null,
-          sla: { pausedMs: 0, pausedSince: null },
-          version: 0,
-        };
+        const ticket = openedTicket(draft, counter);
         const events = toEvents(ticket.id, [draft.openingMessage]);
         byId.set(ticket.id, {
           ticket,
@@ -158,7 +140,8 @@ export const createMemoryTicketRepository = () => {
           return direction === "asc" ? d > 0 : d < 0;
         });
       if (query.textMode === "any" && wanted.length > 0) {
-        const score = (t: Ticket) => wanted.filter((word) => byId.get(t.id)!.words.some((c) => c.startsWith(word))).length;
+        const score = (t: Ticket) =>
+          wanted.filter((word) => byId.get(t.id)!.words.some((c) => c.startsWith(word))).length;
         const ranked = [...matches].sort((a, b) => score(b) - score(a) || b.number - a.number);
         return { items: ranked.slice(0, query.limit), nextCursor: null };
       }

@@ -9,4 +9,4 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
  * Under a burst, transactions queue for a pooled connection; Prisma's 2 s default wait would turn a
  * busy moment into errors. Locks are held briefly, so a long wait is safe and a long run is a bug.
  */
-export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+export const TX_OPTIONS = { maxWait: 60_000, timeout: 30_000 } as const;

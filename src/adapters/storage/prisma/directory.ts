@@ -22,7 +22,6 @@ const toContact = (row: ContactRow): ContactRecord => ({
   },
 });
 
-
 /** Contacts, people and organizations through Prisma. */
 export const createPrismaDirectory = (prisma: PrismaClient): DirectoryRepository => {
   const find = async (channel: ContactRow["channel"], platformUserId: string) => {
@@ -92,7 +91,11 @@ export const createPrismaDirectory = (prisma: PrismaClient): DirectoryRepository
       }
     },
     async linkContact(contactId, personId) {
-      const row = await prisma.contact.update({ where: { id: contactId }, data: { personId }, include: contactInclude });
+      const row = await prisma.contact.update({
+        where: { id: contactId },
+        data: { personId },
+        include: contactInclude,
+      });
       return toContact(row);
     },
     async setLocale(contactId, locale) {

@@ -18,7 +18,9 @@ export const textQuery = (text: string): Prisma.Sql => {
 
 /** Any of the words, for relevance-ranked suggestions. */
 export const anyWordQuery = (text: string): Prisma.Sql => {
-  const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+  const words = fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
   const query = words.join(" or ");
   return Prisma.sql`(websearch_to_tsquery('portuguese', ${query}) || websearch_to_tsquery('english', ${query}))`;
 };
@@ -42,7 +44,8 @@ export const filters = (query: Omit<TicketQuery, "limit">): Prisma.Sql[] => {
   if (query.departments) where.push(Prisma.sql`t.department = ANY(${[...query.departments]}::text[])`);
   if (query.types) where.push(Prisma.sql`t.type = ANY(${[...query.types]}::text[])`);
   if (query.organizationId) where.push(Prisma.sql`t.organization_id = ${query.organizationId}::uuid`);
-  if (query.requesterPersonId) where.push(Prisma.sql`t.requester_person_id = ${query.requesterPersonId}::uuid`);
+  if (query.requesterPersonId)
+    where.push(Prisma.sql`t.requester_person_id = ${query.requesterPersonId}::uuid`);
   if (query.assigneeId) where.push(Prisma.sql`t.assignee_id = ${query.assigneeId}`);
   if (query.createdFrom) where.push(Prisma.sql`t.created_at >= ${query.createdFrom}`);
   if (query.createdTo) where.push(Prisma.sql`t.created_at < ${query.createdTo}`);

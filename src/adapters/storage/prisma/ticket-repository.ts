@@ -7,6 +7,7 @@ import type {
   TicketRepository,
 } from "../../../core/ports/ticket-repository.js";
 import { ok } from "../../../core/shared/result.js";
+import { openedTicket } from "../../../core/ticket/opened-ticket.js";
 import { PUBLIC_STATUS_OF, TICKET_STATUSES, type TicketStatus } from "../../../core/ticket/status.js";
 import type { NewTicketEvent, Ticket } from "../../../core/ticket/ticket.js";
 import { encodeCursor } from "../cursor.js";
@@ -15,7 +16,6 @@ import { isUniqueViolation } from "./errors.js";
 import { insertOutbox } from "./outbox-writer.js";
 import { ticketInclude, toEvent, toTicket, toTicketUpdate } from "./ticket-mapper.js";
 import { filters, pageOfIds, textVector } from "./ticket-query.js";
-
 
 const insertEvents = async (tx: Tx, ticketId: string, events: readonly NewTicketEvent[]) => {
   for (const e of events) {
@@ -52,38 +52,33 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
   const createOnce = (draft: NewTicket) =>
     prisma.$transaction(async (tx) => {
       if (draft.sourceKey) {
-        const existing = await tx.ticket.findUnique({ where: { sourceKey: draft.sourceKey }, include: ticketInclude });
+        const existing = await tx.ticket.findUnique({
+          where: { sourceKey: draft.sourceKey },
+          include: ticketInclude,
+        });
         if (existing) return { ticket: toTicket(existing), created: false };
       }
-      // The counter row is the numbering lock: a rolled-back creation gives its number back.
-      const [counter] = await tx.$queryRaw<{ value: number }[]>`
-        INSERT INTO ticket_counter (id, value) VALUES ('ticket', 1)
-        ON CONFLICT (id) DO UPDATE SET value = ticket_counter.value + 1
-        RETURNING value`;
       const opening = draft.openingMessage;
-      await tx.ticket.create({
-        data: {
-          id: draft.id,
-          number: Number(counter!.value),
-          subject: draft.subject,
-          department: draft.department,
-          priority: draft.priority,
-          type: draft.type,
-          status: "NEW",
-          channel: draft.channel,
-          requesterContactId: draft.requester.contactId,
-          requesterPersonId: draft.requester.personId,
-          organizationId: draft.organizationId,
-          createdAt: draft.createdAt,
-          updatedAt: draft.createdAt,
-          statusChangedAt: draft.createdAt,
-          requesterLastMsgAt: opening.actor.kind === "REQUESTER" ? draft.createdAt : null,
-          sourceKey: draft.sourceKey,
-        },
-      });
-      await addSearchText(tx, draft.id, `${draft.subject} ${opening.body ?? ""}`);
+      // One statement takes the next number and inserts the ticket: the counter row is the numbering
+      // lock (a rolled-back creation gives its number back), so it is taken late and held briefly.
+      const [row] = await tx.$queryRaw<{ number: number }[]>`
+        WITH next AS (
+          INSERT INTO ticket_counter (id, value) VALUES ('ticket', 1)
+          ON CONFLICT (id) DO UPDATE SET value = ticket_counter.value + 1
+          RETURNING value
+        )
+        INSERT INTO ticket (id, number, subject, department, priority, type, status, channel,
+          requester_contact_id, requester_person_id, organization_id, created_at, updated_at,
+          status_changed_at, requester_last_msg_at, source_key, search_vector)
+        SELECT ${draft.id}::uuid, next.value, ${draft.subject}, ${draft.department}, ${draft.priority}::"Priority",
+          ${draft.type}, 'NEW'::"TicketStatus", ${draft.channel}::"Channel", ${draft.requester.contactId}::uuid,
+          ${draft.requester.personId}::uuid, ${draft.organizationId}::uuid, ${draft.createdAt}, ${draft.createdAt},
+          ${draft.createdAt}, ${opening.actor.kind === "REQUESTER" ? draft.createdAt : null}::timestamptz,
+          ${draft.sourceKey}, ${textVector(`${draft.subject} ${opening.body ?? ""}`)}
+        FROM next
+        RETURNING number`;
       await insertEvents(tx, draft.id, [opening]);
-      const ticket = (await load(tx, draft.id))!;
+      const ticket = openedTicket(draft, Number(row!.number));
       await insertOutbox(tx, draft.outbox(ticket));
       return { ticket, created: true };
     }, TX_OPTIONS);
@@ -95,7 +90,10 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
       } catch (error) {
         // Two deliveries of one message raced past the sourceKey check: the loser returns the winner's ticket.
         if (!draft.sourceKey || !isUniqueViolation(error)) throw error;
-        const existing = await prisma.ticket.findUnique({ where: { sourceKey: draft.sourceKey }, include: ticketInclude });
+        const existing = await prisma.ticket.findUnique({
+          where: { sourceKey: draft.sourceKey },
+          include: ticketInclude,
+        });
         if (!existing) throw error;
         return { ticket: toTicket(existing), created: false };
       }
@@ -110,7 +108,9 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
 
     update: (ticketId, decide, sourceKey) =>
       prisma.$transaction(async (tx) => {
-        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM ticket WHERE id = ${ticketId}::uuid FOR UPDATE`;
+        const locked = await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT id FROM ticket WHERE id = ${ticketId}::uuid FOR UPDATE`;
         if (locked.length === 0) throw new Error(`ticket ${ticketId} vanished`);
         const current = (await load(tx, ticketId))!;
         // Checked under the row lock, so a concurrent redelivery waits and then sees the first one's event.
@@ -120,10 +120,15 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
         const decision = decide(current);
         if (!decision.ok) return decision;
         const { patch, events, outbox, searchText } = decision.value;
-        if (events.length === 0 && Object.keys(patch).length === 0) return ok({ ticket: current, duplicate: false });
+        if (events.length === 0 && Object.keys(patch).length === 0)
+          return ok({ ticket: current, duplicate: false });
         await tx.ticket.update({
           where: { id: ticketId },
-          data: { ...toTicketUpdate(patch), updatedAt: events[0]?.createdAt ?? new Date(), version: { increment: 1 } },
+          data: {
+            ...toTicketUpdate(patch),
+            updatedAt: events[0]?.createdAt ?? new Date(),
+            version: { increment: 1 },
+          },
         });
         await insertEvents(tx, ticketId, events);
         if (searchText) await addSearchText(tx, ticketId, searchText);
@@ -157,7 +162,9 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
       return {
         items,
         nextCursor:
-          ordered.length > query.limit && last ? encodeCursor({ field, value: value(last), number: last.number }) : null,
+          ordered.length > query.limit && last
+            ? encodeCursor({ field, value: value(last), number: last.number })
+            : null,
       };
     },
 
