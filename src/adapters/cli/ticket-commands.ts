@@ -1,0 +1,397 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { z } from "zod";
+import type { CoreError } from "../../core/ticket/errors.js";
+import { CHANNELS, type Channel, PRIORITIES } from "../../core/ticket/priority.js";
+import type { RequesterIdentity } from "../../core/ticket/service.js";
+import {
+  PUBLIC_STATUSES,
+  statusesOfPublic,
+  TICKET_STATUSES,
+  type TicketStatus,
+} from "../../core/ticket/status.js";
+import type { Command, CommandContext } from "./command.js";
+import { UsageError } from "./command.js";
+import { cliAgent, withCore } from "./core-session.js";
+import { detailText, pageText, statsText, ticketJson, ticketLine } from "./render.js";
+
+const print = (ctx: CommandContext, json: unknown, text: string) =>
+  ctx.io.out(ctx.json ? JSON.stringify(json, (_, v) => (typeof v === "bigint" ? Number(v) : v), 2) : text);
+
+const fail = (ctx: CommandContext, error: CoreError): number => {
+  if (ctx.json) ctx.io.err(JSON.stringify({ error }));
+  else ctx.io.err(ctx.catalogue.error(error));
+  return 1;
+};
+
+const ref = (positionals: string[], usage: string): string => {
+  const value = positionals[0];
+  if (!value) throw new UsageError(`missing ticket id (${usage})`);
+  return value;
+};
+
+const list = (value: unknown): string[] | undefined =>
+  typeof value === "string"
+    ? value
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : undefined;
+
+const readFiles = async (ctx: CommandContext, paths: unknown) => {
+  const files = [];
+  for (const path of (paths as string[] | undefined) ?? []) {
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) throw new UsageError(`not a readable file: ${path}`);
+    // Refuse before reading, so a huge file is never loaded.
+    if (info.size > ctx.config.ATTACHMENT_MAX_BYTES) {
+      throw new UsageError(
+        ctx.catalogue.attachment(basename(path), "TOO_LARGE", ctx.config.ATTACHMENT_MAX_BYTES),
+      );
+    }
+    files.push({ fileName: basename(path), bytes: new Uint8Array(await readFile(path)) });
+  }
+  return files;
+};
+
+/** "telegram:12345" -> the contact on that channel (created in its own organization when new). */
+const contactArg = z
+  .string()
+  .regex(/^[a-z]+:.+$/i, { error: "expected CHANNEL:ID, e.g. telegram:12345" })
+  .transform((v) => {
+    const [channel = "", ...rest] = v.split(":");
+    return { channel: channel.toUpperCase(), platformUserId: rest.join(":") };
+  })
+  .pipe(
+    z.object({
+      channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` }),
+      platformUserId: z.string().min(1),
+    }),
+  );
+
+const parseOr = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new UsageError(`${what}: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  return parsed.data;
+};
+
+export const create: Command = {
+  name: "create",
+  summary: "open a ticket",
+  usage:
+    "create --subject S --department D --priority low|medium|high --type T --message M [--file PATH]... [--contact CHANNEL:ID --name NAME --org KEY]",
+  options: {
+    subject: { type: "string" },
+    department: { type: "string" },
+    priority: { type: "string" },
+    type: { type: "string" },
+    message: { type: "string" },
+    file: { type: "string", multiple: true },
+    contact: { type: "string" },
+    name: { type: "string" },
+    org: { type: "string" },
+  },
+  async run(ctx, v) {
+    const agent = cliAgent();
+    const files = await readFiles(ctx, v.file);
+    const who = v.contact
+      ? parseOr(contactArg, v.contact, "--contact")
+      : { channel: "CLI" as Channel, platformUserId: agent.kind === "agent" ? agent.id : "cli" };
+    return withCore(ctx, async (core) => {
+      const orgKey =
+        typeof v.org === "string"
+          ? v.org
+          : who.channel === "CLI"
+            ? "internal"
+            : `contact:${who.channel}:${who.platformUserId}`;
+      const contact = await core.directory.ensureContact({
+        channel: who.channel,
+        platformUserId: who.platformUserId,
+        displayName: typeof v.name === "string" ? v.name : who.platformUserId,
+        organization: { key: orgKey, name: orgKey },
+        registered: true,
+      });
+      const requester: RequesterIdentity = {
+        contactId: contact.id,
+        personId: contact.person.id,
+        organizationId: contact.person.organizationId,
+        displayName: contact.displayName,
+        channel: contact.channel,
+      };
+      const result = await core.service.create(
+        agent,
+        requester,
+        {
+          subject: v.subject,
+          department: v.department,
+          priority: typeof v.priority === "string" ? v.priority.toUpperCase() : v.priority,
+          type: v.type,
+          message: v.message,
+          attachments: files,
+        },
+        "CLI",
+      );
+      if (!result.ok) return fail(ctx, result.error);
+      print(
+        ctx,
+        ticketJson(result.value.ticket),
+        `created ${ticketLine(result.value.ticket, ctx.catalogue)}`,
+      );
+      return 0;
+    });
+  },
+};
+
+export const reply: Command = {
+  name: "reply",
+  summary: "answer a ticket as an agent (or add an internal note)",
+  usage: "reply TICKET --message M [--file PATH]... [--internal]",
+  options: {
+    message: { type: "string" },
+    file: { type: "string", multiple: true },
+    internal: { type: "boolean" },
+  },
+  async run(ctx, v, positionals) {
+    const ticket = ref(positionals, this.usage);
+    const files = await readFiles(ctx, v.file);
+    return withCore(ctx, async (core) => {
+      const result = await core.service.reply(cliAgent(), ticket, {
+        message: v.message ?? "",
+        attachments: files,
+        internal: v.internal === true,
+      });
+      if (!result.ok) return fail(ctx, result.error);
+      print(ctx, ticketJson(result.value), `replied ${ticketLine(result.value, ctx.catalogue)}`);
+      return 0;
+    });
+  },
+};
+
+const fieldCommand = (
+  name: string,
+  summary: string,
+  usage: string,
+  apply: (ctx: CommandContext, ticket: string, value: string) => Promise<number>,
+): Command => ({
+  name,
+  summary,
+  usage,
+  options: {},
+  async run(ctx, _v, positionals) {
+    const ticket = ref(positionals, usage);
+    const value = positionals[1];
+    if (!value) throw new UsageError(`missing value (${usage})`);
+    return apply(ctx, ticket, value);
+  },
+});
+
+export const status = fieldCommand(
+  "status",
+  "change a ticket's status",
+  `status TICKET ${TICKET_STATUSES.join("|")}`,
+  (ctx, ticket, value) =>
+    withCore(ctx, async (core) => {
+      const result = await core.service.changeStatus(cliAgent(), ticket, { status: value.toUpperCase() });
+      if (!result.ok) return fail(ctx, result.error);
+      print(ctx, ticketJson(result.value), ticketLine(result.value, ctx.catalogue));
+      return 0;
+    }),
+);
+
+export const priority = fieldCommand(
+  "priority",
+  "change a ticket's priority",
+  `priority TICKET ${PRIORITIES.join("|").toLowerCase()}`,
+  (ctx, ticket, value) =>
+    withCore(ctx, async (core) => {
+      const result = await core.service.changePriority(cliAgent(), ticket, { priority: value.toUpperCase() });
+      if (!result.ok) return fail(ctx, result.error);
+      print(ctx, ticketJson(result.value), ticketLine(result.value, ctx.catalogue));
+      return 0;
+    }),
+);
+
+export const assign: Command = {
+  name: "assign",
+  summary: "assign a ticket to an agent (or --none)",
+  usage: "assign TICKET (--to AGENT_ID [--name NAME] | --none)",
+  options: { to: { type: "string" }, name: { type: "string" }, none: { type: "boolean" } },
+  async run(ctx, v, positionals) {
+    const ticket = ref(positionals, this.usage);
+    if (!v.none && typeof v.to !== "string")
+      throw new UsageError(`give --to AGENT_ID or --none (${this.usage})`);
+    const assignee = v.none
+      ? null
+      : { id: v.to as string, name: typeof v.name === "string" ? v.name : (v.to as string) };
+    return withCore(ctx, async (core) => {
+      const result = await core.service.assign(cliAgent(), ticket, { assignee });
+      if (!result.ok) return fail(ctx, result.error);
+      print(ctx, ticketJson(result.value), ticketLine(result.value, ctx.catalogue));
+      return 0;
+    });
+  },
+};
+
+export const show: Command = {
+  name: "show",
+  summary: "a ticket with its history and time in each status",
+  usage: "show TICKET",
+  options: {},
+  async run(ctx, _v, positionals) {
+    const ticket = ref(positionals, this.usage);
+    return withCore(ctx, async (core) => {
+      const result = await core.service.detail(cliAgent(), ticket);
+      if (!result.ok) return fail(ctx, result.error);
+      print(
+        ctx,
+        { ...result.value, ticket: ticketJson(result.value.ticket) },
+        detailText(result.value, ctx.catalogue),
+      );
+      return 0;
+    });
+  },
+};
+
+const SORTS = { created: "createdAt", updated: "updatedAt", number: "number", priority: "priority" } as const;
+
+const listQuery = z.object({
+  status: z
+    .array(z.string())
+    .optional()
+    .transform((values, zctx) => {
+      if (!values) return undefined;
+      const statuses = new Set<TicketStatus>();
+      for (const raw of values) {
+        const value = raw.toUpperCase();
+        if ((PUBLIC_STATUSES as readonly string[]).includes(value)) {
+          for (const s of statusesOfPublic(value as (typeof PUBLIC_STATUSES)[number])) statuses.add(s);
+        } else if ((TICKET_STATUSES as readonly string[]).includes(value))
+          statuses.add(value as TicketStatus);
+        else
+          zctx.addIssue({
+            code: "custom",
+            message: `unknown status "${raw}" (open, answered, closed or ${TICKET_STATUSES.join(", ")})`,
+          });
+      }
+      return [...statuses];
+    }),
+  priority: z.array(z.string().toUpperCase().pipe(z.enum(PRIORITIES))).optional(),
+  department: z.array(z.string()).optional(),
+  type: z.array(z.string()).optional(),
+  org: z.uuid({ error: "--org expects an organization id" }).optional(),
+  requester: z.uuid({ error: "--requester expects a person id" }).optional(),
+  from: z.iso.date({ error: "--from expects a date like 2026-01-31" }).optional(),
+  to: z.iso.date({ error: "--to expects a date like 2026-01-31" }).optional(),
+  sort: z
+    .string()
+    .regex(/^(created|updated|number|priority)(:(asc|desc))?$/, {
+      error: "--sort expects created|updated|number|priority[:asc|desc]",
+    })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  cursor: z.string().max(500).optional(),
+});
+
+const listOptions = {
+  status: { type: "string" },
+  priority: { type: "string" },
+  department: { type: "string" },
+  type: { type: "string" },
+  org: { type: "string" },
+  requester: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  sort: { type: "string" },
+  limit: { type: "string" },
+  cursor: { type: "string" },
+} as const;
+
+const toQuery = (v: Record<string, unknown>) => {
+  const q = parseOr(
+    listQuery,
+    {
+      ...v,
+      status: list(v.status),
+      priority: list(v.priority),
+      department: list(v.department),
+      type: list(v.type),
+    },
+    "filters",
+  );
+  const [field = "created", direction = "desc"] = (q.sort ?? "created:desc").split(":");
+  return {
+    limit: q.limit,
+    sort: { field: SORTS[field as keyof typeof SORTS], direction: direction as "asc" | "desc" },
+    ...(q.status ? { statuses: q.status } : {}),
+    ...(q.priority ? { priorities: q.priority } : {}),
+    ...(q.department ? { departments: q.department } : {}),
+    ...(q.type ? { types: q.type } : {}),
+    ...(q.org ? { organizationId: q.org } : {}),
+    ...(q.requester ? { requesterPersonId: q.requester } : {}),
+    ...(q.from ? { createdFrom: new Date(`${q.from}T00:00:00Z`) } : {}),
+    ...(q.to ? { createdTo: new Date(`${q.to}T00:00:00Z`) } : {}),
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+  };
+};
+
+export const listTickets: Command = {
+  name: "list",
+  summary: "list tickets with filters",
+  usage:
+    "list [--status open,answered,closed|NEW,...] [--priority high,...] [--department D] [--type T] [--org ID] [--requester ID] [--from DATE] [--to DATE] [--sort created:desc] [--limit N] [--cursor C]",
+  options: listOptions,
+  async run(ctx, v) {
+    const query = toQuery(v);
+    return withCore(ctx, async (core) => {
+      const page = await core.service.list(cliAgent(), query);
+      print(
+        ctx,
+        { items: page.items.map(ticketJson), nextCursor: page.nextCursor },
+        pageText(page, ctx.catalogue),
+      );
+      return 0;
+    });
+  },
+};
+
+export const search: Command = {
+  name: "search",
+  summary: "find tickets by id, subject or words in any message",
+  usage: 'search "TEXT" [list filters]',
+  options: listOptions,
+  async run(ctx, v, positionals) {
+    const text = positionals.join(" ").trim();
+    if (!text) throw new UsageError(`missing search text (${this.usage})`);
+    const query = toQuery(v);
+    return withCore(ctx, async (core) => {
+      const page = await core.service.search(cliAgent(), text, query);
+      print(
+        ctx,
+        { items: page.items.map(ticketJson), nextCursor: page.nextCursor },
+        pageText(page, ctx.catalogue),
+      );
+      return 0;
+    });
+  },
+};
+
+export const stats: Command = {
+  name: "stats",
+  summary: "dashboard counts",
+  usage: "stats [--org ID]",
+  options: { org: { type: "string" } },
+  async run(ctx, v) {
+    const org =
+      v.org === undefined
+        ? undefined
+        : parseOr(z.uuid({ error: "expects an organization id" }), v.org, "--org");
+    return withCore(ctx, async (core) => {
+      const counts = await core.service.stats(cliAgent(), org ? { organizationId: org } : {});
+      print(ctx, counts, statsText(counts));
+      return 0;
+    });
+  },
+};
+
+export const ticketCommands = [create, reply, status, priority, assign, show, listTickets, search, stats];

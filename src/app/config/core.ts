@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { DEFAULT_ATTACHMENT_RULES } from "../../core/attachments/rules.js";
+import { LANGS } from "../../core/i18n/lang.js";
+import { DEFAULT_TAXONOMY, type TaxonomyOption } from "../../core/ticket/taxonomy.js";
+import { bool, int, optionalUrl } from "./fields.js";
+
+const CODE = /^[a-z0-9][a-z0-9_-]{0,30}$/;
+
+/** "technical:Technical:Técnico,sales:Sales:Comercial": code, English label, optional Portuguese label. */
+const taxonomyList = (fallback: readonly TaxonomyOption[]) =>
+  z
+    .string()
+    .transform((raw, ctx): TaxonomyOption[] => {
+      const options = raw
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean)
+        .map((item) => {
+          const [code = "", en = "", pt] = item.split(":").map((part) => part.trim());
+          return { code: code.toLowerCase(), labels: { en: en || code, "pt-BR": pt || en || code } };
+        });
+      const bad = options.find((o) => !CODE.test(o.code));
+      if (options.length === 0 || options.length > 10 || bad) {
+        ctx.addIssue({
+          code: "custom",
+          message: `expected 1 to 10 items like "code:English label:Rótulo em português" with codes of a-z, 0-9, - or _${bad ? ` (bad code "${bad.code}")` : ""}`,
+        });
+        return z.NEVER;
+      }
+      if (new Set(options.map((o) => o.code)).size !== options.length) {
+        ctx.addIssue({ code: "custom", message: "expected distinct codes" });
+        return z.NEVER;
+      }
+      return options;
+    })
+    .optional()
+    .transform((v) => v ?? [...fallback]);
+
+/** Storage, logging and the ticket core's rules. */
+export const coreConfig = {
+  PORT: int(1, 65535, 3000),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
+  DATABASE_MIGRATE_ON_START: bool(false),
+  REDIS_URL: optionalUrl(["redis://", "rediss://"]),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DEFAULT_LANGUAGE: z.enum(LANGS).default("pt-BR"),
+  DEPARTMENTS: taxonomyList(DEFAULT_TAXONOMY.departments),
+  TICKET_TYPES: taxonomyList(DEFAULT_TAXONOMY.types),
+  REOPEN_WINDOW_DAYS: int(0, 365, 7),
+  ATTACHMENT_MAX_FILES: int(0, 10, DEFAULT_ATTACHMENT_RULES.maxFiles),
+  ATTACHMENT_MAX_BYTES: int(1, 50 * 1024 * 1024, DEFAULT_ATTACHMENT_RULES.maxBytes),
+  ATTACHMENT_TYPES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^[a-z0-9]{1,10}$/, { error: "expected extensions like png,jpg,pdf" })).min(1),
+    )
+    .default([...DEFAULT_ATTACHMENT_RULES.allowedTypes]),
+};
