@@ -1,0 +1,181 @@
+import { z } from "zod";
+import { buildConversation } from "../../app/conversation.js";
+import { LANGS, langFromLocale } from "../../core/i18n/lang.js";
+import type { ContactRecord } from "../../core/ports/directory.js";
+import { CHANNELS } from "../../core/ticket/priority.js";
+import { runConsoleChat } from "../console/console-chat.js";
+import { type Command, type CommandContext, UsageError } from "./command.js";
+import { withCore } from "./core-session.js";
+
+/** "telegram:12345", "console:ana": a contact's identity on a channel. */
+const contactRef = z
+  .string({ error: "expected CHANNEL:ID, e.g. telegram:12345" })
+  .regex(/^[a-z]+:.+$/i, { error: "expected CHANNEL:ID, e.g. telegram:12345 or console:ana" })
+  .transform((v) => {
+    const [channel = "", ...rest] = v.split(":");
+    return { channel: channel.toUpperCase(), platformUserId: rest.join(":").trim() };
+  })
+  .pipe(
+    z.object({
+      channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ").toLowerCase()}` }),
+      platformUserId: z.string().min(1, { error: "the ID after the channel is empty" }).max(150),
+    }),
+  );
+
+const parse = <S extends z.ZodType>(schema: S, values: unknown): z.output<S> => {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  throw new UsageError(
+    parsed.error.issues.map((i) => `--${String(i.path[0] ?? "?")}: ${i.message}`).join("\n"),
+  );
+};
+
+const refusal = (ctx: CommandContext, message: string, json: Record<string, unknown>): number => {
+  ctx.io.err(ctx.json ? JSON.stringify({ error: json }) : message);
+  return 1;
+};
+
+const contactJson = (c: ContactRecord) => ({
+  id: c.id,
+  channel: c.channel,
+  platformUserId: c.platformUserId,
+  displayName: c.displayName,
+  person: c.person,
+});
+
+const chatArgs = z.object({
+  as: contactRef,
+  lang: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || langFromLocale(v) !== null, {
+      error: `expected one of ${LANGS.join(", ")}`,
+    }),
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
+export const chat: Command = {
+  name: "chat",
+  summary: "talk to the ticket bot in the terminal, as a contact on a channel",
+  usage: "chat --as CHANNEL:ID [--name NAME] [--lang pt-BR|en]   (e.g. --as console:ana, --as telegram:123)",
+  options: { as: { type: "string" }, lang: { type: "string" }, name: { type: "string" } },
+  async run(ctx, values) {
+    const args = parse(chatArgs, values);
+    const lang = args.lang ? langFromLocale(args.lang) : null;
+    return withCore(ctx, async (core) => {
+      const conversation = await buildConversation(core);
+      try {
+        // A language given here is the person's choice, as if they had typed "language".
+        const known = await core.directory.findContact(args.as.channel, args.as.platformUserId);
+        if (known && lang) await core.directory.setLocale(known.id, lang);
+        await runConsoleChat({
+          engine: conversation.engine,
+          identity: { ...args.as, displayName: args.name ?? known?.displayName ?? args.as.platformUserId },
+          ...(lang ? { locale: lang } : {}),
+          input: process.stdin,
+          write: (text) => ctx.io.out(text),
+          maxFileBytes: ctx.config.ATTACHMENT_MAX_BYTES,
+        });
+      } finally {
+        await conversation.close();
+      }
+      return 0;
+    });
+  },
+};
+
+const registerArgs = z.object({
+  contact: contactRef,
+  name: z.string({ error: "--name is required" }).trim().min(1).max(200),
+  org: z
+    .string({ error: "--org is required" })
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9._:-]{0,99}$/i, {
+      error: "expected an organization key of letters, digits, . _ : -",
+    }),
+  "org-name": z.string().trim().min(1).max(200).optional(),
+  admin: z.boolean().optional(),
+});
+
+export const register: Command = {
+  name: "register",
+  summary: "allow a contact to open tickets (ACCESS_POLICY=registered), in an organization",
+  usage: "register --contact CHANNEL:ID --name NAME --org KEY [--org-name NAME] [--admin]",
+  options: {
+    contact: { type: "string" },
+    name: { type: "string" },
+    org: { type: "string" },
+    "org-name": { type: "string" },
+    admin: { type: "boolean" },
+  },
+  async run(ctx, values) {
+    const args = parse(registerArgs, values);
+    return withCore(ctx, async (core) => {
+      const existing = await core.directory.findContact(args.contact.channel, args.contact.platformUserId);
+      if (existing) {
+        const org = await core.directory.findOrganization(existing.person.organizationId);
+        if (org?.key !== args.org) {
+          return refusal(
+            ctx,
+            `${args.contact.channel.toLowerCase()}:${args.contact.platformUserId} already belongs to organization "${org?.key}". ` +
+              `Register another contact in "${args.org}" and move this one with: link --contact ... --to ...`,
+            { code: "OTHER_ORGANIZATION", organization: org?.key ?? null },
+          );
+        }
+      }
+      const contact = await core.directory.ensureContact({
+        ...args.contact,
+        displayName: args.name,
+        organization: { key: args.org, name: args["org-name"] ?? args.org },
+        registered: true,
+        role: args.admin ? "ORG_ADMIN" : "MEMBER",
+      });
+      const role = contact.person.role === "ORG_ADMIN" ? "organization admin" : "member";
+      ctx.io.out(
+        ctx.json
+          ? JSON.stringify(contactJson(contact))
+          : `registered ${contact.channel.toLowerCase()}:${contact.platformUserId} (${contact.displayName}) as ${role} of ${args.org}`,
+      );
+      return 0;
+    });
+  },
+};
+
+const linkArgs = z.object({ contact: contactRef, to: contactRef });
+
+export const link: Command = {
+  name: "link",
+  summary: "make two channel identities one person (e.g. a WhatsApp number and a Telegram user)",
+  usage:
+    "link --contact CHANNEL:ID --to CHANNEL:ID   (the first moves onto the second's person and organization)",
+  options: { contact: { type: "string" }, to: { type: "string" } },
+  async run(ctx, values) {
+    const args = parse(linkArgs, values);
+    return withCore(ctx, async (core) => {
+      const [from, to] = await Promise.all([
+        core.directory.findContact(args.contact.channel, args.contact.platformUserId),
+        core.directory.findContact(args.to.channel, args.to.platformUserId),
+      ]);
+      const missing = !from ? "--contact" : !to ? "--to" : null;
+      if (!from || !to) {
+        return refusal(
+          ctx,
+          `no such contact (${missing}); a contact exists once it wrote to us or was registered`,
+          {
+            code: "CONTACT_NOT_FOUND",
+            option: missing,
+          },
+        );
+      }
+      const linked = await core.directory.linkContact(from.id, to.person.id);
+      ctx.io.out(
+        ctx.json
+          ? JSON.stringify(contactJson(linked))
+          : `${linked.channel.toLowerCase()}:${linked.platformUserId} is now ${to.person.name} (same person as ${to.channel.toLowerCase()}:${to.platformUserId})`,
+      );
+      return 0;
+    });
+  },
+};
+
+export const conversationCommands: readonly Command[] = [chat, register, link];

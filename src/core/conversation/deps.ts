@@ -1,0 +1,50 @@
+import type { AttachmentRules } from "../attachments/rules.js";
+import type { Lang } from "../i18n/lang.js";
+import type { AbandonedFlowLog } from "../ports/abandoned-flows.js";
+import type { BlobStore } from "../ports/blob-store.js";
+import type { Clock } from "../ports/clock.js";
+import type { ContactLock } from "../ports/contact-lock.js";
+import type { ContentInspector } from "../ports/content-inspector.js";
+import type { DirectoryRepository } from "../ports/directory.js";
+import type { InboundDedupe } from "../ports/inbound-dedupe.js";
+import type { Outbox } from "../ports/outbox.js";
+import type { SessionStore } from "../ports/session-store.js";
+import type { TicketService } from "../ticket/service.js";
+import type { Taxonomy } from "../ticket/taxonomy.js";
+
+/** `open`: anyone may open tickets (an organization per contact, or the group's). `registered`: only contacts an agent registered. */
+export const ACCESS_POLICIES = ["open", "registered"] as const;
+export type AccessPolicy = (typeof ACCESS_POLICIES)[number];
+
+export interface ConversationSettings {
+  readonly accessPolicy: AccessPolicy;
+  /** A flow idle this long ends; the session store's TTL is the same. */
+  readonly idleMinutes: number;
+  /** Dates shown to contacts are in this IANA zone. */
+  readonly timeZone: string;
+  readonly defaultLang: Lang;
+}
+
+/** pino's call shape, so the app passes its logger as is. */
+export interface ConversationLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface ConversationDeps {
+  readonly service: TicketService;
+  readonly directory: DirectoryRepository;
+  readonly sessions: SessionStore;
+  readonly lock: ContactLock;
+  readonly dedupe: InboundDedupe;
+  readonly abandoned: AbandonedFlowLog;
+  readonly outbox: Outbox;
+  /** Attachments received mid-flow wait here (content-addressed) until the ticket is confirmed. */
+  readonly blobs: BlobStore;
+  readonly inspector: ContentInspector;
+  readonly attachmentRules: AttachmentRules;
+  readonly taxonomy: Taxonomy;
+  readonly clock: Clock;
+  readonly settings: ConversationSettings;
+  readonly logger?: ConversationLogger;
+}

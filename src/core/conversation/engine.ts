@@ -1,0 +1,157 @@
+import { catalogues, conversationCatalogues } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
+import type { ContactRecord } from "../ports/directory.js";
+import { converse, present } from "./converse.js";
+import type { ConversationDeps } from "./deps.js";
+import { checkRatable, ratingPrompt } from "./flows/rating.js";
+import { actorOf, contactView, identityOf, langOf, resolveContact } from "./identity.js";
+import { type InboundMessage, type ParsedInbound, parseInbound } from "./inbound.js";
+import { expireIfIdle, loadSession, persist, recordAbandoned, stoppedAt } from "./lifecycle.js";
+import type { EngineReply, Prompt } from "./prompt.js";
+import { expireIdleSessions } from "./sweeper.js";
+import { type Turn, text } from "./turn.js";
+
+/**
+ * The conversation engine every chat channel shares. Channels translate platform updates into
+ * `InboundMessage`s, call `handle`, and render the returned prompts; they hold no dialogue logic.
+ */
+export interface ConversationEngine {
+  /**
+   * Answers one inbound message. Messages of one contact are processed one at a time in arrival order
+   * (also across instances sharing Redis); a redelivered message id is answered once (`outcome: "duplicate"`).
+   * Never throws for anything the person sent or for a failing dependency: the reply then has
+   * `outcome: "failed"` and an apology, and a redelivery of the same message is processed again.
+   * Throws `InboundMessageError` only when the adapter hands over something that is not a message.
+   */
+  handle(message: InboundMessage): Promise<EngineReply>;
+  /**
+   * Ends every flow idle past the timeout (up to `limit`): records it as abandoned with its step and
+   * enqueues the localized "conversation ended" notice in the outbox (kind `conversation.expired`).
+   * Safe to run on several instances at once. Returns how many flows it ended.
+   */
+  expireIdle(now?: Date, limit?: number): Promise<number>;
+  /**
+   * The rating question for a ticket an agent closed, for the notification path to send. Re-checks that
+   * the contact may rate it (visible to them, closed, not rated), else null. With no flow in progress it
+   * also becomes the current question, so a typed "5" answers it; its buttons (`rate:<ticket>:<score>`)
+   * work at any time.
+   */
+  requestRating(contactId: string, ticketNumber: number): Promise<EngineReply | null>;
+}
+
+const lockKey = (channel: string, platformUserId: string) => `${channel}:${platformUserId}`;
+
+export const createConversationEngine = (deps: ConversationDeps): ConversationEngine => {
+  const { settings } = deps;
+
+  const turnFor = (contact: ContactRecord, lang: Lang, sourceKey: string): Turn => ({
+    deps,
+    contact,
+    actor: actorOf(contact),
+    identity: identityOf(contact),
+    lang,
+    t: conversationCatalogues[lang],
+    core: catalogues[lang],
+    sourceKey,
+  });
+
+  const reply = (
+    contact: ContactRecord | null,
+    lang: Lang,
+    prompts: readonly Prompt[],
+    outcome: EngineReply["outcome"],
+  ): EngineReply => ({ contact: contact && contactView(contact, lang), lang, prompts, outcome });
+
+  /** One message of a known contact, inside the contact's lock and after the duplicate check. */
+  const answer = async (contact: ContactRecord, inbound: ParsedInbound): Promise<EngineReply> => {
+    const now = deps.clock.now();
+    let lang = langOf(contact, inbound.from.locale, settings.defaultLang);
+    const notices: Prompt[] = [];
+    if (await expireIfIdle(deps, contact, now)) {
+      notices.push(text(conversationCatalogues[lang].session.expired(settings.idleMinutes)));
+    }
+    const { session, corrupt } = await loadSession(deps, contact.id, now);
+    if (corrupt) notices.push(text(conversationCatalogues[lang].session.corrupt));
+
+    const state = session?.state ?? null;
+    const sourceKey = `${inbound.channel}:${inbound.messageId}`;
+    const outcome = await converse(turnFor(contact, lang, sourceKey), state, inbound.input);
+    if (outcome.abandoned && state)
+      await recordAbandoned(deps, contact.id, stoppedAt(state), outcome.abandoned, now);
+    lang = outcome.lang ?? lang;
+    const presented = await present(turnFor(contact, lang, sourceKey), outcome);
+    await persist(deps, contact, session, presented.state, lang, now);
+    return reply(contact, lang, [...notices, ...presented.prompts], "answered");
+  };
+
+  const failed = (contact: ContactRecord | null, inbound: ParsedInbound, error: unknown): EngineReply => {
+    deps.logger?.error(
+      { err: error, channel: inbound.channel, messageId: inbound.messageId },
+      "conversation failed",
+    );
+    const lang = langOf(contact, inbound.from.locale, settings.defaultLang);
+    return reply(
+      contact,
+      lang,
+      [{ kind: "error", text: conversationCatalogues[lang].session.failed }],
+      "failed",
+    );
+  };
+
+  const handleLocked = async (inbound: ParsedInbound): Promise<EngineReply> => {
+    let contact: ContactRecord | null = null;
+    let claimed: string | null = null;
+    try {
+      contact = await resolveContact(deps, inbound);
+      if (!contact) {
+        const lang = langOf(null, inbound.from.locale, settings.defaultLang);
+        const refusal = conversationCatalogues[lang].session.notRegistered(inbound.from.platformUserId);
+        return reply(null, lang, [text(refusal)], "refused");
+      }
+      const key = `${inbound.channel}:${inbound.messageId}`;
+      if (!(await deps.dedupe.claim(key))) {
+        return reply(contact, langOf(contact, inbound.from.locale, settings.defaultLang), [], "duplicate");
+      }
+      claimed = key;
+      return await answer(contact, inbound);
+    } catch (error) {
+      if (claimed) await deps.dedupe.release(claimed).catch(() => undefined);
+      return failed(contact, inbound, error);
+    }
+  };
+
+  return {
+    async handle(message) {
+      const inbound = parseInbound(message);
+      try {
+        return await deps.lock.run(lockKey(inbound.channel, inbound.from.platformUserId), () =>
+          handleLocked(inbound),
+        );
+      } catch (error) {
+        return failed(null, inbound, error);
+      }
+    },
+
+    expireIdle: (now = deps.clock.now(), limit = 100) =>
+      expireIdleSessions(deps, now, limit, (contact, run) =>
+        deps.lock.run(lockKey(contact.channel, contact.platformUserId), run),
+      ),
+
+    async requestRating(contactId, ticketNumber) {
+      const contact = await deps.directory.findContactById(contactId);
+      if (!contact) return null;
+      return deps.lock.run(lockKey(contact.channel, contact.platformUserId), async () => {
+        const now = deps.clock.now();
+        const lang = langOf(contact, null, settings.defaultLang);
+        const turn = turnFor(contact, lang, `rating-request:${contactId}:${ticketNumber}`);
+        const ratable = await checkRatable(turn, ticketNumber);
+        if (!ratable.ok) return null;
+        await expireIfIdle(deps, contact, now);
+        const { session } = await loadSession(deps, contact.id, now);
+        if (!session)
+          await persist(deps, contact, null, { step: "rating.score", ticket: ticketNumber }, lang, now);
+        return reply(contact, lang, [ratingPrompt(turn, ratable.ticket)], "answered");
+      });
+    },
+  };
+};

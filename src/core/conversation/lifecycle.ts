@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import type { Lang } from "../i18n/lang.js";
+import type { AbandonReason } from "../ports/abandoned-flows.js";
+import type { ContactRecord } from "../ports/directory.js";
+import type { ConversationDeps } from "./deps.js";
+import { saveRating } from "./flows/rating.js";
+import { actorOf } from "./identity.js";
+import {
+  type ConversationState,
+  flowAndStep,
+  parseSession,
+  parseSummary,
+  SESSION_VERSION,
+  type Session,
+  type SessionSummary,
+  type StepName,
+  summarize,
+} from "./state.js";
+
+/** Looking around leaves nothing unfinished: these steps end without being counted as abandoned. */
+const BROWSING: ReadonlySet<string> = new Set<StepName>([
+  "tickets.list",
+  "tickets.filter",
+  "tickets.detail",
+  "language",
+]);
+
+/** The step a flow stopped at; a language question asked mid-flow stands for the step it interrupted. */
+export const stoppedAt = (state: ConversationState): string =>
+  state.step === "language" ? (state.resume?.step ?? state.step) : state.step;
+
+export const recordAbandoned = async (
+  deps: ConversationDeps,
+  contactId: string,
+  step: string,
+  reason: AbandonReason,
+  at: Date,
+): Promise<void> => {
+  if (BROWSING.has(step)) return;
+  const names = reason === "corrupt" ? { flow: "unknown", step: "unknown" } : flowAndStep(step as StepName);
+  await deps.abandoned.record({ contactId, ...names, reason, at });
+};
+
+export const idleCutoff = (deps: ConversationDeps, now: Date): Date =>
+  new Date(now.getTime() - deps.settings.idleMinutes * 60_000);
+
+/** What ending an idle flow does besides saying so: record it, and keep a score given before the comment. */
+const finishExpired = async (
+  deps: ConversationDeps,
+  contact: ContactRecord,
+  summary: SessionSummary,
+  now: Date,
+) => {
+  await recordAbandoned(deps, contact.id, summary.step, "timeout", now);
+  if (summary.rating)
+    await saveRating({ deps, actor: actorOf(contact) }, summary.rating.ticket, summary.rating.score);
+};
+
+/**
+ * Claims the contact's session if it is idle past the timeout (exactly one of the sweeper and a new
+ * message gets it) and ends it. Returns the ended flow's summary, or null when nothing expired.
+ */
+export const expireIfIdle = async (
+  deps: ConversationDeps,
+  contact: ContactRecord,
+  now: Date,
+): Promise<SessionSummary | null> => {
+  const claimed = await deps.sessions.claimIdle(contact.id, idleCutoff(deps, now));
+  if (claimed === null) return null;
+  const summary = parseSummary(claimed);
+  if (!summary) {
+    deps.logger?.warn(
+      { contactId: contact.id },
+      "expired conversation summary did not parse; nothing recorded",
+    );
+    return null;
+  }
+  await finishExpired(deps, contact, summary, now);
+  return summary;
+};
+
+export type Loaded = { readonly session: Session | null; readonly corrupt: boolean };
+
+/** The stored session, parsed; a session that does not parse is dropped and reported as corrupt. */
+export const loadSession = async (deps: ConversationDeps, contactId: string, now: Date): Promise<Loaded> => {
+  const raw = await deps.sessions.load(contactId);
+  if (raw === null) return { session: null, corrupt: false };
+  const session = parseSession(raw);
+  if (session && session.contactId === contactId) return { session, corrupt: false };
+  deps.logger?.warn({ contactId }, "stored conversation did not parse; restarting the flow");
+  await deps.sessions.delete(contactId);
+  await recordAbandoned(deps, contactId, "unknown", "corrupt", now);
+  return { session: null, corrupt: true };
+};
+
+/** Keeps the state for the next message, or forgets the session when no flow goes on. */
+export const persist = async (
+  deps: ConversationDeps,
+  contact: ContactRecord,
+  previous: Session | null,
+  state: ConversationState | null,
+  lang: Lang,
+  now: Date,
+): Promise<void> => {
+  if (state === null) {
+    if (previous) await deps.sessions.delete(contact.id);
+    return;
+  }
+  const sameFlow =
+    previous !== null && flowAndStep(previous.state.step).flow === flowAndStep(state.step).flow;
+  const session: Session = {
+    v: SESSION_VERSION,
+    contactId: contact.id,
+    channel: contact.channel,
+    lang,
+    flowId: sameFlow ? previous.flowId : randomUUID(),
+    startedAt: sameFlow ? previous.startedAt : now.toISOString(),
+    updatedAt: now.toISOString(),
+    state,
+  };
+  await deps.sessions.save(contact.id, {
+    state: JSON.stringify(session),
+    summary: JSON.stringify(summarize(session)),
+    lastActivityAt: now,
+  });
+};

@@ -1,0 +1,36 @@
+import { languageStep } from "./flows/language.js";
+import { offerStep } from "./flows/offer.js";
+import { departmentStep, messageStep, priorityStep, subjectStep, typeStep } from "./flows/open-fields.js";
+import { filesStep } from "./flows/open-files.js";
+import { editStep, similarStep, summaryStep } from "./flows/open-review.js";
+import { ratingCommentStep, ratingScoreStep } from "./flows/rating.js";
+import { ticketCloseStep, ticketDetailStep, ticketReplyStep } from "./flows/ticket-detail.js";
+import { ticketsFilterStep, ticketsListStep } from "./flows/tickets-list.js";
+import type { ConversationState, StateOf, StepName } from "./state.js";
+import type { Step } from "./turn.js";
+
+/** Every step by name; the mapped type makes a missing step a compile error. */
+export const STEPS: { readonly [K in StepName]: Step<StateOf<K>> } = {
+  "open.subject": subjectStep,
+  "open.department": departmentStep,
+  "open.priority": priorityStep,
+  "open.type": typeStep,
+  "open.message": messageStep,
+  "open.files": filesStep,
+  "open.similar": similarStep,
+  "open.summary": summaryStep,
+  "open.edit": editStep,
+  "tickets.list": ticketsListStep,
+  "tickets.filter": ticketsFilterStep,
+  "tickets.detail": ticketDetailStep,
+  "tickets.reply": ticketReplyStep,
+  "tickets.close": ticketCloseStep,
+  "rating.score": ratingScoreStep,
+  "rating.comment": ratingCommentStep,
+  "offer.add": offerStep,
+  language: languageStep,
+};
+
+/** The handler of a state's step, typed for that state. */
+export const stepOf = <S extends ConversationState>(state: S): Step<S> =>
+  STEPS[state.step] as unknown as Step<S>;

@@ -1,0 +1,62 @@
+import { conversationCatalogues } from "../i18n/index.js";
+import type { OutboxDraft } from "../outbox/outbox-draft.js";
+import type { ContactRecord } from "../ports/directory.js";
+import type { ConversationDeps } from "./deps.js";
+import { expireIfIdle, idleCutoff } from "./lifecycle.js";
+import type { SessionSummary } from "./state.js";
+
+export const EXPIRED_NOTICE_KIND = "conversation.expired";
+
+/** The "conversation ended" message; its key names the flow and its last activity, so it is written once. */
+export const expiredNotice = (
+  deps: ConversationDeps,
+  contact: ContactRecord,
+  summary: SessionSummary,
+  now: Date,
+): OutboxDraft => ({
+  key: `${EXPIRED_NOTICE_KIND}:${summary.flowId}:${Date.parse(summary.updatedAt)}`,
+  channel: contact.channel,
+  kind: EXPIRED_NOTICE_KIND,
+  ticketId: null,
+  scope: `contact:${contact.id}`,
+  payload: {
+    kind: EXPIRED_NOTICE_KIND,
+    contactId: contact.id,
+    lang: summary.lang,
+    text: conversationCatalogues[summary.lang].session.expired(deps.settings.idleMinutes),
+  },
+  availableAt: now,
+});
+
+/**
+ * The sweep behind `expireIdle`. Each session is claimed under its contact's lock, so a message arriving
+ * at the same moment either continues the flow or finds it ended, never both. A crash between the claim
+ * and the outbox write loses that one notice; the abandonment is recorded first.
+ */
+export const expireIdleSessions = async (
+  deps: ConversationDeps,
+  now: Date,
+  limit: number,
+  withLock: <T>(contact: ContactRecord, run: () => Promise<T>) => Promise<T>,
+): Promise<number> => {
+  const cutoff = idleCutoff(deps, now);
+  let ended = 0;
+  for (const contactId of await deps.sessions.listIdle(cutoff, limit)) {
+    try {
+      const contact = await deps.directory.findContactById(contactId);
+      if (!contact) {
+        // Nobody left to tell: drop the session so it is not swept forever.
+        await deps.sessions.claimIdle(contactId, cutoff);
+        continue;
+      }
+      const summary = await withLock(contact, () => expireIfIdle(deps, contact, now));
+      if (!summary) continue;
+      await deps.outbox.enqueue([expiredNotice(deps, contact, summary, now)]);
+      ended += 1;
+    } catch (error) {
+      // One broken session must not stop the sweep of the others.
+      deps.logger?.error({ err: error, contactId }, "could not expire a conversation");
+    }
+  }
+  return ended;
+};

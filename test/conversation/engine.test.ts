@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createMemoryInboundDedupe } from "../../src/adapters/sessions/memory-inbound-dedupe.js";
+import {
+  createConversationEngine,
+  InboundMessageError,
+  renderAsText,
+} from "../../src/core/conversation/index.js";
+import { outboxPayload } from "../../src/core/outbox/payloads.js";
+import { confirmMessage, say, ticketCount, toSummary } from "./support/drive.js";
+import { buildEngine, type Harness } from "./support/engine-harness.js";
+
+const ana = { id: "ana", name: "Ana" };
+const text = (reply: { prompts: readonly Parameters<typeof renderAsText>[0][] }) =>
+  reply.prompts.map(renderAsText).join("\n");
+
+describe("conversation engine", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await buildEngine();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it("processes two messages of one contact arriving at once in arrival order", async () => {
+    await say(h, ana, "novo");
+    const [first, second] = await Promise.all([
+      h.engine.handle(h.message(ana, { kind: "text", text: "Impressora parada" })),
+      h.engine.handle(h.message(ana, { kind: "text", text: "técnico" })),
+    ]);
+    expect(text(first)).toContain("Para qual departamento?");
+    expect(text(second)).toContain("Qual é a prioridade?");
+  });
+
+  it("creates one ticket when the confirmation is delivered three times at once", async () => {
+    await toSummary(h, ana);
+    const confirm = confirmMessage(h, ana);
+    const replies = await Promise.all([1, 2, 3].map(() => h.engine.handle(confirm)));
+    expect(replies.map((r) => r.outcome).sort()).toEqual(["answered", "duplicate", "duplicate"]);
+    expect(replies.filter((r) => r.prompts.length > 0)).toHaveLength(1);
+    expect(await ticketCount(h)).toBe(1);
+  });
+
+  it("still creates one ticket when the redelivery window is gone (the database key holds)", async () => {
+    // A second instance that shares sessions and the lock but not the redelivery window.
+    const other = createConversationEngine({
+      ...h.deps,
+      dedupe: createMemoryInboundDedupe({ ttlMs: 60_000, clock: h.clock }),
+    });
+    await toSummary(h, ana);
+    const contactId = (await h.deps.directory.findContact("TELEGRAM", "ana"))!.id;
+    const atSummary = await h.deps.sessions.load(contactId);
+    const confirm = confirmMessage(h, ana);
+    await h.engine.handle(confirm);
+    // The redelivery finds the conversation still at the summary (as if the first answer never got saved).
+    await h.deps.sessions.save(contactId, {
+      state: atSummary!,
+      summary: "{}",
+      lastActivityAt: h.clock.now(),
+    });
+    const again = await other.handle(confirm);
+    expect(again.outcome).toBe("answered");
+    expect(text(again)).toContain("Chamado TKT-000001 aberto!");
+    expect(await ticketCount(h)).toBe(1);
+  });
+
+  it("restarts with an apology when the stored state does not parse", async () => {
+    await say(h, ana, "novo", "Assunto qualquer");
+    const contactId = (await h.deps.directory.findContact("TELEGRAM", "ana"))!.id;
+    for (const broken of ["{not json", JSON.stringify({ v: 0, state: { step: "open.subject" } })]) {
+      await h.deps.sessions.save(contactId, { state: broken, summary: "{}", lastActivityAt: h.clock.now() });
+      const reply = await say(h, ana, "técnico");
+      expect(reply.outcome).toBe("answered");
+      expect(text(reply)).toContain("Desculpe, perdi o fio da nossa conversa. Vamos recomeçar.");
+    }
+    expect(await h.storage.abandonedList()).toEqual(["unknown/unknown/corrupt", "unknown/unknown/corrupt"]);
+  });
+
+  it("ends an idle flow once when several sweepers run at the same moment", async () => {
+    await say(h, ana, "novo", "Assunto qualquer");
+    h.clock.advance(31 * 60_000);
+    const ended = await Promise.all([h.engine.expireIdle(), h.engine.expireIdle(), h.engine.expireIdle()]);
+    expect(ended.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(h.outbox).toHaveLength(1);
+    const [notice] = h.outbox;
+    const contactId = (await h.deps.directory.findContact("TELEGRAM", "ana"))!.id;
+    expect(notice).toMatchObject({
+      channel: "TELEGRAM",
+      kind: "conversation.expired",
+      ticketId: null,
+      scope: `contact:${contactId}`,
+      payload: { kind: "conversation.expired", contactId, lang: "pt-BR" },
+    });
+    expect(String(notice!.payload.text)).toContain("ficou parada por mais de 30 minutos");
+    // The delivery side reads it with its own schema.
+    expect(outboxPayload.safeParse(notice!.payload).success).toBe(true);
+    expect(await h.storage.abandonedList()).toEqual(["open_ticket/department/timeout"]);
+  });
+
+  it("does not end a flow that is active again by the time the sweeper runs", async () => {
+    await say(h, ana, "novo");
+    h.clock.advance(29 * 60_000);
+    await say(h, ana, "Assunto qualquer");
+    h.clock.advance(2 * 60_000);
+    expect(await h.engine.expireIdle()).toBe(0);
+    expect(text(await say(h, ana, "técnico"))).toContain("Qual é a prioridade?");
+  });
+
+  it("asks for a rating on request, re-checking who may rate, and takes a typed score", async () => {
+    await toSummary(h, ana);
+    await h.engine.handle(confirmMessage(h, ana));
+    const contactId = (await h.deps.directory.findContact("TELEGRAM", "ana"))!.id;
+    expect(await h.engine.requestRating(contactId, 1)).toBeNull();
+    await h.service.changeStatus({ kind: "agent", id: "a", name: "Carla" }, "TKT-000001", {
+      status: "SOLVED",
+    });
+    await say(h, { id: "bruno" }, "oi");
+    const stranger = (await h.deps.directory.findContact("TELEGRAM", "bruno"))!.id;
+    expect(await h.engine.requestRating(stranger, 1)).toBeNull();
+    const request = await h.engine.requestRating(contactId, 1);
+    expect(request?.prompts[0]).toMatchObject({ kind: "choice" });
+    expect(request?.prompts[0]?.kind === "choice" && request.prompts[0].options.map((o) => o.id)).toEqual([
+      "rate:1:1",
+      "rate:1:2",
+      "rate:1:3",
+      "rate:1:4",
+      "rate:1:5",
+    ]);
+    await say(h, ana, "4", "pular");
+    const detail = await h.service.detail({ kind: "agent", id: "a", name: "A" }, "TKT-000001");
+    expect(detail.ok && detail.value.ticket.rating).toEqual({ score: 4, comment: null });
+  });
+
+  it("answers with an apology and lets a redelivery retry when a dependency fails", async () => {
+    await toSummary(h, ana);
+    const create = h.service.create;
+    h.service.create = async () => {
+      throw new Error("database unavailable");
+    };
+    const confirm = confirmMessage(h, ana);
+    const failed = await h.engine.handle(confirm);
+    expect(failed.outcome).toBe("failed");
+    expect(text(failed)).toContain("algo deu errado do nosso lado");
+    h.service.create = create;
+    const retried = await h.engine.handle(confirm);
+    expect(retried.outcome).toBe("answered");
+    expect(text(retried)).toContain("Chamado TKT-000001 aberto!");
+  });
+
+  it("refuses what is not a message as the adapter's mistake", async () => {
+    await expect(h.engine.handle({ channel: "TELEGRAM" } as never)).rejects.toBeInstanceOf(
+      InboundMessageError,
+    );
+  });
+
+  it("tells the person when their message cannot be read, and keeps the question", async () => {
+    await say(h, ana, "novo");
+    const reply = await h.engine.handle(h.message(ana, { kind: "choice", id: "x".repeat(65) }));
+    expect(text(reply)).toContain("Não consegui ler essa mensagem.");
+    expect(text(reply)).toContain("Qual é o assunto do chamado?");
+  });
+});

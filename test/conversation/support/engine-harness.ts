@@ -1,0 +1,152 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createContentInspector } from "../../../src/adapters/files/content-inspector.js";
+import { createFsBlobStore } from "../../../src/adapters/files/fs-blob-store.js";
+import { createMemoryContactLock } from "../../../src/adapters/sessions/memory-contact-lock.js";
+import { createMemoryInboundDedupe } from "../../../src/adapters/sessions/memory-inbound-dedupe.js";
+import { createMemorySessionStore } from "../../../src/adapters/sessions/memory-session-store.js";
+import { createMemoryAbandonedFlowLog } from "../../../src/adapters/storage/memory/abandoned-flows.js";
+import { createMemoryDirectory } from "../../../src/adapters/storage/memory/directory.js";
+import { createMemoryTicketRepository } from "../../../src/adapters/storage/memory/ticket-repository.js";
+import { DEFAULT_ATTACHMENT_RULES } from "../../../src/core/attachments/rules.js";
+import {
+  type AccessPolicy,
+  type ConversationEngine,
+  createConversationEngine,
+  type InboundMessage,
+} from "../../../src/core/conversation/index.js";
+import type { OutboxDraft } from "../../../src/core/outbox/outbox-draft.js";
+import type { AbandonedFlowLog } from "../../../src/core/ports/abandoned-flows.js";
+import type { ContactLock } from "../../../src/core/ports/contact-lock.js";
+import type { DirectoryRepository } from "../../../src/core/ports/directory.js";
+import type { InboundDedupe } from "../../../src/core/ports/inbound-dedupe.js";
+import type { Outbox } from "../../../src/core/ports/outbox.js";
+import type { SessionStore } from "../../../src/core/ports/session-store.js";
+import type { TicketRepository } from "../../../src/core/ports/ticket-repository.js";
+import type { Channel } from "../../../src/core/ticket/priority.js";
+import { createTicketService } from "../../../src/core/ticket/service.js";
+import { DEFAULT_TAXONOMY } from "../../../src/core/ticket/taxonomy.js";
+import { manualClock } from "../../support/manual-clock.js";
+
+export const IDLE_MINUTES = 30;
+
+/** Small limits so the refusals are quick to provoke. */
+export const TEST_ATTACHMENT_RULES = { ...DEFAULT_ATTACHMENT_RULES, maxBytes: 64 * 1024 };
+
+export interface SessionParts {
+  readonly sessions: SessionStore;
+  readonly lock: ContactLock;
+  readonly dedupe: InboundDedupe;
+}
+
+export interface StorageParts {
+  readonly tickets: TicketRepository;
+  readonly directory: DirectoryRepository;
+  readonly abandoned: AbandonedFlowLog & { entries?: () => readonly unknown[] };
+  /** Every abandoned flow recorded so far as "flow/step/reason". */
+  readonly abandonedList: () => Promise<string[]>;
+  /** Where expiry notices go; an in-memory list when omitted. */
+  readonly outbox?: { readonly port: Outbox; readonly kinds: () => Promise<string[]> };
+  readonly close: () => Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly accessPolicy?: AccessPolicy;
+  /** Session backend; memory with the harness clock when omitted. */
+  readonly sessions?: (clock: ReturnType<typeof manualClock>) => SessionParts;
+  readonly storage?: () => Promise<StorageParts>;
+}
+
+export const memoryStorage = async (): Promise<StorageParts> => {
+  const abandoned = createMemoryAbandonedFlowLog();
+  return {
+    tickets: createMemoryTicketRepository().repository,
+    directory: createMemoryDirectory(),
+    abandoned,
+    abandonedList: async () => abandoned.entries().map((a) => `${a.flow}/${a.step}/${a.reason}`),
+    close: async () => {},
+  };
+};
+
+export const memorySessions = (clock: ReturnType<typeof manualClock>): SessionParts => ({
+  sessions: createMemorySessionStore({ ttlMs: IDLE_MINUTES * 60_000, clock }),
+  lock: createMemoryContactLock(),
+  dedupe: createMemoryInboundDedupe({ ttlMs: 60 * 60_000, clock }),
+});
+
+/** An engine on memory or real storage, a manual clock, and helpers to talk to it as a contact. */
+export const buildEngine = async (options: HarnessOptions = {}) => {
+  const clock = manualClock();
+  const storage = await (options.storage ?? memoryStorage)();
+  const blobRoot = await mkdtemp(join(tmpdir(), "chamado-conv-"));
+  const blobs = createFsBlobStore({ root: blobRoot });
+  const inspector = createContentInspector();
+  const service = createTicketService({
+    tickets: storage.tickets,
+    blobs,
+    inspector,
+    clock,
+    taxonomy: DEFAULT_TAXONOMY,
+    attachmentRules: TEST_ATTACHMENT_RULES,
+    reopenWindowDays: 7,
+    notify: () => [],
+  });
+  const outbox: OutboxDraft[] = [];
+  const memoryOutbox: Outbox = {
+    async enqueue(drafts) {
+      for (const d of drafts) if (!outbox.some((o) => o.key === d.key)) outbox.push(d);
+    },
+  };
+  const session = (options.sessions ?? memorySessions)(clock);
+  const deps = {
+    service,
+    directory: storage.directory,
+    ...session,
+    abandoned: storage.abandoned,
+    outbox: storage.outbox?.port ?? memoryOutbox,
+    blobs,
+    inspector,
+    attachmentRules: TEST_ATTACHMENT_RULES,
+    taxonomy: DEFAULT_TAXONOMY,
+    clock,
+    settings: {
+      accessPolicy: options.accessPolicy ?? "open",
+      idleMinutes: IDLE_MINUTES,
+      timeZone: "America/Sao_Paulo",
+      defaultLang: "pt-BR" as const,
+    },
+  };
+  const engine: ConversationEngine = createConversationEngine(deps);
+
+  let sequence = 0;
+  const message = (
+    who: { id: string; name?: string; locale?: string | null; channel?: Channel },
+    input: InboundMessage["input"],
+    messageId = `m${++sequence}`,
+  ): InboundMessage => ({
+    channel: who.channel ?? "TELEGRAM",
+    messageId,
+    from: { platformUserId: who.id, displayName: who.name ?? who.id, locale: who.locale ?? null },
+    input,
+    receivedAt: clock.now(),
+  });
+
+  return {
+    engine,
+    deps,
+    clock,
+    service,
+    storage,
+    /** Drafts written to the in-memory outbox (empty when the storage brings its own). */
+    outbox,
+    outboxKinds: async () => (storage.outbox ? storage.outbox.kinds() : outbox.map((o) => o.kind)),
+    message,
+    async close() {
+      await storage.close();
+      await rm(blobRoot, { recursive: true, force: true });
+    },
+  };
+};
+
+export type Harness = Awaited<ReturnType<typeof buildEngine>>;
