@@ -1,0 +1,28 @@
+import type { FastifyInstance } from "fastify";
+import { createApiAuthenticator } from "./auth.js";
+import type { ApiDeps } from "./deps.js";
+import { buildOpenApiDocument } from "./openapi.js";
+import { registerRoute } from "./route.js";
+import { ticketReadRoutes } from "./routes/ticket-read-routes.js";
+import { ticketWriteRoutes } from "./routes/ticket-write-routes.js";
+
+export { generateApiSecret, hashApiSecret } from "./api-key-secret.js";
+export type { ApiDeps, SlaCounts } from "./deps.js";
+
+export const API_PREFIX = "/api/v1";
+
+/** The REST API under /api/v1, with its OpenAPI document at /api/v1/openapi.json (no key needed). */
+export const restApi =
+  (deps: ApiDeps, version = "1.0.0") =>
+  async (app: FastifyInstance): Promise<void> => {
+    const routes = [...ticketReadRoutes(deps), ...ticketWriteRoutes(deps)];
+    const auth = createApiAuthenticator(deps.keys, deps.directory);
+    const document = buildOpenApiDocument(routes, { version, serverUrl: API_PREFIX });
+    await app.register(
+      async (api) => {
+        api.get("/openapi.json", async () => document);
+        for (const route of routes) registerRoute(api, route, auth, deps.defaultLang);
+      },
+      { prefix: API_PREFIX },
+    );
+  };

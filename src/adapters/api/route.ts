@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import type { Lang } from "../../core/i18n/index.js";
+import type { CoreError } from "../../core/ticket/errors.js";
+import { type Problem, sendProblem } from "../http/problem.js";
+import { storageGuard } from "../http/storage-unavailable.js";
+import { ApiAuthError, type ApiAuthenticator, type ApiPrincipal } from "./auth.js";
+import { sendCoreProblem, shapeProblem } from "./problems.js";
+
+/** What a handler returns: a body to send, a core refusal, or a problem of the API's own. */
+export type ApiOutcome =
+  | { readonly kind: "ok"; readonly status?: number; readonly body: unknown }
+  | { readonly kind: "core"; readonly error: CoreError }
+  | { readonly kind: "problem"; readonly problem: Problem };
+
+export interface ApiCall<P, Q, B> {
+  readonly principal: ApiPrincipal;
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  readonly request: FastifyRequest;
+}
+
+type Shape = z.ZodType | undefined;
+type Out<S extends Shape> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** One REST operation: its schemas drive both validation and the OpenAPI document. */
+export interface ApiRoute<P extends Shape = Shape, Q extends Shape = Shape, B extends Shape = Shape> {
+  readonly method: "GET" | "POST" | "PUT";
+  /** OpenAPI style: /tickets/{ref} */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  readonly response: { readonly status: number; readonly schema: z.ZodType; readonly description: string };
+  /** Error statuses this operation may answer, besides 400, 401 and 503. */
+  readonly errors: readonly number[];
+  handle(call: ApiCall<Out<P>, Out<Q>, Out<B>>): Promise<ApiOutcome>;
+}
+
+export const defineRoute = <
+  P extends Shape = undefined,
+  Q extends Shape = undefined,
+  B extends Shape = undefined,
+>(
+  route: ApiRoute<P, Q, B>,
+): ApiRoute => route as unknown as ApiRoute;
+
+export const fastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ":$1");
+
+const parse = (schema: Shape, value: unknown, where: "body" | "query" | "path") => {
+  if (!schema) return { ok: true as const, value: undefined };
+  const parsed = schema.safeParse(value ?? (where === "body" ? undefined : {}));
+  return parsed.success
+    ? { ok: true as const, value: parsed.data }
+    : { ok: false as const, problem: shapeProblem(where, parsed.error) };
+};
+
+/** Authenticates, validates path, query and body, runs the handler and answers JSON or problem+json. */
+export const registerRoute = (
+  app: FastifyInstance,
+  route: ApiRoute,
+  auth: ApiAuthenticator,
+  lang: Lang,
+): void => {
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    let principal: ApiPrincipal;
+    try {
+      principal = await auth(request);
+    } catch (error) {
+      if (!(error instanceof ApiAuthError)) throw error;
+      reply.header("www-authenticate", 'Bearer realm="chamado"');
+      return sendProblem(reply, {
+        status: 401,
+        code: "UNAUTHORIZED",
+        detail: "Send a valid API key as: Authorization: Bearer <key>.",
+      });
+    }
+    const params = parse(route.params, request.params, "path");
+    if (!params.ok) return sendProblem(reply, params.problem);
+    const query = parse(route.query, request.query, "query");
+    if (!query.ok) return sendProblem(reply, query.problem);
+    const body = parse(route.body, request.body, "body");
+    if (!body.ok) return sendProblem(reply, body.problem);
+    const outcome = await route.handle({
+      principal,
+      params: params.value,
+      query: query.value,
+      body: body.value,
+      request,
+    });
+    if (outcome.kind === "core") return sendCoreProblem(request, reply, outcome.error, lang);
+    if (outcome.kind === "problem") return sendProblem(reply, outcome.problem);
+    return reply.code(outcome.status ?? route.response.status).send(outcome.body);
+  };
+  app.route({ method: route.method, url: fastifyPath(route.path), handler: storageGuard(handler) });
+};

@@ -1,0 +1,179 @@
+import type { Result } from "../../../core/shared/result.js";
+import type { CoreError } from "../../../core/ticket/errors.js";
+import type { RequesterIdentity } from "../../../core/ticket/service.js";
+import type { Ticket } from "../../../core/ticket/ticket.js";
+import type { ApiPrincipal } from "../auth.js";
+import { type ApiDeps, decodeFiles, sourceKeyOf } from "../deps.js";
+import { type ApiOutcome, defineRoute } from "../route.js";
+import {
+  assigneeBody,
+  type CreateTicketBody,
+  createdTicket,
+  createTicketBody,
+  priorityBody,
+  replyBody,
+  statusBody,
+  ticketJson,
+  ticketRefParams,
+} from "../schemas.js";
+import { toTicketJson } from "../ticket-json.js";
+
+const problem = (status: number, code: string, detail: string): ApiOutcome => ({
+  kind: "problem",
+  problem: { status, code, detail },
+});
+
+/** Organization keys open tickets as their own API contact; keys of all organizations name the requester. */
+const requesterFor = async (
+  deps: ApiDeps,
+  principal: ApiPrincipal,
+  given: CreateTicketBody["requester"],
+): Promise<RequesterIdentity | ApiOutcome> => {
+  const { actor } = principal;
+  if (actor.kind === "requester") {
+    if (given)
+      return problem(
+        400,
+        "INVALID_REQUEST",
+        "An organization key opens tickets as itself: leave out requester.",
+      );
+    const channel = "API" as const;
+    return {
+      contactId: actor.contactId,
+      personId: actor.personId,
+      organizationId: actor.organizationId,
+      displayName: actor.name,
+      channel,
+    };
+  }
+  if (!given)
+    return problem(
+      400,
+      "INVALID_REQUEST",
+      "Name the requester: { contactId } or { externalId, name, organizationKey }.",
+    );
+  const contact =
+    "contactId" in given
+      ? await deps.directory.findContactById(given.contactId)
+      : await deps.directory.ensureContact({
+          channel: "API",
+          platformUserId: given.externalId,
+          displayName: given.name,
+          organization: { key: given.organizationKey, name: given.organizationKey },
+          registered: true,
+        });
+  if (!contact) return problem(422, "UNKNOWN_CONTACT", "No contact has that id.");
+  return {
+    contactId: contact.id,
+    personId: contact.person.id,
+    organizationId: contact.person.organizationId,
+    displayName: contact.displayName,
+    channel: contact.channel,
+  };
+};
+
+const changed = (deps: ApiDeps, result: Result<Ticket, CoreError>): ApiOutcome =>
+  result.ok
+    ? { kind: "ok", body: toTicketJson(result.value, deps.clock.now(), deps.sla) }
+    : { kind: "core", error: result.error };
+
+const ticketResponse = {
+  status: 200,
+  schema: ticketJson,
+  description: "The ticket after the change",
+} as const;
+
+export const ticketWriteRoutes = (deps: ApiDeps) => [
+  defineRoute({
+    method: "POST",
+    path: "/tickets",
+    operationId: "createTicket",
+    summary: "Open a ticket (an Idempotency-Key header makes retries safe)",
+    body: createTicketBody,
+    response: {
+      status: 201,
+      schema: createdTicket,
+      description: "Created (200 with created=false when the Idempotency-Key was seen before)",
+    },
+    errors: [403, 422],
+    async handle({ principal, body, request }) {
+      const sourceKey = sourceKeyOf(request, principal);
+      if (typeof sourceKey === "object") return sourceKey;
+      const requester = await requesterFor(deps, principal, body.requester);
+      if ("kind" in requester) return requester;
+      const { requester: _, attachments, ...fields } = body;
+      const result = await deps.service.create(
+        principal.actor,
+        requester,
+        { ...fields, attachments: decodeFiles(attachments), ...(sourceKey ? { sourceKey } : {}) },
+        "API",
+      );
+      if (!result.ok) return { kind: "core", error: result.error };
+      const { ticket, created } = result.value;
+      return {
+        kind: "ok",
+        status: created ? 201 : 200,
+        body: { ticket: toTicketJson(ticket, deps.clock.now(), deps.sla), created },
+      };
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/tickets/{ref}/replies",
+    operationId: "replyToTicket",
+    summary: "Reply to a ticket, or add an internal note (agent keys)",
+    params: ticketRefParams,
+    body: replyBody,
+    response: ticketResponse,
+    errors: [403, 404, 409, 422],
+    async handle({ principal, params, body, request }) {
+      const sourceKey = sourceKeyOf(request, principal);
+      if (typeof sourceKey === "object") return sourceKey;
+      const input = {
+        ...body,
+        attachments: decodeFiles(body.attachments),
+        ...(sourceKey ? { sourceKey } : {}),
+      };
+      return changed(deps, await deps.service.reply(principal.actor, params.ref, input));
+    },
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/tickets/{ref}/status",
+    operationId: "setTicketStatus",
+    summary: "Change the status (organization keys may only close: SOLVED)",
+    params: ticketRefParams,
+    body: statusBody,
+    response: ticketResponse,
+    errors: [403, 404, 409],
+    async handle({ principal, params, body }) {
+      return changed(deps, await deps.service.changeStatus(principal.actor, params.ref, body));
+    },
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/tickets/{ref}/priority",
+    operationId: "setTicketPriority",
+    summary: "Change the priority (agent keys)",
+    params: ticketRefParams,
+    body: priorityBody,
+    response: ticketResponse,
+    errors: [403, 404],
+    async handle({ principal, params, body }) {
+      return changed(deps, await deps.service.changePriority(principal.actor, params.ref, body));
+    },
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/tickets/{ref}/assignee",
+    operationId: "setTicketAssignee",
+    summary: "Assign the ticket, or unassign it with null (agent keys)",
+    params: ticketRefParams,
+    body: assigneeBody,
+    response: ticketResponse,
+    errors: [403, 404],
+    async handle({ principal, params, body }) {
+      return changed(deps, await deps.service.assign(principal.actor, params.ref, body));
+    },
+  }),
+];

@@ -1,0 +1,28 @@
+import type { ChannelSender } from "../../core/ports/channel-sender.js";
+import type { Channel } from "../../core/ticket/priority.js";
+
+export class SenderRegistryError extends Error {
+  override readonly name = "SenderRegistryError";
+}
+
+/**
+ * Where channel adapters register their sender at start-up. The worker claims only items of
+ * registered channels, and the notification policy writes items only for them.
+ */
+export const createSenderRegistry = (initial: readonly ChannelSender[] = []) => {
+  const senders = new Map<Channel, ChannelSender>();
+  const registry = {
+    register(sender: ChannelSender): void {
+      if (senders.has(sender.channel))
+        throw new SenderRegistryError(`a sender for ${sender.channel} is already registered`);
+      senders.set(sender.channel, sender);
+    },
+    get: (channel: Channel): ChannelSender | undefined => senders.get(channel),
+    has: (channel: Channel): boolean => senders.has(channel),
+    channels: (): Channel[] => [...senders.keys()],
+  };
+  for (const sender of initial) registry.register(sender);
+  return registry;
+};
+
+export type SenderRegistry = ReturnType<typeof createSenderRegistry>;

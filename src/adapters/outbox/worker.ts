@@ -1,0 +1,136 @@
+import { type AttemptResult, createDelivery, type DeliveryDeps } from "./deliver.js";
+import { sleep } from "./sleep.js";
+
+export interface OutboxWorkerOptions extends DeliveryDeps {
+  /** How often to look for due items when nothing woke the worker. */
+  readonly pollIntervalMs: number;
+  readonly batchSize: number;
+}
+
+const DEPTH_EVERY_MS = 5000;
+const MAX_ERROR_PAUSE_MS = 30_000;
+
+/**
+ * Claims due items and delivers them, a batch at a time (one item per scope per batch, so the
+ * batch runs in parallel without reordering a chat). Polls, and also wakes at once when this
+ * process writes new items. Survives the database going away: it pauses, and resumes when the
+ * database answers again.
+ */
+export const createOutboxWorker = (options: OutboxWorkerOptions) => {
+  let nextRetryAt: number | undefined;
+  const deliver = createDelivery({
+    ...options,
+    onRetryScheduled: (at) => {
+      nextRetryAt = Math.min(nextRetryAt ?? Number.POSITIVE_INFINITY, at.getTime());
+      options.onRetryScheduled?.(at);
+    },
+  });
+  const { queue, log, workerId } = options;
+  const shutdown = new AbortController();
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+  let woken = false;
+  let lastDepthAt = 0;
+
+  const runOnce = async (): Promise<AttemptResult[]> => {
+    const items = await queue.claim({
+      workerId,
+      channels: options.senders.channels(),
+      limit: options.batchSize,
+      leaseMs: options.leaseMs,
+      now: options.clock.now(),
+    });
+    // Every delivery of the batch settles before this returns, so stop() never leaves one running.
+    const settled = await Promise.allSettled(items.map((item) => deliver(item, shutdown.signal)));
+    const failure = settled.find((r) => r.status === "rejected");
+    if (failure) throw failure.reason;
+    return settled.map((r) => (r as PromiseFulfilledResult<AttemptResult>).value);
+  };
+
+  const reportDepth = async () => {
+    if (!options.metrics || Date.now() - lastDepthAt < DEPTH_EVERY_MS) return;
+    lastDepthAt = Date.now();
+    options.metrics.depth(await queue.depth());
+  };
+
+  const idle = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken || !running) return resolve();
+      const timer = setTimeout(finish, ms);
+      function finish() {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        resolve();
+      }
+      wakeUp = finish;
+    });
+
+  const run = async () => {
+    let failures = 0;
+    while (running) {
+      woken = false;
+      try {
+        const results = await runOnce();
+        await reportDepth();
+        if (failures > 0) log.info({ workerId }, "outbox: storage reachable again, delivering");
+        failures = 0;
+        // A full batch means more is probably due, and a finished item may have unblocked the next of its
+        // chat: either way, go on without waiting.
+        if (results.length >= options.batchSize || results.some((r) => r !== "retry" && r !== "lost_claim"))
+          continue;
+        // Back for the earliest retry this worker scheduled, if that comes before the next poll.
+        const untilRetry =
+          nextRetryAt === undefined ? Number.POSITIVE_INFINITY : nextRetryAt - options.clock.now().getTime();
+        nextRetryAt = undefined;
+        await idle(Math.max(0, Math.min(options.pollIntervalMs, untilRetry)));
+      } catch (error) {
+        failures += 1;
+        if (failures === 1)
+          log.warn({ err: error, workerId }, "outbox: cannot reach storage, pausing deliveries");
+        await sleep(
+          Math.min(MAX_ERROR_PAUSE_MS, options.pollIntervalMs * 2 ** Math.min(failures, 10)),
+          shutdown.signal,
+        );
+      }
+    }
+  };
+
+  return {
+    start(): void {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    /** Asks for a claim now rather than at the next poll (new items were just written). */
+    wake(): void {
+      woken = true;
+      wakeUp?.();
+    },
+    /** One claim-and-deliver round, for tests that drive the worker by hand. */
+    runOnce,
+    /**
+     * Stops claiming, lets deliveries under way finish (aborting them after `abortAfterMs`), then
+     * gives back any claim still held so another instance can take it at once.
+     */
+    async stop(abortAfterMs = options.sendTimeoutMs): Promise<void> {
+      if (!running) return;
+      running = false;
+      wakeUp?.();
+      const timer = setTimeout(() => shutdown.abort(), abortAfterMs);
+      await loop;
+      clearTimeout(timer);
+      shutdown.abort();
+      const released = await queue.release(workerId).catch((error: unknown) => {
+        log.warn(
+          { err: error, workerId },
+          "outbox: could not release claims; they return when their lease ends",
+        );
+        return 0;
+      });
+      if (released > 0) log.info({ workerId, released }, "outbox: released claims");
+    },
+  };
+};
+
+export type OutboxWorker = ReturnType<typeof createOutboxWorker>;

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import type { AutoClosePolicy } from "../../core/timers/auto-close.js";
+import type { SlaPolicy } from "../../core/timers/sla.js";
+import { bool, int } from "./fields.js";
+
+const MINUTE = 60;
+
+/** The running service: HTTP, delivery pipeline, timers and shutdown. */
+export const serviceConfig = {
+  /** Webhook and API bodies above this get 413 before they are read. */
+  HTTP_BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024, 1024 * 1024),
+  /** Time allowed for in-flight requests and deliveries to finish on SIGTERM before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: int(1000, 120_000, 15_000),
+  /** A name for this instance in claims and logs (defaults to host:pid). */
+  INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
+
+  AUTO_CLOSE_ENABLED: bool(true),
+  /** Days waiting on the requester before a ticket is closed as solved; the reminder goes 2 days before. */
+  AUTO_CLOSE_DAYS: int(3, 90, 7),
+
+  SLA_ENABLED: bool(true),
+  /** Share of a target at which agents are warned, in percent. */
+  SLA_WARN_PERCENT: int(10, 99, 80),
+  SLA_HIGH_FIRST_RESPONSE_MINUTES: int(1, 100_000, 1 * MINUTE),
+  SLA_HIGH_RESOLUTION_MINUTES: int(1, 100_000, 8 * MINUTE),
+  SLA_MEDIUM_FIRST_RESPONSE_MINUTES: int(1, 100_000, 4 * MINUTE),
+  SLA_MEDIUM_RESOLUTION_MINUTES: int(1, 100_000, 24 * MINUTE),
+  SLA_LOW_FIRST_RESPONSE_MINUTES: int(1, 100_000, 8 * MINUTE),
+  SLA_LOW_RESOLUTION_MINUTES: int(1, 100_000, 72 * MINUTE),
+  /** How often timers (reminders, auto-close, SLA, conversation expiry) are checked. */
+  TIMERS_INTERVAL_MS: int(1000, 3_600_000, 30_000),
+
+  /** Seconds an agent's reply waits in the outbox before it goes out (time to withdraw or edit it). */
+  AGENT_REPLY_GRACE_SECONDS: int(0, 600, 15),
+  OUTBOX_POLL_INTERVAL_MS: int(50, 60_000, 1000),
+  OUTBOX_BATCH_SIZE: int(1, 500, 20),
+  /** A claim not finished within this is taken over by another worker (a crashed instance). */
+  OUTBOX_LEASE_MS: int(1000, 600_000, 60_000),
+  OUTBOX_SEND_TIMEOUT_MS: int(100, 120_000, 15_000),
+  OUTBOX_RETRY_BASE_MS: int(10, 60_000, 1000),
+  OUTBOX_RETRY_MAX_MS: int(100, 3_600_000, 300_000),
+  /** Items still failing this long after they were written are given up and reported to agents. */
+  OUTBOX_MAX_AGE_HOURS: int(1, 24 * 14, 24),
+};
+
+const serviceSchema = z.object(serviceConfig);
+type ServiceSettings = z.output<typeof serviceSchema>;
+
+/** SLA targets and warning share, in the form the timers use. */
+export const slaPolicyOf = (config: ServiceSettings): SlaPolicy => {
+  const ms = (minutes: number) => minutes * 60_000;
+  const target = (firstResponse: number, resolution: number) => ({
+    firstResponseMs: ms(firstResponse),
+    resolutionMs: ms(resolution),
+  });
+  return {
+    warnRatio: config.SLA_WARN_PERCENT / 100,
+    targets: {
+      HIGH: target(config.SLA_HIGH_FIRST_RESPONSE_MINUTES, config.SLA_HIGH_RESOLUTION_MINUTES),
+      MEDIUM: target(config.SLA_MEDIUM_FIRST_RESPONSE_MINUTES, config.SLA_MEDIUM_RESOLUTION_MINUTES),
+      LOW: target(config.SLA_LOW_FIRST_RESPONSE_MINUTES, config.SLA_LOW_RESOLUTION_MINUTES),
+    },
+  };
+};
+
+export const autoClosePolicyOf = (config: ServiceSettings): AutoClosePolicy => ({
+  enabled: config.AUTO_CLOSE_ENABLED,
+  days: config.AUTO_CLOSE_DAYS,
+  remindDaysBefore: 2,
+});
+
+/** The outbox worker's timing knobs. */
+export const outboxTimingOf = (config: ServiceSettings) => ({
+  pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+  batchSize: config.OUTBOX_BATCH_SIZE,
+  leaseMs: config.OUTBOX_LEASE_MS,
+  sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
+  backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, maxMs: config.OUTBOX_RETRY_MAX_MS },
+  maxAgeMs: config.OUTBOX_MAX_AGE_HOURS * 3_600_000,
+});

@@ -1,0 +1,9 @@
+/** Sentences of the notifications a requester receives outside a conversation, per language. */
+export interface NoticeCatalogue {
+  readonly agentReply: (ref: string, agentName: string) => string;
+  readonly filesAttached: (count: number) => string;
+  readonly statusChanged: (ref: string, subject: string, statusLabel: string) => string;
+  readonly autoClosed: (ref: string, subject: string) => string;
+  readonly reminder: (ref: string, subject: string, closesOn: string) => string;
+  readonly replyHint: (ref: string) => string;
+}

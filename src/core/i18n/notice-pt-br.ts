@@ -1,0 +1,12 @@
+import type { NoticeCatalogue } from "./notice-catalogue.js";
+
+export const noticePtBR: NoticeCatalogue = {
+  agentReply: (ref, agentName) => `💬 ${ref} — resposta de ${agentName}:`,
+  filesAttached: (count) => (count === 1 ? "📎 1 arquivo anexado" : `📎 ${count} arquivos anexados`),
+  statusChanged: (ref, subject, statusLabel) => `🔔 ${ref} «${subject}»: ${statusLabel}.`,
+  autoClosed: (ref, subject) =>
+    `🔒 ${ref} «${subject}» foi encerrado porque ficou sem resposta. Se ainda precisar, é só responder aqui.`,
+  reminder: (ref, subject, closesOn) =>
+    `⏳ ${ref} «${subject}» está aguardando sua resposta. Sem resposta, ele será encerrado em ${closesOn}.`,
+  replyHint: (ref) => `Para responder, envie ${ref} e escolha Responder.`,
+};

@@ -1,0 +1,166 @@
+import type { NotificationPolicy } from "../ticket/decisions.js";
+import { actorRef } from "../ticket/decisions.js";
+import type { TicketStatus } from "../ticket/status.js";
+import type { NewTicketEvent, Ticket } from "../ticket/ticket.js";
+import {
+  agentsChannel,
+  attachmentRefs,
+  type DeliveryTargets,
+  draft,
+  requesterChannel,
+  summarize,
+} from "./drafts.js";
+import type { OutboxDraft } from "./outbox-draft.js";
+import type { Audience, OutboxKind, TicketFieldChange } from "./payloads.js";
+
+export interface NotificationPolicyOptions extends DeliveryTargets {
+  /**
+   * How long an agent's reply waits before it goes out, so the agents' channel can withdraw or
+   * edit it by key (OutboxQueue.cancel / updatePending) while it is still pending.
+   */
+  readonly replyGraceMs?: number;
+}
+
+/** Event kinds that change what the agents' root message of a ticket shows. */
+const REFRESHING: Partial<Record<NewTicketEvent["kind"], TicketFieldChange["field"]>> = {
+  STATUS_CHANGED: "status",
+  PRIORITY_CHANGED: "priority",
+  DEPARTMENT_CHANGED: "department",
+  ASSIGNEE_CHANGED: "assignee",
+  CONTACT_REQUESTED: "contact_requested",
+  RATED: "rating",
+};
+
+const keyOf = (ticket: Ticket, kind: OutboxKind, audience: Audience) =>
+  `${ticket.id}:v${ticket.version}:${kind}:${audience}`;
+
+const requesterDrafts = (
+  after: Ticket,
+  events: readonly NewTicketEvent[],
+  channel: NonNullable<ReturnType<typeof requesterChannel>>,
+  base: { ticket: ReturnType<typeof summarize>; actorName: string; at: string; contactId: string },
+  now: Date,
+  graceMs: number,
+): OutboxDraft[] => {
+  const drafts: OutboxDraft[] = [];
+  const reply = events.find((e) => e.kind === "MESSAGE" && e.actor.kind !== "REQUESTER");
+  const status = events.find((e) => e.kind === "STATUS_CHANGED" && e.actor.kind !== "REQUESTER");
+  if (reply) {
+    // The reply carries the new status with it: one message, not a reply plus a status notice.
+    const payload = {
+      ...base,
+      audience: "requester" as const,
+      kind: "agent_reply" as const,
+      body: reply.body,
+      attachments: attachmentRefs(reply.attachments),
+    };
+    drafts.push(
+      draft(
+        after,
+        channel,
+        keyOf(after, "agent_reply", "requester"),
+        payload,
+        new Date(now.getTime() + graceMs),
+      ),
+    );
+  } else if (status) {
+    const payload = {
+      ...base,
+      audience: "requester" as const,
+      kind: "status_changed" as const,
+      from: (status.from as TicketStatus | null) ?? null,
+      to: status.to as TicketStatus,
+      reason: status.body === "auto_close" ? ("auto_close" as const) : null,
+    };
+    drafts.push(draft(after, channel, keyOf(after, "status_changed", "requester"), payload, now));
+  }
+  if (status?.to === "SOLVED" && after.rating === null) {
+    const payload = { ...base, audience: "requester" as const, kind: "rating_request" as const };
+    drafts.push(draft(after, channel, keyOf(after, "rating_request", "requester"), payload, now));
+  }
+  return drafts;
+};
+
+const agentDrafts = (
+  before: Ticket | null,
+  after: Ticket,
+  events: readonly NewTicketEvent[],
+  channel: NonNullable<ReturnType<typeof agentsChannel>>,
+  base: { ticket: ReturnType<typeof summarize>; actorName: string; at: string },
+  now: Date,
+): OutboxDraft[] => {
+  const key = (kind: OutboxKind) => keyOf(after, kind, "agents");
+  const common = { ...base, audience: "agents" as const };
+  if (before === null) {
+    const opening = events.find((e) => e.kind === "MESSAGE");
+    const payload = {
+      ...common,
+      kind: "ticket_created" as const,
+      body: opening?.body ?? null,
+      attachments: attachmentRefs(opening?.attachments ?? []),
+    };
+    return [draft(after, channel, key("ticket_created"), payload, now)];
+  }
+  const drafts: OutboxDraft[] = [];
+  const message = events.find((e) => e.kind === "MESSAGE" && e.actor.kind === "REQUESTER");
+  if (message) {
+    const payload = {
+      ...common,
+      kind: "requester_message" as const,
+      body: message.body,
+      attachments: attachmentRefs(message.attachments),
+    };
+    drafts.push(draft(after, channel, key("requester_message"), payload, now));
+  }
+  const changes = events.flatMap((e): TicketFieldChange[] => {
+    const field = REFRESHING[e.kind];
+    return field ? [{ field, from: e.from, to: e.to }] : [];
+  });
+  if (changes.length > 0)
+    drafts.push(
+      draft(after, channel, key("ticket_updated"), { ...common, kind: "ticket_updated", changes }, now),
+    );
+  // A failure of the agents' own channel is not reported there again: it would fail the same way, forever.
+  const failure = events.find((e) => e.kind === "DELIVERY_FAILED" && e.from !== channel);
+  if (failure) {
+    const payload = {
+      ...common,
+      kind: "delivery_failed" as const,
+      failedChannel: failure.from as typeof channel,
+      failedKind: failure.to ?? "",
+      reason: failure.body ?? "",
+    };
+    drafts.push(draft(after, channel, key("delivery_failed"), payload, now));
+  }
+  return drafts;
+};
+
+/**
+ * Which notifications a ticket change causes. Requesters hear of agents' public replies, status
+ * changes they did not make and, once solved, a rating request; agents hear of new tickets,
+ * requesters' messages, anything their root message shows, and failed deliveries. Keys are
+ * stable per change (`<ticket>:v<version>:<kind>:<audience>`), so a retried transaction writes
+ * nothing twice.
+ */
+export const createNotificationPolicy = (options: NotificationPolicyOptions): NotificationPolicy => {
+  const graceMs = options.replyGraceMs ?? 0;
+  return ({ before, after, events, actor }) => {
+    const now = before === null ? after.createdAt : after.updatedAt;
+    const base = { ticket: summarize(after), actorName: actorRef(actor).name, at: now.toISOString() };
+    const toRequester = requesterChannel(options, after);
+    const toAgents = agentsChannel(options);
+    return [
+      ...(toRequester && before !== null
+        ? requesterDrafts(
+            after,
+            events,
+            toRequester,
+            { ...base, contactId: after.requester.contactId },
+            now,
+            graceMs,
+          )
+        : []),
+      ...(toAgents ? agentDrafts(before, after, events, toAgents, base, now) : []),
+    ];
+  };
+};

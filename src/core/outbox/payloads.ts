@@ -1,0 +1,153 @@
+import { z } from "zod";
+import { EXPIRED_NOTICE_KIND } from "../conversation/sweeper.js";
+import { LANGS } from "../i18n/lang.js";
+import { err, ok, type Result } from "../shared/result.js";
+import { CHANNELS, PRIORITIES } from "../ticket/priority.js";
+import { TICKET_STATUSES } from "../ticket/status.js";
+
+/**
+ * Channel-neutral outbox payloads. The policy writes plain data (no text in any language);
+ * each channel's sender parses it here and renders it with the catalogues in the recipient's
+ * language. Dates travel as ISO strings because payloads are stored as JSON.
+ */
+export const REQUESTER_KINDS = [
+  "agent_reply",
+  "status_changed",
+  "rating_request",
+  "auto_close_reminder",
+] as const;
+export const AGENT_KINDS = [
+  "ticket_created",
+  "requester_message",
+  "ticket_updated",
+  "delivery_failed",
+  "sla_alert",
+] as const;
+/** Written by the conversation engine, already worded in the contact's language. */
+export const CONVERSATION_EXPIRED = EXPIRED_NOTICE_KIND;
+export const OUTBOX_KINDS = [...REQUESTER_KINDS, ...AGENT_KINDS, CONVERSATION_EXPIRED] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export type Audience = "requester" | "agents";
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const attachmentRef = z.object({
+  storageKey: z.string().min(1),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type AttachmentRef = z.infer<typeof attachmentRef>;
+
+export const ticketSummary = z.object({
+  id: z.string(),
+  number: z.number().int().positive(),
+  subject: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  priority: z.enum(PRIORITIES),
+  department: z.string(),
+  type: z.string(),
+  channel: z.enum(CHANNELS),
+  requesterName: z.string(),
+  requesterContactId: z.string(),
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type TicketSummary = z.infer<typeof ticketSummary>;
+
+const common = { ticket: ticketSummary, actorName: z.string(), at: isoDate };
+const toRequester = { ...common, audience: z.literal("requester"), contactId: z.string() };
+const toAgents = { ...common, audience: z.literal("agents") };
+
+export const CHANGE_FIELDS = [
+  "status",
+  "priority",
+  "department",
+  "assignee",
+  "contact_requested",
+  "rating",
+] as const;
+export const change = z.object({
+  field: z.enum(CHANGE_FIELDS),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export type TicketFieldChange = z.infer<typeof change>;
+
+export const outboxPayload = z.discriminatedUnion("kind", [
+  z.object({
+    ...toRequester,
+    kind: z.literal("agent_reply"),
+    body: z.string().nullable(),
+    attachments: z.array(attachmentRef),
+  }),
+  z.object({
+    ...toRequester,
+    kind: z.literal("status_changed"),
+    from: z.enum(TICKET_STATUSES).nullable(),
+    to: z.enum(TICKET_STATUSES),
+    /** Why the system changed it, when it did: "auto_close" closes a ticket left waiting on the requester. */
+    reason: z.enum(["auto_close"]).nullable(),
+  }),
+  z.object({ ...toRequester, kind: z.literal("rating_request") }),
+  z.object({ ...toRequester, kind: z.literal("auto_close_reminder"), closesAt: isoDate }),
+  z.object({
+    ...toAgents,
+    kind: z.literal("ticket_created"),
+    /** The opening message (null only for a ticket opened without text). */
+    body: z.string().nullable(),
+    attachments: z.array(attachmentRef),
+  }),
+  z.object({
+    ...toAgents,
+    kind: z.literal("requester_message"),
+    body: z.string().nullable(),
+    attachments: z.array(attachmentRef),
+  }),
+  z.object({ ...toAgents, kind: z.literal("ticket_updated"), changes: z.array(change).min(1) }),
+  z.object({
+    ...toAgents,
+    kind: z.literal("delivery_failed"),
+    failedChannel: z.enum(CHANNELS),
+    failedKind: z.string(),
+    reason: z.string(),
+  }),
+  z.object({
+    ...toAgents,
+    kind: z.literal("sla_alert"),
+    clock: z.enum(["first_response", "resolution"]),
+    level: z.enum(["warning", "breach"]),
+    targetMinutes: z.number().int().positive(),
+    dueAt: isoDate,
+  }),
+  z.object({
+    kind: z.literal(CONVERSATION_EXPIRED),
+    contactId: z.string(),
+    lang: z.enum(LANGS),
+    text: z.string(),
+  }),
+]);
+export type OutboxPayload = z.infer<typeof outboxPayload>;
+/** Payloads about a ticket, written by the policy and the timers. */
+export type TicketPayload = Exclude<OutboxPayload, { kind: typeof CONVERSATION_EXPIRED }>;
+export type PayloadOf<K extends OutboxKind> = Extract<OutboxPayload, { kind: K }>;
+
+export interface PayloadProblem {
+  readonly code: "INVALID_PAYLOAD";
+  readonly issues: readonly string[];
+}
+
+/**
+ * For senders: an item's payload, typed by its kind. One that does not parse is a permanent
+ * failure of that item, never a crash.
+ */
+export const parseOutboxPayload = (item: {
+  readonly kind: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}): Result<OutboxPayload, PayloadProblem> => {
+  const parsed = outboxPayload.safeParse({ ...item.payload, kind: item.kind });
+  if (parsed.success) return ok(parsed.data);
+  return err({
+    code: "INVALID_PAYLOAD",
+    issues: parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`),
+  });
+};

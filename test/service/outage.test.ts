@@ -1,0 +1,120 @@
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type RunningService, startService } from "../../src/app/service.js";
+import { createFakeChatSender } from "../outbox/support/fake-chat-sender.js";
+import { type FakeChatApi, startFakeChatApi } from "../support/fake-chat-api.js";
+import {
+  createThrowawayDatabase,
+  describeWith,
+  redisUrl,
+  type ThrowawayDatabase,
+  uniquePrefix,
+  viaAddress,
+} from "../support/pg-database-for-service.js";
+import { testConfig, waitFor } from "../support/spawn-service.js";
+import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
+import { testTelegramChannel } from "./support/test-channel.js";
+
+describeWith({ pg: true, redis: true }, "storage outages", () => {
+  let db: ThrowawayDatabase;
+  let api: FakeChatApi;
+  let pgProxy: TcpProxy;
+  let redisProxy: TcpProxy;
+  let service: RunningService;
+  const prefix = uniquePrefix("outage");
+
+  beforeAll(async () => {
+    db = await createThrowawayDatabase();
+    api = await startFakeChatApi();
+    const pgUrl = new URL(db.url);
+    pgProxy = await startTcpProxy({ host: pgUrl.hostname, port: Number(pgUrl.port || 5432) });
+    const redisTarget = new URL(redisUrl()!);
+    redisProxy = await startTcpProxy({ host: redisTarget.hostname, port: Number(redisTarget.port || 6379) });
+    const config = await testConfig({
+      DATABASE_URL: viaAddress(db.url, pgProxy.address),
+      REDIS_URL: `redis://${redisProxy.address}`,
+      REDIS_KEY_PREFIX: prefix,
+    });
+    service = await startService(config, {
+      port: 0,
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+      startTimers: false,
+      channels: [testTelegramChannel(prefix)],
+      senders: [createFakeChatSender({ baseUrl: api.url, channel: "SLACK" })],
+    });
+  });
+  afterAll(async () => {
+    pgProxy?.restore();
+    redisProxy?.restore();
+    await service?.stop();
+    await pgProxy?.close();
+    await redisProxy?.close();
+    await api?.close();
+    const redis = new Redis(redisUrl()!);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+    await db?.drop();
+  });
+
+  const post = (updateId: number) =>
+    fetch(`${service.url}/telegram/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ update_id: updateId, from: `user${updateId}`, text: "A impressora parou." }),
+    });
+  /** Counted on a direct connection, not through the proxy. */
+  const ticketsFor = (updateId: number) =>
+    db.db.prisma.ticket.count({ where: { sourceKey: `tg:${updateId}` } });
+  const outboxFor = async (updateId: number) => {
+    const ticket = await db.db.prisma.ticket.findUnique({ where: { sourceKey: `tg:${updateId}` } });
+    return ticket ? db.db.prisma.outboxItem.findMany({ where: { ticketId: ticket.id } }) : [];
+  };
+  const readiness = async () =>
+    (await (await fetch(`${service.url}/readyz`)).json()) as { checks: Record<string, string> };
+
+  it("takes updates while storage is up", async () => {
+    expect((await post(1)).status).toBe(200);
+    expect(await ticketsFor(1)).toBe(1);
+  });
+
+  it("answers 503 while PostgreSQL is away, writes nothing, and recovers by itself", async () => {
+    pgProxy.cut();
+    const refused = await post(2);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    expect(await refused.json()).toMatchObject({ status: 503, code: "STORAGE_UNAVAILABLE" });
+    expect((await readiness()).checks).toMatchObject({ database: "unavailable", redis: "ok" });
+    expect(await ticketsFor(2)).toBe(0);
+
+    pgProxy.restore();
+    // The platform redelivers until it gets a 200.
+    await waitFor(async () => (await post(2)).status === 200, "the redelivery to succeed");
+    await post(2);
+    expect(await ticketsFor(2)).toBe(1);
+    expect((await readiness()).checks).toMatchObject({ database: "ok", redis: "ok" });
+    // The worker paused during the outage and delivers again without a restart.
+    await waitFor(
+      async () =>
+        (await outboxFor(2)).every((i) => i.state === "DELIVERED") && (await outboxFor(2)).length === 1,
+      "the new-ticket notice",
+    );
+    expect(api.messages().filter((m) => m.text === "ticket_created")).toHaveLength(2);
+  });
+
+  it("answers 503 while Redis is away, before anything is written, and recovers by itself", async () => {
+    redisProxy.cut();
+    const refused = await post(3);
+    expect(refused.status).toBe(503);
+    expect(await ticketsFor(3)).toBe(0);
+    expect(await db.db.prisma.contact.count({ where: { platformUserId: "user3" } })).toBe(0);
+    expect((await readiness()).checks).toMatchObject({ database: "ok", redis: "unavailable" });
+
+    redisProxy.restore();
+    await waitFor(async () => (await post(3)).status === 200, "the redelivery to succeed");
+    expect(await ticketsFor(3)).toBe(1);
+    expect((await readiness()).checks).toMatchObject({ database: "ok", redis: "ok" });
+  });
+});

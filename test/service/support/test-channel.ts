@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { CHANNEL_URLS } from "../../../src/adapters/http/channel-routes.js";
+import type { ChannelFactory } from "../../../src/app/service.js";
+import { validTicket } from "../../support/core-harness.js";
+
+const update = z.object({ update_id: z.number().int(), from: z.string().min(1), text: z.string().min(1) });
+
+/**
+ * A stand-in for a chat channel's webhook, doing what a real one does on each update: read the
+ * contact's session (Redis), write the ticket in one idempotent transaction keyed by the update
+ * id (PostgreSQL), save the session. Either store down means 503, and the platform's redelivery
+ * finishes the job once it is back.
+ */
+export const testTelegramChannel =
+  (sessionPrefix: string): ChannelFactory =>
+  (ctx) => ({
+    http: {
+      name: "test-telegram",
+      routes: [
+        {
+          method: "POST",
+          url: CHANNEL_URLS.telegramWebhook,
+          async handler(request, reply) {
+            const parsed = update.safeParse(request.body);
+            if (!parsed.success) return reply.code(400).send({ ok: false });
+            const { update_id, from, text } = parsed.data;
+            ctx.metrics.inboundMessage("TELEGRAM");
+            const sessionKey = `${sessionPrefix}session:${from}`;
+            if (ctx.redis) await ctx.redis.get(sessionKey);
+            const contact = await ctx.core.directory.ensureContact({
+              channel: "TELEGRAM",
+              platformUserId: from,
+              displayName: from,
+              organization: { key: `tg:${from}`, name: from },
+              registered: false,
+            });
+            const actor = {
+              kind: "requester" as const,
+              contactId: contact.id,
+              personId: contact.person.id,
+              organizationId: contact.person.organizationId,
+              name: contact.displayName,
+              orgAdmin: false,
+            };
+            const identity = { ...actor, displayName: contact.displayName, channel: "TELEGRAM" as const };
+            const created = await ctx.core.service.create(
+              actor,
+              identity,
+              validTicket({ message: text, sourceKey: `tg:${update_id}` }),
+            );
+            if (ctx.redis) await ctx.redis.set(sessionKey, "idle");
+            return reply.send({ ok: created.ok });
+          },
+        },
+      ],
+    },
+  });
