@@ -1,0 +1,110 @@
+import { Telegram } from "telegraf";
+import { z } from "zod";
+import { TelegramConfigError, telegramSettings } from "../../app/config/telegram.js";
+import { CHANNEL_URLS } from "../http/channel-routes.js";
+import { callBot, classifyFailure } from "../telegram/api.js";
+import { registerCommands } from "../telegram/commands.js";
+import { ALLOWED_UPDATES } from "../telegram/update-schema.js";
+import { type Command, type CommandContext, UsageError } from "./command.js";
+
+const USAGE = "telegram set-webhook --url https://HOST/telegram/webhook [--drop-pending] | telegram info";
+const TIMEOUT_MS = 15_000;
+
+const webhookUrl = z.url({ protocol: /^https?$/ });
+
+const clientFor = (ctx: CommandContext) => {
+  const settings = telegramSettings(ctx.config);
+  if (!settings) throw new UsageError("TELEGRAM_BOT_TOKEN is not set");
+  return {
+    settings,
+    client: new Telegram(settings.token, { apiRoot: settings.apiRoot, webhookReply: false }),
+  };
+};
+
+/** setWebhook with our secret and update types, then the command menu, so the bot is ready to talk. */
+const setWebhook = async (ctx: CommandContext, values: Record<string, unknown>): Promise<number> => {
+  const url = webhookUrl.safeParse(values.url);
+  if (!url.success)
+    throw new UsageError(
+      "--url expects the service's public address, like https://support.example.com/telegram/webhook",
+    );
+  const { settings, client } = clientFor(ctx);
+  if (settings.mode !== "webhook")
+    throw new UsageError("TELEGRAM_MODE is polling; set it to webhook to receive updates by webhook");
+  if (!new URL(url.data).pathname.endsWith(CHANNEL_URLS.telegramWebhook)) {
+    ctx.io.err(
+      `note: the service receives updates at ${CHANNEL_URLS.telegramWebhook}; check that ${url.data} reaches it`,
+    );
+  }
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
+  await callBot(
+    client,
+    "setWebhook",
+    {
+      url: url.data,
+      secret_token: settings.webhookSecret!,
+      allowed_updates: [...ALLOWED_UPDATES],
+      drop_pending_updates: values["drop-pending"] === true,
+    },
+    signal,
+  );
+  await registerCommands(client, ctx.config.DEFAULT_LANGUAGE, signal);
+  ctx.io.out(
+    ctx.json
+      ? JSON.stringify({ webhook: url.data, allowedUpdates: ALLOWED_UPDATES })
+      : `webhook set to ${url.data} (updates: ${ALLOWED_UPDATES.join(", ")}); commands registered`,
+  );
+  return 0;
+};
+
+const info = async (ctx: CommandContext): Promise<number> => {
+  const { settings, client } = clientFor(ctx);
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
+  const me = await callBot(client, "getMe", {}, signal);
+  const hook = await callBot(client, "getWebhookInfo", {}, signal);
+  const summary = {
+    bot: `@${me.username}`,
+    id: me.id,
+    mode: settings.mode,
+    webhook: hook.url || null,
+    pendingUpdates: hook.pending_update_count,
+    lastError: hook.last_error_message ?? null,
+  };
+  if (ctx.json) ctx.io.out(JSON.stringify(summary, null, 2));
+  else
+    ctx.io.out(
+      Object.entries(summary)
+        .map(([k, v]) => `${k.padEnd(15)} ${v ?? "-"}`)
+        .join("\n"),
+    );
+  return 0;
+};
+
+export const telegram: Command = {
+  name: "telegram",
+  summary: "set the bot's webhook (with our secret) and show the bot's state",
+  usage: USAGE,
+  options: { url: { type: "string" }, "drop-pending": { type: "boolean" } },
+  async run(ctx, values, positionals) {
+    try {
+      switch (positionals[0]) {
+        case "set-webhook":
+          return await setWebhook(ctx, values);
+        case "info":
+          return await info(ctx);
+        default:
+          throw new UsageError(`expected set-webhook or info (${USAGE})`);
+      }
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      if (error instanceof TelegramConfigError) {
+        ctx.io.err(error.message);
+        return 2;
+      }
+      ctx.io.err(`Telegram refused: ${classifyFailure(error).reason}`);
+      return 1;
+    }
+  },
+};
+
+export const telegramCommands = [telegram];

@@ -1,0 +1,190 @@
+import type { Logger } from "pino";
+import type { ConversationEngine, InboundInput, Prompt } from "../../core/conversation/index.js";
+import { catalogues, type Lang, langFromLocale, telegramCatalogues } from "../../core/i18n/index.js";
+import type { Clock } from "../../core/ports/clock.js";
+import type { DirectoryRepository } from "../../core/ports/directory.js";
+import { type BotClient, callBot, classifyFailure, DIALOGUE_RETRY, withRetryAfter } from "./api.js";
+import type { ChatIndex } from "./chat-ids.js";
+import type { FileFetcher, FileProblem } from "./files.js";
+import { type BotIdentity, type EventOrigin, parseUpdate, type TelegramEvent } from "./parse.js";
+import { type Placement, renderPrompts, sendMessageParams } from "./render.js";
+import type { UpdateReceipts } from "./update-receipts.js";
+
+export interface DialogueDeps {
+  readonly client: BotClient;
+  readonly engine: ConversationEngine;
+  readonly directory: DirectoryRepository;
+  readonly receipts: UpdateReceipts;
+  readonly files: FileFetcher;
+  readonly chats: ChatIndex;
+  readonly defaultLang: Lang;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly onInbound?: () => void;
+}
+
+/** One Bot API call while a person waits; telegraf's own timeout is minutes long. */
+const CALL_TIMEOUT_MS = 15_000;
+const deadline = () => AbortSignal.timeout(CALL_TIMEOUT_MS);
+
+type MessageEvent = Extract<TelegramEvent, { kind: "message" }>;
+type CallbackEvent = Extract<TelegramEvent, { kind: "callback" }>;
+type MembershipEvent = Extract<TelegramEvent, { kind: "membership" }>;
+
+/**
+ * Answers people in their chat: one update in, the engine's prompts out as Telegram messages.
+ * Webhook and polling both hand their updates here. Each update is taken once across instances;
+ * if processing throws (storage down), the claim is given back so Telegram's redelivery is processed.
+ */
+export const createDialogue = (deps: DialogueDeps) => {
+  const { client, logger } = deps;
+
+  /** The person's language for the channel's own sentences: chosen, else their app's, else the default. */
+  const langOf = async (from: EventOrigin["from"]): Promise<Lang> => {
+    const contact = await deps.directory.findContact("TELEGRAM", from.platformUserId);
+    return langFromLocale(contact?.locale) ?? langFromLocale(from.locale) ?? deps.defaultLang;
+  };
+
+  /** Sends in order; stops at the first message that cannot go out (the rest would read out of context). */
+  const say = async (
+    chatId: number,
+    prompts: readonly Prompt[],
+    placement: Omit<Placement, "last">,
+  ): Promise<void> => {
+    const messages = renderPrompts(prompts);
+    for (const [i, message] of messages.entries()) {
+      const params = sendMessageParams(chatId, message, { ...placement, last: i === messages.length - 1 });
+      try {
+        await withRetryAfter(() => callBot(client, "sendMessage", params, deadline()), DIALOGUE_RETRY);
+      } catch (error) {
+        const failure = classifyFailure(error);
+        const level = failure.kind === "recipient_gone" ? "info" : "warn";
+        logger[level]({ chatId, failure }, "telegram: could not send an answer");
+        return;
+      }
+    }
+  };
+
+  const converse = async (
+    event: MessageEvent | CallbackEvent,
+    input: InboundInput,
+    placement: Omit<Placement, "last">,
+  ) => {
+    const reply = await deps.engine.handle({
+      channel: "TELEGRAM",
+      messageId: event.messageId,
+      from: event.from,
+      organization: event.organization,
+      input,
+      receivedAt: deps.clock.now(),
+    });
+    if (reply.contact) deps.chats.remember(reply.contact.id, event.chatId);
+    if (reply.outcome === "failed")
+      logger.warn({ updateId: event.updateId }, "telegram: the conversation failed; the person was told");
+    await say(event.chatId, reply.prompts, placement);
+  };
+
+  const fileError = (lang: Lang, problem: FileProblem): string =>
+    problem.kind === "TOO_LARGE"
+      ? catalogues[lang].attachment(problem.fileName, "TOO_LARGE", problem.limit)
+      : telegramCatalogues[lang].downloadFailed(problem.fileName);
+
+  const onMessage = async (event: MessageEvent) => {
+    const placement = { group: event.group, replyTo: event.group ? event.telegramMessageId : null };
+    const { content } = event;
+    if (content.kind === "input") return converse(event, content.input, placement);
+    if (content.kind === "unsupported") {
+      const lang = await langOf(event.from);
+      return say(event.chatId, [{ kind: "error", text: telegramCatalogues[lang].unsupported }], placement);
+    }
+    const fetched = await deps.files.fetch(content.files);
+    if (!fetched.ok) {
+      if (fetched.error.kind === "DOWNLOAD_FAILED")
+        logger.warn({ reason: fetched.error.reason }, "telegram: file download failed");
+      const lang = await langOf(event.from);
+      return say(event.chatId, [{ kind: "error", text: fileError(lang, fetched.error) }], placement);
+    }
+    const caption = content.caption;
+    return converse(
+      event,
+      { kind: "files", files: fetched.value, ...(caption ? { caption } : {}) },
+      placement,
+    );
+  };
+
+  const answerCallback = async (callbackId: string, text?: string) => {
+    try {
+      await withRetryAfter(
+        () =>
+          callBot(
+            client,
+            "answerCallbackQuery",
+            { callback_query_id: callbackId, ...(text ? { text } : {}) },
+            deadline(),
+          ),
+        DIALOGUE_RETRY,
+      );
+    } catch (error) {
+      // An answer later than Telegram allows is refused; the person's tap is still handled.
+      logger.info({ failure: classifyFailure(error) }, "telegram: callback answer refused");
+    }
+  };
+
+  const onCallback = async (event: CallbackEvent) => {
+    if (event.addressee && event.addressee.id !== event.userId) {
+      const lang = await langOf(event.from);
+      return answerCallback(event.callbackId, telegramCatalogues[lang].notForYou(event.addressee.name));
+    }
+    // Answered first, so the spinner stops while the engine works.
+    await answerCallback(event.callbackId);
+    if (event.data === null) return;
+    // The question was answered: its buttons go, so an old one is not tapped by mistake later.
+    await callBot(
+      client,
+      "editMessageReplyMarkup",
+      { chat_id: event.chatId, message_id: event.buttonMessageId },
+      deadline(),
+    ).catch((error: unknown) =>
+      logger.debug({ failure: classifyFailure(error) }, "telegram: buttons not removed"),
+    );
+    await converse(
+      event,
+      { kind: "choice", id: event.data },
+      { group: event.group, replyTo: event.group ? event.replyToMessageId : null },
+    );
+  };
+
+  const onMembership = async (event: MembershipEvent) => {
+    const contact = await deps.directory.findContact("TELEGRAM", event.contactKey);
+    if (!contact) return;
+    const unreachable = event.blocked ? { at: deps.clock.now(), reason: "the person blocked the bot" } : null;
+    await deps.directory.setUnreachable(contact.id, unreachable);
+  };
+
+  const process = (event: TelegramEvent): Promise<void> => {
+    switch (event.kind) {
+      case "message":
+        return onMessage(event);
+      case "callback":
+        return onCallback(event);
+      case "membership":
+        return onMembership(event);
+    }
+  };
+
+  return {
+    async handle(update: unknown, bot: BotIdentity): Promise<void> {
+      const event = parseUpdate(update, bot);
+      if (!event) return;
+      const key = String(event.updateId);
+      if (!(await deps.receipts.claim(key))) return;
+      deps.onInbound?.();
+      try {
+        await process(event);
+      } catch (error) {
+        await deps.receipts.release(key).catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+};
