@@ -1,0 +1,116 @@
+import { permanentFailure, retryLater, type SendOutcome, sent } from "../../../core/outbox/delivery.js";
+import type { ChannelSender } from "../../../core/ports/channel-sender.js";
+import { waIdOfContactKey } from "../identity.js";
+import { type Addressed, NOTHING_SENT, type Notification, type Notifications } from "../notification.js";
+import { WINDOW_HOLD_REASON } from "../ports.js";
+import { type GraphApi, GraphApiError } from "./graph-api.js";
+import { outcomeOfGraphError, REENGAGEMENT_REQUIRED } from "./outcomes.js";
+import { mediaBody, renderPrompts, templateBody } from "./render.js";
+import type { WindowGuard } from "./window.js";
+
+/**
+ * How long a held item waits before looking at the window again. The supplier's reply releases it
+ * at once (WhatsAppDeliveries.releaseHeld); this only bounds a missed release. Items still held after
+ * OUTBOX_MAX_AGE_HOURS are given up by the worker and reported to the agents.
+ */
+export const WINDOW_RECHECK_MS = 60 * 60 * 1000;
+
+export interface CloudSenderDeps {
+  readonly graph: GraphApi;
+  readonly notifications: Notifications;
+  readonly window: WindowGuard;
+  readonly template: { readonly name: string; readonly language: string } | null;
+}
+
+/** Every message of a notification in order; returns the last wamid (its statuses stand for the whole item). */
+const deliver = async (
+  graph: GraphApi,
+  to: string,
+  notification: Notification,
+  lang: Addressed["lang"],
+  signal: AbortSignal,
+) => {
+  let last = "";
+  for (const body of renderPrompts(notification.prompts, lang))
+    last = await graph.sendMessage({ to, ...body }, signal);
+  for (const file of notification.files) {
+    const mediaId = await graph.uploadMedia(
+      { fileName: file.fileName, mimeType: file.contentType, bytes: file.bytes },
+      signal,
+    );
+    last = await graph.sendMessage({ to, ...mediaBody(mediaId, file) }, signal);
+  }
+  return last;
+};
+
+/**
+ * Outbox items over the Cloud API, with the 24-hour window handled here:
+ *
+ * - Inside the window (Contact.lastInboundAt under 24 h ago, and Meta has not said otherwise) the
+ *   item goes out as free-form messages.
+ * - Outside it — known from our clock, or learnt from Meta's 131047 refusal, synchronous here or as
+ *   a failed status later (statuses.ts reopens the item) — the configured template is sent, once per
+ *   window, and the item is held: the outcome is a retry whose reason starts with WINDOW_HOLD_REASON.
+ *   Later items of the same contact wait behind it (the outbox keeps each scope in order).
+ * - When the supplier writes, the inbound path records lastInboundAt and makes held items due; the
+ *   item is then delivered with the window open, in order.
+ * - A conversation notice is dropped instead (stale by then), and without a template the item
+ *   fails for good, which the agents are told about.
+ */
+export const createCloudSender = (deps: CloudSenderDeps): ChannelSender => {
+  const hold = async (
+    addressed: Addressed,
+    to: string,
+    epoch: string,
+    signal: AbortSignal,
+  ): Promise<SendOutcome> => {
+    if (addressed.ephemeral) return sent(NOTHING_SENT);
+    if (!deps.template) {
+      return permanentFailure(
+        "outside WhatsApp's 24-hour window and no WHATSAPP_TEMPLATE_NAME is configured to invite a reply",
+      );
+    }
+    const contactId = addressed.contact.id;
+    if (await deps.window.claimTemplate(contactId, epoch)) {
+      try {
+        await deps.graph.sendMessage({ to, ...templateBody(deps.template) }, signal);
+      } catch (error) {
+        await deps.window.releaseTemplate(contactId, epoch);
+        if (error instanceof GraphApiError) return outcomeOfGraphError(error);
+        throw error;
+      }
+    }
+    return retryLater(
+      `${WINDOW_HOLD_REASON} outside the 24-hour window; template sent, waiting for the supplier to reply`,
+      WINDOW_RECHECK_MS,
+    );
+  };
+
+  return {
+    channel: "WHATSAPP",
+    async send(item, signal) {
+      const addressed = await deps.notifications.address(item);
+      if (!addressed.ok) return addressed.error;
+      const { contact, lang } = addressed.value;
+      const to = waIdOfContactKey(contact.platformUserId);
+      if (!to)
+        return permanentFailure(
+          `${contact.platformUserId} is not a phone number the Cloud API can write to`,
+          true,
+        );
+
+      const window = await deps.window.state(contact.id);
+      if (!window.open) return hold(addressed.value, to, window.epoch, signal);
+      const notification = await deps.notifications.compose(addressed.value);
+      if (!notification) return sent(NOTHING_SENT);
+      try {
+        return sent(await deliver(deps.graph, to, notification, lang, signal));
+      } catch (error) {
+        if (!(error instanceof GraphApiError)) throw error;
+        if (error.code !== REENGAGEMENT_REQUIRED) return outcomeOfGraphError(error);
+        await deps.window.markClosed(contact.id);
+        return hold(addressed.value, to, (await deps.window.state(contact.id)).epoch, signal);
+      }
+    },
+  };
+};

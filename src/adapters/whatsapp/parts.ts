@@ -1,0 +1,33 @@
+import type { ChannelContext, ChannelModule } from "../../app/service.js";
+import type { ReadinessCheck } from "../http/health.js";
+import type { InboundDeps, InboundHandler } from "./inbound.js";
+import type { MediaRules } from "./media-rules.js";
+import type { Notifications } from "./notification.js";
+import type { OnceKeys, WhatsAppContacts, WhatsAppDeliveries } from "./ports.js";
+import type { WhatsAppWebClientFactory } from "./web/client.js";
+
+/** A channel module that also reports its own readiness (the WhatsApp Web session state). */
+export interface WhatsAppChannelModule extends ChannelModule {
+  readonly readiness: readonly ReadinessCheck[];
+}
+
+/** What both transports share: storage, the notification words and the inbound path. */
+export interface WhatsAppParts {
+  readonly ctx: ChannelContext;
+  readonly deliveries: WhatsAppDeliveries;
+  readonly contacts: WhatsAppContacts;
+  readonly once: OnceKeys;
+  readonly notifications: Notifications;
+  readonly rules: MediaRules;
+  /** The inbound path, answering the way the transport renders prompts. */
+  inbound(reply: InboundDeps["reply"]): InboundHandler;
+}
+
+export interface WhatsAppChannelOptions {
+  /** Replaces the real whatsapp-web.js client (tests drive a fake that emits the same events). */
+  readonly webClient?: WhatsAppWebClientFactory;
+  /** Pause before a new WhatsApp Web client starts after a disconnection. */
+  readonly reconnectDelayMs?: number;
+  /** Where the QR code is shown; printed on stdout by default. */
+  readonly showQr?: (qr: string) => void;
+}
