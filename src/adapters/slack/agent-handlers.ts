@@ -1,0 +1,195 @@
+import { catalogues, slackCatalogues } from "../../core/i18n/index.js";
+import type { Result } from "../../core/shared/result.js";
+import { err } from "../../core/shared/result.js";
+import { LIMITS as TICKET_LIMITS } from "../../core/ticket/commands.js";
+import type { CoreError } from "../../core/ticket/errors.js";
+import type { Actor, Ticket } from "../../core/ticket/ticket.js";
+import { formatTicketId } from "../../core/ticket/ticket-ref.js";
+import type { DeliveryReactions } from "./delivery-reactions.js";
+import { agentActor, agentLang, isAgentChannel, messageKey, type SlackDeps } from "./deps.js";
+import { checkBeforeDownload, type SlackFile } from "./files.js";
+import type { Respond } from "./requester-io.js";
+import { parseMenuValue } from "./root-message.js";
+import { clip, plainFromSlack } from "./text.js";
+
+export type RootAction = "assignMe" | "status" | "priority" | "escalate" | "close";
+
+export interface ThreadMessage {
+  readonly channel: string;
+  readonly user: string;
+  readonly ts: string;
+  readonly threadTs: string;
+  readonly text: string;
+  readonly files: readonly SlackFile[];
+}
+
+/**
+ * What agents do in their channel: the root message's buttons, replies in a ticket's thread
+ * (relayed to the requester after the grace period, or kept as notes), and edits or deletions of
+ * a reply still waiting to go out.
+ */
+export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReactions) => {
+  const client = deps.clients.interactive;
+  const words = () => slackCatalogues[agentLang(deps)];
+  const problem = (error: CoreError) => words().thread.refused(catalogues[agentLang(deps)].error(error));
+
+  const tell = (message: { channel: string; user: string; threadTs?: string | undefined }, text: string) =>
+    client.chat.postEphemeral({
+      channel: message.channel,
+      user: message.user,
+      text,
+      ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+    });
+
+  /** Only members of an agents' channel (or the agents' user group) act on tickets; checked on every action. */
+  const asAgent = async (user: string): Promise<Actor | null> => {
+    if (!(await deps.access.isAgent(user))) return null;
+    return agentActor(user, (await deps.people.get(user)).name);
+  };
+
+  const ticketOfThread = (channel: string, threadTs: string | undefined) =>
+    threadTs && isAgentChannel(deps.settings, channel)
+      ? deps.store.findByThread("agents", { channel, ts: threadTs })
+      : Promise.resolve(null);
+
+  const act = (
+    action: RootAction,
+    actor: Actor,
+    value: string | undefined,
+  ): Promise<Result<Ticket, CoreError>> | null => {
+    if (action === "status" || action === "priority") {
+      const chosen = parseMenuValue(value);
+      if (!chosen) return null;
+      const ref = formatTicketId(chosen.ticketNumber);
+      return action === "status"
+        ? deps.service.changeStatus(actor, ref, { status: chosen.choice })
+        : deps.service.changePriority(actor, ref, { priority: chosen.choice });
+    }
+    if (!/^\d{1,9}$/.test(value ?? "")) return null;
+    const ref = formatTicketId(Number(value));
+    switch (action) {
+      case "assignMe":
+        return actor.kind === "agent"
+          ? deps.service.assign(actor, ref, { assignee: { id: actor.id, name: actor.name } })
+          : null;
+      case "escalate":
+        return deps.service.changeStatus(actor, ref, { status: "ESCALATED" });
+      case "close":
+        return deps.service.changeStatus(actor, ref, { status: "SOLVED" });
+    }
+  };
+
+  return {
+    /** A button or menu of a root message. The root itself is refreshed by the change's notification. */
+    async rootAction(
+      action: RootAction,
+      input: { user: string; value: string | undefined },
+      respond: Respond,
+    ): Promise<void> {
+      const actor = await asAgent(input.user);
+      if (!actor)
+        return void (await respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          text: words().thread.notAgent,
+        }));
+      const done = await act(action, actor, input.value);
+      if (done && !done.ok)
+        await respond({ response_type: "ephemeral", replace_original: false, text: problem(done.error) });
+    },
+
+    /** An agent's message in a ticket's thread: a reply to the requester, or a note with the prefix. */
+    async threadMessage(message: ThreadMessage): Promise<void> {
+      const ticket = await ticketOfThread(message.channel, message.threadTs);
+      if (!ticket) return;
+      const actor = await asAgent(message.user);
+      if (!actor) return void (await tell(message, words().thread.notAgent));
+      const text = plainFromSlack(message.text).trim();
+      const prefix = deps.settings.notePrefix.toLowerCase();
+      const internal = text.toLowerCase().startsWith(prefix);
+      const checked = checkBeforeDownload(message.files, {
+        maxFiles: deps.config.ATTACHMENT_MAX_FILES,
+        maxBytes: deps.config.ATTACHMENT_MAX_BYTES,
+      });
+      const files = checked.ok ? await deps.files.download(checked.value) : checked;
+      const sourceKey = messageKey(message.channel, message.ts);
+      const replied = files.ok
+        ? await deps.service.reply(actor, formatTicketId(ticket.number), {
+            message: internal ? text.slice(prefix.length).trim() : text,
+            attachments: files.value,
+            internal,
+            sourceKey,
+          })
+        : err(files.error);
+      if (!replied.ok) return void (await tell(message, problem(replied.error)));
+      if (internal) return reactions.note(message);
+      const delivery = await deps.store.replyDelivery(sourceKey);
+      // No item when the requester's channel cannot be written to from here (a ticket opened by API).
+      if (!delivery) return;
+      await deps.relays.put({
+        key: delivery.key,
+        channel: message.channel,
+        ts: message.ts,
+        shown: "queued",
+        at: deps.clock.now().getTime(),
+      });
+      await reactions.show(message, null, "queued");
+    },
+
+    /** An edited reply: while it still waits in the outbox, what goes out changes with it. */
+    async messageChanged(event: {
+      channel: string;
+      user: string;
+      ts: string;
+      threadTs?: string;
+      text: string;
+      previousText: string | null;
+    }) {
+      if (event.text === event.previousText) return;
+      const ticket = await ticketOfThread(event.channel, event.threadTs);
+      if (!ticket) return;
+      const delivery = await deps.store.replyDelivery(messageKey(event.channel, event.ts));
+      const actor = delivery ? await asAgent(event.user) : null;
+      if (!delivery || !actor) return;
+      const body = plainFromSlack(event.text).trim();
+      const changed = await deps.outbox.updatePending(delivery.key, {
+        payload: { ...delivery.payload, body: body || null },
+      });
+      if (!changed)
+        return void (await tell({ ...event, threadTs: event.threadTs }, words().thread.editTooLate));
+      await deps.service.reply(actor, formatTicketId(ticket.number), {
+        message: clip(words().thread.editedBeforeSending(body), TICKET_LIMITS.message.max),
+        internal: true,
+        sourceKey: `${messageKey(event.channel, event.ts)}:edit:${deps.clock.now().getTime()}`,
+      });
+    },
+
+    /** A deleted reply: while it still waits in the outbox, it is not sent at all. */
+    async messageDeleted(event: {
+      channel: string;
+      user: string | null;
+      deletedTs: string;
+      threadTs?: string;
+    }) {
+      const ticket = await ticketOfThread(event.channel, event.threadTs);
+      if (!ticket || !event.user) return;
+      const delivery = await deps.store.replyDelivery(messageKey(event.channel, event.deletedTs));
+      const actor = delivery ? await asAgent(event.user) : null;
+      if (!delivery || !actor) return;
+      const cancelled = await deps.outbox.cancel(delivery.key);
+      await deps.relays.remove(delivery.key);
+      if (!cancelled)
+        return void (await tell(
+          { channel: event.channel, user: event.user, threadTs: event.threadTs },
+          words().thread.deleteTooLate,
+        ));
+      await deps.service.reply(actor, formatTicketId(ticket.number), {
+        message: words().thread.withdrawnBeforeSending,
+        internal: true,
+        sourceKey: `${messageKey(event.channel, event.deletedTs)}:withdrawn`,
+      });
+    },
+  };
+};
+
+export type AgentHandlers = ReturnType<typeof createAgentHandlers>;

@@ -1,0 +1,76 @@
+import { catalogues, conversationCatalogues, slackCatalogues } from "../../core/i18n/index.js";
+import type { PayloadOf, TicketFieldChange } from "../../core/outbox/payloads.js";
+import { PRIORITIES, type Priority } from "../../core/ticket/priority.js";
+import { TICKET_STATUSES, type TicketStatus } from "../../core/ticket/status.js";
+import { labelOf } from "../../core/ticket/taxonomy.js";
+import type { AgentView } from "./root-message.js";
+import { clip, escapeMrkdwn, LIMITS, mention, quote } from "./text.js";
+
+const isStatus = (v: string | null): v is TicketStatus =>
+  (TICKET_STATUSES as readonly (string | null)[]).includes(v);
+const isPriority = (v: string | null): v is Priority =>
+  (PRIORITIES as readonly (string | null)[]).includes(v);
+
+/** A ticket change as one line of the thread, in agents' words. */
+const changeLine = (
+  change: TicketFieldChange,
+  payload: PayloadOf<"ticket_updated">,
+  view: AgentView,
+): string => {
+  const t = slackCatalogues[view.lang];
+  const by = escapeMrkdwn(payload.actorName);
+  const dash = "—";
+  switch (change.field) {
+    case "status":
+      return t.thread.status(
+        isStatus(change.from) ? t.agentStatus[change.from] : dash,
+        isStatus(change.to) ? t.agentStatus[change.to] : dash,
+        by,
+      );
+    case "priority": {
+      const label = (p: string | null) => (isPriority(p) ? catalogues[view.lang].priority[p] : dash);
+      return t.thread.priority(label(change.from), label(change.to), by);
+    }
+    case "department": {
+      const label = (d: string | null) =>
+        d ? escapeMrkdwn(labelOf(view.taxonomy.departments, d, view.lang)) : dash;
+      return t.thread.department(label(change.from), label(change.to), by);
+    }
+    case "assignee": {
+      const now = payload.ticket.assignee;
+      return t.thread.assignee(now ? mention(now) : change.to ? escapeMrkdwn(change.to) : null, by);
+    }
+    case "contact_requested":
+      return t.thread.contactRequested(by);
+    case "rating":
+      return t.thread.rated(change.to ?? dash, by);
+  }
+};
+
+export const changeLines = (payload: PayloadOf<"ticket_updated">, view: AgentView): string =>
+  payload.changes.map((change) => changeLine(change, payload, view)).join("\n");
+
+export const requesterMessageText = (payload: PayloadOf<"requester_message">, view: AgentView): string => {
+  const t = slackCatalogues[view.lang];
+  const head = t.thread.requesterMessage(
+    escapeMrkdwn(payload.ticket.requesterName),
+    t.channel[payload.ticket.channel],
+  );
+  return clip(payload.body ? `${head}\n${quote(escapeMrkdwn(payload.body))}` : head, LIMITS.sectionText);
+};
+
+const alertAssignee = (payload: {
+  readonly ticket: { readonly assignee: { id: string; name: string } | null };
+}) => (payload.ticket.assignee ? `${mention(payload.ticket.assignee)} ` : "");
+
+export const deliveryFailedText = (payload: PayloadOf<"delivery_failed">, view: AgentView): string => {
+  const t = slackCatalogues[view.lang];
+  return `${alertAssignee(payload)}${t.thread.deliveryFailed(t.channel[payload.failedChannel], escapeMrkdwn(payload.reason))}`;
+};
+
+export const slaAlertText = (payload: PayloadOf<"sla_alert">, view: AgentView): string => {
+  const t = slackCatalogues[view.lang];
+  const due = conversationCatalogues[view.lang].dateTime(new Date(payload.dueAt), view.timeZone);
+  const line = payload.level === "breach" ? t.thread.slaBreach : t.thread.slaWarning;
+  return `${alertAssignee(payload)}${line(t.sla.clock[payload.clock], due)}`;
+};

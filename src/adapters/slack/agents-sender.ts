@@ -1,0 +1,168 @@
+import { type SendOutcome, sent } from "../../core/outbox/delivery.js";
+import type { AttachmentRef, PayloadOf } from "../../core/outbox/payloads.js";
+import type { Ticket } from "../../core/ticket/ticket.js";
+import { formatTicketId } from "../../core/ticket/ticket-ref.js";
+import type { SlackMessageRef } from "../storage/prisma/slack-threads.js";
+import { changeLines, deliveryFailedText, requesterMessageText, slaAlertText } from "./agent-lines.js";
+import { agentView, channelFor, type SlackDeps } from "./deps.js";
+import { slackErrorCode } from "./errors.js";
+import { uploadFiles } from "./files.js";
+import { type OpeningMessage, rootMessage } from "./root-message.js";
+import { pickInTurn } from "./round-robin.js";
+import { agentIdOf } from "./text.js";
+
+export type AgentPayload =
+  | PayloadOf<"ticket_created">
+  | PayloadOf<"requester_message">
+  | PayloadOf<"ticket_updated">
+  | PayloadOf<"delivery_failed">
+  | PayloadOf<"sla_alert">;
+
+/** The ticket an item is about was deleted: nothing left to show agents. */
+export class TicketGoneError extends Error {
+  override readonly name = "TicketGoneError";
+}
+
+/**
+ * Deliveries to the agents' channel. Each ticket is one root message (fields, SLA, buttons) in its
+ * department's channel, kept current with chat.update; everything else goes into its thread.
+ */
+export const createAgentDeliveries = (deps: SlackDeps) => {
+  const client = deps.clients.delivery;
+
+  const current = async (ticketId: string): Promise<Ticket> => {
+    const ticket = await deps.tickets.findById(ticketId);
+    if (!ticket) throw new TicketGoneError(`ticket ${ticketId} no longer exists`);
+    return ticket;
+  };
+
+  const opening = async (
+    ticket: Ticket,
+  ): Promise<{ message: OpeningMessage; files: readonly AttachmentRef[] }> => {
+    const first = (await deps.tickets.events(ticket.id)).find((e) => e.kind === "MESSAGE");
+    const files = first?.attachments ?? [];
+    return { message: { body: first?.body ?? null, fileNames: files.map((f) => f.fileName) }, files };
+  };
+
+  const post = async (channel: string, threadTs: string | undefined, text: string): Promise<string> => {
+    const answer = await client.chat.postMessage({
+      channel,
+      text,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      unfurl_links: false,
+    });
+    return String(answer.ts);
+  };
+
+  const uploadAttachments = async (target: SlackMessageRef, files: readonly AttachmentRef[]) => {
+    const loaded = await Promise.all(
+      files.map(async (f) => ({ fileName: f.fileName, bytes: await deps.blobs.get(f.storageKey) })),
+    );
+    await uploadFiles(client, { channel: target.channel, threadTs: target.ts }, loaded);
+  };
+
+  /** Posts the root message (and the opening message's files in its thread) unless the ticket has one. */
+  const ensureRoot = async (
+    ticketId: string,
+  ): Promise<{ root: SlackMessageRef; ticket: Ticket; created: boolean }> => {
+    const ticket = await current(ticketId);
+    const existing = (await deps.store.refs(ticketId)).agents;
+    if (existing) return { root: existing, ticket, created: false };
+    const { message, files } = await opening(ticket);
+    const channel = channelFor(deps.settings, ticket.department);
+    const rendered = rootMessage(ticket, message, agentView(deps));
+    const answer = await client.chat.postMessage({ channel, ...rendered, unfurl_links: false });
+    const root = { channel: String(answer.channel ?? channel), ts: String(answer.ts) };
+    // Recorded before anything else can fail, so a retry finds the root instead of posting another.
+    await deps.store.setRef(ticketId, "agents", root);
+    await uploadAttachments(root, files);
+    return { root, ticket, created: true };
+  };
+
+  const refreshRoot = async (ticketId: string): Promise<SlackMessageRef> => {
+    const { root, ticket, created } = await ensureRoot(ticketId);
+    if (created) return root;
+    const { message } = await opening(ticket);
+    try {
+      await client.chat.update({
+        channel: root.channel,
+        ts: root.ts,
+        ...rootMessage(ticket, message, agentView(deps)),
+      });
+      return root;
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code !== "message_not_found" && code !== "cant_update_message") throw error;
+      // Someone deleted the root: the ticket gets a new one rather than going dark.
+      deps.logger.warn({ ticketId, root }, "slack: root message gone; posting it again");
+      const rendered = rootMessage(ticket, message, agentView(deps));
+      const answer = await client.chat.postMessage({
+        channel: root.channel,
+        ...rendered,
+        unfurl_links: false,
+      });
+      const again = { channel: root.channel, ts: String(answer.ts) };
+      await deps.store.setRef(ticketId, "agents", again);
+      return again;
+    }
+  };
+
+  /** Round-robin: the next agent of the ticket's channel (or user group), other bots left out. */
+  const assignInTurn = async (ticket: Ticket, root: SlackMessageRef) => {
+    if (!deps.settings.roundRobin || ticket.assignee) return;
+    const bot = await deps.bot();
+    const members = [...(await deps.access.membersOf(root.channel))].filter((id) => id !== bot.userId);
+    const people = await Promise.all(members.map((id) => deps.people.get(id)));
+    const pick = pickInTurn(
+      people.filter((p) => !p.isBot).map((p) => p.id),
+      ticket.number,
+    );
+    if (!pick) return;
+    const person = people.find((p) => p.id === pick)!;
+    const assigned = await deps.service.assign({ kind: "system" }, formatTicketId(ticket.number), {
+      assignee: { id: agentIdOf(pick), name: person.name },
+      sourceKey: `slack:round-robin:${ticket.id}`,
+    });
+    if (!assigned.ok)
+      deps.logger.warn(
+        { ticketId: ticket.id, error: assigned.error },
+        "slack: round-robin assignment refused",
+      );
+  };
+
+  return {
+    /** The root of an item already posted before a crash, so a retry does not post it twice. */
+    async findRoot(ticketId: string): Promise<string | null> {
+      return (await deps.store.refs(ticketId)).agents?.ts ?? null;
+    },
+
+    async send(payload: AgentPayload): Promise<SendOutcome> {
+      const view = agentView(deps);
+      switch (payload.kind) {
+        case "ticket_created": {
+          const { root, ticket } = await ensureRoot(payload.ticket.id);
+          await assignInTurn(ticket, root);
+          return sent(root.ts);
+        }
+        case "requester_message": {
+          const { root } = await ensureRoot(payload.ticket.id);
+          const ts = await post(root.channel, root.ts, requesterMessageText(payload, view));
+          await uploadAttachments(root, payload.attachments);
+          return sent(ts);
+        }
+        case "ticket_updated": {
+          const root = await refreshRoot(payload.ticket.id);
+          return sent(await post(root.channel, root.ts, changeLines(payload, view)));
+        }
+        case "delivery_failed": {
+          const { root } = await ensureRoot(payload.ticket.id);
+          return sent(await post(root.channel, root.ts, deliveryFailedText(payload, view)));
+        }
+        case "sla_alert": {
+          const root = await refreshRoot(payload.ticket.id);
+          return sent(await post(root.channel, root.ts, slaAlertText(payload, view)));
+        }
+      }
+    },
+  };
+};

@@ -1,0 +1,63 @@
+import { catalogues, conversationCatalogues, slackCatalogues } from "../../core/i18n/index.js";
+import type { CoreError } from "../../core/ticket/errors.js";
+import { statusesOfPublic } from "../../core/ticket/status.js";
+import { formatTicketId } from "../../core/ticket/ticket-ref.js";
+import { parseTicketCommand } from "./commands.js";
+import type { SlackDeps } from "./deps.js";
+import { COMMAND, type RequesterIo, type Respond, type Team } from "./requester-io.js";
+import { ticketDetailText, ticketListText } from "./requester-views.js";
+import type { Requesters } from "./requesters.js";
+
+/** `/ticket …`: everything but the form is answered only to the person who typed it. */
+export const createCommandHandlers = (
+  deps: SlackDeps,
+  requesters: Requesters,
+  io: RequesterIo,
+  openForm: (triggerId: string, user: string) => Promise<void>,
+) => ({
+  async command(
+    input: { text: string; user: string; team: Team; triggerId: string },
+    respond: Respond,
+  ): Promise<void> {
+    const command = parseTicketCommand(input.text);
+    // The form opens first: its trigger expires 3 seconds after the command was typed.
+    if (command.kind === "open") return openForm(input.triggerId, input.user);
+    const requester = await requesters.resolve(input.user, input.team);
+    const say = async (text: string) => void (await respond({ response_type: "ephemeral", text }));
+    const problem = (error: CoreError) => say(catalogues[requester.lang].error(error));
+    const words = conversationCatalogues[requester.lang].tickets;
+    const ref = "ticket" in command ? formatTicketId(command.ticket) : "";
+    switch (command.kind) {
+      case "help":
+        return say(slackCatalogues[requester.lang].requester.help(COMMAND));
+      case "invalid":
+        return say(slackCatalogues[requester.lang].requester.usage(COMMAND));
+      case "list": {
+        const statuses = command.filter === "all" ? undefined : statusesOfPublic(command.filter);
+        const page = await deps.service.list(requester.actor, {
+          limit: 15,
+          sort: { field: "updatedAt", direction: "desc" },
+          ...(statuses ? { statuses } : {}),
+        });
+        return say(ticketListText(page.items, command.filter, io.view(requester)));
+      }
+      case "detail": {
+        const detail = await deps.service.detail(requester.actor, ref);
+        return detail.ok ? say(ticketDetailText(detail.value, io.view(requester))) : problem(detail.error);
+      }
+      case "reply": {
+        const replied = await deps.service.reply(requester.actor, ref, {
+          message: command.text,
+          sourceKey: `slack:command:${input.triggerId}`,
+        });
+        return replied.ok ? say(words.replied(ref)) : problem(replied.error);
+      }
+      case "close": {
+        const closed = await deps.service.changeStatus(requester.actor, ref, { status: "SOLVED" });
+        return closed.ok ? say(words.closed(ref)) : problem(closed.error);
+      }
+    }
+  },
+});
+
+export type CommandHandlers = ReturnType<typeof createCommandHandlers>;

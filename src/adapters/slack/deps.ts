@@ -1,0 +1,90 @@
+import type { Logger } from "pino";
+import type { Config } from "../../app/config/index.js";
+import type { SlackSettings } from "../../app/config/slack.js";
+import type { Lang } from "../../core/i18n/index.js";
+import type { BlobStore } from "../../core/ports/blob-store.js";
+import type { Clock } from "../../core/ports/clock.js";
+import type { DirectoryRepository } from "../../core/ports/directory.js";
+import type { OutboxQueue } from "../../core/ports/outbox-queue.js";
+import type { TicketRepository } from "../../core/ports/ticket-repository.js";
+import type { TicketService } from "../../core/ticket/service.js";
+import type { Taxonomy } from "../../core/ticket/taxonomy.js";
+import type { Actor } from "../../core/ticket/ticket.js";
+import type { SlaPolicy } from "../../core/timers/sla.js";
+import type { SlackThreadStore } from "../storage/prisma/slack-threads.js";
+import type { AgentAccess } from "./access.js";
+import type { SlackClients } from "./clients.js";
+import type { FileDownloader } from "./files.js";
+import type { People } from "./people.js";
+import type { RelayLog } from "./relay-log.js";
+import type { AgentView } from "./root-message.js";
+import { agentIdOf } from "./text.js";
+
+/** Who the bot is in the workspace, from auth.test at start. */
+export interface BotIdentity {
+  readonly userId: string;
+  readonly botId: string | null;
+  readonly teamId: string;
+  /** "https://acme.slack.com/", for links to messages. */
+  readonly url: string;
+}
+
+/** Everything the Slack handlers and sender work with, built once by the channel factory. */
+export interface SlackDeps {
+  readonly settings: SlackSettings;
+  readonly config: Pick<
+    Config,
+    "DEFAULT_LANGUAGE" | "TIME_ZONE" | "ATTACHMENT_MAX_FILES" | "ATTACHMENT_MAX_BYTES" | "ATTACHMENT_TYPES"
+  >;
+  readonly service: TicketService;
+  readonly tickets: TicketRepository;
+  readonly directory: DirectoryRepository;
+  readonly taxonomy: Taxonomy;
+  readonly outbox: OutboxQueue;
+  readonly store: SlackThreadStore;
+  readonly clients: SlackClients;
+  readonly people: People;
+  readonly access: AgentAccess;
+  readonly files: FileDownloader;
+  readonly blobs: BlobStore;
+  readonly relays: RelayLog;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly sla: SlaPolicy;
+  /** Who the bot is; asked of Slack once, again after a failure. */
+  readonly bot: () => Promise<BotIdentity>;
+  /** Open tickets past an SLA warning or breach (the timers' stamps), for the dashboard. */
+  readonly slaCounts: () => Promise<{ atRisk: number; breached: number }>;
+}
+
+/** Agents work in the service's default language. */
+export const agentLang = (deps: Pick<SlackDeps, "config">): Lang => deps.config.DEFAULT_LANGUAGE;
+
+export const agentView = (deps: Pick<SlackDeps, "config" | "taxonomy" | "sla" | "clock">): AgentView => ({
+  lang: deps.config.DEFAULT_LANGUAGE,
+  taxonomy: deps.taxonomy,
+  timeZone: deps.config.TIME_ZONE,
+  sla: deps.sla,
+  now: deps.clock.now(),
+});
+
+/** The agents' channel of a department: its own when configured, the default one otherwise. */
+export const channelFor = (settings: SlackSettings, department: string): string =>
+  settings.departmentChannels[department] ?? settings.agentChannel;
+
+export const agentChannels = (settings: SlackSettings): string[] => [
+  ...new Set([settings.agentChannel, ...Object.values(settings.departmentChannels)]),
+];
+
+export const isAgentChannel = (settings: SlackSettings, channel: string | undefined): boolean =>
+  channel !== undefined && agentChannels(settings).includes(channel);
+
+/** An agent as the core knows them: identity only from the Slack user id of a signed request. */
+export const agentActor = (user: string, name: string): Actor => ({
+  kind: "agent",
+  id: agentIdOf(user),
+  name,
+});
+
+/** The source key of a Slack message: its conversation and ts, unique in the workspace. */
+export const messageKey = (channel: string, ts: string): string => `slack:${channel}:${ts}`;

@@ -1,0 +1,69 @@
+import { catalogues, conversationCatalogues, slackCatalogues } from "../../core/i18n/index.js";
+import { err } from "../../core/shared/result.js";
+import { formatTicketId } from "../../core/ticket/ticket-ref.js";
+import { messageKey, type SlackDeps } from "./deps.js";
+import type { SlackFile } from "./files.js";
+import { COMMAND, type RequesterIo, type Respond, type Team } from "./requester-io.js";
+import type { Requesters } from "./requesters.js";
+import { plainFromSlack } from "./text.js";
+
+/** The requester's side of a ticket's DM thread: their replies, and the rating buttons. */
+export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: RequesterIo) => ({
+  async rate(
+    input: { user: string; team: Team; value: string | undefined },
+    respond: Respond,
+  ): Promise<void> {
+    const match = /^(\d{1,9}):([1-5])$/.exec(input.value ?? "");
+    if (!match) return;
+    const requester = await requesters.resolve(input.user, input.team);
+    const ref = formatTicketId(Number(match[1]));
+    const rated = await deps.service.rate(requester.actor, ref, { score: Number(match[2]) });
+    await (rated.ok
+      ? respond({ replace_original: true, text: conversationCatalogues[requester.lang].rating.thanks(ref) })
+      : respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          text: catalogues[requester.lang].error(rated.error),
+        }));
+  },
+
+  /** A message in the DM with the bot: in a ticket's thread it is a reply on that ticket, elsewhere help. */
+  async directMessage(event: {
+    user: string;
+    team: Team;
+    channel: string;
+    ts: string;
+    threadTs?: string;
+    text: string;
+    files: SlackFile[];
+  }): Promise<void> {
+    const inThread = event.threadTs && event.threadTs !== event.ts;
+    const ticket = inThread
+      ? await deps.store.findByThread("dm", { channel: event.channel, ts: event.threadTs! })
+      : null;
+    const requester = await requesters.resolve(event.user, event.team);
+    const t = slackCatalogues[requester.lang].requester;
+    if (!ticket) return io.tellInDm(event.user, t.dmHelp(COMMAND), event.threadTs);
+    const files = await io.fetchFiles(event.files);
+    const replied = files.ok
+      ? await deps.service.reply(requester.actor, formatTicketId(ticket.number), {
+          message: plainFromSlack(event.text),
+          attachments: files.value,
+          sourceKey: messageKey(event.channel, event.ts),
+        })
+      : err(files.error);
+    if (!replied.ok) {
+      return io.tellInDm(
+        event.user,
+        t.replyNotSent(catalogues[requester.lang].error(replied.error)),
+        event.threadTs,
+      );
+    }
+    // Seen and recorded: the person knows their message reached the ticket.
+    await deps.clients.interactive.reactions
+      .add({ channel: event.channel, timestamp: event.ts, name: "white_check_mark" })
+      .catch(() => undefined);
+  },
+});
+
+export type DmHandlers = ReturnType<typeof createDmHandlers>;

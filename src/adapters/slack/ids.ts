@@ -1,0 +1,36 @@
+/** Action, view and block ids Slack sends back; each is matched exactly by one handler. */
+export const ACTION = {
+  assignMe: "ticket_assign_me",
+  status: "ticket_status",
+  priority: "ticket_priority",
+  escalate: "ticket_escalate",
+  close: "ticket_close",
+  openForm: "ticket_open_form",
+  openFromMessage: "ticket_open_from_message",
+  rate: "ticket_rate",
+  homeFilter: /^home_filter_/,
+  homeStatus: "home_filter_status",
+  homePriority: "home_filter_priority",
+  homeDepartment: "home_filter_department",
+  homeAssignee: "home_filter_assignee",
+  homeSearch: "home_filter_search",
+} as const;
+
+export const VIEW = { ticketModal: "ticket_modal" } as const;
+
+/** Input blocks of the ticket modal, named like the core's fields so validation issues land on them. */
+export const MODAL_BLOCKS = ["subject", "department", "priority", "type", "message", "attachments"] as const;
+export type ModalBlock = (typeof MODAL_BLOCKS)[number];
+
+/** Reactions that show an agent's reply on its way to the requester. */
+export const DELIVERY_REACTION = {
+  queued: "hourglass_flowing_sand",
+  delivered: "white_check_mark",
+  read: "eyes",
+  failed: "x",
+  note: "lock",
+} as const;
+export type DeliveryMark = Exclude<keyof typeof DELIVERY_REACTION, "note">;
+
+/** The reaction that offers to open a ticket from any message. */
+export const TICKET_REACTION = "ticket";

@@ -1,0 +1,81 @@
+import { type Lang, slackCatalogues } from "../../core/i18n/index.js";
+import type { Result } from "../../core/shared/result.js";
+import type { FileInput } from "../../core/ticket/commands.js";
+import type { CoreError } from "../../core/ticket/errors.js";
+import { formatTicketId } from "../../core/ticket/ticket-ref.js";
+import type { SlackDeps } from "./deps.js";
+import { checkBeforeDownload, type SlackFile } from "./files.js";
+import type { FormContext } from "./modal.js";
+import type { RequesterView } from "./requester-views.js";
+import { escapeMrkdwn } from "./text.js";
+
+export const COMMAND = "/ticket";
+
+/** The workspace a request came from. */
+export interface Team {
+  readonly id: string;
+  readonly domain?: string | null;
+}
+
+/** An answer only the person sees (response_url). */
+export type Respond = (message: {
+  text: string;
+  response_type?: "ephemeral";
+  replace_original?: boolean;
+}) => Promise<unknown>;
+
+/** The DM message that starts a ticket's thread with its requester. */
+export const dmRootText = (
+  lang: Lang,
+  ticket: { readonly number: number; readonly subject: string },
+): string => {
+  const t = slackCatalogues[lang].requester;
+  return `${t.created(formatTicketId(ticket.number), escapeMrkdwn(ticket.subject))}\n${t.threadHint}`;
+};
+
+/** What the requesters' handlers share: the form's rules, files from Slack, and the DM with each person. */
+export const createRequesterIo = (deps: SlackDeps, openDm: (user: string) => Promise<string>) => {
+  const client = deps.clients.interactive;
+  return {
+    form: (lang: Lang): FormContext => ({
+      lang,
+      taxonomy: deps.taxonomy,
+      rules: {
+        maxFiles: deps.config.ATTACHMENT_MAX_FILES,
+        maxBytes: deps.config.ATTACHMENT_MAX_BYTES,
+        types: deps.config.ATTACHMENT_TYPES,
+      },
+    }),
+
+    view: (requester: { lang: Lang; contact: { id: string } }): RequesterView => ({
+      lang: requester.lang,
+      timeZone: deps.config.TIME_ZONE,
+      taxonomy: deps.taxonomy,
+      contactId: requester.contact.id,
+    }),
+
+    /** Files from Slack, checked on their metadata first, then downloaded with the bot token. */
+    async fetchFiles(files: readonly SlackFile[]): Promise<Result<FileInput[], CoreError>> {
+      const rules = {
+        maxFiles: deps.config.ATTACHMENT_MAX_FILES,
+        maxBytes: deps.config.ATTACHMENT_MAX_BYTES,
+      };
+      const checked = checkBeforeDownload(files, rules);
+      return checked.ok ? deps.files.download(checked.value) : checked;
+    },
+
+    async tellInDm(user: string, text: string, threadTs?: string): Promise<void> {
+      const channel = await openDm(user);
+      await client.chat.postMessage({ channel, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
+    },
+
+    /** Starts the DM thread a ticket opened on Slack is followed in. */
+    async startThread(user: string, ticket: { id: string; number: number; subject: string }, lang: Lang) {
+      const channel = await openDm(user);
+      const answer = await client.chat.postMessage({ channel, text: dmRootText(lang, ticket) });
+      await deps.store.setRef(ticket.id, "dm", { channel, ts: String(answer.ts) });
+    },
+  };
+};
+
+export type RequesterIo = ReturnType<typeof createRequesterIo>;

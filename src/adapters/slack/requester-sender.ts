@@ -1,0 +1,121 @@
+import {
+  conversationCatalogues,
+  type Lang,
+  langFromLocale,
+  noticeCatalogues,
+  slackCatalogues,
+} from "../../core/i18n/index.js";
+import { permanentFailure, type SendOutcome, sent } from "../../core/outbox/delivery.js";
+import type { OutboxPayload, PayloadOf } from "../../core/outbox/payloads.js";
+import { requesterNotice } from "../../core/outbox/requester-notice.js";
+import type { ContactRecord } from "../../core/ports/directory.js";
+import { formatTicketId } from "../../core/ticket/ticket-ref.js";
+import type { SlackMessageRef } from "../storage/prisma/slack-threads.js";
+import type { SlackDeps } from "./deps.js";
+import { uploadFiles } from "./files.js";
+import { ACTION } from "./ids.js";
+import { dmRootText } from "./requester-io.js";
+import { escapeMrkdwn } from "./text.js";
+
+export type RequesterPayload = Exclude<OutboxPayload, { audience: "agents" }>;
+type TicketNotice = Exclude<RequesterPayload, { kind: "conversation.expired" }>;
+
+/** The DM channel with a person, opened once and remembered (it never changes). */
+export const createDmOpener = (deps: Pick<SlackDeps, "clients">) => {
+  const channels = new Map<string, string>();
+  return async (user: string): Promise<string> => {
+    const known = channels.get(user);
+    if (known) return known;
+    const answer = (await deps.clients.delivery.conversations.open({ users: user })) as {
+      channel?: { id?: string };
+    };
+    const id = answer.channel?.id;
+    if (!id) throw new Error("conversations.open returned no channel");
+    channels.set(user, id);
+    return id;
+  };
+};
+
+const ratingBlocks = (payload: PayloadOf<"rating_request">, lang: Lang) => {
+  const t = conversationCatalogues[lang].rating;
+  const text = t.ask(formatTicketId(payload.ticket.number), payload.ticket.subject);
+  return {
+    text,
+    blocks: [
+      { type: "section" as const, text: { type: "mrkdwn" as const, text: escapeMrkdwn(text) } },
+      {
+        type: "actions" as const,
+        elements: t.scoreNames.map((name, i) => ({
+          type: "button" as const,
+          action_id: `${ACTION.rate}_${i + 1}`,
+          text: { type: "plain_text" as const, text: `${i + 1} · ${name}` },
+          value: `${payload.ticket.number}:${i + 1}`,
+        })),
+      },
+    ],
+  };
+};
+
+/**
+ * Notifications to requesters who are on Slack themselves: each ticket has its DM thread with the
+ * bot, where agents' replies (with their files), status changes and the rating request arrive.
+ */
+export const createRequesterDeliveries = (deps: SlackDeps, openDm: (user: string) => Promise<string>) => {
+  const client = deps.clients.delivery;
+  const langOf = (contact: ContactRecord): Lang =>
+    langFromLocale(contact.locale) ?? deps.config.DEFAULT_LANGUAGE;
+
+  /** The ticket's DM thread, started now when the ticket began elsewhere (the API, an agent). */
+  const thread = async (payload: TicketNotice, dm: string, lang: Lang): Promise<SlackMessageRef> => {
+    const known = (await deps.store.refs(payload.ticket.id)).dm;
+    if (known) return known;
+    const answer = await client.chat.postMessage({ channel: dm, text: dmRootText(lang, payload.ticket) });
+    const root = { channel: dm, ts: String(answer.ts) };
+    await deps.store.setRef(payload.ticket.id, "dm", root);
+    return root;
+  };
+
+  const noticeText = (payload: TicketNotice, lang: Lang): string => {
+    if (payload.kind === "agent_reply") {
+      const notice = noticeCatalogues[lang];
+      return [
+        notice.agentReply(formatTicketId(payload.ticket.number), escapeMrkdwn(payload.actorName)),
+        ...(payload.body ? [escapeMrkdwn(payload.body)] : []),
+        ...(payload.attachments.length > 0 ? [notice.filesAttached(payload.attachments.length)] : []),
+        "",
+        slackCatalogues[lang].requester.replyHint,
+      ].join("\n");
+    }
+    const prompts =
+      payload.kind === "rating_request" ? [] : requesterNotice(payload, lang, deps.config.TIME_ZONE);
+    return prompts.map((p) => ("text" in p ? escapeMrkdwn(p.text) : "")).join("\n");
+  };
+
+  return {
+    async send(payload: RequesterPayload): Promise<SendOutcome> {
+      const contact = await deps.directory.findContactById(payload.contactId);
+      if (contact?.channel !== "SLACK") return permanentFailure("not a Slack contact");
+      const lang = langOf(contact);
+      const dm = await openDm(contact.platformUserId);
+      if (payload.kind === "conversation.expired") {
+        return sent(
+          String((await client.chat.postMessage({ channel: dm, text: escapeMrkdwn(payload.text) })).ts),
+        );
+      }
+      const root = await thread(payload, dm, lang);
+      const message =
+        payload.kind === "rating_request" ? ratingBlocks(payload, lang) : { text: noticeText(payload, lang) };
+      const answer = await client.chat.postMessage({ channel: root.channel, thread_ts: root.ts, ...message });
+      if (payload.kind === "agent_reply" && payload.attachments.length > 0) {
+        const files = await Promise.all(
+          payload.attachments.map(async (f) => ({
+            fileName: f.fileName,
+            bytes: await deps.blobs.get(f.storageKey),
+          })),
+        );
+        await uploadFiles(client, { channel: root.channel, threadTs: root.ts }, files);
+      }
+      return sent(String(answer.ts));
+    },
+  };
+};
