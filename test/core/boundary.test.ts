@@ -8,8 +8,21 @@ const files = (dir: string): string[] =>
     return statSync(path).isDirectory() ? files(path) : path.endsWith(".ts") ? [path] : [];
   });
 
-const FORBIDDEN = [/^@prisma\//, /generated\/prisma/, /^prisma$/, /^ioredis$/, /^@slack\//, /^telegraf/, /^whatsapp-web\.js/, /^pg$/, /^@electric-sql\//, /^fastify/, /^pino/];
-const imports = (source: string) => [...source.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+const FORBIDDEN = [
+  /^@prisma\//,
+  /generated\/prisma/,
+  /^prisma$/,
+  /^ioredis$/,
+  /^@slack\//,
+  /^telegraf/,
+  /^whatsapp-web\.js/,
+  /^pg$/,
+  /^@electric-sql\//,
+  /^fastify/,
+  /^pino/,
+];
+const imports = (source: string) =>
+  [...source.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]!);
 
 describe("dependency rule", () => {
   const root = join(import.meta.dirname, "../../src/core");

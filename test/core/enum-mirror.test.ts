@@ -8,7 +8,10 @@ import { EVENT_KINDS } from "../../src/core/ticket/ticket.js";
 const schema = readFileSync(join(import.meta.dirname, "../../prisma/schema.prisma"), "utf8");
 const prismaEnum = (name: string): string[] => {
   const body = new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(schema)?.[1] ?? "";
-  return body.split("\n").map((l) => l.trim()).filter(Boolean);
+  return body
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 };
 
 describe("the Prisma schema mirrors the core's closed types", () => {

@@ -26,6 +26,8 @@ describe("ticket ids", () => {
   });
 
   it("round-trips every id it formats", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 2_147_483_647 }), (n) => parseTicketRef(formatTicketId(n)) === n));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_147_483_647 }), (n) => parseTicketRef(formatTicketId(n)) === n),
+    );
   });
 });

@@ -24,7 +24,11 @@ describe("time in each status", () => {
       change(100, "WAITING_ON_REQUESTER", "IN_PROGRESS"),
     ];
     const totals = timeInStatus(t0, events, at(130));
-    expect(totals).toMatchObject({ NEW: 10 * 60_000, IN_PROGRESS: 60 * 60_000, WAITING_ON_REQUESTER: 60 * 60_000 });
+    expect(totals).toMatchObject({
+      NEW: 10 * 60_000,
+      IN_PROGRESS: 60 * 60_000,
+      WAITING_ON_REQUESTER: 60 * 60_000,
+    });
     expect(totals.SOLVED).toBe(0);
   });
 

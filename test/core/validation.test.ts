@@ -5,16 +5,30 @@ import { DEFAULT_TAXONOMY } from "../../src/core/ticket/taxonomy.js";
 import { charCount, validate } from "../../src/core/ticket/validation.js";
 
 const schema = createTicketCommand(DEFAULT_TAXONOMY);
-const valid = { subject: "Sem acesso", department: "Sales", priority: "LOW", type: "support", message: "Olá" };
+const valid = {
+  subject: "Sem acesso",
+  department: "Sales",
+  priority: "LOW",
+  type: "support",
+  message: "Olá",
+};
 
 describe("command validation", () => {
   it("accepts a valid ticket, trimming text and normalizing codes", () => {
     const result = validate(schema, { ...valid, subject: "  Sem acesso  " });
-    expect(result).toMatchObject({ ok: true, value: { subject: "Sem acesso", department: "sales", attachments: [] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { subject: "Sem acesso", department: "sales", attachments: [] },
+    });
   });
 
   it("lists every field's problem at once", () => {
-    const result = validate(schema, { subject: "ab", department: "legal", priority: "URGENT", message: "x".repeat(1001) });
+    const result = validate(schema, {
+      subject: "ab",
+      department: "legal",
+      priority: "URGENT",
+      message: "x".repeat(1001),
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toEqual({
@@ -32,7 +46,9 @@ describe("command validation", () => {
   it("explains problems in Portuguese and English", () => {
     const result = validate(schema, { ...valid, message: "x".repeat(1200) });
     if (result.ok) throw new Error("expected failure");
-    expect(catalogues["pt-BR"].error(result.error)).toBe("Mensagem: use no máximo 1000 caracteres (você usou 1200).");
+    expect(catalogues["pt-BR"].error(result.error)).toBe(
+      "Mensagem: use no máximo 1000 caracteres (você usou 1200).",
+    );
     expect(catalogues.en.error(result.error)).toBe("Message: use at most 1000 characters (you used 1200).");
   });
 

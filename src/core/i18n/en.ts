@@ -49,7 +49,9 @@ export const en: Catalogue = {
       case "ATTACHMENT_REJECTED":
         return en.attachment(error.fileName, error.reason, error.limit);
       case "RATING_NOT_ALLOWED":
-        return error.reason === "NOT_CLOSED" ? "Only a closed ticket can be rated." : "This ticket was already rated.";
+        return error.reason === "NOT_CLOSED"
+          ? "Only a closed ticket can be rated."
+          : "This ticket was already rated.";
       case "NOT_REGISTERED":
         return "Your contact is not registered yet. Ask your support contact to register you, then try again.";
     }
