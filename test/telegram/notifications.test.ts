@@ -22,7 +22,7 @@ describeWith({ pg: true }, "Telegram notifications through the outbox", () => {
 
   const chat = () => t.api.messages(ana.userId);
   const outboxStates = async () =>
-    (await t.service.core.db.prisma.outboxItem.findMany({ orderBy: { createdAt: "asc" } })).map(
+    (await t.service.core.db.prisma.outboxItem.findMany({ orderBy: { id: "asc" } })).map(
       (i) => `${i.kind}:${i.state}`,
     );
 

@@ -4,6 +4,7 @@ import {
   type Prompt,
   type PromptOption,
   renderAsText,
+  ticketDetailLines,
 } from "../../core/conversation/index.js";
 
 /** Telegram's limits: message text length, and buttons per inline keyboard. */
@@ -49,21 +50,8 @@ const bodyOf = (prompt: Prompt): string => {
           ].join("\n"),
         ),
       ].join("\n");
-    case "ticketDetail": {
-      const t = prompt.ticket;
-      return [
-        `${t.ref} — ${t.subject}`,
-        ...lines(t.fields),
-        "",
-        `${t.historyTitle}:`,
-        ...t.history.map((h) => `${h.at} ${h.who}: ${h.text}`),
-        "",
-        `${t.timeInStatusTitle}:`,
-        ...t.timeInStatus.map((s) => `${s.label}: ${s.duration}`),
-        "",
-        prompt.text,
-      ].join("\n");
-    }
+    case "ticketDetail":
+      return [...ticketDetailLines(prompt.ticket), "", prompt.text].join("\n");
   }
 };
 

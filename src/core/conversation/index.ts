@@ -30,6 +30,6 @@ export {
   type TicketDetailView,
   type TicketListItem,
 } from "./prompt.js";
-export { renderAsText } from "./render-text.js";
+export { renderAsText, ticketDetailLines } from "./render-text.js";
 export { parseSession, SESSION_VERSION, type Session, type StepName } from "./state.js";
 export { EXPIRED_NOTICE_KIND } from "./sweeper.js";

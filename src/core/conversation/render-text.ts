@@ -1,10 +1,22 @@
-import type { Prompt } from "./prompt.js";
+import type { Prompt, TicketDetailView } from "./prompt.js";
 
 const numbered = (options: readonly { label: string; description?: string }[]): string[] =>
   options.map((o, i) => `${i + 1}. ${o.label}${o.description ? ` — ${o.description}` : ""}`);
 
 const fieldLines = (fields: readonly { label: string; value: string }[]): string[] =>
   fields.map((f) => `${f.label}: ${f.value}`);
+
+/** A ticket's fields, history and time in each status, one line each: the body of a ticketDetail prompt. */
+export const ticketDetailLines = (t: TicketDetailView): string[] => [
+  `${t.ref} — ${t.subject}`,
+  ...fieldLines(t.fields),
+  "",
+  `${t.historyTitle}:`,
+  ...t.history.map((h) => `${h.at} ${h.who}: ${h.text}`),
+  "",
+  `${t.timeInStatusTitle}:`,
+  ...t.timeInStatus.map((s) => `${s.label}: ${s.duration}`),
+];
 
 /**
  * A prompt as plain text with numbered options, for channels without buttons (console, SMS-like
@@ -22,21 +34,7 @@ export const renderAsText = (prompt: Prompt): string => {
       return [prompt.text, ...numbered(prompt.options)].join("\n");
     case "summary":
       return [prompt.text, ...fieldLines(prompt.fields), "", ...numbered(prompt.options)].join("\n");
-    case "ticketDetail": {
-      const t = prompt.ticket;
-      return [
-        `${t.ref} — ${t.subject}`,
-        ...fieldLines(t.fields),
-        "",
-        `${t.historyTitle}:`,
-        ...t.history.map((h) => `${h.at} ${h.who}: ${h.text}`),
-        "",
-        `${t.timeInStatusTitle}:`,
-        ...t.timeInStatus.map((s) => `${s.label}: ${s.duration}`),
-        "",
-        prompt.text,
-        ...numbered(prompt.options),
-      ].join("\n");
-    }
+    case "ticketDetail":
+      return [...ticketDetailLines(prompt.ticket), "", prompt.text, ...numbered(prompt.options)].join("\n");
   }
 };
