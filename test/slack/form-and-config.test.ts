@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSubmission, submissionErrors, ticketModal } from "../../src/adapters/slack/modal.js";
-import { loadConfig } from "../../src/app/config/index.js";
+import { ConfigError, loadConfig } from "../../src/app/config/index.js";
 import { SlackConfigError, slackSettings } from "../../src/app/config/slack.js";
 import { DEFAULT_TAXONOMY } from "../../src/core/ticket/taxonomy.js";
 import { formValues } from "./support/payloads.js";
@@ -88,7 +88,10 @@ describe("configuration", () => {
 
   it("is off without a bot token, and says what is missing with one", () => {
     expect(slackSettings(loadConfig({}))).toBeNull();
-    expect(() => slackSettings(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1-2-abc" }))).toThrow(SlackConfigError);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1-2-abc" })).toThrow(ConfigError);
+    expect(() => slackSettings({ ...loadConfig({}), SLACK_BOT_TOKEN: "xoxb-1-2-abc" })).toThrow(
+      SlackConfigError,
+    );
     expect(() => slackSettings(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1-2-abc" }))).toThrow(
       /SLACK_AGENT_CHANNEL_ID: required[\s\S]*SLACK_SIGNING_SECRET: required/,
     );

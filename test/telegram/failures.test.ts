@@ -71,7 +71,10 @@ describe("what Telegram's answers mean", () => {
 describe("Telegram configuration", () => {
   it("is off without a token and requires a secret in webhook mode", () => {
     expect(telegramSettings(loadConfig({}))).toBeNull();
-    expect(() => telegramSettings(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN }))).toThrow(TelegramConfigError);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN })).toThrow(ConfigError);
+    expect(() => telegramSettings({ ...loadConfig({}), TELEGRAM_BOT_TOKEN: TOKEN })).toThrow(
+      TelegramConfigError,
+    );
     expect(telegramSettings(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "polling" }))).toEqual({
       token: TOKEN,
       mode: "polling",

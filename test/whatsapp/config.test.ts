@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/app/config/index.js";
+import { ConfigError, loadConfig } from "../../src/app/config/index.js";
 import {
   DEFAULT_GRAPH_API_URL,
   WhatsAppConfigError,
@@ -34,8 +34,10 @@ describe("WhatsApp configuration", () => {
   });
 
   it("names every credential the Cloud API still lacks", () => {
-    const run = () => whatsappSettings(loadConfig({ WHATSAPP_TRANSPORT: "cloud", WHATSAPP_APP_SECRET: "s" }));
-    expect(run).toThrow(WhatsAppConfigError);
+    const run = () => loadConfig({ WHATSAPP_TRANSPORT: "cloud", WHATSAPP_APP_SECRET: "s" });
+    expect(run).toThrow(ConfigError);
+    const incomplete = { ...loadConfig({}), WHATSAPP_TRANSPORT: "cloud" as const, WHATSAPP_APP_SECRET: "s" };
+    expect(() => whatsappSettings(incomplete)).toThrow(WhatsAppConfigError);
     expect(run).toThrow(
       [
         "Invalid configuration:",
