@@ -6,8 +6,10 @@ import { type Config, loadConfig } from "../../src/app/config/index.js";
 
 /** Configuration for a service under test: quiet, quick to poll and retry, on a fresh data dir. */
 export const testEnv = async (env: Record<string, string | undefined>): Promise<Record<string, string>> => {
+  // Under the run's scratch folder (test/support/global-setup.ts), removed when the run ends.
+  const dataDir = await mkdtemp(join(process.env.CHAMADO_TEST_TMP ?? tmpdir(), "chamado-svc-"));
   const base: Record<string, string | undefined> = {
-    DATA_DIR: await mkdtemp(join(tmpdir(), "chamado-svc-")),
+    DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     HOST: "127.0.0.1",
     OUTBOX_POLL_INTERVAL_MS: "100",
