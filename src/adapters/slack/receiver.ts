@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import type { Clock } from "../../core/ports/clock.js";
 import { CHANNEL_URLS, type ChannelHttp } from "../http/channel-routes.js";
+import { isReadableByBolt } from "./bolt-envelope.js";
 import { verifySlackSignature } from "./verify.js";
 
 /** Events are answered when handled or at this point, whichever comes first; Slack gives up at 3 s. */
@@ -88,6 +89,10 @@ export const createSlackHttpReceiver = (options: {
     }
     if (body.type === "url_verification") return reply.send({ challenge: String(body.challenge ?? "") });
     if (body.ssl_check !== undefined) return reply.code(200).send("");
+    if (!isReadableByBolt(body)) {
+      options.logger.warn("slack: signed request without the fields Bolt reads; refused");
+      return reply.code(400).send({ error: "unreadable request" });
+    }
     if (!app) throw new SlackRequestError("the Slack app is not initialized");
 
     const isEvent = body.type === "event_callback";
