@@ -4,12 +4,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/adapters/cli/main.js";
-import {
-  createPgTestDatabase,
-  PG_SKIP_REASON,
-  type PgTestDatabase,
-  pgServerUrl,
-} from "../support/pg-test-database.js";
+import { describeWith } from "../support/pg-database-for-service.js";
+import { createPgTestDatabase, type PgTestDatabase } from "../support/pg-test-database.js";
 
 const cli = async (argv: string[], env: Record<string, string>) => {
   const out: string[] = [];
@@ -99,81 +95,75 @@ describe("ticket CLI on the embedded database", () => {
   });
 });
 
-if (pgServerUrl()) {
-  describe("ticket CLI on PostgreSQL", () => {
-    let db: PgTestDatabase;
-    let env: Record<string, string>;
-    beforeAll(async () => {
-      db = (await createPgTestDatabase())!;
-      // With Telegram configured, a reply typed in the CLI is queued for the requester's chat.
-      env = {
-        DATABASE_URL: db.url,
-        TELEGRAM_BOT_TOKEN: "123456789:AAE_abcdefghijklmnopqrstuvwxyz012345",
-        TELEGRAM_WEBHOOK_SECRET: "s3cret",
-        DEFAULT_LANGUAGE: "en",
-      };
-    });
-    afterAll(async () => {
-      await db?.drop();
-    });
-
-    it("queues an agent's reply for the requester's channel, and writes nothing for invalid input", async () => {
-      await json(
-        [
-          "create",
-          "--contact",
-          "telegram:4242",
-          "--name",
-          "Ana",
-          "--org",
-          "acme",
-          "--subject",
-          "VPN cai",
-          "--department",
-          "technical",
-          "--priority",
-          "medium",
-          "--type",
-          "incident",
-          "--message",
-          "Cai a cada hora",
-        ],
-        env,
-      );
-      await json(["reply", "TKT-000001", "--message", "Atualize o cliente VPN"], env);
-      const invalid = await cli(
-        [
-          "create",
-          "--subject",
-          "ab",
-          "--department",
-          "technical",
-          "--priority",
-          "low",
-          "--type",
-          "bug",
-          "--message",
-          "x",
-        ],
-        env,
-      );
-      expect(invalid.code).toBe(1);
-      expect(invalid.err).toBe("Subject: use at least 3 characters (you used 2).");
-
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      try {
-        const outbox = await client.query("SELECT channel::text, kind FROM outbox_item ORDER BY id");
-        expect(outbox.rows).toEqual([{ channel: "TELEGRAM", kind: "agent_reply" }]);
-        const tickets = await client.query("SELECT count(*)::int AS n FROM ticket");
-        expect(tickets.rows[0].n).toBe(1);
-      } finally {
-        await client.end();
-      }
-    });
+describeWith({ pg: true }, "ticket CLI on PostgreSQL", () => {
+  let db: PgTestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    db = (await createPgTestDatabase())!;
+    // With Telegram configured, a reply typed in the CLI is queued for the requester's chat.
+    env = {
+      DATABASE_URL: db.url,
+      TELEGRAM_BOT_TOKEN: "123456789:AAE_abcdefghijklmnopqrstuvwxyz012345",
+      TELEGRAM_WEBHOOK_SECRET: "s3cret",
+      DEFAULT_LANGUAGE: "en",
+    };
   });
-} else {
-  describe("ticket CLI on PostgreSQL", () => {
-    it.skip(PG_SKIP_REASON, () => {});
+  afterAll(async () => {
+    await db?.drop();
   });
-}
+
+  it("queues an agent's reply for the requester's channel, and writes nothing for invalid input", async () => {
+    await json(
+      [
+        "create",
+        "--contact",
+        "telegram:4242",
+        "--name",
+        "Ana",
+        "--org",
+        "acme",
+        "--subject",
+        "VPN cai",
+        "--department",
+        "technical",
+        "--priority",
+        "medium",
+        "--type",
+        "incident",
+        "--message",
+        "Cai a cada hora",
+      ],
+      env,
+    );
+    await json(["reply", "TKT-000001", "--message", "Atualize o cliente VPN"], env);
+    const invalid = await cli(
+      [
+        "create",
+        "--subject",
+        "ab",
+        "--department",
+        "technical",
+        "--priority",
+        "low",
+        "--type",
+        "bug",
+        "--message",
+        "x",
+      ],
+      env,
+    );
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toBe("Subject: use at least 3 characters (you used 2).");
+
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const outbox = await client.query("SELECT channel::text, kind FROM outbox_item ORDER BY id");
+      expect(outbox.rows).toEqual([{ channel: "TELEGRAM", kind: "agent_reply" }]);
+      const tickets = await client.query("SELECT count(*)::int AS n FROM ticket");
+      expect(tickets.rows[0].n).toBe(1);
+    } finally {
+      await client.end();
+    }
+  });
+});

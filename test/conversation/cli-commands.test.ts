@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/adapters/cli/main.js";
-import {
-  createPgTestDatabase,
-  PG_SKIP_REASON,
-  type PgTestDatabase,
-  pgServerUrl,
-} from "../support/pg-test-database.js";
+import { describeWith } from "../support/pg-database-for-service.js";
+import { createPgTestDatabase, type PgTestDatabase } from "../support/pg-test-database.js";
 
 const cli = async (argv: string[], env: Record<string, string> = {}) => {
   const out: string[] = [];
@@ -35,74 +31,65 @@ describe("conversation CLI arguments", () => {
   });
 });
 
-if (pgServerUrl()) {
-  describe("register and link on PostgreSQL", () => {
-    let db: PgTestDatabase;
-    let env: Record<string, string>;
-    beforeAll(async () => {
-      db = (await createPgTestDatabase())!;
-      env = { DATABASE_URL: db.url };
-    });
-    afterAll(async () => {
-      await db?.drop();
-    });
-
-    it("registers contacts, refuses another organization and links two channels to one person", async () => {
-      const admin = await cli(
-        [
-          "register",
-          "--contact",
-          "telegram:100",
-          "--name",
-          "Bia",
-          "--org",
-          "acme",
-          "--org-name",
-          "ACME",
-          "--admin",
-        ],
-        env,
-      );
-      expect(admin).toMatchObject({
-        code: 0,
-        out: "registered telegram:100 (Bia) as organization admin of acme",
-      });
-
-      const again = await cli(
-        ["register", "--contact", "telegram:100", "--name", "Bia", "--org", "acme"],
-        env,
-      );
-      expect(again.code).toBe(0);
-
-      const member = await cli(
-        ["register", "--contact", "whatsapp:5511999", "--name", "Bia (WhatsApp)", "--org", "other", "--json"],
-        env,
-      );
-      expect(member.code).toBe(0);
-      const moved = await cli(
-        ["register", "--contact", "whatsapp:5511999", "--name", "Bia", "--org", "acme"],
-        env,
-      );
-      expect(moved.code).toBe(1);
-      expect(moved.err).toContain('already belongs to organization "other"');
-
-      const linked = await cli(
-        ["link", "--contact", "whatsapp:5511999", "--to", "telegram:100", "--json"],
-        env,
-      );
-      expect(linked.code).toBe(0);
-      const [first, second] = [JSON.parse(member.out), JSON.parse(linked.out)];
-      expect(second.person.name).toBe("Bia");
-      expect(second.person.organizationId).not.toBe(first.person.organizationId);
-      expect(second.person.role).toBe("ORG_ADMIN");
-
-      const missing = await cli(["link", "--contact", "telegram:404", "--to", "telegram:100"], env);
-      expect(missing.code).toBe(1);
-      expect(missing.err).toContain("no such contact (--contact)");
-    });
+describeWith({ pg: true }, "register and link on PostgreSQL", () => {
+  let db: PgTestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    db = (await createPgTestDatabase())!;
+    env = { DATABASE_URL: db.url };
   });
-} else {
-  describe("register and link on PostgreSQL", () => {
-    it.skip(PG_SKIP_REASON, () => {});
+  afterAll(async () => {
+    await db?.drop();
   });
-}
+
+  it("registers contacts, refuses another organization and links two channels to one person", async () => {
+    const admin = await cli(
+      [
+        "register",
+        "--contact",
+        "telegram:100",
+        "--name",
+        "Bia",
+        "--org",
+        "acme",
+        "--org-name",
+        "ACME",
+        "--admin",
+      ],
+      env,
+    );
+    expect(admin).toMatchObject({
+      code: 0,
+      out: "registered telegram:100 (Bia) as organization admin of acme",
+    });
+
+    const again = await cli(["register", "--contact", "telegram:100", "--name", "Bia", "--org", "acme"], env);
+    expect(again.code).toBe(0);
+
+    const member = await cli(
+      ["register", "--contact", "whatsapp:5511999", "--name", "Bia (WhatsApp)", "--org", "other", "--json"],
+      env,
+    );
+    expect(member.code).toBe(0);
+    const moved = await cli(
+      ["register", "--contact", "whatsapp:5511999", "--name", "Bia", "--org", "acme"],
+      env,
+    );
+    expect(moved.code).toBe(1);
+    expect(moved.err).toContain('already belongs to organization "other"');
+
+    const linked = await cli(
+      ["link", "--contact", "whatsapp:5511999", "--to", "telegram:100", "--json"],
+      env,
+    );
+    expect(linked.code).toBe(0);
+    const [first, second] = [JSON.parse(member.out), JSON.parse(linked.out)];
+    expect(second.person.name).toBe("Bia");
+    expect(second.person.organizationId).not.toBe(first.person.organizationId);
+    expect(second.person.role).toBe("ORG_ADMIN");
+
+    const missing = await cli(["link", "--contact", "telegram:404", "--to", "telegram:100"], env);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain("no such contact (--contact)");
+  });
+});

@@ -7,7 +7,8 @@ import { createRedisSessionStore } from "../../src/adapters/sessions/redis-sessi
 import { createConversationEngine, renderAsText } from "../../src/core/conversation/index.js";
 import { gate } from "../sessions/contact-lock.contract.js";
 import { eventually } from "../sessions/support/eventually.js";
-import { describeRedis, openTestRedis, type TestRedis } from "../sessions/support/test-redis.js";
+import { openTestRedis, type TestRedis } from "../sessions/support/test-redis.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 import { confirmMessage, say, ticketCount, toSummary } from "./support/drive.js";
 import { buildEngine, type Harness, IDLE_MINUTES, type SessionParts } from "./support/engine-harness.js";
 import { parseTranscript, playTranscript } from "./support/transcript.js";
@@ -24,7 +25,7 @@ const ana = { id: "ana", name: "Ana" };
 const text = (reply: { prompts: readonly Parameters<typeof renderAsText>[0][] }) =>
   reply.prompts.map(renderAsText).join("\n");
 
-describeRedis("conversation engine on Redis sessions", () => {
+describeWith({ redis: true }, "conversation engine on Redis sessions", () => {
   let r: TestRedis | undefined;
   let h: Harness | undefined;
   afterEach(async () => {

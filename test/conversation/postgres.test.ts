@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, it } from "vitest";
-import { PG_SKIP_REASON, pgServerUrl } from "../support/pg-test-database.js";
+import { afterEach, it } from "vitest";
+import { describeWith } from "../support/pg-database-for-service.js";
 import { buildEngine, type Harness } from "./support/engine-harness.js";
 import { pgStorage } from "./support/pg-storage.js";
 import { parseTranscript, playTranscript } from "./support/transcript.js";
@@ -11,8 +11,10 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith(".txt"))
   .sort();
 
-if (pgServerUrl()) {
-  describe("conversation transcripts on PostgreSQL (Prisma repositories, abandoned flows and outbox)", () => {
+describeWith(
+  { pg: true },
+  "conversation transcripts on PostgreSQL (Prisma repositories, abandoned flows and outbox)",
+  () => {
     let h: Harness | undefined;
     afterEach(async () => {
       await h?.close();
@@ -25,9 +27,5 @@ if (pgServerUrl()) {
         await playTranscript(h, script, join(dir, file));
       });
     }
-  });
-} else {
-  describe("conversation transcripts on PostgreSQL", () => {
-    it.skip(PG_SKIP_REASON, () => {});
-  });
-}
+  },
+);

@@ -4,16 +4,17 @@ import { createMemoryContactLock } from "../../src/adapters/sessions/memory-cont
 import { createRedisContactLock } from "../../src/adapters/sessions/redis-contact-lock.js";
 import { ENQUEUE, TRY_ACQUIRE } from "../../src/adapters/sessions/redis-lock-scripts.js";
 import { ContactLockTimeoutError } from "../../src/core/ports/contact-lock.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 import { contactLockContract, gate } from "./contact-lock.contract.js";
 import { eventually } from "./support/eventually.js";
-import { describeRedis, openTestRedis, type TestRedis } from "./support/test-redis.js";
+import { openTestRedis, type TestRedis } from "./support/test-redis.js";
 
 contactLockContract("in memory", async () => ({ lock: createMemoryContactLock(), close: async () => {} }));
 
 const redisLock = (r: TestRedis, client = r.redis, ttlMs = 5000, waitMs = 10_000) =>
   createRedisContactLock({ redis: client, prefix: r.prefix, ttlMs, waitMs, pollMs: 5 });
 
-describeRedis("redis contact lock", () => {
+describeWith({ redis: true }, "redis contact lock", () => {
   contactLockContract("redis", async () => {
     const r = await openTestRedis();
     return { lock: redisLock(r), close: r.close };

@@ -2,8 +2,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createMemoryInboundDedupe } from "../../src/adapters/sessions/memory-inbound-dedupe.js";
 import { createRedisInboundDedupe } from "../../src/adapters/sessions/redis-inbound-dedupe.js";
 import { manualClock } from "../support/manual-clock.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 import { inboundDedupeContract } from "./inbound-dedupe.contract.js";
-import { describeRedis, openTestRedis } from "./support/test-redis.js";
+import { openTestRedis } from "./support/test-redis.js";
 
 inboundDedupeContract("in memory", async () => {
   const clock = manualClock();
@@ -15,7 +16,7 @@ inboundDedupeContract("in memory", async () => {
   };
 });
 
-describeRedis("redis inbound dedupe", () => {
+describeWith({ redis: true }, "redis inbound dedupe", () => {
   inboundDedupeContract("redis", async () => {
     const r = await openTestRedis();
     const ttlMs = 100;

@@ -3,9 +3,10 @@ import { expect, it } from "vitest";
 import { createMemorySessionStore } from "../../src/adapters/sessions/memory-session-store.js";
 import { createRedisSessionStore } from "../../src/adapters/sessions/redis-session-store.js";
 import { manualClock } from "../support/manual-clock.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 import { sessionStoreContract } from "./session-store.contract.js";
 import { eventually } from "./support/eventually.js";
-import { describeRedis, openTestRedis } from "./support/test-redis.js";
+import { openTestRedis } from "./support/test-redis.js";
 
 const TTL_MS = 30 * 60_000;
 
@@ -18,7 +19,7 @@ sessionStoreContract("in memory", async () => {
   };
 });
 
-describeRedis("redis sessions", () => {
+describeWith({ redis: true }, "redis sessions", () => {
   // A short TTL so the expiry can be observed; the contract's timestamps are independent of it.
   const SHORT_TTL_MS = 150;
   sessionStoreContract("redis", async () => {
@@ -35,7 +36,7 @@ describeRedis("redis sessions", () => {
   });
 });
 
-describeRedis("redis session keys", () => {
+describeWith({ redis: true }, "redis session keys", () => {
   it("gives the state a TTL equal to the idle timeout and leaves the sweep index without one", async () => {
     const redis = await openTestRedis();
     try {

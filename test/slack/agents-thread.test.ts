@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describePg } from "./support/describe-pg.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 import { payloads } from "./support/payloads.js";
 import {
   AGENT,
@@ -11,7 +11,7 @@ import {
 } from "./support/slack-service.js";
 import { supplierTicket } from "./support/tickets.js";
 
-describePg("Slack: agents in a ticket's thread", () => {
+describeWith({ pg: true }, "Slack: agents in a ticket's thread", () => {
   let t: SlackTestService;
   let supplier = 600_000;
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PUBLIC_STATUS_OF } from "../../src/core/ticket/status.js";
-import { describePg } from "./support/describe-pg.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 import { payloads } from "./support/payloads.js";
 import {
   AGENT,
@@ -11,7 +11,7 @@ import {
 } from "./support/slack-service.js";
 import { telegramSupplier } from "./support/supplier.js";
 
-describePg("Slack agents and a Telegram supplier, end to end", () => {
+describeWith({ pg: true }, "Slack agents and a Telegram supplier, end to end", () => {
   let t: SlackTestService;
   beforeAll(async () => {
     t = (await startSlackService())!;

@@ -4,7 +4,8 @@ import {
   createRedisRelayLog,
   type RelayLog,
 } from "../../src/adapters/slack/relay-log.js";
-import { describeRedis, openTestRedis, type TestRedis } from "../sessions/support/test-redis.js";
+import { openTestRedis, type TestRedis } from "../sessions/support/test-redis.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 
 /** The replies being watched for delivery reactions: one behaviour in memory and on Redis. */
 const relayLogContract = (name: string, open: () => Promise<{ log: RelayLog; other?: RelayLog }>) => {
@@ -36,7 +37,7 @@ describe("relay log in memory", () => {
   relayLogContract("memory", async () => ({ log: createMemoryRelayLog() }));
 });
 
-describeRedis("relay log on Redis", () => {
+describeWith({ redis: true }, "relay log on Redis", () => {
   let redis: TestRedis;
   beforeAll(async () => {
     redis = await openTestRedis();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describePg } from "./support/describe-pg.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 import { formValues, payloads } from "./support/payloads.js";
 import {
   AGENTS,
@@ -12,7 +12,7 @@ import {
 
 type View = { callback_id?: string; blocks?: { block_id?: string; type: string }[] };
 
-describePg("Slack: /ticket and its form", () => {
+describeWith({ pg: true }, "Slack: /ticket and its form", () => {
   let t: SlackTestService;
   beforeAll(async () => {
     t = (await startSlackService())!;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describePg } from "./support/describe-pg.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 import { formValues, payloads } from "./support/payloads.js";
 import {
   AGENT,
@@ -12,7 +12,7 @@ import {
 
 const PNG = new Uint8Array(Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"));
 
-describePg("Slack: an internal requester follows a ticket from Slack", () => {
+describeWith({ pg: true }, "Slack: an internal requester follows a ticket from Slack", () => {
   let t: SlackTestService;
   let dm: string;
   let root: { ts: string };

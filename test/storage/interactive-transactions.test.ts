@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/adapters/storage/prisma/database.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 import {
   createEmbeddedTestDatabase,
   createPgTestDatabase,
   type EmbeddedTestDatabase,
-  PG_SKIP_REASON,
   type PgTestDatabase,
 } from "../support/pg-test-database.js";
 
@@ -58,7 +58,7 @@ describe("200 concurrent interactive transactions", () => {
     });
   });
 
-  describe("on PostgreSQL", () => {
+  describeWith({ pg: true }, "on PostgreSQL", () => {
     let server: PgTestDatabase | undefined;
     let database: Database | undefined;
     beforeAll(async () => {
@@ -71,8 +71,7 @@ describe("200 concurrent interactive transactions", () => {
       await server?.drop();
     });
 
-    it("all commit", async (ctx) => {
-      ctx.skip(!database, PG_SKIP_REASON);
+    it("all commit", async () => {
       expect(await incrementConcurrently([database!], 200)).toBe(200);
     });
   });

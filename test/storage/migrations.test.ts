@@ -13,7 +13,8 @@ import { ENDPOINT_FILE } from "../../src/adapters/storage/prisma/embedded-endpoi
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "../../src/adapters/storage/prisma/migration-files.js";
 import { migrate } from "../../src/adapters/storage/prisma/migrations.js";
 import { openSchemaEngine, type SchemaEngine } from "../../src/adapters/storage/prisma/schema-engine.js";
-import { createPgTestDatabase, PG_SKIP_REASON, type PgTestDatabase } from "../support/pg-test-database.js";
+import { describeWith } from "../support/pg-database-for-service.js";
+import { createPgTestDatabase, type PgTestDatabase } from "../support/pg-test-database.js";
 
 const committed = async () =>
   (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
@@ -78,7 +79,7 @@ describe("migrations on embedded PGlite", () => {
   });
 });
 
-describe("migrations on PostgreSQL", () => {
+describeWith({ pg: true }, "migrations on PostgreSQL", () => {
   let database: PgTestDatabase | undefined;
   beforeAll(async () => {
     database = await createPgTestDatabase({ migrated: false });
@@ -87,8 +88,7 @@ describe("migrations on PostgreSQL", () => {
     await database?.drop();
   });
 
-  it("apply once when two processes start at once, and a later run applies none", async (ctx) => {
-    ctx.skip(!database, PG_SKIP_REASON);
+  it("apply once when two processes start at once, and a later run applies none", async () => {
     const url = database!.url;
 
     const [first, second] = await Promise.all([

@@ -1,10 +1,10 @@
-import { describe, it } from "vitest";
 import { openDatabase } from "../../src/adapters/storage/prisma/database.js";
 import { ticketStoreContract } from "../contracts/ticket-store.contract.js";
-import { createPgTestDatabase, PG_SKIP_REASON, pgServerUrl } from "../support/pg-test-database.js";
+import { describeWith } from "../support/pg-database-for-service.js";
+import { createPgTestDatabase } from "../support/pg-test-database.js";
 import { prismaRepositories } from "./prisma-repositories.js";
 
-if (pgServerUrl()) {
+describeWith({ pg: true }, "PostgreSQL", () => {
   ticketStoreContract("Prisma on PostgreSQL", async () => {
     const throwaway = (await createPgTestDatabase())!;
     const database = await openDatabase({
@@ -17,8 +17,4 @@ if (pgServerUrl()) {
       await throwaway.drop();
     });
   });
-} else {
-  describe("ticket store contract: Prisma on PostgreSQL", () => {
-    it.skip(PG_SKIP_REASON, () => {});
-  });
-}
+});

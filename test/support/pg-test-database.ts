@@ -6,9 +6,6 @@ import pg from "pg";
 import { type Database, openDatabase } from "../../src/adapters/storage/prisma/database.js";
 import { migrate } from "../../src/adapters/storage/prisma/migrations.js";
 
-export const PG_SKIP_REASON =
-  "DATABASE_URL is not set, so the PostgreSQL tests are skipped (CI always runs them)";
-
 /**
  * The PostgreSQL server tests create their databases on. Undefined means "skip", which only a
  * developer's machine may do: in CI a missing DATABASE_URL is an error, not a silent skip.
