@@ -1,6 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { z } from "zod";
+import type { Core } from "../../app/container.js";
+import type { Result } from "../../core/shared/result.js";
 import type { CoreError } from "../../core/ticket/errors.js";
 import { CHANNELS, type Channel, PRIORITIES } from "../../core/ticket/priority.js";
 import type { RequesterIdentity } from "../../core/ticket/service.js";
@@ -10,6 +12,7 @@ import {
   TICKET_STATUSES,
   type TicketStatus,
 } from "../../core/ticket/status.js";
+import type { Ticket } from "../../core/ticket/ticket.js";
 import type { Command, CommandContext } from "./command.js";
 import { UsageError } from "./command.js";
 import { cliAgent, withCore } from "./core-session.js";
@@ -143,6 +146,17 @@ export const create: Command = {
   },
 };
 
+type TicketChangeRun = (core: Core) => Promise<Result<Ticket, CoreError>>;
+
+/** Runs one ticket change on the configured database and prints the ticket, or the refusal. */
+const changeTicket = (ctx: CommandContext, run: TicketChangeRun, prefix = ""): Promise<number> =>
+  withCore(ctx, async (core) => {
+    const result = await run(core);
+    if (!result.ok) return fail(ctx, result.error);
+    print(ctx, ticketJson(result.value), `${prefix}${ticketLine(result.value, ctx.catalogue)}`);
+    return 0;
+  });
+
 export const reply: Command = {
   name: "reply",
   summary: "answer a ticket as an agent (or add an internal note)",
@@ -155,16 +169,8 @@ export const reply: Command = {
   async run(ctx, v, positionals) {
     const ticket = ref(positionals, this.usage);
     const files = await readFiles(ctx, v.file);
-    return withCore(ctx, async (core) => {
-      const result = await core.service.reply(cliAgent(), ticket, {
-        message: v.message ?? "",
-        attachments: files,
-        internal: v.internal === true,
-      });
-      if (!result.ok) return fail(ctx, result.error);
-      print(ctx, ticketJson(result.value), `replied ${ticketLine(result.value, ctx.catalogue)}`);
-      return 0;
-    });
+    const input = { message: v.message ?? "", attachments: files, internal: v.internal === true };
+    return changeTicket(ctx, (core) => core.service.reply(cliAgent(), ticket, input), "replied ");
   },
 };
 
@@ -191,12 +197,9 @@ export const status = fieldCommand(
   "change a ticket's status",
   `status TICKET ${TICKET_STATUSES.join("|")}`,
   (ctx, ticket, value) =>
-    withCore(ctx, async (core) => {
-      const result = await core.service.changeStatus(cliAgent(), ticket, { status: value.toUpperCase() });
-      if (!result.ok) return fail(ctx, result.error);
-      print(ctx, ticketJson(result.value), ticketLine(result.value, ctx.catalogue));
-      return 0;
-    }),
+    changeTicket(ctx, (core) =>
+      core.service.changeStatus(cliAgent(), ticket, { status: value.toUpperCase() }),
+    ),
 );
 
 export const priority = fieldCommand(
@@ -204,12 +207,9 @@ export const priority = fieldCommand(
   "change a ticket's priority",
   `priority TICKET ${PRIORITIES.join("|").toLowerCase()}`,
   (ctx, ticket, value) =>
-    withCore(ctx, async (core) => {
-      const result = await core.service.changePriority(cliAgent(), ticket, { priority: value.toUpperCase() });
-      if (!result.ok) return fail(ctx, result.error);
-      print(ctx, ticketJson(result.value), ticketLine(result.value, ctx.catalogue));
-      return 0;
-    }),
+    changeTicket(ctx, (core) =>
+      core.service.changePriority(cliAgent(), ticket, { priority: value.toUpperCase() }),
+    ),
 );
 
 export const assign: Command = {
@@ -224,12 +224,7 @@ export const assign: Command = {
     const assignee = v.none
       ? null
       : { id: v.to as string, name: typeof v.name === "string" ? v.name : (v.to as string) };
-    return withCore(ctx, async (core) => {
-      const result = await core.service.assign(cliAgent(), ticket, { assignee });
-      if (!result.ok) return fail(ctx, result.error);
-      print(ctx, ticketJson(result.value), ticketLine(result.value, ctx.catalogue));
-      return 0;
-    });
+    return changeTicket(ctx, (core) => core.service.assign(cliAgent(), ticket, { assignee }));
   },
 };
 

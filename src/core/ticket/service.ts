@@ -100,6 +100,21 @@ export const createTicketService = (deps: TicketServiceDeps) => {
   };
 
   /** Runs a decision on the locked ticket, re-checking access against its current state. */
+  const changeFound = async (
+    actor: Actor,
+    found: Ticket,
+    ref: string,
+    decide: (ticket: Ticket, ctx: DecisionContext) => Result<TicketChange, CoreError>,
+    sourceKey?: string,
+  ): Promise<Result<Ticket, CoreError>> => {
+    const updated = await tickets.update(
+      found.id,
+      (current) => (canView(actor, current) ? decide(current, context()) : err(notFound(ref))),
+      sourceKey,
+    );
+    return updated.ok ? ok(updated.value.ticket) : updated;
+  };
+
   const change = async (
     actor: Actor,
     ref: string,
@@ -107,13 +122,7 @@ export const createTicketService = (deps: TicketServiceDeps) => {
     sourceKey?: string,
   ): Promise<Result<Ticket, CoreError>> => {
     const found = await resolve(actor, ref);
-    if (!found.ok) return found;
-    const updated = await tickets.update(
-      found.value.id,
-      (current) => (canView(actor, current) ? decide(current, context()) : err(notFound(ref))),
-      sourceKey,
-    );
-    return updated.ok ? ok(updated.value.ticket) : updated;
+    return found.ok ? changeFound(actor, found.value, ref, decide, sourceKey) : found;
   };
 
   const scoped = (actor: Actor, query: TicketQuery): TicketQuery => {
@@ -177,7 +186,14 @@ export const createTicketService = (deps: TicketServiceDeps) => {
       const files = await acceptFiles(command.value.attachments);
       if (!files.ok) return files;
       const reply = { ...command.value, attachments: files.value };
-      return change(actor, ref, (t, ctx) => decideReply(t, actor, reply, ctx), command.value.sourceKey);
+      // Resolved once, before the files are stored, so a stranger's reply stores nothing.
+      return changeFound(
+        actor,
+        found.value,
+        ref,
+        (t, ctx) => decideReply(t, actor, reply, ctx),
+        command.value.sourceKey,
+      );
     },
 
     async changeStatus(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {

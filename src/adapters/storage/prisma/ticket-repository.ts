@@ -7,6 +7,7 @@ import type {
   TicketRepository,
 } from "../../../core/ports/ticket-repository.js";
 import { ok } from "../../../core/shared/result.js";
+import { applyPatch } from "../../../core/ticket/decisions.js";
 import { openedTicket } from "../../../core/ticket/opened-ticket.js";
 import { PUBLIC_STATUS_OF, TICKET_STATUSES, type TicketStatus } from "../../../core/ticket/status.js";
 import type { NewTicketEvent, Ticket } from "../../../core/ticket/ticket.js";
@@ -122,18 +123,16 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
         const { patch, events, outbox, searchText } = decision.value;
         if (events.length === 0 && Object.keys(patch).length === 0)
           return ok({ ticket: current, duplicate: false });
+        const now = events[0]?.createdAt ?? new Date();
         await tx.ticket.update({
           where: { id: ticketId },
-          data: {
-            ...toTicketUpdate(patch),
-            updatedAt: events[0]?.createdAt ?? new Date(),
-            version: { increment: 1 },
-          },
+          data: { ...toTicketUpdate(patch), updatedAt: now, version: { increment: 1 } },
         });
         await insertEvents(tx, ticketId, events);
         if (searchText) await addSearchText(tx, ticketId, searchText);
         await insertOutbox(tx, outbox);
-        return ok({ ticket: (await load(tx, ticketId))!, duplicate: false });
+        // The row is locked, so what was written is exactly the current ticket with the patch applied.
+        return ok({ ticket: applyPatch(current, patch, now), duplicate: false });
       }, TX_OPTIONS),
 
     async events(ticketId) {
