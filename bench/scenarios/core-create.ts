@@ -107,6 +107,8 @@ const throughSql = async (
   shape: Pick<Written, "outboxPerTicket" | "samplePayload" | "requesters">,
 ): Promise<number> => {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  // The throwaway database is dropped WITH (FORCE) at the end; pg may still hold a closing client then.
+  pool.on("error", () => {});
   try {
     // The same requesters, copied by the core run's directory writes into this database by hand.
     const people = await copyDirectory(pool, shape.requesters);

@@ -28,7 +28,7 @@ const setup = async (deliverable: readonly Channel[], agentChannel: Channel | nu
     replyGraceMs,
   });
   const harness = await buildService(
-    { tickets: repository, directory, outboxKeys: async () => [], close: async () => {} },
+    { tickets: repository, directory, outbox: async () => [], close: async () => {} },
     notify,
   );
   const { actor: requester, identity } = await harness.requester("acme", { channel: "TELEGRAM" });

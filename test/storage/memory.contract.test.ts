@@ -7,7 +7,7 @@ ticketStoreContract("in memory", async () => {
   return {
     tickets: repository,
     directory: createMemoryDirectory(),
-    outboxKeys: async () => outbox.map((o) => o.key),
+    outbox: async () => outbox.map((o) => ({ key: o.key, payload: o.payload })),
     close: async () => {},
   };
 });

@@ -7,9 +7,7 @@ import type { Repositories } from "../support/core-harness.js";
 export const prismaRepositories = (database: Database, close: () => Promise<void>): Repositories => ({
   tickets: createPrismaTicketRepository(database.prisma),
   directory: createPrismaDirectory(database.prisma),
-  outboxKeys: async () =>
-    (await database.prisma.outboxItem.findMany({ select: { key: true }, orderBy: { id: "asc" } })).map(
-      (o) => o.key,
-    ),
+  outbox: () =>
+    database.prisma.outboxItem.findMany({ select: { key: true, payload: true }, orderBy: { id: "asc" } }),
   close,
 });

@@ -16,8 +16,8 @@ import { manualClock } from "./manual-clock.js";
 export interface Repositories {
   readonly tickets: TicketRepository;
   readonly directory: DirectoryRepository;
-  /** Keys of the outbox items written so far, to check they travel with their change. */
-  readonly outboxKeys: () => Promise<string[]>;
+  /** The outbox items written so far, oldest first, to check they travel with their change. */
+  readonly outbox: () => Promise<{ key: string; payload: unknown }[]>;
   readonly close: () => Promise<void>;
 }
 
@@ -29,7 +29,8 @@ export const recordingPolicy: NotificationPolicy = ({ after, events }) =>
     kind: e.kind,
     ticketId: after.id,
     scope: after.requester.contactId,
-    payload: { status: after.status },
+    // Shaped like the real payloads' ticket summary, whose number storage may fill in while numbering.
+    payload: { status: after.status, ticket: { id: after.id, number: after.number } },
     availableAt: new Date(),
   }));
 

@@ -47,9 +47,11 @@ export const spawnService = (
   entry: string,
   env: Record<string, string>,
   startTimeoutMs = 60_000,
+  /** Node options before the entry, e.g. --cpu-prof for a profile of the service alone. */
+  nodeArgs: readonly string[] = [],
 ): Promise<SpawnedService> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

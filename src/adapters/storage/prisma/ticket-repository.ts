@@ -8,12 +8,12 @@ import type {
 } from "../../../core/ports/ticket-repository.js";
 import { ok } from "../../../core/shared/result.js";
 import { applyPatch } from "../../../core/ticket/decisions.js";
-import { openedTicket } from "../../../core/ticket/opened-ticket.js";
 import { PUBLIC_STATUS_OF, TICKET_STATUSES, type TicketStatus } from "../../../core/ticket/status.js";
 import type { NewTicketEvent, Ticket } from "../../../core/ticket/ticket.js";
 import { encodeCursor } from "../cursor.js";
 import { Prisma, type PrismaClient, TX_OPTIONS, type Tx } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
+import { openTicket } from "./open-ticket-statement.js";
 import { insertOutbox } from "./outbox-writer.js";
 import { ticketInclude, toEvent, toTicket, toTicketUpdate } from "./ticket-mapper.js";
 import { filters, pageOfIds, textVector } from "./ticket-query.js";
@@ -50,39 +50,17 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
     return row ? toTicket(row) : null;
   };
 
-  const createOnce = (draft: NewTicket) =>
-    prisma.$transaction(async (tx) => {
-      if (draft.sourceKey) {
-        const existing = await tx.ticket.findUnique({
-          where: { sourceKey: draft.sourceKey },
-          include: ticketInclude,
-        });
-        if (existing) return { ticket: toTicket(existing), created: false };
-      }
-      const opening = draft.openingMessage;
-      // One statement takes the next number and inserts the ticket: the counter row is the numbering
-      // lock (a rolled-back creation gives its number back), so it is taken late and held briefly.
-      const [row] = await tx.$queryRaw<{ number: number }[]>`
-        WITH next AS (
-          INSERT INTO ticket_counter (id, value) VALUES ('ticket', 1)
-          ON CONFLICT (id) DO UPDATE SET value = ticket_counter.value + 1
-          RETURNING value
-        )
-        INSERT INTO ticket (id, number, subject, department, priority, type, status, channel,
-          requester_contact_id, requester_person_id, organization_id, created_at, updated_at,
-          status_changed_at, requester_last_msg_at, source_key, search_vector)
-        SELECT ${draft.id}::uuid, next.value, ${draft.subject}, ${draft.department}, ${draft.priority}::"Priority",
-          ${draft.type}, 'NEW'::"TicketStatus", ${draft.channel}::"Channel", ${draft.requester.contactId}::uuid,
-          ${draft.requester.personId}::uuid, ${draft.organizationId}::uuid, ${draft.createdAt}, ${draft.createdAt},
-          ${draft.createdAt}, ${opening.actor.kind === "REQUESTER" ? draft.createdAt : null}::timestamptz,
-          ${draft.sourceKey}, ${textVector(`${draft.subject} ${opening.body ?? ""}`)}
-        FROM next
-        RETURNING number`;
-      await insertEvents(tx, draft.id, [opening]);
-      const ticket = openedTicket(draft, Number(row!.number));
-      await insertOutbox(tx, draft.outbox(ticket));
-      return { ticket, created: true };
-    }, TX_OPTIONS);
+  const createOnce = async (draft: NewTicket) => {
+    if (draft.sourceKey) {
+      // A redelivery finds its ticket here without drawing a number.
+      const existing = await prisma.ticket.findUnique({
+        where: { sourceKey: draft.sourceKey },
+        include: ticketInclude,
+      });
+      if (existing) return { ticket: toTicket(existing), created: false };
+    }
+    return { ticket: await openTicket(prisma, draft), created: true };
+  };
 
   return {
     async create(draft) {
