@@ -8,6 +8,7 @@ import type { ReadinessCheck } from "../adapters/http/health.js";
 import { createLogger } from "../adapters/http/logger.js";
 import { createMetrics, type Metrics } from "../adapters/http/metrics.js";
 import { createHttpServer } from "../adapters/http/server.js";
+import { createTurnLimit } from "../adapters/http/turn-limit.js";
 import {
   createFailureHandler,
   createMemoryRateLimiter,
@@ -99,6 +100,12 @@ export interface RunningService {
   /** Graceful stop: no new requests, in-flight work finished, claims released, connections closed. */
   stop(): Promise<void>;
 }
+
+/**
+ * Chat turns allowed to wait for a slot before webhooks are answered 503 (platforms deliver them
+ * again). Platforms open a few dozen connections at most, so reaching this means something is wrong.
+ */
+const MAX_WAITING_TURNS = 10_000;
 
 /** Fails fast while Redis is away (no offline queue), so webhooks answer 503 instead of hanging. */
 const openRedis = async (url: string, log: Logger): Promise<Redis> => {
@@ -241,6 +248,7 @@ export const startService = async (
       metrics,
       readiness,
       channels: modules.flatMap((m) => (m.http ? [m.http] : [])),
+      turns: createTurnLimit({ concurrency: config.CHAT_TURN_CONCURRENCY, maxWaiting: MAX_WAITING_TURNS }),
       plugins: [
         restApi({
           service: core.service,

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { sendProblem } from "./problem.js";
 import { storageGuard } from "./storage-unavailable.js";
+import type { TurnLimit } from "./turn-limit.js";
 
 /** Where each platform delivers its webhooks; one URL per platform. */
 export const CHANNEL_URLS = {
@@ -18,6 +20,8 @@ export interface ChannelRoute {
    * checks. Throwing a storage error answers 503 (the platform retries); anything else thrown is a 500.
    */
   readonly handler: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  /** The request carries people's chat messages: it runs within the service's limit of chat turns. */
+  readonly chatTurn?: boolean;
 }
 
 /**
@@ -30,8 +34,26 @@ export interface ChannelHttp {
   readonly routes: readonly ChannelRoute[];
 }
 
-export const registerChannelRoutes = (app: FastifyInstance, channel: ChannelHttp): void => {
+/** Seconds a platform is asked to wait before delivering a webhook again when the service is full. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
+const withinTurnLimit =
+  (limit: TurnLimit, handler: ChannelRoute["handler"]): ChannelRoute["handler"] =>
+  async (request, reply) => {
+    const done = await limit.run(() => handler(request, reply));
+    if (done) return done.value;
+    // Full: the platform delivers the webhook again later, which loses nothing.
+    reply.header("retry-after", String(BUSY_RETRY_AFTER_SECONDS));
+    return sendProblem(reply, {
+      status: 503,
+      code: "BUSY",
+      detail: "Too many messages are waiting; deliver this one again later.",
+    });
+  };
+
+export const registerChannelRoutes = (app: FastifyInstance, channel: ChannelHttp, turns: TurnLimit): void => {
   for (const route of channel.routes) {
-    app.route({ method: route.method, url: route.url, handler: storageGuard(route.handler) });
+    const handler = route.chatTurn ? withinTurnLimit(turns, route.handler) : route.handler;
+    app.route({ method: route.method, url: route.url, handler: storageGuard(handler) });
   }
 };

@@ -7,6 +7,7 @@ import { type ChannelHttp, registerChannelRoutes } from "./channel-routes.js";
 import { registerErrorHandlers } from "./error-handler.js";
 import { type ReadinessCheck, registerHealthRoutes } from "./health.js";
 import type { Metrics } from "./metrics.js";
+import type { TurnLimit } from "./turn-limit.js";
 
 export interface HttpServerOptions {
   readonly logger: Logger;
@@ -14,6 +15,8 @@ export interface HttpServerOptions {
   readonly metrics: Metrics;
   readonly readiness: readonly ReadinessCheck[];
   readonly channels?: readonly ChannelHttp[];
+  /** Chat-turn routes run within it (see turn-limit.ts). */
+  readonly turns: TurnLimit;
   /** Further routes (the REST API), registered after the built-in ones. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void> | void)[];
 }
@@ -57,7 +60,7 @@ export const createHttpServer = async (options: HttpServerOptions) => {
     registry: options.metrics.registry,
     isStopping: () => stopping,
   });
-  for (const channel of options.channels ?? []) registerChannelRoutes(app, channel);
+  for (const channel of options.channels ?? []) registerChannelRoutes(app, channel, options.turns);
   for (const plugin of options.plugins ?? []) await plugin(app);
   await app.ready();
   return {

@@ -91,8 +91,11 @@ export type TelegramChatMemberUpdated = z.output<typeof chatMemberUpdated>;
 /** The update types this channel asks Telegram for (setWebhook and getUpdates `allowed_updates`). */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
+// Built once: zod compiles a schema on its first parse, and this one runs on every update.
+const updateIdOnly = z.object({ update_id: z.number().int().nonnegative() });
+
 /** Only `update_id`, so even an update this channel cannot read is remembered as received. */
 export const updateIdOf = (raw: unknown): number | null => {
-  const parsed = z.object({ update_id: z.number().int().nonnegative() }).safeParse(raw);
+  const parsed = updateIdOnly.safeParse(raw);
   return parsed.success ? parsed.data.update_id : null;
 };

@@ -30,6 +30,7 @@ export const telegramWebhook = (options: TelegramWebhookOptions): ChannelHttp =>
     {
       method: "POST",
       url: CHANNEL_URLS.telegramWebhook,
+      chatTurn: true,
       async handler(request, reply) {
         if (!secretMatches(options.secret, request.headers[SECRET_HEADER])) {
           request.log.warn("telegram webhook: missing or wrong secret token");

@@ -9,6 +9,11 @@ const MINUTE = 60;
 export const serviceConfig = {
   /** Webhook and API bodies above this get 413 before they are read. */
   HTTP_BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024, 1024 * 1024),
+  /**
+   * Chat messages (webhook deliveries) one instance works on at once; more wait in line, so a burst
+   * after a platform outage cannot crowd out Slack's 3-second acks or the health checks.
+   */
+  CHAT_TURN_CONCURRENCY: int(1, 1000, 32),
   /** Time allowed for in-flight requests and deliveries to finish on SIGTERM before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: int(1000, 120_000, 15_000),
   /** A name for this instance in claims and logs (defaults to host:pid). */

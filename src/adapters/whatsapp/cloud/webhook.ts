@@ -45,6 +45,7 @@ export const cloudWebhookRoutes = (deps: CloudWebhookDeps): ChannelRoute[] => [
   {
     method: "POST",
     url: CHANNEL_URLS.whatsappWebhook,
+    chatTurn: true,
     async handler(request: FastifyRequest, reply: FastifyReply) {
       if (!hasValidSignature(request.rawBody, request.headers["x-hub-signature-256"], deps.appSecret)) {
         return reply.code(401).send({ error: "invalid signature" });
