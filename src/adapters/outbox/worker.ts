@@ -9,6 +9,8 @@ export interface OutboxWorkerOptions extends DeliveryDeps {
 
 const DEPTH_EVERY_MS = 5000;
 const MAX_ERROR_PAUSE_MS = 30_000;
+/** setTimeout may fire up to a millisecond before Date.now() reaches its time. */
+const TIMER_SLACK_MS = 2;
 
 /**
  * Claims due items and delivers them, a batch at a time (one item per scope per batch, so the
@@ -17,11 +19,14 @@ const MAX_ERROR_PAUSE_MS = 30_000;
  * database answers again.
  */
 export const createOutboxWorker = (options: OutboxWorkerOptions) => {
-  let nextRetryAt: number | undefined;
+  /** When retries this worker scheduled fall due; every one is kept until a claim round could take it. */
+  let retryTimes: number[] = [];
+  /** The `now` of the latest claim: items due after it could not have been claimed yet. */
+  let lastClaimAt = Number.NEGATIVE_INFINITY;
   const deliver = createDelivery({
     ...options,
     onRetryScheduled: (at) => {
-      nextRetryAt = Math.min(nextRetryAt ?? Number.POSITIVE_INFINITY, at.getTime());
+      retryTimes.push(at.getTime());
       options.onRetryScheduled?.(at);
     },
   });
@@ -34,12 +39,14 @@ export const createOutboxWorker = (options: OutboxWorkerOptions) => {
   let lastDepthAt = 0;
 
   const runOnce = async (): Promise<AttemptResult[]> => {
+    const now = options.clock.now();
+    lastClaimAt = now.getTime();
     const items = await queue.claim({
       workerId,
       channels: options.senders.channels(),
       limit: options.batchSize,
       leaseMs: options.leaseMs,
-      now: options.clock.now(),
+      now,
     });
     // Every delivery of the batch settles before this returns, so stop() never leaves one running.
     const settled = await Promise.allSettled(items.map((item) => deliver(item, shutdown.signal)));
@@ -79,10 +86,14 @@ export const createOutboxWorker = (options: OutboxWorkerOptions) => {
         // chat: either way, go on without waiting.
         if (results.length >= options.batchSize || results.some((r) => r !== "retry" && r !== "lost_claim"))
           continue;
-        // Back for the earliest retry this worker scheduled, if that comes before the next poll.
+        // Back for the earliest retry this worker scheduled, if that comes before the next poll. Only
+        // retries the last claim could already take are forgotten: a timer may fire a moment early, and
+        // a later retry must not wait for the poll because an earlier one was served first.
+        retryTimes = retryTimes.filter((at) => at > lastClaimAt);
         const untilRetry =
-          nextRetryAt === undefined ? Number.POSITIVE_INFINITY : nextRetryAt - options.clock.now().getTime();
-        nextRetryAt = undefined;
+          retryTimes.length === 0
+            ? Number.POSITIVE_INFINITY
+            : Math.min(...retryTimes) - options.clock.now().getTime() + TIMER_SLACK_MS;
         await idle(Math.max(0, Math.min(options.pollIntervalMs, untilRetry)));
       } catch (error) {
         failures += 1;
