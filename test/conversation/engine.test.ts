@@ -41,6 +41,44 @@ describe("conversation engine", () => {
     expect(await ticketCount(h)).toBe(1);
   });
 
+  it("processes a redelivered message whose first process died after claiming it", async () => {
+    await say(h, ana, "novo");
+    const subject = h.message(ana, { kind: "text", text: "Impressora parada" });
+    // The claim of a process killed before it finished: nothing of the message was kept.
+    await h.deps.dedupe.claim(`TELEGRAM:${subject.messageId}`);
+    const again = await h.engine.handle(subject);
+    expect(again.outcome).toBe("answered");
+    expect(text(again)).toContain("Para qual departamento?");
+  });
+
+  it("sends on redelivery, once, an answer that was computed but never went out", async () => {
+    await say(h, ana, "novo");
+    const subject = h.message(ana, { kind: "text", text: "Impressora parada" });
+    const sent: string[] = [];
+    const first = await h.engine.handle(subject, {
+      deliver: () => Promise.reject(new Error("the process died while sending")),
+    });
+    expect(first.outcome).toBe("failed");
+    const deliver = async (reply: Parameters<typeof text>[0]) => void sent.push(text(reply));
+    const second = await h.engine.handle(subject, { deliver });
+    const third = await h.engine.handle(subject, { deliver });
+    expect([second.outcome, third.outcome]).toEqual(["duplicate", "duplicate"]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain("Para qual departamento?");
+    // The step was taken once: the next answer moves on from the department question.
+    expect(text(await say(h, ana, "técnico"))).toContain("Qual é a prioridade?");
+  });
+
+  it("delivers one answer when a message arrives three times at once", async () => {
+    await say(h, ana, "novo");
+    const subject = h.message(ana, { kind: "text", text: "Impressora parada" });
+    const sent: string[] = [];
+    const deliver = async (reply: Parameters<typeof text>[0]) => void sent.push(text(reply));
+    await Promise.all([1, 2, 3].map(() => h.engine.handle(subject, { deliver })));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain("Para qual departamento?");
+  });
+
   it("still creates one ticket when the redelivery window is gone (the database key holds)", async () => {
     // A second instance that shares sessions and the lock but not the redelivery window.
     const other = createConversationEngine({

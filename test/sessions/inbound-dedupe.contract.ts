@@ -18,27 +18,40 @@ export const inboundDedupeContract = (name: string, make: () => Promise<InboundD
       await f.close();
     });
 
-    it("claims a message id once", async () => {
-      expect(await f.dedupe.claim("TELEGRAM:1")).toBe(true);
-      expect(await f.dedupe.claim("TELEGRAM:1")).toBe(false);
-      expect(await f.dedupe.claim("TELEGRAM:2")).toBe(true);
+    const answer = { lang: "en" as const, prompts: [{ kind: "text" as const, text: "Which department?" }] };
+
+    it("is new until settled, and done after", async () => {
+      expect(await f.dedupe.claim("TELEGRAM:1")).toBe("new");
+      await f.dedupe.settle("TELEGRAM:1", null);
+      expect(await f.dedupe.claim("TELEGRAM:1")).toBe("done");
+      expect(await f.dedupe.claim("TELEGRAM:2")).toBe("new");
     });
 
-    it("gives one of several simultaneous claims the message", async () => {
-      const claims = await Promise.all(Array.from({ length: 5 }, () => f.dedupe.claim("WHATSAPP:wamid.1")));
-      expect(claims.filter(Boolean)).toHaveLength(1);
+    it("counts a claim never settled (its process died) as new, so the message is not lost", async () => {
+      expect(await f.dedupe.claim("WHATSAPP:wamid.1")).toBe("new");
+      expect(await f.dedupe.claim("WHATSAPP:wamid.1")).toBe("new");
     });
 
     it("lets a released claim be processed again", async () => {
-      expect(await f.dedupe.claim("SLACK:1")).toBe(true);
+      expect(await f.dedupe.claim("SLACK:1")).toBe("new");
       await f.dedupe.release("SLACK:1");
-      expect(await f.dedupe.claim("SLACK:1")).toBe(true);
+      expect(await f.dedupe.claim("SLACK:1")).toBe("new");
+    });
+
+    it("keeps a settled answer until it is marked as sent", async () => {
+      await f.dedupe.claim("TELEGRAM:5");
+      await f.dedupe.settle("TELEGRAM:5", answer);
+      expect(await f.dedupe.pendingAnswer("TELEGRAM:5")).toEqual(answer);
+      await f.dedupe.answered("TELEGRAM:5");
+      expect(await f.dedupe.pendingAnswer("TELEGRAM:5")).toBeNull();
+      expect(await f.dedupe.claim("TELEGRAM:5")).toBe("done");
     });
 
     it("forgets a message id after the window", async () => {
-      expect(await f.dedupe.claim("TELEGRAM:9")).toBe(true);
+      await f.dedupe.claim("TELEGRAM:9");
+      await f.dedupe.settle("TELEGRAM:9", null);
       await f.letWindowPass();
-      expect(await f.dedupe.claim("TELEGRAM:9")).toBe(true);
+      expect(await f.dedupe.claim("TELEGRAM:9")).toBe("new");
     });
   });
 };

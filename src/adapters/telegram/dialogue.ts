@@ -8,7 +8,7 @@ import type { ChatIndex } from "./chat-ids.js";
 import type { FileFetcher, FileProblem } from "./files.js";
 import { type BotIdentity, type EventOrigin, parseUpdate, type TelegramEvent } from "./parse.js";
 import { type Placement, renderPrompts, sendMessageParams } from "./render.js";
-import type { UpdateReceipts } from "./update-receipts.js";
+import { UPDATE_LEASE_MS, type UpdateReceipts } from "./update-receipts.js";
 
 export interface DialogueDeps {
   readonly client: BotClient;
@@ -21,6 +21,17 @@ export interface DialogueDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly onInbound?: () => void;
+}
+
+const BUSY_POLL_MS = 200;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Another instance kept holding an update past its lease: the webhook fails and Telegram retries. */
+export class UpdateBusyError extends Error {
+  override readonly name = "UpdateBusyError";
+  constructor(updateId: string) {
+    super(`update ${updateId} is still held by another instance`);
+  }
 }
 
 /** One Bot API call while a person waits; telegraf's own timeout is minutes long. */
@@ -70,18 +81,25 @@ export const createDialogue = (deps: DialogueDeps) => {
     input: InboundInput,
     placement: Omit<Placement, "last">,
   ) => {
-    const reply = await deps.engine.handle({
-      channel: "TELEGRAM",
-      messageId: event.messageId,
-      from: event.from,
-      organization: event.organization,
-      input,
-      receivedAt: deps.clock.now(),
-    });
-    if (reply.contact) deps.chats.remember(reply.contact.id, event.chatId);
+    // Sent inside the engine's per-contact lock, so a redelivery racing this one cannot answer too.
+    const reply = await deps.engine.handle(
+      {
+        channel: "TELEGRAM",
+        messageId: event.messageId,
+        from: event.from,
+        organization: event.organization,
+        input,
+        receivedAt: deps.clock.now(),
+      },
+      {
+        deliver: async (answer) => {
+          if (answer.contact) deps.chats.remember(answer.contact.id, event.chatId);
+          await say(event.chatId, answer.prompts, placement);
+        },
+      },
+    );
     if (reply.outcome === "failed")
       logger.warn({ updateId: event.updateId }, "telegram: the conversation failed; the person was told");
-    await say(event.chatId, reply.prompts, placement);
   };
 
   const fileError = (lang: Lang, problem: FileProblem): string =>
@@ -172,12 +190,26 @@ export const createDialogue = (deps: DialogueDeps) => {
     }
   };
 
+  /**
+   * Claims the update; while another instance holds it, waits for it to finish or for its lease to
+   * run out (it died), and then takes it over, so the update is processed once and never lost.
+   */
+  const claimWaiting = async (key: string): Promise<"new" | "done"> => {
+    const deadline = Date.now() + UPDATE_LEASE_MS + BUSY_POLL_MS;
+    for (;;) {
+      const claim = await deps.receipts.claim(key, deps.clock.now());
+      if (claim !== "busy") return claim;
+      if (Date.now() > deadline) throw new UpdateBusyError(key);
+      await sleep(BUSY_POLL_MS);
+    }
+  };
+
   return {
     async handle(update: unknown, bot: BotIdentity): Promise<void> {
       const event = parseUpdate(update, bot);
       if (!event) return;
       const key = String(event.updateId);
-      if (!(await deps.receipts.claim(key))) return;
+      if ((await claimWaiting(key)) === "done") return;
       deps.onInbound?.();
       try {
         await process(event);
@@ -185,6 +217,7 @@ export const createDialogue = (deps: DialogueDeps) => {
         await deps.receipts.release(key).catch(() => undefined);
         throw error;
       }
+      await deps.receipts.finish(key, deps.clock.now());
     },
   };
 };

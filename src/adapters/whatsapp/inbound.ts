@@ -157,14 +157,21 @@ export const createInboundHandler = (deps: InboundDeps) => {
     if (input === null) return answerDirectly(message, [], deps.defaultLang);
     if (typeof input === "string") return answerDirectly(message, [text(input)], await lang());
 
-    const reply = await deps.engine.handle({
-      channel: "WHATSAPP",
-      messageId: message.messageId,
-      from: { platformUserId: message.contactKey, displayName: message.displayName.trim().slice(0, 200) },
-      input,
-      receivedAt: deps.clock.now(),
-    });
-    if (reply.prompts.length > 0) await deps.reply(message.contactKey, reply.lang, reply.prompts);
+    // Sent inside the engine's per-contact lock, so a redelivery racing this one cannot answer too.
+    const reply = await deps.engine.handle(
+      {
+        channel: "WHATSAPP",
+        messageId: message.messageId,
+        from: { platformUserId: message.contactKey, displayName: message.displayName.trim().slice(0, 200) },
+        input,
+        receivedAt: deps.clock.now(),
+      },
+      {
+        deliver: async (answer) => {
+          if (answer.prompts.length > 0) await deps.reply(message.contactKey, answer.lang, answer.prompts);
+        },
+      },
+    );
     if (reply.contact) await opened(reply.contact.id, message.sentAt);
     // A failure on our side is left unrecorded, so the platform's redelivery is processed again.
     if (reply.outcome === "failed") return "failed";

@@ -23,7 +23,7 @@ export interface ConversationEngine {
    * `outcome: "failed"` and an apology, and a redelivery of the same message is processed again.
    * Throws `InboundMessageError` only when the adapter hands over something that is not a message.
    */
-  handle(message: InboundMessage): Promise<EngineReply>;
+  handle(message: InboundMessage, options?: HandleOptions): Promise<EngineReply>;
   /**
    * Ends every flow idle past the timeout (up to `limit`): records it as abandoned with its step and
    * enqueues the localized "conversation ended" notice in the outbox (kind `conversation.expired`).
@@ -37,6 +37,16 @@ export interface ConversationEngine {
    * work at any time.
    */
   requestRating(contactId: string, ticketNumber: number): Promise<EngineReply | null>;
+}
+
+export interface HandleOptions {
+  /**
+   * Sends the reply to the person, inside the contact's lock. With it, an answer computed by a process
+   * that died before sending it goes out when the platform delivers the message again, and a
+   * redelivery racing the first delivery waits for it instead of answering twice. Sending failures
+   * are the channel's to report; this should not throw for them.
+   */
+  readonly deliver?: (reply: EngineReply) => Promise<void>;
 }
 
 const lockKey = (channel: string, platformUserId: string) => `${channel}:${platformUserId}`;
@@ -98,37 +108,86 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
     );
   };
 
-  const handleLocked = async (inbound: ParsedInbound): Promise<EngineReply> => {
+  /** A redelivery: nothing to say, unless the answer to the first delivery never went out. */
+  const redelivered = async (
+    contact: ContactRecord,
+    inbound: ParsedInbound,
+    key: string,
+    deliver: HandleOptions["deliver"],
+  ): Promise<EngineReply> => {
+    const pending = deliver ? await deps.dedupe.pendingAnswer(key) : null;
+    if (!pending || !deliver) {
+      return reply(contact, langOf(contact, inbound.from.locale, settings.defaultLang), [], "duplicate");
+    }
+    const replayed = reply(contact, pending.lang, pending.prompts, "duplicate");
+    await deliver(replayed);
+    await deps.dedupe.answered(key);
+    return replayed;
+  };
+
+  const handleLocked = async (inbound: ParsedInbound, options: HandleOptions): Promise<EngineReply> => {
     let contact: ContactRecord | null = null;
     let claimed: string | null = null;
+    let settled = false;
     try {
       contact = await resolveContact(deps, inbound);
       if (!contact) {
         const lang = langOf(null, inbound.from.locale, settings.defaultLang);
-        const refusal = conversationCatalogues[lang].session.notRegistered(inbound.from.platformUserId);
-        return reply(null, lang, [text(refusal)], "refused");
+        const refused = reply(
+          null,
+          lang,
+          [text(conversationCatalogues[lang].session.notRegistered(inbound.from.platformUserId))],
+          "refused",
+        );
+        await options.deliver?.(refused);
+        return refused;
       }
       const key = `${inbound.channel}:${inbound.messageId}`;
-      if (!(await deps.dedupe.claim(key))) {
-        return reply(contact, langOf(contact, inbound.from.locale, settings.defaultLang), [], "duplicate");
-      }
+      if ((await deps.dedupe.claim(key)) === "done")
+        return await redelivered(contact, inbound, key, options.deliver);
       claimed = key;
-      return await answer(contact, inbound);
+      const answered = await answer(contact, inbound);
+      // Kept until sent: if this process dies in between, the platform's redelivery sends it.
+      await deps.dedupe.settle(
+        key,
+        options.deliver ? { lang: answered.lang, prompts: answered.prompts } : null,
+      );
+      settled = true;
+      if (options.deliver) {
+        await options.deliver(answered);
+        await deps.dedupe.answered(key);
+      }
+      return answered;
     } catch (error) {
-      if (claimed) await deps.dedupe.release(claimed).catch(() => undefined);
-      return failed(contact, inbound, error);
+      // Before it was settled nothing of the message counts: its redelivery is processed afresh.
+      if (claimed && !settled) await deps.dedupe.release(claimed).catch(() => undefined);
+      const failure = failed(contact, inbound, error);
+      if (!settled) await options.deliver?.(failure).catch(() => undefined);
+      return failure;
     }
   };
 
   return {
-    async handle(message) {
+    async handle(message, options = {}) {
       const inbound = parseInbound(message);
+      let delivered = false;
+      const once: HandleOptions = options.deliver
+        ? {
+            deliver: (reply) => {
+              delivered = true;
+              return options.deliver!(reply);
+            },
+          }
+        : {};
       try {
         return await deps.lock.run(lockKey(inbound.channel, inbound.from.platformUserId), () =>
-          handleLocked(inbound),
+          handleLocked(inbound, once),
         );
       } catch (error) {
-        return failed(null, inbound, error);
+        // The lock failed (Redis away) before or after the work: the person hears of it only if nothing was sent.
+        const failure = failed(null, inbound, error);
+        if (!delivered) await options.deliver?.(failure).catch(() => undefined);
+        return failure;
       }
     },
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "inbound_receipt" ADD COLUMN     "done_at" TIMESTAMPTZ(3),
+ADD COLUMN     "lease_until" TIMESTAMPTZ(3);
