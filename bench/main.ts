@@ -7,10 +7,12 @@ import { chatFlow } from "./scenarios/chat-flow.js";
 import { coreCreate } from "./scenarios/core-create.js";
 import { delivery } from "./scenarios/delivery.js";
 import { memory } from "./scenarios/memory.js";
+import { scale } from "./scenarios/scale.js";
+import { searchStats } from "./scenarios/search-stats.js";
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from "./support/servers.js";
 
-/** In the order they run; chat-flow also measures slack-ack. Search/stats at 1M tickets is still to come. */
-const SCENARIOS: readonly Scenario[] = [coreCreate, delivery, chatFlow, memory];
+/** In the order they run; chat-flow also measures slack-ack. */
+const SCENARIOS: readonly Scenario[] = [coreCreate, delivery, chatFlow, memory, searchStats, scale];
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [scenario ...]
   --quick   smaller sizes, for a run of a minute or two

@@ -1,122 +1,141 @@
-import type { FakeTelegramApi } from "../../test/support/fake-telegram-api.js";
 import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { perSecond, summarize } from "../stats.js";
-import { startBareHttpServer } from "../support/bare-http.js";
-import type { BotInbox } from "../support/bot-inbox.js";
-import { postUpdate, startChatService } from "../support/chat-service.js";
+import { startBareHttpProcess } from "../support/bare-http.js";
+import { type CpuSpent, startCpuMeter } from "../support/cpu-meter.js";
+import { startFakePlatforms } from "../support/fake-platforms.js";
+import { benchPrefix, deleteKeys } from "../support/redis-keys.js";
 import { withBenchDatabase } from "../support/servers.js";
+import { startInstance } from "../support/service-instances.js";
 import { startSlackAckSampler } from "../support/slack-ack.js";
-import { createUpdates, OPEN_TICKET_WALK, supplier, updateFor } from "../support/telegram-walk.js";
+import { readStoredOutcome } from "../support/stored-outcome.js";
+import { createTelegramWalker } from "../support/telegram-walker.js";
+import { calibrate, postTo, type Send, type Walker, type WebhookRequest } from "../support/walker.js";
+import { createWhatsAppWalker } from "../support/whatsapp-walk.js";
 
-const STEP_TIMEOUT_MS = 30_000;
+const STEP_TIMEOUT_MS = 60_000;
 /** A calibration step is over when the chat has been quiet this long. */
 const QUIET_MS = 400;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Run {
-  readonly ms: number;
-  readonly stepLatencies: number[];
-}
-
-interface ServiceRun extends Run {
-  /** Signed /ticket commands acknowledged while the suppliers walked. */
-  readonly slackAcks: { latencies: number[]; failures: number };
-}
-
 /** One /ticket every this many ms during the walk: an agent's pace, not a second load. */
 const SLACK_ACK_INTERVAL_MS = 50;
+const TARGET_SUPPLIERS = 500;
+
+/** Suppliers alternate between the channels: odd numbers on Telegram, even on WhatsApp Cloud. */
+const walkerOf = (walkers: { telegram: Walker; whatsapp: Walker }, supplier: number) =>
+  supplier % 2 === 1 ? walkers.telegram : walkers.whatsapp;
+
+interface ServiceRun {
+  readonly ms: number;
+  readonly stepLatencies: number[];
+  /** Every request each supplier sent, in order, for the floor to replay byte for byte. */
+  readonly sent: WebhookRequest[][];
+  readonly slackAcks: { latencies: number[]; failures: number };
+  readonly cpu: CpuSpent;
+  readonly messages: number;
+}
 
 /**
- * Walks one supplier through the flow alone and counts the bot's messages per step, so the timed
- * walks know when each step's answer is complete. It also proves the flow opens a ticket.
+ * The suppliers' walks through one service process (Telegram and WhatsApp Cloud webhooks, fake
+ * platform APIs in this process), with an agent's /ticket acks sampled meanwhile. A step's latency
+ * runs from sending the supplier's message to the bot's first answer reaching the fake API.
  */
-const calibrate = async (
-  webhook: string,
-  api: FakeTelegramApi,
-  inbox: BotInbox,
-  updates: ReturnType<typeof createUpdates>,
-): Promise<number[]> => {
-  const person = supplier(0);
-  const counts: number[] = [];
-  for (const step of OPEN_TICKET_WALK) {
-    const before = inbox.count(person.userId);
-    await postUpdate(webhook, updateFor(updates, person, step, api));
-    await inbox.waitFor(person.userId, before + 1, STEP_TIMEOUT_MS);
-    let seen = inbox.count(person.userId);
-    for (;;) {
-      await sleep(QUIET_MS);
-      if (inbox.count(person.userId) === seen) break;
-      seen = inbox.count(person.userId);
-    }
-    counts.push(seen - before);
-  }
-  return counts;
-};
-
-const walkAll = async (
-  suppliers: number,
-  send: (index: number, step: number) => Promise<number | null>,
-): Promise<Run> => {
-  const stepLatencies: number[] = [];
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: suppliers }, async (_, i) => {
-      for (let s = 0; s < OPEN_TICKET_WALK.length; s++) {
-        const latency = await send(i + 1, s);
-        if (latency !== null) stepLatencies.push(latency);
-      }
-    }),
-  );
-  return { ms: performance.now() - start, stepLatencies };
-};
-
-/** The suppliers' walks through the service, with an agent's /ticket acks sampled meanwhile. */
 const throughService = async (
   ctx: ScenarioContext,
   databaseUrl: string,
   suppliers: number,
 ): Promise<ServiceRun> => {
-  const chat = await startChatService(ctx, databaseUrl, "chat-flow");
+  const fakes = await startFakePlatforms();
+  const prefix = benchPrefix("chat-flow");
+  const walkers = {
+    telegram: createTelegramWalker(fakes.telegram),
+    whatsapp: createWhatsAppWalker(fakes.graph),
+  };
   try {
-    const { inbox, telegram, webhook } = chat;
-    const updates = createUpdates(700_000_001);
-    const expected = await calibrate(webhook, telegram, inbox, updates);
-    ctx.progress(`chat-flow: bot messages per step ${expected.join(",")}; ${suppliers} suppliers`);
-    const sampler = startSlackAckSampler(chat.service.url, chat.slack, SLACK_ACK_INTERVAL_MS);
-    const run = await walkAll(suppliers, async (index, step) => {
-      const person = supplier(index);
-      const before = inbox.count(person.userId);
-      const update = updateFor(updates, person, OPEN_TICKET_WALK[step]!, telegram);
-      const sentAt = Date.now();
-      await postUpdate(webhook, update);
-      await inbox.waitFor(person.userId, before + expected[step]!, STEP_TIMEOUT_MS);
-      return expected[step]! > 0 ? inbox.arrivedAt(person.userId, before) - sentAt : null;
+    const service = await startInstance("chat-flow", {
+      env: {
+        ...fakes.env,
+        DATABASE_URL: databaseUrl,
+        DATABASE_MIGRATE_ON_START: "false",
+        REDIS_URL: ctx.redisUrl,
+        REDIS_KEY_PREFIX: prefix,
+        OUTBOX_SEND_TIMEOUT_MS: "15000",
+        OUTBOX_LEASE_MS: "60000",
+      },
     });
-    const slackAcks = await sampler.stop();
-    const tickets = await chat.service.core.db.prisma.ticket.count();
-    if (tickets !== suppliers + 1) throw new Error(`expected ${suppliers + 1} tickets, found ${tickets}`);
-    return { ...run, slackAcks };
+    try {
+      const send = postTo(service.url);
+      // Supplier 0 of each channel walks alone first: it counts the bot's messages per step.
+      const expected = {
+        telegram: await calibrate(walkers.telegram, send, 0, {
+          timeoutMs: STEP_TIMEOUT_MS,
+          quietMs: QUIET_MS,
+        }),
+        whatsapp: await calibrate(walkers.whatsapp, send, 0, {
+          timeoutMs: STEP_TIMEOUT_MS,
+          quietMs: QUIET_MS,
+        }),
+      };
+      ctx.progress(
+        `chat-flow: bot messages per step telegram ${expected.telegram.join(",")}, whatsapp ${expected.whatsapp.join(",")}; ${suppliers} suppliers`,
+      );
+      const sampler = startSlackAckSampler(service.url, fakes.slack, SLACK_ACK_INTERVAL_MS);
+      const meter = await startCpuMeter(ctx.redisUrl, [service.pid]);
+      const stepLatencies: number[] = [];
+      const sent: WebhookRequest[][] = [];
+      let messages = 0;
+      const start = performance.now();
+      await Promise.all(
+        Array.from({ length: suppliers }, async (_, k) => {
+          const supplier = k + 1;
+          const walker = walkerOf(walkers, supplier);
+          const counts = expected[walker.channel];
+          const mine: WebhookRequest[] = [];
+          sent.push(mine);
+          for (let step = 0; step < walker.steps; step++) {
+            const before = walker.inbox.count(supplier);
+            const request = walker.request(supplier, step);
+            mine.push(request);
+            const sentAt = Date.now();
+            await send(request);
+            messages++;
+            await walker.inbox.waitFor(supplier, before + counts[step]!, STEP_TIMEOUT_MS);
+            if (counts[step]! > 0) stepLatencies.push(walker.inbox.arrivedAt(supplier, before) - sentAt);
+          }
+        }),
+      );
+      const ms = performance.now() - start;
+      const cpu = await meter.stop();
+      const slackAcks = await sampler.stop();
+      // A walk that ended without its ticket would make the figures meaningless.
+      const tickets = (await readStoredOutcome(databaseUrl)).tickets.length;
+      if (tickets !== suppliers + 2) throw new Error(`expected ${suppliers + 2} tickets, found ${tickets}`);
+      return { ms, stepLatencies, sent, slackAcks, cpu, messages };
+    } finally {
+      await service.stop();
+    }
   } finally {
-    await chat.stop();
+    walkers.telegram.close();
+    walkers.whatsapp.close();
+    await fakes.close();
+    await deleteKeys(ctx.redisUrl, prefix);
   }
 };
 
-/** The floor: the same updates at the same concurrency to a bare Node HTTP server. */
-const throughBareHttp = async (suppliers: number): Promise<Run> => {
-  const bare = await startBareHttpServer();
+/** The floor: the same requests, each supplier's in order, at the same concurrency, to a bare HTTP server. */
+const throughBareHttp = async (sent: readonly WebhookRequest[][]): Promise<number> => {
+  const bare = await startBareHttpProcess();
   try {
-    const updates = createUpdates(800_000_001);
-    return await walkAll(suppliers, async (index, step) => {
-      await postUpdate(bare.url, updateFor(updates, supplier(index), OPEN_TICKET_WALK[step]!, null));
-      return null;
-    });
+    const send: Send = postTo(bare.url);
+    const start = performance.now();
+    await Promise.all(
+      sent.map(async (requests) => {
+        for (const request of requests) await send(request);
+      }),
+    );
+    return performance.now() - start;
   } finally {
     await bare.close();
   }
 };
-
-const TARGET_SUPPLIERS = 500;
 
 /** slack-ack is measured inside chat-flow, since its target is "during chat-flow". */
 const slackAckRows = (size: string, acks: ServiceRun["slackAcks"], atTarget: boolean): Measurement[] => {
@@ -136,14 +155,30 @@ const slackAckRows = (size: string, acks: ServiceRun["slackAcks"], atTarget: boo
   ];
 };
 
+/** Where the CPU went, per inbound message: the reason the throughput is what it is. */
+const cpuRows = (size: string, cpu: CpuSpent, messages: number): Measurement[] =>
+  (
+    [
+      ["service process", cpu.service],
+      ["PostgreSQL", cpu.postgres],
+      ["Redis", cpu.redis],
+      ["load generator + fake APIs", cpu.bench],
+    ] as const
+  ).map(([party, ms]) => ({
+    scenario: "chat-flow",
+    size,
+    metric: `CPU per message, ${party}`,
+    unit: "ms",
+    figure: ms / messages,
+  }));
+
 const measure = async (ctx: ScenarioContext, suppliers: number): Promise<Measurement[]> => {
   ctx.progress(`chat-flow: ${suppliers} suppliers through the service`);
   const run = await withBenchDatabase(ctx.databaseUrl, (db) => throughService(ctx, db.url, suppliers));
-  ctx.progress(`chat-flow: ${suppliers} suppliers against bare HTTP (floor)`);
-  const floorRun = await throughBareHttp(suppliers);
-  const messages = suppliers * OPEN_TICKET_WALK.length;
-  const figure = perSecond(messages, run.ms);
-  const floor = perSecond(messages, floorRun.ms);
+  ctx.progress(`chat-flow: the same ${run.messages} requests against bare HTTP (floor)`);
+  const floorMs = await throughBareHttp(run.sent);
+  const figure = perSecond(run.messages, run.ms);
+  const floor = perSecond(run.messages, floorMs);
   const ratio = figure / floor;
   const latency = summarize(run.stepLatencies);
   const atTarget = suppliers === TARGET_SUPPLIERS;
@@ -171,15 +206,17 @@ const measure = async (ctx: ScenarioContext, suppliers: number): Promise<Measure
       figure: latency.p99,
       ...(atTarget ? { target: { text: "< 50 ms", holds: latency.p99 < 50 } } : {}),
     },
+    ...cpuRows(size, run.cpu, run.messages),
     ...slackAckRows(size, run.slackAcks, atTarget),
   ];
 };
 
 export const chatFlow: Scenario = {
   name: "chat-flow",
-  describe: "suppliers walking the Telegram open-ticket flow through the webhook vs a bare HTTP server",
+  describe:
+    "suppliers walking the open-ticket flow on Telegram and WhatsApp Cloud webhooks vs a bare HTTP server",
   async run(ctx) {
-    const sizes = ctx.quick ? [50, 200] : [100, 500, 1000];
+    const sizes = ctx.quick ? [50, 200] : [100, TARGET_SUPPLIERS, 1000];
     const out: Measurement[] = [];
     for (const size of sizes) out.push(...(await measure(ctx, size)));
     return out;
