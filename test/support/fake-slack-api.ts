@@ -11,6 +11,8 @@ import type { Socket } from "node:net";
  */
 import {
   createFakeWorkspace,
+  FAKE_BOT_ID,
+  FAKE_BOT_USER,
   type Fault,
   type FaultRule,
   type HostedFile,
@@ -28,6 +30,22 @@ export {
   type SlackMessage,
   type Upload,
 } from "./fake-slack-workspace.js";
+
+/** App-defined message metadata, as chat.postMessage takes it and conversations.history gives it back. */
+export interface SlackMetadata {
+  readonly event_type: string;
+  readonly event_payload: Record<string, unknown>;
+}
+
+const FAKE_APP_ID = "A0CHAMADO";
+
+/** Slack's ts as a number that compares exactly: seconds and six decimals. */
+const tsKey = (ts: string): bigint => {
+  const [seconds = "0", fraction = ""] = ts.split(".");
+  return BigInt(seconds) * 1_000_000n + BigInt(fraction.padEnd(6, "0").slice(0, 6));
+};
+
+const flag = (value: unknown) => value === true || value === "true" || value === "1" || value === 1;
 
 /** Arguments the SDK sends as JSON strings inside a form. */
 const JSON_ARGS = new Set(["blocks", "view", "files", "attachments", "metadata"]);
@@ -83,6 +101,72 @@ export const startFakeSlackApi = async (options: { token: string }) => {
     fileObject,
     methods,
   } = ws;
+
+  const metadata = new Map<string, SlackMetadata>();
+  const postMessage = methods["chat.postMessage"]!;
+  methods["chat.postMessage"] = (args) => {
+    const answer = postMessage(args);
+    const meta = args.metadata as SlackMetadata | undefined;
+    if (meta?.event_type && "ts" in answer)
+      metadata.set(reactionKey(String(args.channel), String(answer.ts)), meta);
+    return answer;
+  };
+
+  /** A top-level message as conversations.history lists it; the bot's carry bot_id and app_id. */
+  const historyEntry = (m: SlackMessage, withMetadata: boolean) => {
+    const meta = metadata.get(reactionKey(m.channel, m.ts));
+    return {
+      type: "message",
+      user: m.user,
+      text: m.text,
+      ts: m.ts,
+      ...(m.user === FAKE_BOT_USER ? { bot_id: FAKE_BOT_ID, app_id: FAKE_APP_ID } : {}),
+      ...(m.blocks.length > 0 ? { blocks: m.blocks } : {}),
+      ...(m.files.length > 0
+        ? {
+            files: m.files.map((f) =>
+              fileObject(hosted.get(f.id) ?? { ...f, bytes: new Uint8Array(), mimetype: "", size: 0 }),
+            ),
+          }
+        : {}),
+      ...(withMetadata && meta ? { metadata: meta } : {}),
+    };
+  };
+
+  // Newest first within oldest..latest; a cursor ("next_ts:<ts>", base64) resumes at the next older message.
+  methods["conversations.history"] = (args) => {
+    const inclusive = flag(args.inclusive);
+    const after = (ts: string, bound: unknown) =>
+      bound === undefined ||
+      bound === "" ||
+      (inclusive ? tsKey(ts) >= tsKey(String(bound)) : tsKey(ts) > tsKey(String(bound)));
+    const before = (ts: string, bound: unknown) =>
+      bound === undefined ||
+      bound === "" ||
+      (inclusive ? tsKey(ts) <= tsKey(String(bound)) : tsKey(ts) < tsKey(String(bound)));
+    const limit = Math.min(Math.max(Number(args.limit ?? 100) || 100, 1), 999);
+    const resume =
+      typeof args.cursor === "string" && args.cursor !== ""
+        ? Buffer.from(args.cursor, "base64")
+            .toString("utf8")
+            .replace(/^next_ts:/, "")
+        : null;
+    const inRange = messages
+      .filter((m) => m.channel === args.channel && m.threadTs === null)
+      .filter((m) => after(m.ts, args.oldest) && before(m.ts, args.latest))
+      .filter((m) => resume === null || tsKey(m.ts) <= tsKey(resume))
+      .sort((a, b) => (tsKey(b.ts) > tsKey(a.ts) ? 1 : -1));
+    const page = inRange.slice(0, limit);
+    const next = inRange[limit];
+    return {
+      messages: page.map((m) => historyEntry(m, flag(args.include_all_metadata))),
+      has_more: next !== undefined,
+      pin_count: 0,
+      response_metadata: {
+        next_cursor: next ? Buffer.from(`next_ts:${next.ts}`).toString("base64") : "",
+      },
+    };
+  };
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "content-type": "application/json", ...headers });
@@ -181,6 +265,9 @@ export const startFakeSlackApi = async (options: { token: string }) => {
     /** Messages posted in a conversation (by the bot, or by people through `userPosts`), oldest first. */
     messages: (channel?: string): SlackMessage[] =>
       messages.filter((m) => channel === undefined || m.channel === channel),
+    /** The metadata a message was posted with, if any. */
+    metadataOf: (channel: string, ts: string): SlackMetadata | null =>
+      metadata.get(reactionKey(channel, ts)) ?? null,
     thread: (channel: string, rootTs: string): SlackMessage[] =>
       messages.filter((m) => m.channel === channel && m.threadTs === rootTs),
     ephemerals: () => ephemerals,

@@ -65,7 +65,8 @@ export const createFakeWorkspace = (baseUrl: () => string) => {
   const groups = new Map<string, string[]>();
   const users = new Map<string, { name: string; locale: string; isBot: boolean }>();
   let seq = 0;
-  let clock = 1_767_225_600;
+  // Near the real clock, as Slack's ts are: conversations.history's `oldest` reads them as times.
+  let clock = Math.floor(Date.now() / 1000);
 
   const nextTs = () => `${clock++}.${String(++seq).padStart(6, "0")}`;
   const reactionKey = (channel: string, ts: string) => `${channel}/${ts}`;

@@ -8,6 +8,7 @@ import { agentView, channelFor, type SlackDeps } from "./deps.js";
 import { slackErrorCode } from "./errors.js";
 import { uploadFiles } from "./files.js";
 import { type OpeningMessage, rootMessage } from "./root-message.js";
+import { findPostedRoot, rootMetadata } from "./root-metadata.js";
 import { pickInTurn } from "./round-robin.js";
 import { agentIdOf } from "./text.js";
 
@@ -61,26 +62,72 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
     await uploadFiles(client, { channel: target.channel, threadTs: target.ts }, loaded);
   };
 
-  /** Posts the root message (and the opening message's files in its thread) unless the ticket has one. */
+  /** Posts a root carrying the ticket's id as metadata, the one thing a lost ref can be found by. */
+  const postRoot = async (
+    channel: string,
+    ticket: Ticket,
+    message: OpeningMessage,
+  ): Promise<SlackMessageRef> => {
+    const answer = await client.chat.postMessage({
+      channel,
+      ...rootMessage(ticket, message, agentView(deps)),
+      metadata: rootMetadata(ticket.id),
+      unfurl_links: false,
+    });
+    return { channel: String(answer.channel ?? channel), ts: String(answer.ts) };
+  };
+
+  /** A root an earlier attempt posted but did not live to record; only asked on a retry. */
+  const lostRoot = async (
+    channel: string,
+    ticket: Ticket,
+    except?: string,
+  ): Promise<SlackMessageRef | null> => {
+    const bot = await deps.bot();
+    const search = await findPostedRoot(client, bot, channel, ticket, except).catch((error: unknown) => {
+      // A refusal (a missing history scope) must not hold the ticket back: post, as before lookups.
+      const code = slackErrorCode(error);
+      if (code === null) throw error;
+      deps.logger.warn({ ticketId: ticket.id, channel, code }, "slack: root lookup refused; posting");
+      return { found: null, complete: true } as const;
+    });
+    if (search.found) {
+      deps.logger.warn(
+        { ticketId: ticket.id, root: search.found },
+        "slack: found an unrecorded root; using it",
+      );
+      await deps.store.setRef(ticket.id, "agents", search.found);
+    } else if (!search.complete) {
+      deps.logger.warn({ ticketId: ticket.id, channel }, "slack: root lookup hit its page bound; posting");
+    }
+    return search.found;
+  };
+
+  /**
+   * Posts the root message (and the opening message's files in its thread) unless the ticket has
+   * one. `retried`: an earlier attempt may have posted it, so Slack is asked before posting again.
+   */
   const ensureRoot = async (
     ticketId: string,
+    retried: boolean,
   ): Promise<{ root: SlackMessageRef; ticket: Ticket; created: boolean }> => {
     const ticket = await current(ticketId);
     const existing = (await deps.store.refs(ticketId)).agents;
     if (existing) return { root: existing, ticket, created: false };
     const { message, files } = await opening(ticket);
     const channel = channelFor(deps.settings, ticket.department);
-    const rendered = rootMessage(ticket, message, agentView(deps));
-    const answer = await client.chat.postMessage({ channel, ...rendered, unfurl_links: false });
-    const root = { channel: String(answer.channel ?? channel), ts: String(answer.ts) };
+    const lost = retried ? await lostRoot(channel, ticket) : null;
+    const root = lost ?? (await postRoot(channel, ticket, message));
     // Recorded before anything else can fail, so a retry finds the root instead of posting another.
-    await deps.store.setRef(ticketId, "agents", root);
+    if (!lost) await deps.store.setRef(ticketId, "agents", root);
+    // Files go up only after the ref is recorded: a found root never had them.
     await uploadAttachments(root, files);
-    return { root, ticket, created: true };
+    // A found root was rendered back then; not `created`, so a refresh brings it up to date.
+    return { root, ticket, created: lost === null };
   };
 
-  const refreshRoot = async (ticketId: string): Promise<SlackMessageRef> => {
-    const { root, ticket, created } = await ensureRoot(ticketId);
+  const refreshRoot = async (ticketId: string, retried: boolean): Promise<SlackMessageRef> => {
+    const { root, ticket, created } = await ensureRoot(ticketId, retried);
     if (created) return root;
     const { message } = await opening(ticket);
     try {
@@ -95,13 +142,9 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
       if (code !== "message_not_found" && code !== "cant_update_message") throw error;
       // Someone deleted the root: the ticket gets a new one rather than going dark.
       deps.logger.warn({ ticketId, root }, "slack: root message gone; posting it again");
-      const rendered = rootMessage(ticket, message, agentView(deps));
-      const answer = await client.chat.postMessage({
-        channel: root.channel,
-        ...rendered,
-        unfurl_links: false,
-      });
-      const again = { channel: root.channel, ts: String(answer.ts) };
+      const found = retried ? await lostRoot(root.channel, ticket, root.ts) : null;
+      if (found) return found;
+      const again = await postRoot(root.channel, ticket, message);
       await deps.store.setRef(ticketId, "agents", again);
       return again;
     }
@@ -131,35 +174,36 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
   };
 
   return {
-    /** The root of an item already posted before a crash, so a retry does not post it twice. */
+    /** The recorded root of a ticket_created item; one posted but not recorded is found by `send`. */
     async findRoot(ticketId: string): Promise<string | null> {
       return (await deps.store.refs(ticketId)).agents?.ts ?? null;
     },
 
-    async send(payload: AgentPayload): Promise<SendOutcome> {
+    /** `retried`: the item was attempted before, so its root may be in Slack unrecorded. */
+    async send(payload: AgentPayload, retried: boolean): Promise<SendOutcome> {
       const view = agentView(deps);
       switch (payload.kind) {
         case "ticket_created": {
-          const { root, ticket } = await ensureRoot(payload.ticket.id);
+          const { root, ticket } = await ensureRoot(payload.ticket.id, retried);
           await assignInTurn(ticket, root);
           return sent(root.ts);
         }
         case "requester_message": {
-          const { root } = await ensureRoot(payload.ticket.id);
+          const { root } = await ensureRoot(payload.ticket.id, retried);
           const ts = await post(root.channel, root.ts, requesterMessageText(payload, view));
           await uploadAttachments(root, payload.attachments);
           return sent(ts);
         }
         case "ticket_updated": {
-          const root = await refreshRoot(payload.ticket.id);
+          const root = await refreshRoot(payload.ticket.id, retried);
           return sent(await post(root.channel, root.ts, changeLines(payload, view)));
         }
         case "delivery_failed": {
-          const { root } = await ensureRoot(payload.ticket.id);
+          const { root } = await ensureRoot(payload.ticket.id, retried);
           return sent(await post(root.channel, root.ts, deliveryFailedText(payload, view)));
         }
         case "sla_alert": {
-          const root = await refreshRoot(payload.ticket.id);
+          const root = await refreshRoot(payload.ticket.id, retried);
           return sent(await post(root.channel, root.ts, slaAlertText(payload, view)));
         }
       }

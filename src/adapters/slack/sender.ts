@@ -29,6 +29,8 @@ export const createSlackSender = (
       return item.scope;
     },
 
+    // Only the recorded root: a root posted but not recorded is looked up in Slack by `send`, which
+    // can then also upload the files and assign the ticket that the crashed attempt never did.
     async findDelivered(item: OutboxItem) {
       return item.kind === "ticket_created" && item.ticketId ? agents.findRoot(item.ticketId) : null;
     },
@@ -41,7 +43,7 @@ export const createSlackSender = (
       try {
         return toRequester
           ? await requesters.send(payload as RequesterPayload)
-          : await agents.send(payload as AgentPayload);
+          : await agents.send(payload as AgentPayload, item.attempts > 1);
       } catch (error) {
         if (error instanceof TicketGoneError) return permanentFailure(error.message);
         return sendOutcomeOf(error, toRequester);
