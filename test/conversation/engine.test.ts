@@ -69,6 +69,31 @@ describe("conversation engine", () => {
     expect(text(await say(h, ana, "técnico"))).toContain("Qual é a prioridade?");
   });
 
+  it("does not apply a message twice when its processing was saved but not recorded", async () => {
+    await say(h, ana, "novo");
+    // The conversation is saved, then recording the message as processed fails (or the process dies).
+    let failOnce = true;
+    const flaky = createConversationEngine({
+      ...h.deps,
+      dedupe: {
+        ...h.deps.dedupe,
+        settle: (key, answer) => {
+          if (!failOnce) return h.deps.dedupe.settle(key, answer);
+          failOnce = false;
+          return Promise.reject(new Error("redis went away"));
+        },
+      },
+    });
+    const subject = h.message(ana, { kind: "text", text: "Impressora parada" });
+    expect((await flaky.handle(subject)).outcome).toBe("failed");
+    const again = await flaky.handle(subject);
+    expect(again.outcome).toBe("answered");
+    // Asked again where the first delivery left it, not taken as the answer to the department question.
+    expect(again.prompts.map((p) => p.kind)).not.toContain("error");
+    expect(text(again)).toContain("Para qual departamento?");
+    expect(text(await say(h, ana, "técnico"))).toContain("Qual é a prioridade?");
+  });
+
   it("delivers one answer when a message arrives three times at once", async () => {
     await say(h, ana, "novo");
     const subject = h.message(ana, { kind: "text", text: "Impressora parada" });

@@ -85,12 +85,18 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
 
     const state = session?.state ?? null;
     const sourceKey = `${inbound.channel}:${inbound.messageId}`;
+    if (session?.answers === sourceKey) {
+      // Applied already, but never recorded as processed: ask again where it left the conversation.
+      const again = await present(turnFor(contact, lang, sourceKey), { say: [], next: session.state });
+      await persist(deps, contact, session, again.state, lang, now, sourceKey);
+      return reply(contact, lang, [...notices, ...again.prompts], "answered");
+    }
     const outcome = await converse(turnFor(contact, lang, sourceKey), state, inbound.input);
     if (outcome.abandoned && state)
       await recordAbandoned(deps, contact.id, stoppedAt(state), outcome.abandoned, now);
     lang = outcome.lang ?? lang;
     const presented = await present(turnFor(contact, lang, sourceKey), outcome);
-    await persist(deps, contact, session, presented.state, lang, now);
+    await persist(deps, contact, session, presented.state, lang, now, sourceKey);
     return reply(contact, lang, [...notices, ...presented.prompts], "answered");
   };
 

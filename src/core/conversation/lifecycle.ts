@@ -101,6 +101,7 @@ export const persist = async (
   state: ConversationState | null,
   lang: Lang,
   now: Date,
+  answers?: string,
 ): Promise<void> => {
   if (state === null) {
     if (previous) await deps.sessions.delete(contact.id);
@@ -117,6 +118,7 @@ export const persist = async (
     startedAt: sameFlow ? previous.startedAt : now.toISOString(),
     updatedAt: now.toISOString(),
     state,
+    ...(answers ? { answers } : {}),
   };
   await deps.sessions.save(contact.id, {
     state: JSON.stringify(session),

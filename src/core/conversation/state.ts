@@ -108,6 +108,11 @@ export const session = z.object({
   startedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   state: conversationState,
+  /**
+   * The message this state answers, saved with it: a redelivery whose processing was not recorded
+   * (the process died right after saving) finds its answer here instead of being applied twice.
+   */
+  answers: z.string().min(1).max(300).optional(),
 });
 export type Session = z.infer<typeof session>;
 
