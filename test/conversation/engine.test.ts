@@ -94,6 +94,33 @@ describe("conversation engine", () => {
     expect(text(await say(h, ana, "técnico"))).toContain("Qual é a prioridade?");
   });
 
+  it("records a flow's last message before forgetting the flow, and any other message after saving it", async () => {
+    // The order is what makes a crash between the two writes safe: a redelivery finds either the
+    // recorded answer (flow over) or the saved conversation marked with the message (flow going on).
+    const writes: string[] = [];
+    const noting =
+      <A extends unknown[]>(name: string, write: (...args: A) => Promise<void>) =>
+      (...args: A) => {
+        writes.push(name);
+        return write(...args);
+      };
+    const watched = createConversationEngine({
+      ...h.deps,
+      sessions: {
+        ...h.deps.sessions,
+        save: noting("save", h.deps.sessions.save),
+        delete: noting("delete", h.deps.sessions.delete),
+      },
+      dedupe: { ...h.deps.dedupe, settle: noting("settle", h.deps.dedupe.settle) },
+    });
+    await toSummary(h, ana);
+    await watched.handle(h.message(ana, { kind: "text", text: "menu" }));
+    expect(writes).toEqual(["settle", "delete"]);
+    writes.length = 0;
+    await watched.handle(h.message(ana, { kind: "text", text: "novo" }));
+    expect(writes).toEqual(["save", "settle"]);
+  });
+
   it("delivers one answer when a message arrives three times at once", async () => {
     await say(h, ana, "novo");
     const subject = h.message(ana, { kind: "text", text: "Impressora parada" });

@@ -72,8 +72,16 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
     outcome: EngineReply["outcome"],
   ): EngineReply => ({ contact: contact && contactView(contact, lang), lang, prompts, outcome });
 
-  /** One message of a known contact, inside the contact's lock and after the duplicate check. */
-  const answer = async (contact: ContactRecord, inbound: ParsedInbound): Promise<EngineReply> => {
+  /**
+   * One message of a known contact, inside the contact's lock and after the duplicate check. `settle`
+   * records the message as processed; it is ordered against saving the conversation so that a crash
+   * between the two never applies the message twice (see the two branches at the end).
+   */
+  const answer = async (
+    contact: ContactRecord,
+    inbound: ParsedInbound,
+    settle: (reply: EngineReply) => Promise<void>,
+  ): Promise<EngineReply> => {
     const now = deps.clock.now();
     let lang = langOf(contact, inbound.from.locale, settings.defaultLang);
     const notices: Prompt[] = [];
@@ -89,15 +97,26 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
       // Applied already, but never recorded as processed: ask again where it left the conversation.
       const again = await present(turnFor(contact, lang, sourceKey), { say: [], next: session.state });
       await persist(deps, contact, session, again.state, lang, now, sourceKey);
-      return reply(contact, lang, [...notices, ...again.prompts], "answered");
+      const asked = reply(contact, lang, [...notices, ...again.prompts], "answered");
+      await settle(asked);
+      return asked;
     }
     const outcome = await converse(turnFor(contact, lang, sourceKey), state, inbound.input);
     if (outcome.abandoned && state)
       await recordAbandoned(deps, contact.id, stoppedAt(state), outcome.abandoned, now);
     lang = outcome.lang ?? lang;
     const presented = await present(turnFor(contact, lang, sourceKey), outcome);
-    await persist(deps, contact, session, presented.state, lang, now, sourceKey);
-    return reply(contact, lang, [...notices, ...presented.prompts], "answered");
+    const answered = reply(contact, lang, [...notices, ...presented.prompts], "answered");
+    if (presented.state === null) {
+      // The flow ends and its session goes, and with it the mark above: recorded first, so a redelivery
+      // after a crash sends this answer rather than taking the message to the menu.
+      await settle(answered);
+      await persist(deps, contact, session, null, lang, now);
+    } else {
+      await persist(deps, contact, session, presented.state, lang, now, sourceKey);
+      await settle(answered);
+    }
+    return answered;
   };
 
   const failed = (contact: ContactRecord | null, inbound: ParsedInbound, error: unknown): EngineReply => {
@@ -134,7 +153,9 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
   const handleLocked = async (inbound: ParsedInbound, options: HandleOptions): Promise<EngineReply> => {
     let contact: ContactRecord | null = null;
     let claimed: string | null = null;
-    let settled = false;
+    let settled: EngineReply | null = null;
+    /** Set once the answer is being sent, so a failure while sending is not answered again. */
+    let delivering = false;
     try {
       contact = await resolveContact(deps, inbound);
       if (!contact) {
@@ -152,23 +173,30 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
       if ((await deps.dedupe.claim(key)) === "done")
         return await redelivered(contact, inbound, key, options.deliver);
       claimed = key;
-      const answered = await answer(contact, inbound);
-      // Kept until sent: if this process dies in between, the platform's redelivery sends it.
-      await deps.dedupe.settle(
-        key,
-        options.deliver ? { lang: answered.lang, prompts: answered.prompts } : null,
-      );
-      settled = true;
+      const answered = await answer(contact, inbound, async (done) => {
+        // Kept until sent: if this process dies in between, the platform's redelivery sends it.
+        await deps.dedupe.settle(key, options.deliver ? { lang: done.lang, prompts: done.prompts } : null);
+        settled = done;
+      });
       if (options.deliver) {
+        delivering = true;
         await options.deliver(answered);
         await deps.dedupe.answered(key);
       }
       return answered;
     } catch (error) {
-      // Before it was settled nothing of the message counts: its redelivery is processed afresh.
-      if (claimed && !settled) await deps.dedupe.release(claimed).catch(() => undefined);
       const failure = failed(contact, inbound, error);
-      if (!settled) await options.deliver?.(failure).catch(() => undefined);
+      if (!settled) {
+        // Before it was settled nothing of the message counts: its redelivery is processed afresh.
+        if (claimed) await deps.dedupe.release(claimed).catch(() => undefined);
+        await options.deliver?.(failure).catch(() => undefined);
+      } else if (options.deliver && !delivering) {
+        // Processed and recorded, only the cleanup after it failed: the person still gets the answer.
+        await options
+          .deliver(settled)
+          .then(() => deps.dedupe.answered(claimed!))
+          .catch(() => undefined);
+      }
       return failure;
     }
   };
