@@ -1,8 +1,8 @@
 import pg from "pg";
 import { buildCore, type Core } from "../../src/app/container.js";
 import { createNotificationPolicy } from "../../src/core/outbox/notification-policy.js";
+import { actorOf, identityOf, type RequesterActor } from "../../src/core/ticket/requester-of.js";
 import type { RequesterIdentity } from "../../src/core/ticket/service.js";
-import type { Actor } from "../../src/core/ticket/ticket.js";
 import { testConfig } from "../../test/support/spawn-service.js";
 import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { perSecond, runPool, timed } from "../stats.js";
@@ -14,7 +14,7 @@ const POOL_SIZE = 10;
 const REQUESTERS = 50;
 const WARM_UP = 30;
 
-type Requester = { actor: Actor & { kind: "requester" }; identity: RequesterIdentity };
+type Requester = { actor: RequesterActor; identity: RequesterIdentity };
 
 const ticketInput = (i: number) => ({
   subject: `Pedido ${i} não chegou ao depósito`,
@@ -35,24 +35,7 @@ const requesters = async (core: Core): Promise<Requester[]> => {
       registered: true,
       role: "MEMBER",
     });
-    const person = contact.person;
-    out.push({
-      identity: {
-        contactId: contact.id,
-        personId: person.id,
-        organizationId: person.organizationId,
-        displayName: contact.displayName,
-        channel: contact.channel,
-      },
-      actor: {
-        kind: "requester",
-        contactId: contact.id,
-        personId: person.id,
-        organizationId: person.organizationId,
-        name: contact.displayName,
-        orgAdmin: false,
-      },
-    });
+    out.push({ identity: identityOf(contact), actor: actorOf(contact) });
   }
   return out;
 };

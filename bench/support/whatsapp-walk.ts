@@ -85,7 +85,7 @@ export const createWhatsAppWalker = (
     const from = whatsappSupplier(supplier);
     const now = new Date();
     if (step.kind === "text") return hooks.text(from, now, step.text);
-    const chosen = optionOf(inbox.messages(from.waId), step.label);
+    const chosen = optionOf(inbox.items(from.waId), step.label);
     if (!chosen) throw new Error(`supplier ${from.waId}: no "${step.label}" option was shown`);
     return chosen.kind === "button"
       ? hooks.buttonReply(from, now, chosen.reply)
@@ -110,7 +110,7 @@ export const createWhatsAppWalker = (
         body: raw,
       };
     },
-    received: (supplier) => inbox.messages(waIdOf(supplier)).map(readable),
+    received: (supplier) => inbox.items(waIdOf(supplier)).map(readable),
     contactKey: waIdOf,
     close: () => inbox.close(),
   };

@@ -4,6 +4,7 @@ import { insertOutbox } from "../../src/adapters/storage/prisma/outbox-writer.js
 import { type RunningService, startService } from "../../src/app/service.js";
 import type { OutboxDraft } from "../../src/core/outbox/outbox-draft.js";
 import type { Channel } from "../../src/core/ticket/priority.js";
+import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
 import { agent, validTicket } from "../support/core-harness.js";
 import { type FakeChatApi, startFakeChatApi } from "../support/fake-chat-api.js";
@@ -150,22 +151,7 @@ describeWith({ pg: true }, "delivery under platform faults", () => {
       organization: { key: "acme", name: "Acme" },
       registered: true,
     });
-    const requester = {
-      contactId: contact.id,
-      personId: contact.person.id,
-      organizationId: contact.person.organizationId,
-      displayName: "Rita",
-      channel: "TELEGRAM" as const,
-    };
-    const actor = {
-      kind: "requester" as const,
-      contactId: contact.id,
-      personId: contact.person.id,
-      organizationId: contact.person.organizationId,
-      name: "Rita",
-      orgAdmin: false,
-    };
-    const created = await service.core.service.create(actor, requester, validTicket());
+    const created = await service.core.service.create(actorOf(contact), identityOf(contact), validTicket());
     if (!created.ok) throw new Error("ticket not created");
     const ticket = created.value.ticket;
     api.fault(

@@ -8,6 +8,7 @@ import type { DirectoryRepository } from "../../src/core/ports/directory.js";
 import type { TicketRepository } from "../../src/core/ports/ticket-repository.js";
 import type { NotificationPolicy } from "../../src/core/ticket/decisions.js";
 import type { Channel } from "../../src/core/ticket/priority.js";
+import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
 import { createTicketService, type RequesterIdentity } from "../../src/core/ticket/service.js";
 import { DEFAULT_TAXONOMY } from "../../src/core/ticket/taxonomy.js";
 import type { Actor } from "../../src/core/ticket/ticket.js";
@@ -61,24 +62,7 @@ export const buildService = async (repos: Repositories, notify: NotificationPoli
       registered: true,
       role: options.admin ? "ORG_ADMIN" : "MEMBER",
     });
-    const identity: RequesterIdentity = {
-      contactId: contact.id,
-      personId: contact.person.id,
-      organizationId: contact.person.organizationId,
-      displayName: contact.displayName,
-      channel: contact.channel,
-    };
-    return {
-      identity,
-      actor: {
-        kind: "requester",
-        contactId: contact.id,
-        personId: contact.person.id,
-        organizationId: contact.person.organizationId,
-        name: contact.displayName,
-        orgAdmin: contact.person.role === "ORG_ADMIN",
-      },
-    };
+    return { identity: identityOf(contact), actor: actorOf(contact) };
   };
   return { service, clock, requester, blobRoot };
 };

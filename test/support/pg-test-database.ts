@@ -29,7 +29,16 @@ export async function createPgTestDatabase(
 ): Promise<PgTestDatabase | undefined> {
   const server = pgServerUrl();
   if (!server) return undefined;
-  const name = `chamado_test_${randomUUID().replaceAll("-", "")}`;
+  return createThrowawayDatabaseOn(server, "chamado_test_", options.migrated ?? true);
+}
+
+/** A database named `<prefix><random>` on the server at `server`, migrated when asked. */
+export async function createThrowawayDatabaseOn(
+  server: string,
+  prefix: string,
+  migrated: boolean,
+): Promise<PgTestDatabase> {
+  const name = `${prefix}${randomUUID().replaceAll("-", "")}`;
   await onServer(server, `CREATE DATABASE "${name}"`);
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -38,7 +47,7 @@ export async function createPgTestDatabase(
     // FORCE: a test that failed half-way may have left connections open.
     drop: () => onServer(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
-  if (options.migrated ?? true) {
+  if (migrated) {
     await migrate({ kind: "postgres", url: database.url }).catch(async (error: unknown) => {
       await database.drop();
       throw error;

@@ -9,6 +9,7 @@ import { createSlaJob } from "../../src/adapters/timers/sla-job.js";
 import { slaPolicyOf } from "../../src/app/config/service.js";
 import { type RunningService, startService } from "../../src/app/service.js";
 import { createNotificationPolicy } from "../../src/core/outbox/notification-policy.js";
+import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
 import type { Ticket } from "../../src/core/ticket/ticket.js";
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
 import { createFakeChatSender } from "../outbox/support/fake-chat-sender.js";
@@ -60,15 +61,11 @@ describeWith({ pg: true }, "timers against PostgreSQL, with a clock the test mov
       organization: { key: "acme", name: "Acme" },
       registered: true,
     });
-    const identity = {
-      contactId: contact.id,
-      personId: contact.person.id,
-      organizationId: contact.person.organizationId,
-      displayName: contact.displayName,
-      channel: "TELEGRAM" as const,
-    };
-    const actor = { kind: "requester" as const, ...identity, name: contact.displayName, orgAdmin: false };
-    const created = await service.core.service.create(actor, identity, validTicket({ priority }));
+    const created = await service.core.service.create(
+      actorOf(contact),
+      identityOf(contact),
+      validTicket({ priority }),
+    );
     if (!created.ok) throw new Error("ticket not created");
     return created.value.ticket;
   };
@@ -136,15 +133,7 @@ describeWith({ pg: true }, "timers against PostgreSQL, with a clock the test mov
     expect((await kinds(ticket)).filter((k) => k === "auto_close_reminder")).toHaveLength(1);
 
     const contact = (await service.core.directory.findContactById(ticket.requester.contactId))!;
-    const requester = {
-      kind: "requester" as const,
-      contactId: contact.id,
-      personId: contact.person.id,
-      organizationId: contact.person.organizationId,
-      name: contact.displayName,
-      orgAdmin: false,
-    };
-    await service.core.service.reply(requester, formatTicketId(ticket.number), {
+    await service.core.service.reply(actorOf(contact), formatTicketId(ticket.number), {
       message: "Ainda não funciona.",
     });
     clock.advance(10 * DAY);

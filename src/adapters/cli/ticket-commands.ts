@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { z } from "zod";
 import type { Core } from "../../app/container.js";
+import type { Page } from "../../core/ports/ticket-repository.js";
 import type { Result } from "../../core/shared/result.js";
 import type { CoreError } from "../../core/ticket/errors.js";
 import { CHANNELS, type Channel, PRIORITIES } from "../../core/ticket/priority.js";
@@ -20,6 +21,14 @@ import { detailText, pageText, statsText, ticketJson, ticketLine } from "./rende
 
 const print = (ctx: CommandContext, json: unknown, text: string) =>
   ctx.io.out(ctx.json ? JSON.stringify(json, (_, v) => (typeof v === "bigint" ? Number(v) : v), 2) : text);
+
+/** A page of list or search results, as JSON or as lines. */
+const printPage = (ctx: CommandContext, page: Page<Ticket>) =>
+  print(
+    ctx,
+    { items: page.items.map(ticketJson), nextCursor: page.nextCursor },
+    pageText(page, ctx.catalogue),
+  );
 
 const fail = (ctx: CommandContext, error: CoreError): number => {
   if (ctx.json) ctx.io.err(JSON.stringify({ error }));
@@ -340,11 +349,7 @@ export const listTickets: Command = {
     const query = toQuery(v);
     return withCore(ctx, async (core) => {
       const page = await core.service.list(cliAgent(), query);
-      print(
-        ctx,
-        { items: page.items.map(ticketJson), nextCursor: page.nextCursor },
-        pageText(page, ctx.catalogue),
-      );
+      printPage(ctx, page);
       return 0;
     });
   },
@@ -361,11 +366,7 @@ export const search: Command = {
     const query = toQuery(v);
     return withCore(ctx, async (core) => {
       const page = await core.service.search(cliAgent(), text, query);
-      print(
-        ctx,
-        { items: page.items.map(ticketJson), nextCursor: page.nextCursor },
-        pageText(page, ctx.catalogue),
-      );
+      printPage(ctx, page);
       return 0;
     });
   },

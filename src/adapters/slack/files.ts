@@ -2,6 +2,7 @@ import { z } from "zod";
 import { err, ok, type Result } from "../../core/shared/result.js";
 import type { FileInput } from "../../core/ticket/commands.js";
 import type { CoreError } from "../../core/ticket/errors.js";
+import { BodyTooLargeError, readCapped } from "../files/read-capped.js";
 import type { SlackWebClient } from "./clients.js";
 
 /** A file as Slack describes it in messages, file_input values and files.info. */
@@ -78,19 +79,16 @@ export const createFileDownloader = (options: {
     });
     if (!response.ok || !response.body)
       throw new SlackFileDownloadError(`download of ${file.id} answered ${response.status}`);
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of response.body) {
-      size += chunk.byteLength;
-      if (size > options.maxBytes) {
-        await response.body.cancel().catch(() => undefined);
-        return err({ code: "ATTACHMENT_REJECTED", fileName, reason: "TOO_LARGE", limit: options.maxBytes });
-      }
-      chunks.push(chunk);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readCapped(response, options.maxBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      return err({ code: "ATTACHMENT_REJECTED", fileName, reason: "TOO_LARGE", limit: options.maxBytes });
     }
     return ok({
       fileName,
-      bytes: Buffer.concat(chunks),
+      bytes,
       ...(file.mimetype ? { declaredType: file.mimetype } : {}),
     });
   };

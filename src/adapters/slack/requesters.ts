@@ -1,13 +1,13 @@
 import { type Lang, langFromLocale } from "../../core/i18n/index.js";
 import type { ContactRecord } from "../../core/ports/directory.js";
+import { actorOf, identityOf, type RequesterActor } from "../../core/ticket/requester-of.js";
 import type { RequesterIdentity } from "../../core/ticket/service.js";
-import type { Actor } from "../../core/ticket/ticket.js";
 import type { SlackDeps } from "./deps.js";
 
 /** An internal requester: a workspace member opening and following tickets from Slack. */
 export interface SlackRequester {
   readonly contact: ContactRecord;
-  readonly actor: Extract<Actor, { kind: "requester" }>;
+  readonly actor: RequesterActor;
   readonly identity: RequesterIdentity;
   readonly lang: Lang;
 }
@@ -33,24 +33,10 @@ export const createRequesters = (deps: Pick<SlackDeps, "directory" | "people" | 
       registered: false,
       locale: langFromLocale(person.locale),
     });
-    const name = contact.displayName;
     return {
       contact,
-      actor: {
-        kind: "requester",
-        contactId: contact.id,
-        personId: contact.person.id,
-        organizationId: contact.person.organizationId,
-        name,
-        orgAdmin: contact.person.role === "ORG_ADMIN",
-      },
-      identity: {
-        contactId: contact.id,
-        personId: contact.person.id,
-        organizationId: contact.person.organizationId,
-        displayName: name,
-        channel: "SLACK",
-      },
+      actor: actorOf(contact),
+      identity: identityOf(contact),
       lang: langFromLocale(contact.locale) ?? langFromLocale(person.locale) ?? deps.config.DEFAULT_LANGUAGE,
     };
   },

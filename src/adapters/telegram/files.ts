@@ -1,5 +1,6 @@
 import { err, ok, type Result } from "../../core/shared/result.js";
 import type { FileInput } from "../../core/ticket/commands.js";
+import { BodyTooLargeError, readCapped } from "../files/read-capped.js";
 import { type BotClient, callBot, classifyFailure } from "./api.js";
 
 /** A file of a message, as the update describes it (nothing downloaded yet). */
@@ -18,37 +19,6 @@ export const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 export type FileProblem =
   | { readonly kind: "TOO_LARGE"; readonly fileName: string; readonly limit: number }
   | { readonly kind: "DOWNLOAD_FAILED"; readonly fileName: string; readonly reason: string };
-
-class DownloadTooLargeError extends Error {
-  override readonly name = "DownloadTooLargeError";
-}
-
-/** Reads a body up to `limit` bytes, stopping as soon as it goes over (a lying Content-Length included). */
-const readCapped = async (response: Response, limit: number): Promise<Uint8Array<ArrayBuffer>> => {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw new DownloadTooLargeError(`${declared} bytes`);
-  if (!response.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new DownloadTooLargeError(`over ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
-};
 
 export interface FileFetcherOptions {
   readonly client: BotClient;
@@ -85,7 +55,7 @@ export const createFileFetcher = (options: FileFetcherOptions) => {
       const bytes = await readCapped(response, limit);
       return ok({ fileName: ref.fileName, bytes, ...(ref.mimeType ? { declaredType: ref.mimeType } : {}) });
     } catch (error) {
-      if (error instanceof DownloadTooLargeError) return tooLarge;
+      if (error instanceof BodyTooLargeError) return tooLarge;
       const failure = classifyFailure(error);
       // Telegram refuses getFile for files over its limit with a 400 "file is too big".
       if (failure.kind === "rejected" && /too big/i.test(failure.reason)) return tooLarge;

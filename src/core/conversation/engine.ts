@@ -1,10 +1,11 @@
 import { catalogues, conversationCatalogues } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { ContactRecord } from "../ports/directory.js";
+import { actorOf, identityOf } from "../ticket/requester-of.js";
 import { converse, present } from "./converse.js";
 import type { ConversationDeps } from "./deps.js";
 import { checkRatable, ratingPrompt } from "./flows/rating.js";
-import { actorOf, contactView, identityOf, langOf, resolveContact } from "./identity.js";
+import { contactView, langOf, resolveContact } from "./identity.js";
 import { type InboundMessage, type ParsedInbound, parseInbound } from "./inbound.js";
 import { expireIfIdle, loadSession, persist, recordAbandoned, stoppedAt } from "./lifecycle.js";
 import type { EngineReply, Prompt } from "./prompt.js";
@@ -48,6 +49,23 @@ export interface HandleOptions {
    */
   readonly deliver?: (reply: EngineReply) => Promise<void>;
 }
+
+/** The channel's sender for one message, and whether anything was handed to it yet. */
+interface Delivery {
+  send(reply: EngineReply): Promise<void>;
+  sent(): boolean;
+}
+
+const tracked = (deliver: NonNullable<HandleOptions["deliver"]>): Delivery => {
+  let sent = false;
+  return {
+    send(reply) {
+      sent = true;
+      return deliver(reply);
+    },
+    sent: () => sent,
+  };
+};
 
 const lockKey = (channel: string, platformUserId: string) => `${channel}:${platformUserId}`;
 
@@ -138,24 +156,22 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
     contact: ContactRecord,
     inbound: ParsedInbound,
     key: string,
-    deliver: HandleOptions["deliver"],
+    delivery: Delivery | null,
   ): Promise<EngineReply> => {
-    const pending = deliver ? await deps.dedupe.pendingAnswer(key) : null;
-    if (!pending || !deliver) {
+    const pending = delivery ? await deps.dedupe.pendingAnswer(key) : null;
+    if (!pending || !delivery) {
       return reply(contact, langOf(contact, inbound.from.locale, settings.defaultLang), [], "duplicate");
     }
     const replayed = reply(contact, pending.lang, pending.prompts, "duplicate");
-    await deliver(replayed);
+    await delivery.send(replayed);
     await deps.dedupe.answered(key);
     return replayed;
   };
 
-  const handleLocked = async (inbound: ParsedInbound, options: HandleOptions): Promise<EngineReply> => {
+  const handleLocked = async (inbound: ParsedInbound, delivery: Delivery | null): Promise<EngineReply> => {
     let contact: ContactRecord | null = null;
     let claimed: string | null = null;
     let settled: EngineReply | null = null;
-    /** Set once the answer is being sent, so a failure while sending is not answered again. */
-    let delivering = false;
     try {
       contact = await resolveContact(deps, inbound);
       if (!contact) {
@@ -166,21 +182,20 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
           [text(conversationCatalogues[lang].session.notRegistered(inbound.from.platformUserId))],
           "refused",
         );
-        await options.deliver?.(refused);
+        await delivery?.send(refused);
         return refused;
       }
       const key = `${inbound.channel}:${inbound.messageId}`;
       if ((await deps.dedupe.claim(key)) === "done")
-        return await redelivered(contact, inbound, key, options.deliver);
+        return await redelivered(contact, inbound, key, delivery);
       claimed = key;
       const answered = await answer(contact, inbound, async (done) => {
         // Kept until sent: if this process dies in between, the platform's redelivery sends it.
-        await deps.dedupe.settle(key, options.deliver ? { lang: done.lang, prompts: done.prompts } : null);
+        await deps.dedupe.settle(key, delivery ? { lang: done.lang, prompts: done.prompts } : null);
         settled = done;
       });
-      if (options.deliver) {
-        delivering = true;
-        await options.deliver(answered);
+      if (delivery) {
+        await delivery.send(answered);
         await deps.dedupe.answered(key);
       }
       return answered;
@@ -189,11 +204,11 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
       if (!settled) {
         // Before it was settled nothing of the message counts: its redelivery is processed afresh.
         if (claimed) await deps.dedupe.release(claimed).catch(() => undefined);
-        await options.deliver?.(failure).catch(() => undefined);
-      } else if (options.deliver && !delivering) {
+        await delivery?.send(failure).catch(() => undefined);
+      } else if (delivery && !delivery.sent()) {
         // Processed and recorded, only the cleanup after it failed: the person still gets the answer.
-        await options
-          .deliver(settled)
+        await delivery
+          .send(settled)
           .then(() => deps.dedupe.answered(claimed!))
           .catch(() => undefined);
       }
@@ -204,23 +219,15 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
   return {
     async handle(message, options = {}) {
       const inbound = parseInbound(message);
-      let delivered = false;
-      const once: HandleOptions = options.deliver
-        ? {
-            deliver: (reply) => {
-              delivered = true;
-              return options.deliver!(reply);
-            },
-          }
-        : {};
+      const delivery = options.deliver ? tracked(options.deliver) : null;
       try {
         return await deps.lock.run(lockKey(inbound.channel, inbound.from.platformUserId), () =>
-          handleLocked(inbound, once),
+          handleLocked(inbound, delivery),
         );
       } catch (error) {
         // The lock failed (Redis away) before or after the work: the person hears of it only if nothing was sent.
         const failure = failed(null, inbound, error);
-        if (!delivered) await options.deliver?.(failure).catch(() => undefined);
+        if (delivery && !delivery.sent()) await delivery.send(failure).catch(() => undefined);
         return failure;
       }
     },

@@ -1,10 +1,8 @@
 import { type Lang, langFromLocale } from "../i18n/lang.js";
 import type { ContactRecord } from "../ports/directory.js";
-import type { RequesterIdentity } from "../ticket/service.js";
 import type { ConversationDeps } from "./deps.js";
 import type { ParsedInbound } from "./inbound.js";
 import type { EngineContact } from "./prompt.js";
-import type { RequesterActor } from "./turn.js";
 
 /**
  * The contact behind a message, by the access policy: `open` creates what is missing (in the group's
@@ -30,23 +28,6 @@ export const resolveContact = async (
     locale: langFromLocale(from.locale),
   });
 };
-
-export const actorOf = (contact: ContactRecord): RequesterActor => ({
-  kind: "requester",
-  contactId: contact.id,
-  personId: contact.person.id,
-  organizationId: contact.person.organizationId,
-  name: contact.displayName,
-  orgAdmin: contact.person.role === "ORG_ADMIN",
-});
-
-export const identityOf = (contact: ContactRecord): RequesterIdentity => ({
-  contactId: contact.id,
-  personId: contact.person.id,
-  organizationId: contact.person.organizationId,
-  displayName: contact.displayName,
-  channel: contact.channel,
-});
 
 /** The language the contact chose, else their platform's, else the default. */
 export const langOf = (

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Lang } from "../i18n/lang.js";
 import type { AbandonReason } from "../ports/abandoned-flows.js";
 import type { ContactRecord } from "../ports/directory.js";
+import { actorOf } from "../ticket/requester-of.js";
 import type { ConversationDeps } from "./deps.js";
 import { saveRating } from "./flows/rating.js";
-import { actorOf } from "./identity.js";
 import {
   type ConversationState,
   flowAndStep,

@@ -4,14 +4,12 @@ import type { Lang } from "../i18n/lang.js";
 import type { AbandonReason } from "../ports/abandoned-flows.js";
 import type { ContactRecord } from "../ports/directory.js";
 import type { CoreError } from "../ticket/errors.js";
+import type { RequesterActor } from "../ticket/requester-of.js";
 import type { RequesterIdentity } from "../ticket/service.js";
-import type { Actor } from "../ticket/ticket.js";
 import type { ConversationDeps } from "./deps.js";
 import type { InboundInput } from "./inbound.js";
 import type { Prompt } from "./prompt.js";
 import type { ConversationState } from "./state.js";
-
-export type RequesterActor = Extract<Actor, { kind: "requester" }>;
 
 /** Everything a step needs to answer one message: who, in which language, with which services. */
 export interface Turn {

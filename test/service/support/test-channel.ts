@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHANNEL_URLS } from "../../../src/adapters/http/channel-routes.js";
 import type { ChannelFactory } from "../../../src/app/service.js";
+import { actorOf, identityOf } from "../../../src/core/ticket/requester-of.js";
 import { validTicket } from "../../support/core-harness.js";
 
 const update = z.object({ update_id: z.number().int(), from: z.string().min(1), text: z.string().min(1) });
@@ -34,18 +35,9 @@ export const testTelegramChannel =
               organization: { key: `tg:${from}`, name: from },
               registered: false,
             });
-            const actor = {
-              kind: "requester" as const,
-              contactId: contact.id,
-              personId: contact.person.id,
-              organizationId: contact.person.organizationId,
-              name: contact.displayName,
-              orgAdmin: false,
-            };
-            const identity = { ...actor, displayName: contact.displayName, channel: "TELEGRAM" as const };
             const created = await ctx.core.service.create(
-              actor,
-              identity,
+              actorOf(contact),
+              identityOf(contact),
               validTicket({ message: text, sourceKey: `tg:${update_id}` }),
             );
             if (ctx.redis) await ctx.redis.set(sessionKey, "idle");

@@ -1,4 +1,4 @@
-import type { Actor } from "../../../src/core/ticket/ticket.js";
+import { actorOf, identityOf } from "../../../src/core/ticket/requester-of.js";
 import { formatTicketId } from "../../../src/core/ticket/ticket-ref.js";
 import { AGENTS, eventually, type SlackTestService } from "./slack-service.js";
 
@@ -18,22 +18,7 @@ export const supplierTicket = async (
     registered: false,
     locale: "en",
   });
-  const actor: Actor = {
-    kind: "requester",
-    contactId: contact.id,
-    personId: contact.person.id,
-    organizationId: contact.person.organizationId,
-    name: contact.displayName,
-    orgAdmin: false,
-  };
-  const identity = {
-    contactId: contact.id,
-    personId: contact.person.id,
-    organizationId: contact.person.organizationId,
-    displayName: contact.displayName,
-    channel: "TELEGRAM" as const,
-  };
-  const created = await service.create(actor, identity, {
+  const created = await service.create(actorOf(contact), identityOf(contact), {
     subject,
     department,
     priority: "MEDIUM",

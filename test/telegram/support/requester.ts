@@ -1,4 +1,4 @@
-import type { Actor } from "../../../src/core/ticket/ticket.js";
+import { actorOf, identityOf } from "../../../src/core/ticket/requester-of.js";
 import { formatTicketId } from "../../../src/core/ticket/ticket-ref.js";
 import { AGENT, type TelegramTestService } from "./telegram-service.js";
 import type { Person } from "./updates.js";
@@ -18,22 +18,7 @@ export const ticketFor = async (
     registered: false,
     locale: person.languageCode,
   });
-  const actor: Actor = {
-    kind: "requester",
-    contactId: contact.id,
-    personId: contact.person.id,
-    organizationId: contact.person.organizationId,
-    name: contact.displayName,
-    orgAdmin: false,
-  };
-  const identity = {
-    contactId: contact.id,
-    personId: contact.person.id,
-    organizationId: contact.person.organizationId,
-    displayName: contact.displayName,
-    channel: contact.channel,
-  };
-  const created = await service.create(actor, identity, {
+  const created = await service.create(actorOf(contact), identityOf(contact), {
     subject,
     department: "technical",
     priority: "HIGH",

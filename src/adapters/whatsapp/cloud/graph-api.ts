@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BodyTooLargeError, readCapped } from "../../files/read-capped.js";
 import { MediaTooLargeError } from "../media-rules.js";
 
 /** A refusal from the Graph API, with Meta's error code (131047 re-engagement, 130429 rate limit...). */
@@ -120,21 +121,9 @@ export const createGraphApi = (settings: GraphApiSettings) => {
     async download(url: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
       const response = await fetch(url, { headers: auth, ...(signal ? { signal } : {}) });
       if (!response.ok || !response.body) throw await failure(response);
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const chunk of response.body) {
-        size += chunk.byteLength;
-        // Leaving the loop by throwing cancels the transfer.
-        if (size > maxBytes) throw new MediaTooLargeError(`more than ${maxBytes} bytes`);
-        chunks.push(chunk);
-      }
-      const bytes = new Uint8Array(size);
-      let offset = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, offset);
-        offset += chunk.byteLength;
-      }
-      return bytes;
+      return readCapped(response, maxBytes).catch((error: unknown) => {
+        throw error instanceof BodyTooLargeError ? new MediaTooLargeError(error.message) : error;
+      });
     },
   };
 };
