@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import type { Channel } from "../../src/core/ticket/priority.js";
+import type { Channel } from "../../src/core/ticket/channel.js";
 
 export interface SeededPerson {
   readonly personId: string;

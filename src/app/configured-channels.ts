@@ -1,6 +1,6 @@
 import { createNotificationPolicy } from "../core/outbox/notification-policy.js";
+import type { Channel } from "../core/ticket/channel.js";
 import type { NotificationPolicy } from "../core/ticket/decisions.js";
-import type { Channel } from "../core/ticket/priority.js";
 import type { Config } from "./config/index.js";
 
 /** The channels whose senders the service runs under this configuration. */

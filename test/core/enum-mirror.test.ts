@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHANNELS, PRIORITIES } from "../../src/core/ticket/priority.js";
+import { CHANNELS } from "../../src/core/ticket/channel.js";
+import { PRIORITIES } from "../../src/core/ticket/priority.js";
 import { TICKET_STATUSES } from "../../src/core/ticket/status.js";
 import { EVENT_KINDS } from "../../src/core/ticket/ticket.js";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { insertOutbox } from "../../src/adapters/storage/prisma/outbox-writer.js";
 import { type RunningService, startService } from "../../src/app/service.js";
 import type { OutboxDraft } from "../../src/core/outbox/outbox-draft.js";
-import type { Channel } from "../../src/core/ticket/priority.js";
+import type { Channel } from "../../src/core/ticket/channel.js";
 import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
 import { agent, validTicket } from "../support/core-harness.js";

@@ -6,7 +6,7 @@ import { createNotificationPolicy } from "../../src/core/outbox/notification-pol
 import type { OutboxDraft } from "../../src/core/outbox/outbox-draft.js";
 import { parseOutboxPayload } from "../../src/core/outbox/payloads.js";
 import { ok } from "../../src/core/shared/result.js";
-import type { Channel } from "../../src/core/ticket/priority.js";
+import type { Channel } from "../../src/core/ticket/channel.js";
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
 import { agent, buildService, validTicket } from "../support/core-harness.js";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { buildConversation } from "../../app/conversation.js";
 import { LANGS, langFromLocale } from "../../core/i18n/lang.js";
 import type { ContactRecord } from "../../core/ports/directory.js";
-import { CHANNELS } from "../../core/ticket/priority.js";
+import { CHANNELS } from "../../core/ticket/channel.js";
 import { runConsoleChat } from "../console/console-chat.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
 import { withCore } from "./core-session.js";

@@ -4,8 +4,9 @@ import { z } from "zod";
 import type { Core } from "../../app/container.js";
 import type { Page } from "../../core/ports/ticket-repository.js";
 import type { Result } from "../../core/shared/result.js";
+import { CHANNELS, type Channel } from "../../core/ticket/channel.js";
 import type { CoreError } from "../../core/ticket/errors.js";
-import { CHANNELS, type Channel, PRIORITIES } from "../../core/ticket/priority.js";
+import { PRIORITIES } from "../../core/ticket/priority.js";
 import type { RequesterIdentity } from "../../core/ticket/service.js";
 import {
   PUBLIC_STATUSES,

@@ -8,7 +8,7 @@ import {
   optionsOf,
   renderAsText,
 } from "../../core/conversation/index.js";
-import type { Channel } from "../../core/ticket/priority.js";
+import type { Channel } from "../../core/ticket/channel.js";
 import { readConsoleFiles } from "./console-files.js";
 import { parseConsoleLine } from "./console-line.js";
 

@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { Channel } from "../../core/ticket/priority.js";
+import type { Channel } from "../../core/ticket/channel.js";
 import type { AttemptResult, OutboxMetrics } from "../outbox/deliver.js";
 
 /**

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { OutboxItem, SendOutcome } from "../../core/outbox/delivery.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { OutboxQueue } from "../../core/ports/outbox-queue.js";
-import type { Channel } from "../../core/ticket/priority.js";
+import type { Channel } from "../../core/ticket/channel.js";
 import { type BackoffPolicy, retryDelayMs } from "./backoff.js";
 import type { FailureHandler } from "./failure-handler.js";
 import { type RateLimiter, type RateLimits, rulesFor } from "./rate-limiter.js";

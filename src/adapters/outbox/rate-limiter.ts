@@ -1,4 +1,4 @@
-import type { Channel } from "../../core/ticket/priority.js";
+import type { Channel } from "../../core/ticket/channel.js";
 
 /** At most `limit` sends per `perMs`, counted for one key. */
 export interface RateRule {

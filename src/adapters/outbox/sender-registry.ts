@@ -1,5 +1,5 @@
 import type { ChannelSender } from "../../core/ports/channel-sender.js";
-import type { Channel } from "../../core/ticket/priority.js";
+import type { Channel } from "../../core/ticket/channel.js";
 
 export class SenderRegistryError extends Error {
   override readonly name = "SenderRegistryError";

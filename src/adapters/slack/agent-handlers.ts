@@ -1,4 +1,4 @@
-import { catalogues, slackCatalogues } from "../../core/i18n/index.js";
+import { catalogues } from "../../core/i18n/index.js";
 import type { Result } from "../../core/shared/result.js";
 import { err } from "../../core/shared/result.js";
 import { LIMITS as TICKET_LIMITS } from "../../core/ticket/commands.js";
@@ -8,6 +8,7 @@ import { formatTicketId } from "../../core/ticket/ticket-ref.js";
 import type { DeliveryReactions } from "./delivery-reactions.js";
 import { agentActor, agentLang, isAgentChannel, messageKey, type SlackDeps } from "./deps.js";
 import { checkBeforeDownload, type SlackFile } from "./files.js";
+import { slackCatalogues } from "./i18n/index.js";
 import type { Respond } from "./requester-io.js";
 import { parseMenuValue } from "./root-message.js";
 import { clip, plainFromSlack } from "./text.js";

@@ -1,8 +1,9 @@
-import { catalogues, conversationCatalogues, slackCatalogues } from "../../core/i18n/index.js";
+import { catalogues, conversationCatalogues } from "../../core/i18n/index.js";
 import type { PayloadOf, TicketFieldChange } from "../../core/outbox/payloads.js";
 import { PRIORITIES, type Priority } from "../../core/ticket/priority.js";
 import { TICKET_STATUSES, type TicketStatus } from "../../core/ticket/status.js";
 import { labelOf } from "../../core/ticket/taxonomy.js";
+import { slackCatalogues } from "./i18n/index.js";
 import type { AgentView } from "./root-message.js";
 import { clip, escapeMrkdwn, LIMITS, mention, quote } from "./text.js";
 

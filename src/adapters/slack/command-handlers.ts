@@ -1,9 +1,10 @@
-import { catalogues, conversationCatalogues, slackCatalogues } from "../../core/i18n/index.js";
+import { catalogues, conversationCatalogues } from "../../core/i18n/index.js";
 import type { CoreError } from "../../core/ticket/errors.js";
 import { statusesOfPublic } from "../../core/ticket/status.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
 import { parseTicketCommand } from "./commands.js";
 import type { SlackDeps } from "./deps.js";
+import { slackCatalogues } from "./i18n/index.js";
 import { COMMAND, type RequesterIo, type Respond, type Team } from "./requester-io.js";
 import { ticketDetailText, ticketListText } from "./requester-views.js";
 import type { Requesters } from "./requesters.js";

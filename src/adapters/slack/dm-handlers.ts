@@ -1,8 +1,9 @@
-import { catalogues, conversationCatalogues, slackCatalogues } from "../../core/i18n/index.js";
+import { catalogues, conversationCatalogues } from "../../core/i18n/index.js";
 import { err } from "../../core/shared/result.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
 import { messageKey, type SlackDeps } from "./deps.js";
 import type { SlackFile } from "./files.js";
+import { slackCatalogues } from "./i18n/index.js";
 import { COMMAND, type RequesterIo, type Respond, type Team } from "./requester-io.js";
 import type { Requesters } from "./requesters.js";
 import { plainFromSlack } from "./text.js";

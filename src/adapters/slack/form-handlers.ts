@@ -1,7 +1,8 @@
-import { catalogues, conversationCatalogues, slackCatalogues } from "../../core/i18n/index.js";
+import { catalogues, conversationCatalogues } from "../../core/i18n/index.js";
 import { err } from "../../core/shared/result.js";
 import type { SlackDeps } from "./deps.js";
 import { type SlackFile, slackFile } from "./files.js";
+import { slackCatalogues } from "./i18n/index.js";
 import { ACTION } from "./ids.js";
 import {
   loadingModal,

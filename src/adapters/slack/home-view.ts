@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import { catalogues, type Lang, slackCatalogues } from "../../core/i18n/index.js";
+import { catalogues, type Lang } from "../../core/i18n/index.js";
 import type { DashboardCounts } from "../../core/ports/ticket-repository.js";
 import { PRIORITIES, type Priority } from "../../core/ticket/priority.js";
 import {
@@ -12,6 +12,7 @@ import { labelOf, type Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { Ticket } from "../../core/ticket/ticket.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
 import { parseSlackRefs } from "../storage/prisma/slack-threads.js";
+import { slackCatalogues } from "./i18n/index.js";
 import { ACTION } from "./ids.js";
 import { clip, escapeMrkdwn, LIMITS, mention, messageLink } from "./text.js";
 

@@ -1,11 +1,12 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
-import { catalogues, type Lang, slackCatalogues } from "../../core/i18n/index.js";
+import { catalogues, type Lang } from "../../core/i18n/index.js";
 import { createTicketCommand, LIMITS as TICKET_LIMITS } from "../../core/ticket/commands.js";
 import { PRIORITIES } from "../../core/ticket/priority.js";
 import type { Taxonomy } from "../../core/ticket/taxonomy.js";
 import { validate } from "../../core/ticket/validation.js";
 import { checkBeforeDownload, type SlackFile, slackFile } from "./files.js";
+import { slackCatalogues } from "./i18n/index.js";
 import { MODAL_BLOCKS, type ModalBlock, VIEW } from "./ids.js";
 import { clip, LIMITS } from "./text.js";
 

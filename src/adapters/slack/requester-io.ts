@@ -1,10 +1,11 @@
-import { type Lang, slackCatalogues } from "../../core/i18n/index.js";
+import type { Lang } from "../../core/i18n/index.js";
 import type { Result } from "../../core/shared/result.js";
 import type { FileInput } from "../../core/ticket/commands.js";
 import type { CoreError } from "../../core/ticket/errors.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
 import type { SlackDeps } from "./deps.js";
 import { checkBeforeDownload, type SlackFile } from "./files.js";
+import { slackCatalogues } from "./i18n/index.js";
 import type { FormContext } from "./modal.js";
 import type { RequesterView } from "./requester-views.js";
 import { escapeMrkdwn } from "./text.js";

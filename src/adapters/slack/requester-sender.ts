@@ -3,7 +3,6 @@ import {
   type Lang,
   langFromLocale,
   noticeCatalogues,
-  slackCatalogues,
 } from "../../core/i18n/index.js";
 import { permanentFailure, type SendOutcome, sent } from "../../core/outbox/delivery.js";
 import type { OutboxPayload, PayloadOf } from "../../core/outbox/payloads.js";
@@ -13,6 +12,7 @@ import { formatTicketId } from "../../core/ticket/ticket-ref.js";
 import type { SlackMessageRef } from "../storage/prisma/slack-threads.js";
 import type { SlackDeps } from "./deps.js";
 import { uploadFiles } from "./files.js";
+import { slackCatalogues } from "./i18n/index.js";
 import { ACTION } from "./ids.js";
 import { dmRootText } from "./requester-io.js";
 import { escapeMrkdwn } from "./text.js";

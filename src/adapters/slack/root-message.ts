@@ -1,11 +1,12 @@
 import type { types } from "@slack/bolt";
-import { catalogues, conversationCatalogues, type Lang, slackCatalogues } from "../../core/i18n/index.js";
+import { catalogues, conversationCatalogues, type Lang } from "../../core/i18n/index.js";
 import { PRIORITIES } from "../../core/ticket/priority.js";
 import { TICKET_STATUSES } from "../../core/ticket/status.js";
 import { labelOf, type Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { Ticket } from "../../core/ticket/ticket.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
 import { type SlaClockState, type SlaPolicy, slaStatus } from "../../core/timers/sla.js";
+import { slackCatalogues } from "./i18n/index.js";
 import { ACTION } from "./ids.js";
 import { clip, escapeMrkdwn, LIMITS, mention, quote } from "./text.js";
 

@@ -1,5 +1,6 @@
-import { type Lang, TELEGRAM_COMMANDS, telegramCatalogues } from "../../core/i18n/index.js";
+import type { Lang } from "../../core/i18n/index.js";
 import { type BotClient, callBot } from "./api.js";
+import { TELEGRAM_COMMANDS, telegramCatalogues } from "./i18n/index.js";
 
 /** Telegram picks a command list by the person's app language (ISO 639-1); ours are these two. */
 const LANGUAGE_CODES: Readonly<Record<Lang, string>> = { "pt-BR": "pt", en: "en" };

@@ -1,11 +1,12 @@
 import type { Logger } from "pino";
 import type { ConversationEngine, InboundInput, Prompt } from "../../core/conversation/index.js";
-import { catalogues, type Lang, langFromLocale, telegramCatalogues } from "../../core/i18n/index.js";
+import { catalogues, type Lang, langFromLocale } from "../../core/i18n/index.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import { type BotClient, callBot, classifyFailure, DIALOGUE_RETRY, withRetryAfter } from "./api.js";
 import type { ChatIndex } from "./chat-ids.js";
 import type { FileFetcher, FileProblem } from "./files.js";
+import { telegramCatalogues } from "./i18n/index.js";
 import { type BotIdentity, type EventOrigin, parseUpdate, type TelegramEvent } from "./parse.js";
 import { type Placement, renderPrompts, sendMessageParams } from "./render.js";
 import { UPDATE_LEASE_MS, type UpdateReceipts } from "./update-receipts.js";

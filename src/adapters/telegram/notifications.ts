@@ -1,8 +1,9 @@
 import type { ConversationEngine } from "../../core/conversation/index.js";
 import { globalOptionId } from "../../core/conversation/index.js";
-import { conversationCatalogues, type Lang, telegramCatalogues } from "../../core/i18n/index.js";
+import { conversationCatalogues, type Lang } from "../../core/i18n/index.js";
 import type { AttachmentRef, OutboxPayload } from "../../core/outbox/payloads.js";
 import { requesterNotice } from "../../core/outbox/requester-notice.js";
+import { telegramCatalogues } from "./i18n/index.js";
 import { keyboardOf, type OutgoingMessage, renderPrompts } from "./render.js";
 
 /** One Telegram message of a notification: words (with buttons) or one of an agent's files. */

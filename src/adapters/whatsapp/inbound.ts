@@ -1,8 +1,9 @@
 import type { ConversationEngine, InboundInput, Prompt } from "../../core/conversation/index.js";
-import { catalogues, type Lang, langFromLocale, whatsappCatalogues } from "../../core/i18n/index.js";
+import { catalogues, type Lang, langFromLocale } from "../../core/i18n/index.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { FileInput } from "../../core/ticket/commands.js";
+import { whatsappCatalogues } from "./i18n/index.js";
 import { downloadWithin, type MediaRules, MediaTooLargeError, precheckMedia } from "./media-rules.js";
 import type { OnceKeys, WhatsAppContacts, WhatsAppDeliveries } from "./ports.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { CHANNELS } from "../ticket/channel.js";
 import { fileInput } from "../ticket/commands.js";
-import { CHANNELS } from "../ticket/priority.js";
 
 /** Commands a channel may send as such (Telegram's /start, a Slack shortcut); text words reach the same intents. */
 export const COMMAND_NAMES = [

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LANGS } from "../i18n/lang.js";
-import { CHANNELS, PRIORITIES } from "../ticket/priority.js";
+import { CHANNELS } from "../ticket/channel.js";
+import { PRIORITIES } from "../ticket/priority.js";
 import { PUBLIC_STATUSES } from "../ticket/status.js";
 
 /** Bumped whenever a stored shape changes incompatibly; older sessions then restart with an apology. */

@@ -27,30 +27,3 @@ export const noticeCatalogues: Readonly<Record<Lang, NoticeCatalogue>> = {
   en: noticeEn,
 };
 export type { NoticeCatalogue } from "./notice-catalogue.js";
-
-import type { TelegramCatalogue } from "./telegram-catalogue.js";
-import { telegramEn } from "./telegram-en.js";
-import { telegramPtBR } from "./telegram-pt-br.js";
-
-export const telegramCatalogues: Readonly<Record<Lang, TelegramCatalogue>> = {
-  "pt-BR": telegramPtBR,
-  en: telegramEn,
-};
-export { TELEGRAM_COMMANDS, type TelegramCatalogue, type TelegramCommand } from "./telegram-catalogue.js";
-
-import type { WhatsAppCatalogue } from "./whatsapp-catalogue.js";
-import { whatsappEn } from "./whatsapp-en.js";
-import { whatsappPtBR } from "./whatsapp-pt-br.js";
-
-export const whatsappCatalogues: Readonly<Record<Lang, WhatsAppCatalogue>> = {
-  "pt-BR": whatsappPtBR,
-  en: whatsappEn,
-};
-export type { WhatsAppCatalogue } from "./whatsapp-catalogue.js";
-
-import type { SlackCatalogue } from "./slack-catalogue.js";
-import { slackEn } from "./slack-en.js";
-import { slackPtBR } from "./slack-pt-br.js";
-
-export const slackCatalogues: Readonly<Record<Lang, SlackCatalogue>> = { "pt-BR": slackPtBR, en: slackEn };
-export type { SlaClockName, SlackCatalogue } from "./slack-catalogue.js";

@@ -1,4 +1,4 @@
-import type { Channel } from "../ticket/priority.js";
+import type { Channel } from "../ticket/channel.js";
 
 /** An outbox row as a worker holds it while delivering. */
 export interface OutboxItem {

@@ -1,4 +1,4 @@
-import type { Channel } from "../ticket/priority.js";
+import type { Channel } from "../ticket/channel.js";
 import type { AttachmentMeta, Ticket } from "../ticket/ticket.js";
 import type { OutboxDraft } from "./outbox-draft.js";
 import type { AttachmentRef, Audience, OutboxKind, TicketPayload, TicketSummary } from "./payloads.js";

@@ -1,4 +1,4 @@
-import type { Channel } from "../ticket/priority.js";
+import type { Channel } from "../ticket/channel.js";
 
 /** A notification to send, written in the same transaction as the change that caused it. */
 export interface OutboxDraft {

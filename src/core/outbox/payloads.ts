@@ -2,7 +2,8 @@ import { z } from "zod";
 import { EXPIRED_NOTICE_KIND } from "../conversation/sweeper.js";
 import { LANGS } from "../i18n/lang.js";
 import { err, ok, type Result } from "../shared/result.js";
-import { CHANNELS, PRIORITIES } from "../ticket/priority.js";
+import { CHANNELS } from "../ticket/channel.js";
+import { PRIORITIES } from "../ticket/priority.js";
 import { TICKET_STATUSES } from "../ticket/status.js";
 
 /**

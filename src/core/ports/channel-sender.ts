@@ -1,5 +1,5 @@
 import type { OutboxItem, SendOutcome } from "../outbox/delivery.js";
-import type { Channel } from "../ticket/priority.js";
+import type { Channel } from "../ticket/channel.js";
 
 /**
  * The one way a channel posts outbox items to its platform. Senders parse the payload with

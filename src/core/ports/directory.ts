@@ -1,4 +1,4 @@
-import type { Channel } from "../ticket/priority.js";
+import type { Channel } from "../ticket/channel.js";
 
 export type PersonRole = "MEMBER" | "ORG_ADMIN";
 

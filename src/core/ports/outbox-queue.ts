@@ -1,5 +1,5 @@
 import type { OutboxItem } from "../outbox/delivery.js";
-import type { Channel } from "../ticket/priority.js";
+import type { Channel } from "../ticket/channel.js";
 
 export interface ClaimRequest {
   readonly workerId: string;

@@ -1,7 +1,8 @@
 import type { OutboxDraft } from "../outbox/outbox-draft.js";
 import type { Result } from "../shared/result.js";
+import type { Channel } from "../ticket/channel.js";
 import type { CoreError } from "../ticket/errors.js";
-import type { Channel, Priority } from "../ticket/priority.js";
+import type { Priority } from "../ticket/priority.js";
 import type { TicketStatus } from "../ticket/status.js";
 import type { NewTicketEvent, Requester, Ticket, TicketEvent } from "../ticket/ticket.js";
 

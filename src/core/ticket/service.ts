@@ -14,6 +14,7 @@ import type {
 } from "../ports/ticket-repository.js";
 import { err, ok, type Result } from "../shared/result.js";
 import { canView } from "./access.js";
+import type { Channel } from "./channel.js";
 import {
   assignCommand,
   changePriorityCommand,
@@ -36,7 +37,6 @@ import {
   type NotificationPolicy,
 } from "./decisions.js";
 import { type CoreError, notFound } from "./errors.js";
-import type { Channel } from "./priority.js";
 import { PUBLIC_STATUS_OF, type PublicStatus } from "./status.js";
 import type { Taxonomy } from "./taxonomy.js";
 import type { Actor, AttachmentMeta, Ticket, TicketEvent } from "./ticket.js";

@@ -1,4 +1,5 @@
-import type { Channel, Priority } from "./priority.js";
+import type { Channel } from "./channel.js";
+import type { Priority } from "./priority.js";
 import type { TicketStatus } from "./status.js";
 
 export type ActorKind = "REQUESTER" | "AGENT" | "SYSTEM";

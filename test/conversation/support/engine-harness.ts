@@ -24,7 +24,7 @@ import type { InboundDedupe } from "../../../src/core/ports/inbound-dedupe.js";
 import type { Outbox } from "../../../src/core/ports/outbox.js";
 import type { SessionStore } from "../../../src/core/ports/session-store.js";
 import type { TicketRepository } from "../../../src/core/ports/ticket-repository.js";
-import type { Channel } from "../../../src/core/ticket/priority.js";
+import type { Channel } from "../../../src/core/ticket/channel.js";
 import { createTicketService } from "../../../src/core/ticket/service.js";
 import { DEFAULT_TAXONOMY } from "../../../src/core/ticket/taxonomy.js";
 import { manualClock } from "../../support/manual-clock.js";

@@ -7,7 +7,7 @@ import {
   sent,
 } from "../../../src/core/outbox/delivery.js";
 import type { ChannelSender } from "../../../src/core/ports/channel-sender.js";
-import type { Channel } from "../../../src/core/ticket/priority.js";
+import type { Channel } from "../../../src/core/ticket/channel.js";
 
 /**
  * A ChannelSender for the fake chat API, mapping its answers the way real senders map their

@@ -1,6 +1,6 @@
 import { loadConfig } from "../../../src/app/config/index.js";
 import { startService } from "../../../src/app/service.js";
-import type { Channel } from "../../../src/core/ticket/priority.js";
+import type { Channel } from "../../../src/core/ticket/channel.js";
 import { createFakeChatSender } from "./fake-chat-sender.js";
 
 /**

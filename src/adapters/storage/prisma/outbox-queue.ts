@@ -1,6 +1,6 @@
 import type { OutboxItem } from "../../../core/outbox/delivery.js";
 import type { ClaimRequest, OutboxQueue } from "../../../core/ports/outbox-queue.js";
-import type { Channel } from "../../../core/ticket/priority.js";
+import type { Channel } from "../../../core/ticket/channel.js";
 import { Prisma, type PrismaClient } from "./client.js";
 
 interface ClaimedRow {

@@ -1,5 +1,6 @@
 import type { Prompt } from "../../../core/conversation/index.js";
-import { type Lang, whatsappCatalogues } from "../../../core/i18n/index.js";
+import type { Lang } from "../../../core/i18n/index.js";
+import { whatsappCatalogues } from "../i18n/index.js";
 import { interactiveForm, type PromptForm, splitText } from "../prompt-forms.js";
 
 /** A Cloud API message body without the recipient (`to`), which the sender adds. */

@@ -1,4 +1,4 @@
-import type { SlackCatalogue } from "./slack-catalogue.js";
+import type { SlackCatalogue } from "./catalogue.js";
 
 export const slackEn: SlackCatalogue = {
   agentStatus: {

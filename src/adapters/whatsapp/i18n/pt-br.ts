@@ -1,4 +1,4 @@
-import type { WhatsAppCatalogue } from "./whatsapp-catalogue.js";
+import type { WhatsAppCatalogue } from "./catalogue.js";
 
 export const whatsappPtBR: WhatsAppCatalogue = {
   listButton: "Ver opções",

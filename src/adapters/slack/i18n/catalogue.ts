@@ -1,5 +1,5 @@
-import type { Channel } from "../ticket/priority.js";
-import type { TicketStatus } from "../ticket/status.js";
+import type { Channel } from "../../../core/ticket/channel.js";
+import type { TicketStatus } from "../../../core/ticket/status.js";
 
 export type SlaClockName = "first_response" | "resolution";
 

@@ -1,4 +1,4 @@
-import type { TelegramCatalogue } from "./telegram-catalogue.js";
+import type { TelegramCatalogue } from "./catalogue.js";
 
 export const telegramEn: TelegramCatalogue = {
   commands: {
