@@ -7,7 +7,8 @@ export default defineConfig({
     // Two cores: storage suites open real databases, so keep workers few and tests isolated per file.
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Wide headroom: the suite must pass on a busy 2-core machine, beside another run of itself.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

@@ -3,7 +3,7 @@ import { buildCore, type Core } from "../../src/app/container.js";
 import { createNotificationPolicy } from "../../src/core/outbox/notification-policy.js";
 import { actorOf, identityOf, type RequesterActor } from "../../src/core/ticket/requester-of.js";
 import type { RequesterIdentity } from "../../src/core/ticket/service.js";
-import { testConfig } from "../../test/support/spawn-service.js";
+import { testConfig } from "../../testkit/spawn-service.js";
 import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { perSecond, runPool, timed } from "../stats.js";
 import { withBenchDatabase } from "../support/servers.js";
@@ -64,7 +64,7 @@ const throughCore = async (databaseUrl: string, count: number): Promise<Written>
     };
     await runPool(WARM_UP, CONCURRENCY, create);
     const { ms } = await timed(() => runPool(count, CONCURRENCY, (i) => create(WARM_UP + i)));
-    const prisma = core.db.prisma;
+    const prisma = core.db!.prisma;
     const tickets = await prisma.ticket.count();
     const outbox = await prisma.outboxItem.findMany({ take: 1 });
     if (tickets !== count + WARM_UP) throw new Error(`expected ${count + WARM_UP} tickets, found ${tickets}`);

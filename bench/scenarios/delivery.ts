@@ -3,8 +3,8 @@ import pg from "pg";
 import { openDatabase } from "../../src/adapters/storage/prisma/database.js";
 import { insertOutbox } from "../../src/adapters/storage/prisma/outbox-writer.js";
 import type { OutboxDraft } from "../../src/core/outbox/outbox-draft.js";
-import { startFakeChatApi } from "../../test/support/fake-chat-api.js";
-import { type SpawnedService, spawnService, testEnv } from "../../test/support/spawn-service.js";
+import { startFakeChatApi } from "../../testkit/fake-chat-api.js";
+import { type SpawnedService, spawnService, testEnv } from "../../testkit/spawn-service.js";
 import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { perSecond } from "../stats.js";
 import { startCpuMeter } from "../support/cpu-meter.js";
@@ -43,7 +43,7 @@ const waitUntilDelivered = async (databaseUrl: string, count: number): Promise<v
   }
 };
 
-const ENTRY = join(import.meta.dirname, "../../test/outbox/support/service-entry.ts");
+const ENTRY = join(import.meta.dirname, "../../testkit/chat-service-entry.ts");
 
 /**
  * Items per second from "rows committed" to "all DELIVERED", through the real worker of each

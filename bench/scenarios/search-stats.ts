@@ -1,6 +1,6 @@
 import { createPrismaTimerQueries } from "../../src/adapters/storage/prisma/timer-queries.js";
 import { buildCore } from "../../src/app/container.js";
-import { testConfig } from "../../test/support/spawn-service.js";
+import { testConfig } from "../../testkit/spawn-service.js";
 import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { summarize, timed } from "../stats.js";
 import { type ReadKind, readKinds } from "../support/read-queries.js";
@@ -43,7 +43,7 @@ const measureSize = async (
     const seeded: SeededTickets = await seedTickets(db.url, size, ctx.progress);
     const config = await testConfig({ DATABASE_URL: db.url, DATABASE_MIGRATE_ON_START: "false" });
     const core = await buildCore(config, { serveEmbedded: false });
-    const timers = createPrismaTimerQueries(core.db.prisma);
+    const timers = createPrismaTimerQueries(core.db!.prisma);
     const sizeText =
       size === TARGET_SIZE || !targeted
         ? `tickets=${label(size)}`

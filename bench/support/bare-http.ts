@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import { spawnService } from "../../test/support/spawn-service.js";
+import { spawnService } from "../../testkit/spawn-service.js";
 
 /**
  * The chat-flow floor: a bare Node HTTP server that reads each webhook's JSON body and answers

@@ -1,6 +1,6 @@
-import { type FakeGraphApi, startFakeGraphApi } from "../../test/support/fake-graph-api.js";
-import { type FakeSlackApi, startFakeSlackApi } from "../../test/support/fake-slack-api.js";
-import { type FakeTelegramApi, startFakeTelegramApi } from "../../test/support/fake-telegram-api.js";
+import { type FakeGraphApi, startFakeGraphApi } from "../../testkit/fake-graph-api.js";
+import { type FakeSlackApi, startFakeSlackApi } from "../../testkit/fake-slack-api.js";
+import { type FakeTelegramApi, startFakeTelegramApi } from "../../testkit/fake-telegram-api.js";
 import { SLACK_BOT_TOKEN, slackEnv } from "./slack-ack.js";
 import { TELEGRAM_BOT, telegramEnv } from "./telegram-walker.js";
 import { WHATSAPP_CLOUD, whatsappEnv } from "./whatsapp-walk.js";

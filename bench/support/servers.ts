@@ -1,4 +1,4 @@
-import { createThrowawayDatabaseOn, type PgTestDatabase } from "../../test/support/pg-test-database.js";
+import { createThrowawayDatabaseOn, type PgTestDatabase } from "../../testkit/pg-test-database.js";
 
 /** The servers the benchmark runs against: the shared ones by default, as in development. */
 export const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -1,8 +1,8 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { type SpawnedService, spawnService, testEnv } from "../../test/support/spawn-service.js";
+import { type SpawnedService, spawnService, testEnv } from "../../testkit/spawn-service.js";
 
-const ENTRY = join(import.meta.dirname, "service-entry.ts");
+const ENTRY = join(import.meta.dirname, "../../testkit/service-entry.ts");
 /** A graceful stop gets this long before it becomes a SIGKILL. */
 const STOP_GRACE_MS = 20_000;
 

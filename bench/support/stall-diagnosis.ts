@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import pg from "pg";
-import { FAKE_BOT } from "../../test/support/fake-telegram-api.js";
+import { FAKE_BOT } from "../../testkit/fake-telegram-api.js";
 import type { WalkRecord } from "./crowd-walk.js";
 import { receiptKey } from "./walk-verdict.js";
 import type { WebhookRequest } from "./walker.js";

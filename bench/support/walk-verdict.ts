@@ -1,5 +1,5 @@
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
-import type { FakeSlackApi } from "../../test/support/fake-slack-api.js";
+import type { FakeSlackApi } from "../../testkit/fake-slack-api.js";
 import type { WalkRecord } from "./crowd-walk.js";
 import type { StoredOutcome, StoredTicket } from "./stored-outcome.js";
 import { TELEGRAM_BOT } from "./telegram-walker.js";

@@ -1,14 +1,14 @@
-import { createSlackChannel } from "../adapters/slack/index.js";
-import { createTelegramChannel } from "../adapters/telegram/channel.js";
-import { createWhatsAppChannel } from "../adapters/whatsapp/channel.js";
-import type { ChannelFactory } from "./service.js";
+import type { RunnableChannel } from "../adapters/channel.js";
+import { slackChannel } from "../adapters/slack/index.js";
+import { telegramChannel } from "../adapters/telegram/channel.js";
+import { whatsappChannel } from "../adapters/whatsapp/channel.js";
 
 /**
- * Every chat channel the service can run. Each factory reads its own typed config and returns
- * null when that channel is not configured, so an unset token simply leaves the channel off.
+ * Every chat channel the service can run. Each reads its own typed settings and stays off when its
+ * configuration is absent, so an unset token simply leaves the channel out.
  */
-export const channelFactories: readonly ChannelFactory[] = [
-  createTelegramChannel,
-  createWhatsAppChannel(),
-  createSlackChannel,
+export const channelDefinitions: readonly RunnableChannel[] = [
+  telegramChannel,
+  whatsappChannel(),
+  slackChannel,
 ];

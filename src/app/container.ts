@@ -2,22 +2,25 @@ import { join, resolve } from "node:path";
 import { createContentInspector } from "../adapters/files/content-inspector.js";
 import { createFsBlobStore } from "../adapters/files/fs-blob-store.js";
 import { type Database, openDatabase } from "../adapters/storage/prisma/database.js";
-import { createPrismaDirectory } from "../adapters/storage/prisma/directory.js";
-import { createPrismaTicketRepository } from "../adapters/storage/prisma/ticket-repository.js";
+import { prismaStorage } from "../adapters/storage/prisma/storage.js";
 import { type AttachmentRules, DEFAULT_ATTACHMENT_RULES } from "../core/attachments/rules.js";
 import type { BlobStore } from "../core/ports/blob-store.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { ContentInspector } from "../core/ports/content-inspector.js";
 import type { DirectoryRepository } from "../core/ports/directory.js";
+import type { StoragePorts } from "../core/ports/storage.js";
 import type { TicketRepository } from "../core/ports/ticket-repository.js";
 import type { NotificationPolicy } from "../core/ticket/decisions.js";
 import { createTicketService, type TicketService } from "../core/ticket/service.js";
 import type { Taxonomy } from "../core/ticket/taxonomy.js";
 import type { Config } from "./config/index.js";
 
+/** The ticket core on its storage: what the service, the CLI and the chat in the terminal share. */
 export interface Core {
   readonly config: Config;
-  readonly db: Database;
+  readonly storage: StoragePorts;
+  /** The open database behind `storage`, or null when the storage is this process's memory. */
+  readonly db: Database | null;
   /** Attachment bytes, shared by the ticket service, the conversation engine and the channel senders. */
   readonly blobs: BlobStore;
   readonly inspector: ContentInspector;
@@ -29,33 +32,47 @@ export interface Core {
   close(): Promise<void>;
 }
 
+export interface CoreOptions {
+  /** For the one process that owns an embedded database: it serves it to the CLI. */
+  readonly serveEmbedded: boolean;
+  readonly notify?: NotificationPolicy;
+  readonly clock?: Clock;
+  /** Storage to use instead of the configured database (tests of the doors run on memory). */
+  readonly storage?: StoragePorts;
+}
+
 const noNotifications: NotificationPolicy = () => [];
 
-/** Wires the ticket core to its storage. `serveEmbedded` is for the one process that owns an embedded database. */
-export const buildCore = async (
-  config: Config,
-  options: { serveEmbedded: boolean; notify?: NotificationPolicy; clock?: Clock },
-): Promise<Core> => {
+export const attachmentRulesOf = (config: Config): AttachmentRules => ({
+  ...DEFAULT_ATTACHMENT_RULES,
+  maxFiles: config.ATTACHMENT_MAX_FILES,
+  maxBytes: config.ATTACHMENT_MAX_BYTES,
+  allowedTypes: config.ATTACHMENT_TYPES,
+});
+
+export const taxonomyOf = (config: Config): Taxonomy => ({
+  departments: config.DEPARTMENTS,
+  types: config.TICKET_TYPES,
+});
+
+/** Wires the ticket core to its storage: the configured database, or the storage handed in. */
+export const buildCore = async (config: Config, options: CoreOptions): Promise<Core> => {
   const dataDir = resolve(config.DATA_DIR);
-  const db = await openDatabase({
-    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
-    dataDir,
-    migrateOnStart: config.DATABASE_MIGRATE_ON_START,
-    serveEmbedded: options.serveEmbedded,
-  });
-  const tickets = createPrismaTicketRepository(db.prisma);
-  const directory = createPrismaDirectory(db.prisma);
-  const taxonomy: Taxonomy = { departments: config.DEPARTMENTS, types: config.TICKET_TYPES };
+  const db = options.storage
+    ? null
+    : await openDatabase({
+        ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+        dataDir,
+        migrateOnStart: config.DATABASE_MIGRATE_ON_START,
+        serveEmbedded: options.serveEmbedded,
+      });
+  const storage = options.storage ?? prismaStorage(db!);
+  const taxonomy = taxonomyOf(config);
   const blobs = createFsBlobStore({ root: join(dataDir, "files") });
   const inspector = createContentInspector();
-  const attachmentRules: AttachmentRules = {
-    ...DEFAULT_ATTACHMENT_RULES,
-    maxFiles: config.ATTACHMENT_MAX_FILES,
-    maxBytes: config.ATTACHMENT_MAX_BYTES,
-    allowedTypes: config.ATTACHMENT_TYPES,
-  };
+  const attachmentRules = attachmentRulesOf(config);
   const service = createTicketService({
-    tickets,
+    tickets: storage.tickets,
     blobs,
     inspector,
     clock: options.clock ?? systemClock,
@@ -66,14 +83,15 @@ export const buildCore = async (
   });
   return {
     config,
+    storage,
     db,
     blobs,
     inspector,
     attachmentRules,
-    tickets,
-    directory,
+    tickets: storage.tickets,
+    directory: storage.directory,
     service,
     taxonomy,
-    close: () => db.close(),
+    close: () => storage.close(),
   };
 };

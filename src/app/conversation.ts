@@ -5,8 +5,6 @@ import { createMemorySessionStore } from "../adapters/sessions/memory-session-st
 import { createRedisContactLock } from "../adapters/sessions/redis-contact-lock.js";
 import { createRedisInboundDedupe } from "../adapters/sessions/redis-inbound-dedupe.js";
 import { createRedisSessionStore } from "../adapters/sessions/redis-session-store.js";
-import { createPrismaAbandonedFlowLog } from "../adapters/storage/prisma/abandoned-flow-repository.js";
-import { createPrismaOutbox } from "../adapters/storage/prisma/outbox-writer.js";
 import {
   type ConversationEngine,
   type ConversationLogger,
@@ -16,6 +14,7 @@ import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { ContactLock } from "../core/ports/contact-lock.js";
 import type { InboundDedupe } from "../core/ports/inbound-dedupe.js";
 import type { SessionStore } from "../core/ports/session-store.js";
+import type { TicketService } from "../core/ticket/service.js";
 import type { Config } from "./config/index.js";
 import type { Core } from "./container.js";
 
@@ -75,22 +74,30 @@ export interface ConversationRuntime {
   close(): Promise<void>;
 }
 
-/** Builds the chat engine on top of a Core: its storage, the outbox and the session backend. */
+/**
+ * Builds the chat engine on top of a Core: its storage, the outbox and the session backend. `service`
+ * replaces the core's own ticket service (the running service's, whose writes wake the outbox worker).
+ */
 export const buildConversation = async (
   core: Core,
-  options: { clock?: Clock; logger?: ConversationLogger; backend?: SessionBackend } = {},
+  options: {
+    clock?: Clock;
+    logger?: ConversationLogger;
+    backend?: SessionBackend;
+    service?: TicketService;
+  } = {},
 ): Promise<ConversationRuntime> => {
   const { config } = core;
   const clock = options.clock ?? systemClock;
   const backend = options.backend ?? (await openSessionBackend(config, clock));
   const engine = createConversationEngine({
-    service: core.service,
+    service: options.service ?? core.service,
     directory: core.directory,
     sessions: backend.sessions,
     lock: backend.lock,
     dedupe: backend.dedupe,
-    abandoned: createPrismaAbandonedFlowLog(core.db.prisma),
-    outbox: createPrismaOutbox(core.db.prisma),
+    abandoned: core.storage.abandoned,
+    outbox: core.storage.outboxWriter,
     blobs: core.blobs,
     inspector: core.inspector,
     attachmentRules: core.attachmentRules,

@@ -1,90 +1,18 @@
-import { hostname } from "node:os";
 import type { FastifyInstance } from "fastify";
-import { Redis } from "ioredis";
-import type { Logger } from "pino";
 import { restApi } from "../adapters/api/index.js";
-import type { ChannelHttp } from "../adapters/http/channel-routes.js";
-import type { ReadinessCheck } from "../adapters/http/health.js";
-import { createLogger } from "../adapters/http/logger.js";
-import { createMetrics, type Metrics } from "../adapters/http/metrics.js";
-import { createHttpServer } from "../adapters/http/server.js";
+import type { Metrics } from "../adapters/http/metrics.js";
+import { createHttpServer, type HttpServer } from "../adapters/http/server.js";
 import { createTurnLimit } from "../adapters/http/turn-limit.js";
-import {
-  createFailureHandler,
-  createMemoryRateLimiter,
-  createOutboxWorker,
-  createRedisRateLimiter,
-  createSenderRegistry,
-  DEFAULT_RATE_LIMITS,
-  type OutboxWorker,
-  type RateLimits,
-  type SenderRegistry,
-  WHATSAPP_WEB_RATE_LIMITS,
-  withFallback,
-} from "../adapters/outbox/index.js";
-import { afterWrites } from "../adapters/outbox/wake.js";
-import { createPrismaApiKeyRepository } from "../adapters/storage/prisma/api-key-repository.js";
-import { createPrismaOutboxQueue } from "../adapters/storage/prisma/outbox-queue.js";
-import { createPrismaTimerQueries } from "../adapters/storage/prisma/timer-queries.js";
-import { createAutoCloseJob } from "../adapters/timers/auto-close-job.js";
-import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
-import { createSlaJob } from "../adapters/timers/sla-job.js";
+import type { OutboxWorker, SenderRegistry } from "../adapters/outbox/index.js";
+import type { TimerScheduler } from "../adapters/timers/scheduler.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
-import { createNotificationPolicy } from "../core/outbox/notification-policy.js";
-import type { ChannelSender } from "../core/ports/channel-sender.js";
-import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { Config } from "./config/index.js";
-import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf } from "./config/service.js";
-import { buildCore, type Core } from "./container.js";
-import { buildConversation } from "./conversation.js";
+import { slaPolicyOf } from "./config/service.js";
+import type { Core } from "./container.js";
+import { buildRuntime, type Runtime, type ServiceOverrides } from "./runtime.js";
 
-/** What a channel adapter gets to build itself: the shared core, engine, outbox and infrastructure. */
-export interface ChannelContext {
-  readonly config: Config;
-  /** Its service wakes the outbox worker after each write, so replies go out at once. */
-  readonly core: Core;
-  readonly conversation: ConversationEngine;
-  readonly outbox: OutboxQueue;
-  readonly logger: Logger;
-  readonly metrics: Metrics;
-  readonly clock: Clock;
-  /** This service's Redis client, when REDIS_URL is set. */
-  readonly redis: Redis | null;
-  /** Wakes the outbox worker after writing items outside the ticket service. */
-  readonly wake: () => void;
-}
-
-/** A channel as the service runs it: webhook routes, a sender for its outbox items, timers of its own. */
-export interface ChannelModule {
-  readonly http?: ChannelHttp;
-  readonly sender?: ChannelSender;
-  readonly timerJobs?: readonly TimerJob[];
-  /** Shown at /readyz (e.g. whether the WhatsApp Web session is linked). */
-  readonly readiness?: readonly ReadinessCheck[];
-  start?(): Promise<void>;
-  stop?(): Promise<void>;
-}
-
-/** Builds a channel, or returns null when its configuration is absent (the channel is off). */
-export type ChannelFactory = (ctx: ChannelContext) => Promise<ChannelModule | null> | ChannelModule | null;
-
-export interface ServiceOverrides {
-  readonly logger?: Logger;
-  /** Drives timers, deliveries' bookkeeping, SLA display and conversations (the ticket core keeps real time). */
-  readonly clock?: Clock;
-  readonly channels?: readonly ChannelFactory[];
-  /** Senders without a channel module (tests' fake platforms). */
-  readonly senders?: readonly ChannelSender[];
-  readonly rateLimits?: RateLimits;
-  /** 0 picks a free port. */
-  readonly port?: number;
-  readonly instanceId?: string;
-  readonly random?: () => number;
-  /** Off in tests that drive the worker or the timers by hand. */
-  readonly startWorker?: boolean;
-  readonly startTimers?: boolean;
-}
+export type { ServiceOverrides } from "./runtime.js";
 
 export interface RunningService {
   readonly url: string;
@@ -107,25 +35,46 @@ export interface RunningService {
  */
 const MAX_WAITING_TURNS = 10_000;
 
-/** Fails fast while Redis is away (no offline queue), so webhooks answer 503 instead of hanging. */
-const openRedis = async (url: string, log: Logger): Promise<Redis> => {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    connectTimeout: 2000,
+/** The one HTTP server: health, the channels' webhooks and the REST API. Built, not listening. */
+const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
+  const { config, core } = runtime;
+  return createHttpServer({
+    logger: runtime.logger,
+    bodyLimitBytes: config.HTTP_BODY_LIMIT_BYTES,
+    metrics: runtime.metrics,
+    readiness: runtime.readiness,
+    channels: runtime.modules.flatMap((m) => (m.http ? [m.http] : [])),
+    turns: createTurnLimit({ concurrency: config.CHAT_TURN_CONCURRENCY, maxWaiting: MAX_WAITING_TURNS }),
+    plugins: [
+      restApi({
+        service: core.service,
+        directory: core.directory,
+        keys: core.storage.apiKeys,
+        clock: runtime.clock,
+        sla: slaPolicyOf(config),
+        slaCounts: (scope) => core.storage.timers.slaCounts(scope),
+        defaultLang: config.DEFAULT_LANGUAGE,
+      }),
+    ],
   });
-  let down = false;
-  redis.on("error", (error) => {
-    if (!down) log.warn({ err: error }, "redis: connection lost; reconnecting");
-    down = true;
-  });
-  redis.on("ready", () => {
-    if (down) log.info("redis: connected again");
-    down = false;
-  });
-  await redis.connect();
-  return redis;
+};
+
+/** Starts the channels, then the delivery worker and the timers; returns how to stop them, in reverse. */
+const startLoops = async (runtime: Runtime, overrides: ServiceOverrides): Promise<() => Promise<void>> => {
+  const started: (() => Promise<void>)[] = [];
+  for (const module of runtime.modules) {
+    await module.start?.();
+    if (module.stop) started.push(module.stop);
+  }
+  if (overrides.startWorker !== false) runtime.worker.start();
+  if (overrides.startTimers !== false) runtime.timers.start();
+  return async () => {
+    // Timers and deliveries finish before the channels whose senders they use go.
+    await runtime.timers.stop();
+    await runtime.worker.stop(runtime.config.SHUTDOWN_TIMEOUT_MS / 2);
+    for (const stop of started.reverse())
+      await stop().catch((error: unknown) => runtime.logger.error({ err: error }, "error while stopping"));
+  };
 };
 
 /** Starts everything the issue calls "the running service" and returns a handle to stop it. */
@@ -133,167 +82,45 @@ export const startService = async (
   config: Config,
   overrides: ServiceOverrides = {},
 ): Promise<RunningService> => {
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
-  const clock = overrides.clock ?? systemClock;
-  const instanceId =
-    overrides.instanceId ??
-    config.INSTANCE_ID ??
-    `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const metrics = createMetrics();
-  const senders = createSenderRegistry(overrides.senders ?? []);
-  const targets = {
-    deliverable: senders.has,
-    agentChannel: () => (senders.has("SLACK") ? ("SLACK" as const) : null),
-  };
-  const notify = createNotificationPolicy({
-    ...targets,
-    replyGraceMs: config.AGENT_REPLY_GRACE_SECONDS * 1000,
-  });
-
-  const opened: (() => Promise<void>)[] = [];
-  let httpClose: (() => Promise<void>) | undefined;
-  const closeOpened = async () => {
-    for (const close of opened.reverse())
-      await close().catch((error: unknown) => logger.error({ err: error }, "error while closing"));
-  };
+  const runtime = await buildRuntime(config, overrides);
+  const { logger, instanceId } = runtime;
+  let http: HttpServer | undefined;
+  let stopLoops: (() => Promise<void>) | undefined;
   try {
-    const baseCore = await buildCore(config, { serveEmbedded: true, notify, clock });
-    opened.push(() => baseCore.close());
-    const redis = config.REDIS_URL ? await openRedis(config.REDIS_URL, logger) : null;
-    if (redis) opened.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
-    const conversation = await buildConversation(baseCore, { clock, logger });
-    opened.push(() => conversation.close());
-
-    const outbox = createPrismaOutboxQueue(baseCore.db.prisma);
-    let worker: OutboxWorker | undefined;
-    const wake = () => worker?.wake();
-    const core: Core = {
-      ...baseCore,
-      service: afterWrites(baseCore.service, {
-        written: wake,
-        created: (ticket) => metrics.ticketCreated(ticket.channel),
-      }),
-    };
-    const memoryLimiter = createMemoryRateLimiter();
-    worker = createOutboxWorker({
-      queue: outbox,
-      senders,
-      limiter: redis
-        ? withFallback(createRedisRateLimiter(redis, config.REDIS_KEY_PREFIX), memoryLimiter, logger)
-        : memoryLimiter,
-      rateLimits:
-        overrides.rateLimits ??
-        (config.WHATSAPP_TRANSPORT === "web" ? WHATSAPP_WEB_RATE_LIMITS : DEFAULT_RATE_LIMITS),
-      failures: createFailureHandler({ tickets: core.tickets, directory: core.directory, notify, clock }),
-      clock,
-      log: logger,
-      metrics: metrics.outbox,
-      workerId: instanceId,
-      ...outboxTimingOf(config),
-      ...(overrides.random ? { random: overrides.random } : {}),
-    });
-
-    const context: ChannelContext = {
-      config,
-      core,
-      conversation: conversation.engine,
-      outbox,
-      logger,
-      metrics,
-      clock,
-      redis,
-      wake,
-    };
-    const modules: ChannelModule[] = [];
-    for (const factory of overrides.channels ?? []) {
-      const module = await factory(context);
-      if (!module) continue;
-      modules.push(module);
-      if (module.sender) senders.register(module.sender);
-    }
-
-    const queries = createPrismaTimerQueries(core.db.prisma);
-    const sla = slaPolicyOf(config);
-    const jobs: TimerJob[] = [
-      createAutoCloseJob({
-        queries,
-        tickets: core.tickets,
-        notify,
-        targets,
-        policy: autoClosePolicyOf(config),
-      }),
-      ...(config.SLA_ENABLED ? [createSlaJob({ queries, targets, policy: sla })] : []),
-      { name: "conversation_expiry", run: (now) => conversation.engine.expireIdle(now) },
-      ...modules.flatMap((m) => m.timerJobs ?? []),
-    ];
-    const timers = createTimerScheduler({
-      clock,
-      intervalMs: config.TIMERS_INTERVAL_MS,
-      jobs,
-      log: logger,
-      onFired: (job, count) => {
-        for (let i = 0; i < count; i++) metrics.timerFired(job);
-        wake();
-      },
-    });
-
-    const readiness: ReadinessCheck[] = [
-      { name: "database", check: () => core.db.ping() },
-      ...(redis ? [{ name: "redis", check: async () => void (await redis.ping()) }] : []),
-      ...modules.flatMap((m) => m.readiness ?? []),
-    ];
-    const http = await createHttpServer({
-      logger,
-      bodyLimitBytes: config.HTTP_BODY_LIMIT_BYTES,
-      metrics,
-      readiness,
-      channels: modules.flatMap((m) => (m.http ? [m.http] : [])),
-      turns: createTurnLimit({ concurrency: config.CHAT_TURN_CONCURRENCY, maxWaiting: MAX_WAITING_TURNS }),
-      plugins: [
-        restApi({
-          service: core.service,
-          directory: core.directory,
-          keys: createPrismaApiKeyRepository(core.db.prisma),
-          clock,
-          sla,
-          slaCounts: queries.slaCounts,
-          defaultLang: config.DEFAULT_LANGUAGE,
-        }),
-      ],
-    });
-    httpClose = () => http.close();
+    http = await buildHttp(runtime);
     const url = await http.listen(config.HOST, overrides.port ?? config.PORT);
-
-    for (const module of modules) {
-      await module.start?.();
-      if (module.stop) opened.push(module.stop);
-    }
-    if (overrides.startWorker !== false) worker.start();
-    if (overrides.startTimers !== false) timers.start();
+    stopLoops = await startLoops(runtime, overrides);
     logger.info(
-      { url, instanceId, database: core.db.kind, redis: redis !== null, senders: senders.channels() },
+      {
+        url,
+        instanceId,
+        database: runtime.core.storage.kind,
+        redis: config.REDIS_URL !== undefined,
+        senders: runtime.senders.channels(),
+      },
       "service started",
     );
 
+    const listening = http;
+    const loops = stopLoops;
     let stopping: Promise<void> | undefined;
     const stop = async () => {
       // Order matters: stop taking requests, then let timers and deliveries finish, then close connections.
-      await http.close();
-      await timers.stop();
-      await worker!.stop(config.SHUTDOWN_TIMEOUT_MS / 2);
-      await closeOpened();
+      await listening.close();
+      await loops();
+      await runtime.close();
       logger.info({ instanceId }, "service stopped");
     };
     return {
       url,
       app: http.app,
-      core,
-      conversation: conversation.engine,
-      outbox,
-      senders,
-      worker,
-      timers,
-      metrics,
+      core: runtime.core,
+      conversation: runtime.conversation,
+      outbox: runtime.outbox,
+      senders: runtime.senders,
+      worker: runtime.worker,
+      timers: runtime.timers,
+      metrics: runtime.metrics,
       instanceId,
       stop: () => {
         stopping ??= stop();
@@ -301,8 +128,9 @@ export const startService = async (
       },
     };
   } catch (error) {
-    await httpClose?.();
-    await closeOpened();
+    await http?.close();
+    await stopLoops?.();
+    await runtime.close();
     throw error;
   }
 };

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { hashApiSecret } from "../../src/adapters/api/api-key-secret.js";
+import { testEnv } from "../../testkit/spawn-service.js";
 import {
   createThrowawayDatabase,
   describeWith,
   type ThrowawayDatabase,
 } from "../support/pg-database-for-service.js";
-import { testEnv } from "../support/spawn-service.js";
 import { cli } from "./support.js";
 
 describeWith({ pg: true }, "api-key CLI", () => {

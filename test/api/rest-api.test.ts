@@ -1,12 +1,12 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningService, startService } from "../../src/app/service.js";
+import { testConfig, testEnv } from "../../testkit/spawn-service.js";
 import {
   createThrowawayDatabase,
   describeWith,
   type ThrowawayDatabase,
 } from "../support/pg-database-for-service.js";
-import { testConfig, testEnv } from "../support/spawn-service.js";
 import { cli, client, createKey } from "./support.js";
 
 const ticketInput = (overrides: Record<string, unknown> = {}) => ({

@@ -1,4 +1,4 @@
-import { runCli } from "../../src/adapters/cli/main.js";
+import { runCli } from "../../src/app/cli/main.js";
 
 /** Runs the real CLI against the test database and returns its exit code and output. */
 export const cli = async (args: string[], env: Record<string, string>) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
+import { DAY, HOUR } from "../../testkit/manual-clock.js";
 import { agent, buildService, type Repositories, validTicket } from "../support/core-harness.js";
-import { DAY, HOUR } from "../support/manual-clock.js";
 
 type Harness = Awaited<ReturnType<typeof buildService>>;
 
@@ -25,6 +25,14 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
     });
     afterAll(async () => {
       await repos?.close();
+    });
+
+    it("keeps a contact's latest inbound time, never moving it back", async () => {
+      const { identity } = await h.requester();
+      const t1 = new Date("2026-03-02T12:00:00.000Z");
+      await repos.directory.recordInbound(identity.contactId, t1);
+      await repos.directory.recordInbound(identity.contactId, new Date(t1.getTime() - HOUR));
+      expect((await repos.directory.findContactById(identity.contactId))?.lastInboundAt).toEqual(t1);
     });
 
     it("numbers tickets and formats their public id", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/adapters/cli/main.js";
+import { runCli } from "../../src/app/cli/main.js";
+import { createPgTestDatabase, type PgTestDatabase } from "../../testkit/pg-test-database.js";
 import { describeWith } from "../support/pg-database-for-service.js";
-import { createPgTestDatabase, type PgTestDatabase } from "../support/pg-test-database.js";
 
 const cli = async (argv: string[], env: Record<string, string> = {}) => {
   const out: string[] = [];

@@ -6,16 +6,16 @@ import type { OutboxDraft } from "../../src/core/outbox/outbox-draft.js";
 import type { Channel } from "../../src/core/ticket/channel.js";
 import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
+import { type FakeChatApi, startFakeChatApi } from "../../testkit/fake-chat-api.js";
+import { createFakeChatSender } from "../../testkit/fake-chat-sender.js";
+import { manualClock } from "../../testkit/manual-clock.js";
+import { testConfig, waitFor } from "../../testkit/spawn-service.js";
 import { agent, validTicket } from "../support/core-harness.js";
-import { type FakeChatApi, startFakeChatApi } from "../support/fake-chat-api.js";
-import { manualClock } from "../support/manual-clock.js";
 import {
   createThrowawayDatabase,
   describeWith,
   type ThrowawayDatabase,
 } from "../support/pg-database-for-service.js";
-import { testConfig, waitFor } from "../support/spawn-service.js";
-import { createFakeChatSender } from "./support/fake-chat-sender.js";
 
 const generous = { limit: 1000, perMs: 1000 };
 let batch = 0;

@@ -2,15 +2,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { insertOutbox } from "../../src/adapters/storage/prisma/outbox-writer.js";
 import type { OutboxDraft } from "../../src/core/outbox/outbox-draft.js";
-import { type FakeChatApi, startFakeChatApi } from "../support/fake-chat-api.js";
+import { type FakeChatApi, startFakeChatApi } from "../../testkit/fake-chat-api.js";
+import { type SpawnedService, spawnService, testEnv, waitFor } from "../../testkit/spawn-service.js";
 import {
   createThrowawayDatabase,
   describeWith,
   type ThrowawayDatabase,
 } from "../support/pg-database-for-service.js";
-import { type SpawnedService, spawnService, testEnv, waitFor } from "../support/spawn-service.js";
 
-const ENTRY = join(import.meta.dirname, "support/service-entry.ts");
+const ENTRY = join(import.meta.dirname, "../../testkit/chat-service-entry.ts");
 
 describeWith({ pg: true }, "a service killed mid-delivery", () => {
   let db: ThrowawayDatabase;

@@ -3,22 +3,23 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { RunnableChannel } from "../../src/adapters/channel.js";
 import { createLogger } from "../../src/adapters/http/logger.js";
-import { type ChannelFactory, type RunningService, startService } from "../../src/app/service.js";
+import { type RunningService, startService } from "../../src/app/service.js";
+import { spawnService, testConfig, testEnv } from "../../testkit/spawn-service.js";
+import { testChannel } from "../../testkit/test-channel.js";
 import {
   createThrowawayDatabase,
   describeWith,
   type ThrowawayDatabase,
 } from "../support/pg-database-for-service.js";
-import { spawnService, testConfig, testEnv } from "../support/spawn-service.js";
 
 const sha256 = (bytes: Buffer | undefined) =>
   bytes ? createHash("sha256").update(bytes).digest("hex") : null;
 
 /** Routes that show what a channel handler receives. */
-const probe =
-  (calls: { count: number }, release: Promise<void>): ChannelFactory =>
-  () => ({
+const probe = (calls: { count: number }, release: Promise<void>): RunnableChannel =>
+  testChannel("probe", () => ({
     http: {
       name: "probe",
       routes: [
@@ -40,7 +41,7 @@ const probe =
         },
       ],
     },
-  });
+  }));
 
 describeWith({ pg: true }, "the HTTP server", () => {
   let db: ThrowawayDatabase;

@@ -2,8 +2,10 @@ import { Redis } from "ioredis";
 import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type RunningService, startService } from "../../src/app/service.js";
-import { createFakeChatSender } from "../outbox/support/fake-chat-sender.js";
-import { type FakeChatApi, startFakeChatApi } from "../support/fake-chat-api.js";
+import { type FakeChatApi, startFakeChatApi } from "../../testkit/fake-chat-api.js";
+import { createFakeChatSender } from "../../testkit/fake-chat-sender.js";
+import { testConfig, waitFor } from "../../testkit/spawn-service.js";
+import { startTcpProxy, type TcpProxy } from "../../testkit/tcp-proxy.js";
 import {
   createThrowawayDatabase,
   describeWith,
@@ -12,8 +14,6 @@ import {
   uniquePrefix,
   viaAddress,
 } from "../support/pg-database-for-service.js";
-import { testConfig, waitFor } from "../support/spawn-service.js";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
 import { testTelegramChannel } from "./support/test-channel.js";
 
 describeWith({ pg: true, redis: true }, "storage outages", () => {
@@ -40,7 +40,7 @@ describeWith({ pg: true, redis: true }, "storage outages", () => {
       port: 0,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       startTimers: false,
-      channels: [testTelegramChannel(prefix)],
+      channels: [testTelegramChannel(prefix, `redis://${redisProxy.address}`)],
       senders: [createFakeChatSender({ baseUrl: api.url, channel: "SLACK" })],
     });
   });

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { createMemoryInboundDedupe } from "../../src/adapters/sessions/memory-inbound-dedupe.js";
 import { createRedisInboundDedupe } from "../../src/adapters/sessions/redis-inbound-dedupe.js";
-import { manualClock } from "../support/manual-clock.js";
+import { manualClock } from "../../testkit/manual-clock.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { inboundDedupeContract } from "./inbound-dedupe.contract.js";
 import { openTestRedis } from "./support/test-redis.js";

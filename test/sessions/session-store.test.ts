@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { expect, it } from "vitest";
 import { createMemorySessionStore } from "../../src/adapters/sessions/memory-session-store.js";
 import { createRedisSessionStore } from "../../src/adapters/sessions/redis-session-store.js";
-import { manualClock } from "../support/manual-clock.js";
+import { manualClock } from "../../testkit/manual-clock.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { sessionStoreContract } from "./session-store.contract.js";
 import { eventually } from "./support/eventually.js";

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeWith } from "../support/pg-database-for-service.js";
-import { payloads } from "./support/payloads.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { payloads } from "../../testkit/slack-payloads.js";
 import {
   AGENT,
   AGENTS,
@@ -11,11 +10,11 @@ import {
 } from "./support/slack-service.js";
 import { supplierTicket } from "./support/tickets.js";
 
-describeWith({ pg: true }, "Slack: agents in a ticket's thread", () => {
+describe("Slack: agents in a ticket's thread", () => {
   let t: SlackTestService;
   let supplier = 600_000;
   beforeAll(async () => {
-    t = (await startSlackService())!;
+    t = await startSlackService();
   });
   afterAll(async () => {
     await t?.stop();
@@ -33,11 +32,10 @@ describeWith({ pg: true }, "Slack: agents in a ticket's thread", () => {
     expect(response.status).toBe(200);
     return message;
   };
-  const replyItems = (ticketId: string) =>
-    t.service.core.db.prisma.outboxItem.findMany({
-      where: { ticketId, kind: "agent_reply" },
-      select: { state: true, payload: true },
-    });
+  const replyItems = async (ticketId: string) =>
+    (await t.outbox())
+      .filter((i) => i.ticketId === ticketId && i.kind === "agent_reply")
+      .map((i) => ({ state: i.state, payload: i.payload }));
 
   it("a reply starting with note: stays internal", async () => {
     const { ticket, root, chatId } = await supplierTicket(t, ++supplier, "VPN drops");
@@ -255,19 +253,10 @@ describeWith({ pg: true }, "Slack: agents in a ticket's thread", () => {
       { match: (args) => args.channel === AGENTS && String(args.text).includes("Toner") },
     );
     const created = supplierTicket(t, ++supplier, "Toner empty");
-    const prisma = t.service.core.db.prisma;
-    await eventually(
-      async () =>
-        (await prisma.outboxItem.findFirst({
-          where: { kind: "ticket_created", lastError: { not: null } },
-          orderBy: { id: "desc" },
-        })) !== null,
-      "the 429",
-    );
-    const item = (await prisma.outboxItem.findFirst({
-      where: { kind: "ticket_created", lastError: { not: null } },
-      orderBy: { id: "desc" },
-    }))!;
+    const failedRoot = async () =>
+      (await t.outbox()).findLast((i) => i.kind === "ticket_created" && i.lastError !== null);
+    await eventually(async () => (await failedRoot()) !== undefined, "the 429");
+    const item = (await failedRoot())!;
     expect(item.state).toBe("PENDING");
     expect(item.lastError).toBe("slack: 429 rate limited");
     expect(item.availableAt.getTime() - t.clock.now().getTime()).toBeGreaterThan(28_000);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_STATUS_OF } from "../../src/core/ticket/status.js";
-import { describeWith } from "../support/pg-database-for-service.js";
-import { payloads } from "./support/payloads.js";
+import { payloads } from "../../testkit/slack-payloads.js";
 import {
   AGENT,
   AGENTS,
@@ -11,10 +10,10 @@ import {
 } from "./support/slack-service.js";
 import { telegramSupplier } from "./support/supplier.js";
 
-describeWith({ pg: true }, "Slack agents and a Telegram supplier, end to end", () => {
+describe("Slack agents and a Telegram supplier, end to end", () => {
   let t: SlackTestService;
   beforeAll(async () => {
-    t = (await startSlackService())!;
+    t = await startSlackService();
   });
   afterAll(async () => {
     await t?.stop();
@@ -49,10 +48,7 @@ describeWith({ pg: true }, "Slack agents and a Telegram supplier, end to end", (
     expect(JSON.stringify(root.blocks)).toContain("Rita (Telegram)");
     expect(JSON.stringify(root.blocks)).toContain("The tax authority rejects invoice 1234.");
     expect(await publicStatus()).toBe("OPEN");
-    await eventually(
-      async () => (await t.ticket(1)).agentThreadRef?.includes(root.ts) === true,
-      "the thread ref",
-    );
+    await eventually(async () => (await t.link(1, "agents"))?.ts === root.ts, "the thread ref");
 
     // 2. An agent replies in the thread: queued for the grace period, then delivered to the supplier.
     const reply = t.slack.userPosts(

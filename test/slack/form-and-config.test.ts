@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { slackSettings } from "../../src/adapters/slack/config.js";
 import { readSubmission, submissionErrors, ticketModal } from "../../src/adapters/slack/modal.js";
 import { ConfigError, loadConfig } from "../../src/app/config/index.js";
-import { SlackConfigError, slackSettings } from "../../src/app/config/slack.js";
 import { DEFAULT_TAXONOMY } from "../../src/core/ticket/taxonomy.js";
-import { formValues } from "./support/payloads.js";
+import { formValues } from "../../testkit/slack-payloads.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -87,26 +87,29 @@ describe("configuration", () => {
   };
 
   it("is off without a bot token, and says what is missing with one", () => {
-    expect(slackSettings(loadConfig({}))).toBeNull();
+    expect(slackSettings(loadConfig({}))).toEqual({ ok: true, value: null });
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1-2-abc" })).toThrow(ConfigError);
-    expect(() => slackSettings({ ...loadConfig({}), SLACK_BOT_TOKEN: "xoxb-1-2-abc" })).toThrow(
-      SlackConfigError,
-    );
-    expect(() => slackSettings(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1-2-abc" }))).toThrow(
+    expect(slackSettings({ ...loadConfig({}), SLACK_BOT_TOKEN: "xoxb-1-2-abc" })).toEqual({
+      ok: false,
+      error: [
+        "  SLACK_AGENT_CHANNEL_ID: required when SLACK_BOT_TOKEN is set",
+        "  SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)",
+      ],
+    });
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1-2-abc" })).toThrow(
       /SLACK_AGENT_CHANNEL_ID: required[\s\S]*SLACK_SIGNING_SECRET: required/,
     );
-    expect(
-      slackSettings(
-        loadConfig({ ...base, SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: "xapp-1-A1-abc" }),
-      )?.signingSecret,
-    ).toBeNull();
+    const socketMode = slackSettings(
+      loadConfig({ ...base, SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: "xapp-1-A1-abc" }),
+    );
+    expect(socketMode.ok && socketMode.value?.signingSecret).toBeNull();
   });
 
   it("reads the department channels and the defaults", () => {
     const settings = slackSettings(
       loadConfig({ ...base, SLACK_DEPARTMENT_CHANNELS: "Technical=C0TECH, sales=C0SALES" }),
-    )!;
-    expect(settings).toMatchObject({
+    );
+    expect(settings.ok && settings.value).toMatchObject({
       departmentChannels: { technical: "C0TECH", sales: "C0SALES" },
       notePrefix: "note:",
       roundRobin: false,

@@ -5,7 +5,6 @@ import { parseTicketCommand } from "../../src/adapters/slack/commands.js";
 import { pickInTurn } from "../../src/adapters/slack/round-robin.js";
 import { plainFromSlack } from "../../src/adapters/slack/text.js";
 import { signatureOf, verifySlackSignature } from "../../src/adapters/slack/verify.js";
-import { formatSlackRefs, parseSlackRefs } from "../../src/adapters/storage/prisma/slack-threads.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const NOW = new Date("2026-03-02T12:00:00Z");
@@ -93,30 +92,6 @@ describe("/ticket text", () => {
         },
       ),
     );
-  });
-});
-
-describe("where a ticket lives in Slack (Ticket.agentThreadRef)", () => {
-  const id = fc.stringMatching(/^[CDG][A-Z0-9]{2,12}$/);
-  const ts = fc
-    .tuple(fc.integer({ min: 1_000_000_000, max: 9_999_999_999 }), fc.integer({ min: 0, max: 999_999 }))
-    .map(([s, f]) => `${s}.${String(f).padStart(6, "0")}`);
-  const ref = fc.option(fc.record({ channel: id, ts }), { nil: null });
-
-  it("reads back what it wrote, each part alone or both", () => {
-    fc.assert(
-      fc.property(ref, ref, (agents, dm) => {
-        expect(parseSlackRefs(formatSlackRefs({ agents, dm }))).toEqual({ agents, dm });
-      }),
-    );
-  });
-
-  it("ignores anything it did not write", () => {
-    expect(parseSlackRefs("C123:1.2")).toEqual({ agents: null, dm: null });
-    expect(parseSlackRefs("agents=C1/17.000001;junk;dm=bad")).toEqual({
-      agents: { channel: "C1", ts: "17.000001" },
-      dm: null,
-    });
   });
 });
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeWith } from "../support/pg-database-for-service.js";
-import { formValues, payloads } from "./support/payloads.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formValues, payloads } from "../../testkit/slack-payloads.js";
 import {
   AGENTS,
   eventually,
@@ -12,10 +11,10 @@ import {
 
 type View = { callback_id?: string; blocks?: { block_id?: string; type: string }[] };
 
-describeWith({ pg: true }, "Slack: /ticket and its form", () => {
+describe("Slack: /ticket and its form", () => {
   let t: SlackTestService;
   beforeAll(async () => {
-    t = (await startSlackService())!;
+    t = await startSlackService();
   });
   afterAll(async () => {
     await t?.stop();
@@ -105,11 +104,10 @@ describeWith({ pg: true }, "Slack: /ticket and its form", () => {
     expect(dm.map((m) => m.text)).toEqual([
       "🎫 *TKT-000001* — Printer on 3rd floor jams\nYour ticket is open. Support's replies and status changes arrive in this thread.\nReply in this thread to add a message or files to the ticket.",
     ]);
-    await eventually(
-      async () => (await t.ticket(1)).agentThreadRef?.includes(`agents=${SALES}/${root.ts}`) === true,
-      "thread ref stored",
-    );
-    expect((await t.ticket(1)).agentThreadRef).toContain(`dm=D${REQUESTER}/${dm[0]!.ts}`);
+    await eventually(async () => (await t.link(1, "agents"))?.ts === root.ts, "thread ref stored");
+    expect(await t.link(1, "agents")).toEqual({ channel: SALES, ts: root.ts });
+    await eventually(async () => (await t.link(1, "dm")) !== null, "DM thread ref stored");
+    expect(await t.link(1, "dm")).toEqual({ channel: `D${REQUESTER}`, ts: dm[0]!.ts });
     expect(t.slack.messages(AGENTS)).toEqual([]);
   });
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeWith } from "../support/pg-database-for-service.js";
-import { formValues, payloads } from "./support/payloads.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formValues, payloads } from "../../testkit/slack-payloads.js";
 import {
   AGENT,
   AGENTS,
@@ -12,13 +11,13 @@ import {
 
 const PNG = new Uint8Array(Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex"));
 
-describeWith({ pg: true }, "Slack: an internal requester follows a ticket from Slack", () => {
+describe("Slack: an internal requester follows a ticket from Slack", () => {
   let t: SlackTestService;
   let dm: string;
   let root: { ts: string };
   let dmRoot: { ts: string };
   beforeAll(async () => {
-    t = (await startSlackService())!;
+    t = await startSlackService();
     dm = `D${REQUESTER}`;
   });
   afterAll(async () => {

@@ -14,7 +14,7 @@ describeWith({ pg: true }, "Slack: one root message per ticket, even across a cr
   let t: SlackTestService;
   let supplier = 800_000;
   beforeAll(async () => {
-    t = (await startSlackService())!;
+    t = await startSlackService({}, { storage: "postgres" });
   });
   afterAll(async () => {
     await t?.stop();
@@ -28,7 +28,7 @@ describeWith({ pg: true }, "Slack: one root message per ticket, even across a cr
   const historyLookups = () =>
     t.slack.calls("conversations.history").filter((c) => c.args.include_all_metadata === "true");
   const createdItem = (ticket: Ticket) =>
-    t.service.core.db.prisma.outboxItem.findFirstOrThrow({
+    t.service.core.db!.prisma.outboxItem.findFirstOrThrow({
       where: { ticketId: ticket.id, kind: "ticket_created" },
     });
 
@@ -52,8 +52,8 @@ describeWith({ pg: true }, "Slack: one root message per ticket, even across a cr
     // Busy channel: the root is more than a page of history back.
     for (let i = 0; i < 230; i++) t.slack.userPosts(AGENTS, AGENT, `chatter ${i}`);
     // The crash: Slack has the root, the database neither its ref nor a finished item; the lease ran out.
-    const prisma = t.service.core.db.prisma;
-    await prisma.ticket.update({ where: { id: ticket.id }, data: { agentThreadRef: null } });
+    const prisma = t.service.core.db!.prisma;
+    await prisma.ticketLink.deleteMany({ where: { ticketId: ticket.id } });
     await prisma.outboxItem.update({
       where: { id: item.id },
       data: {
@@ -74,7 +74,7 @@ describeWith({ pg: true }, "Slack: one root message per ticket, even across a cr
     expect(retried.attempts).toBe(2);
     expect(retried.platformMessageId).toBe(root.ts);
     expect(rootsOf(ticket).map((m) => m.ts)).toEqual([root.ts]);
-    expect((await t.ticket(ticket.number)).agentThreadRef).toBe(`agents=${AGENTS}/${root.ts}`);
+    expect(await t.link(ticket.number, "agents")).toEqual({ channel: AGENTS, ts: root.ts });
     const lookups = historyLookups().slice(before);
     expect(lookups.length).toBe(2);
     expect(lookups.every((c) => c.args.channel === AGENTS && c.args.oldest !== undefined)).toBe(true);
@@ -89,7 +89,7 @@ describeWith({ pg: true }, "Slack: one root message per ticket, even across a cr
     );
     const before = historyLookups().length;
     const created = supplierTicket(t, ++supplier, "Scanner jammed");
-    const prisma = t.service.core.db.prisma;
+    const prisma = t.service.core.db!.prisma;
     await eventually(
       async () =>
         (await prisma.outboxItem.findFirst({

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/adapters/storage/prisma/database.js";
-import { describeWith } from "../support/pg-database-for-service.js";
 import {
   createEmbeddedTestDatabase,
   createPgTestDatabase,
   type EmbeddedTestDatabase,
   type PgTestDatabase,
-} from "../support/pg-test-database.js";
+} from "../../testkit/pg-test-database.js";
+import { describeWith } from "../support/pg-database-for-service.js";
 
 // Read-modify-write under a row lock: a lost update, a deadlock or two transactions sharing
 // PGlite's one session shows up as a count below the number of transactions. Prisma's default

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/adapters/storage/prisma/database.js";
 import {
@@ -13,8 +14,8 @@ import { ENDPOINT_FILE } from "../../src/adapters/storage/prisma/embedded-endpoi
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "../../src/adapters/storage/prisma/migration-files.js";
 import { migrate } from "../../src/adapters/storage/prisma/migrations.js";
 import { openSchemaEngine, type SchemaEngine } from "../../src/adapters/storage/prisma/schema-engine.js";
+import { createPgTestDatabase, type PgTestDatabase } from "../../testkit/pg-test-database.js";
 import { describeWith } from "../support/pg-database-for-service.js";
-import { createPgTestDatabase, type PgTestDatabase } from "../support/pg-test-database.js";
 
 const committed = async () =>
   (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
@@ -157,6 +158,103 @@ describe("embedded endpoint", () => {
       await expect(openDatabase({ dataDir, migrateOnStart: false })).rejects.toThrow(/does not serve it/);
     } finally {
       await owner.close();
+    }
+  });
+});
+
+/** The committed migrations up to and including `last`, in a folder of their own. */
+const migrationsUpTo = async (last: string): Promise<string> => {
+  const dir = await mkdtemp(join(tmpdir(), "chamado-migrations-"));
+  for (const name of (await committed()).filter((n) => n <= last))
+    await cp(join(MIGRATIONS_DIR, name), join(dir, name), { recursive: true });
+  await cp(join(MIGRATIONS_DIR, "migration_lock.toml"), join(dir, "migration_lock.toml"));
+  return dir;
+};
+
+/** Rows as the release before ticket links wrote them, for the migration to move. */
+const OLD_ROWS = `
+  INSERT INTO organization (id, name, key) VALUES ('00000000-0000-4000-8000-000000000001', 'Acme', 'acme');
+  INSERT INTO person (id, name, organization_id) VALUES
+    ('00000000-0000-4000-8000-000000000002', 'Ana', '00000000-0000-4000-8000-000000000001');
+  INSERT INTO contact (id, channel, platform_user_id, display_name, person_id) VALUES
+    ('00000000-0000-4000-8000-000000000003', 'SLACK', 'U1', 'Ana', '00000000-0000-4000-8000-000000000002');
+  INSERT INTO ticket (id, number, subject, department, priority, type, status, channel, requester_contact_id,
+    requester_person_id, organization_id, created_at, updated_at, status_changed_at, agent_thread_ref)
+  VALUES ('00000000-0000-4000-8000-000000000004', 1, 'Printer', 'technical', 'HIGH', 'incident', 'NEW', 'SLACK',
+    '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002',
+    '00000000-0000-4000-8000-000000000001', now(), now(), now(),
+    'agents=C0AGENTS/1700000000.000100;dm=D0ANA/1700000000.000200');
+  INSERT INTO inbound_receipt (key, received_at) VALUES ('slack:event:Ev1', now()), ('whatsapp:msg:wamid.1', now());
+  INSERT INTO inbound_receipt (key, received_at, lease_until) VALUES ('telegram:1:update:5', now(), now());
+  INSERT INTO outbox_item (key, channel, kind, scope, payload, state, available_at, created_at, last_error)
+  VALUES ('held', 'WHATSAPP', 'agent_reply', 'contact:x', '{"contactId":"x"}', 'PENDING', now(), now(),
+      'whatsapp-window: outside the 24-hour window'),
+    ('refused', 'WHATSAPP', 'agent_reply', 'contact:y',
+      '{"contactId":"y","whatsappFailure":{"code":131026,"title":"Undeliverable","unreachable":true}}',
+      'PENDING', now(), now(), NULL);
+`;
+
+const MOVED = {
+  links: [
+    { role: "AGENTS_ROOT", conversation: "C0AGENTS", message: "1700000000.000100" },
+    { role: "REQUESTER_THREAD", conversation: "D0ANA", message: "1700000000.000200" },
+  ],
+  receipts: [
+    { key: "slack:event:Ev1", done: true },
+    { key: "telegram:1:update:5", done: false },
+    { key: "whatsapp:msg:wamid.1", done: true },
+  ],
+  outbox: [
+    { key: "held", state: "HELD", refusal: null, payload: { contactId: "x" } },
+    {
+      key: "refused",
+      state: "PENDING",
+      refusal: { code: 131026, title: "Undeliverable", unreachable: true },
+      payload: { contactId: "y" },
+    },
+  ],
+};
+
+const MOVED_QUERIES = {
+  links: "SELECT role::text, conversation, message FROM ticket_link ORDER BY role",
+  receipts:
+    "SELECT key, done_at IS NOT NULL AS done FROM inbound_receipt WHERE expires_at > received_at ORDER BY key",
+  outbox: "SELECT key, state::text, refusal, payload FROM outbox_item ORDER BY key",
+};
+
+describe("migrating data written by the release before ticket links", () => {
+  it("moves Slack refs into links, gives receipts their expiry and held items their state (PGlite)", async () => {
+    const before = await migrationsUpTo("20261122051523_sla_counts_index");
+    const pglite = await createMemoryPGlite();
+    try {
+      await migrate({ kind: "embedded", pglite }, before);
+      await pglite.exec(OLD_ROWS);
+      await migrate({ kind: "embedded", pglite });
+      for (const [part, query] of Object.entries(MOVED_QUERIES))
+        expect((await pglite.query(query)).rows, part).toEqual(MOVED[part as keyof typeof MOVED]);
+    } finally {
+      await pglite.close();
+      await rm(before, { recursive: true, force: true });
+    }
+  });
+});
+
+describeWith({ pg: true }, "migrating data on PostgreSQL", () => {
+  it("moves the same rows through PostgreSQL's migration engine", async () => {
+    const before = await migrationsUpTo("20261122051523_sla_counts_index");
+    const database = await createPgTestDatabase({ migrated: false });
+    const client = new pg.Client({ connectionString: database!.url });
+    try {
+      await migrate({ kind: "postgres", url: database!.url }, before);
+      await client.connect();
+      await client.query(OLD_ROWS);
+      await migrate({ kind: "postgres", url: database!.url });
+      for (const [part, query] of Object.entries(MOVED_QUERIES))
+        expect((await client.query(query)).rows, part).toEqual(MOVED[part as keyof typeof MOVED]);
+    } finally {
+      await client.end();
+      await database?.drop();
+      await rm(before, { recursive: true, force: true });
     }
   });
 });

@@ -1,8 +1,21 @@
+import { createEmbeddedTestDatabase } from "../../testkit/pg-test-database.js";
+import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
+import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
+import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
 import { ticketStoreContract } from "../contracts/ticket-store.contract.js";
-import { createEmbeddedTestDatabase } from "../support/pg-test-database.js";
 import { prismaRepositories } from "./prisma-repositories.js";
+import { prismaContractStores } from "./prisma-storage.js";
+
+const open = async () => {
+  const embedded = await createEmbeddedTestDatabase();
+  return { database: embedded.database, close: embedded.cleanup };
+};
+const stores = prismaContractStores(open);
 
 ticketStoreContract("Prisma on embedded PGlite", async () => {
-  const embedded = await createEmbeddedTestDatabase();
-  return prismaRepositories(embedded.database, embedded.cleanup);
+  const { database, close } = await open();
+  return prismaRepositories(database, close);
 });
+outboxQueueContract("Prisma on embedded PGlite", stores.outbox);
+inboundReceiptsContract("Prisma on embedded PGlite", stores.receipts);
+ticketLinksContract("Prisma on embedded PGlite", stores.links);

@@ -1,20 +1,36 @@
 import { openDatabase } from "../../src/adapters/storage/prisma/database.js";
+import { createPgTestDatabase } from "../../testkit/pg-test-database.js";
+import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
+import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
+import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
 import { ticketStoreContract } from "../contracts/ticket-store.contract.js";
 import { describeWith } from "../support/pg-database-for-service.js";
-import { createPgTestDatabase } from "../support/pg-test-database.js";
 import { prismaRepositories } from "./prisma-repositories.js";
+import { prismaContractStores } from "./prisma-storage.js";
+
+const open = async () => {
+  const throwaway = (await createPgTestDatabase())!;
+  const database = await openDatabase({
+    databaseUrl: throwaway.url,
+    dataDir: "unused",
+    migrateOnStart: false,
+  });
+  return {
+    database,
+    async close() {
+      await database.close();
+      await throwaway.drop();
+    },
+  };
+};
+const stores = prismaContractStores(open);
 
 describeWith({ pg: true }, "PostgreSQL", () => {
   ticketStoreContract("Prisma on PostgreSQL", async () => {
-    const throwaway = (await createPgTestDatabase())!;
-    const database = await openDatabase({
-      databaseUrl: throwaway.url,
-      dataDir: "unused",
-      migrateOnStart: false,
-    });
-    return prismaRepositories(database, async () => {
-      await database.close();
-      await throwaway.drop();
-    });
+    const { database, close } = await open();
+    return prismaRepositories(database, close);
   });
+  outboxQueueContract("Prisma on PostgreSQL", stores.outbox);
+  inboundReceiptsContract("Prisma on PostgreSQL", stores.receipts);
+  ticketLinksContract("Prisma on PostgreSQL", stores.links);
 });

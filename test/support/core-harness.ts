@@ -12,7 +12,7 @@ import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
 import { createTicketService, type RequesterIdentity } from "../../src/core/ticket/service.js";
 import { DEFAULT_TAXONOMY } from "../../src/core/ticket/taxonomy.js";
 import type { Actor } from "../../src/core/ticket/ticket.js";
-import { manualClock } from "./manual-clock.js";
+import { manualClock } from "../../testkit/manual-clock.js";
 
 export interface Repositories {
   readonly tickets: TicketRepository;

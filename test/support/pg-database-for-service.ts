@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe } from "vitest";
 import { type Database, openDatabase } from "../../src/adapters/storage/prisma/database.js";
-import { createPgTestDatabase, pgServerUrl } from "./pg-test-database.js";
+import { createPgTestDatabase, pgServerUrl } from "../../testkit/pg-test-database.js";
 
 /**
  * Real PostgreSQL and Redis for the service's tests, on top of pg-test-database.ts. Without

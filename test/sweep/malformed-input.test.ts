@@ -304,7 +304,7 @@ describeWith({ pg: true }, "malformed input sweep over every HTTP route", () => 
   it("the service kept answering and the database holds no partial rows", async () => {
     await expectStillHealthy(s.url);
     expect((await fetch(`${s.url}/readyz`)).status).toBe(200);
-    const prisma = s.service.core.db.prisma;
+    const prisma = s.service.core.db!.prisma;
     expect(await count(prisma, "SELECT count(*) AS n FROM ticket")).toBeGreaterThan(0);
     // Hostile text in otherwise valid updates reached the dialogue, not only the parsers in front of it.
     expect(await channelsWithContacts(prisma)).toEqual(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/adapters/cli/main.js";
-import { type FakeTelegramApi, startFakeTelegramApi } from "../support/fake-telegram-api.js";
+import { runCli } from "../../src/app/cli/main.js";
+import { type FakeTelegramApi, startFakeTelegramApi } from "../../testkit/fake-telegram-api.js";
 import { SECRET, TOKEN } from "./support/telegram-service.js";
 
 describe("npm run cli -- telegram", () => {

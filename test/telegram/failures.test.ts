@@ -1,11 +1,11 @@
 import { TelegramError } from "telegraf";
 import { describe, expect, it } from "vitest";
 import { classifyFailure, withRetryAfter } from "../../src/adapters/telegram/api.js";
+import { telegramSettings } from "../../src/adapters/telegram/config.js";
 import { secretMatches } from "../../src/adapters/telegram/webhook.js";
 import { ConfigError, loadConfig } from "../../src/app/config/index.js";
-import { TelegramConfigError, telegramSettings } from "../../src/app/config/telegram.js";
+import { botErrors } from "../../testkit/telegram-updates.js";
 import { TOKEN } from "./support/telegram-service.js";
-import { botErrors } from "./support/updates.js";
 
 const telegramError = (name: string) => {
   const body = botErrors[name]!;
@@ -70,16 +70,13 @@ describe("what Telegram's answers mean", () => {
 
 describe("Telegram configuration", () => {
   it("is off without a token and requires a secret in webhook mode", () => {
-    expect(telegramSettings(loadConfig({}))).toBeNull();
+    expect(telegramSettings(loadConfig({}))).toEqual({ ok: true, value: null });
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN })).toThrow(ConfigError);
-    expect(() => telegramSettings({ ...loadConfig({}), TELEGRAM_BOT_TOKEN: TOKEN })).toThrow(
-      TelegramConfigError,
-    );
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN })).toThrow(/TELEGRAM_WEBHOOK_SECRET: required/);
+    expect(telegramSettings({ ...loadConfig({}), TELEGRAM_BOT_TOKEN: TOKEN }).ok).toBe(false);
     expect(telegramSettings(loadConfig({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "polling" }))).toEqual({
-      token: TOKEN,
-      mode: "polling",
-      webhookSecret: null,
-      apiRoot: "https://api.telegram.org",
+      ok: true,
+      value: { token: TOKEN, mode: "polling", webhookSecret: null, apiRoot: "https://api.telegram.org" },
     });
   });
 

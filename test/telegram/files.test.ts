@@ -1,8 +1,8 @@
 import { Telegram } from "telegraf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFileFetcher } from "../../src/adapters/telegram/files.js";
+import { type FakeTelegramApi, startFakeTelegramApi } from "../../testkit/fake-telegram-api.js";
 import { tinyPdf } from "../files/support/samples.js";
-import { type FakeTelegramApi, startFakeTelegramApi } from "../support/fake-telegram-api.js";
 import { TOKEN } from "./support/telegram-service.js";
 
 const LIMIT = 1024;

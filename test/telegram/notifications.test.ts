@@ -1,30 +1,25 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
-import { insertOutbox } from "../../src/adapters/storage/prisma/outbox-writer.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { summarize } from "../../src/core/outbox/drafts.js";
+import { waitFor } from "../../testkit/spawn-service.js";
+import { botErrors, createUpdates, type Person } from "../../testkit/telegram-updates.js";
 import { jpegHeader, tinyPdf } from "../files/support/samples.js";
-import { describeWith } from "../support/pg-database-for-service.js";
-import { waitFor } from "../support/spawn-service.js";
 import { renderChat } from "./support/chat-view.js";
 import { agentReply, setStatus, ticketFor } from "./support/requester.js";
 import { startTelegramService, type TelegramTestService } from "./support/telegram-service.js";
-import { botErrors, createUpdates, type Person } from "./support/updates.js";
 
 const ana: Person = { userId: 1111, firstName: "Ana", languageCode: "pt-br", inGroup: false };
 
-describeWith({ pg: true }, "Telegram notifications through the outbox", () => {
+describe("Telegram notifications through the outbox", () => {
   let t: TelegramTestService;
   beforeEach(async () => {
-    t = await startTelegramService({ database: "postgres" });
+    t = await startTelegramService();
   });
   afterEach(async () => {
     await t?.stop();
   });
 
   const chat = () => t.api.messages(ana.userId);
-  const outboxStates = async () =>
-    (await t.service.core.db.prisma.outboxItem.findMany({ orderBy: { id: "asc" } })).map(
-      (i) => `${i.kind}:${i.state}`,
-    );
+  const outboxStates = () => t.outboxStates();
 
   // Four notices to one chat are spaced a second apart by the rate limit: more time than the default.
   it("status changes, an agent's reply with its files and the rating question reach the person's chat", async () => {
@@ -157,7 +152,7 @@ describeWith({ pg: true }, "Telegram notifications through the outbox", () => {
       audience: "requester",
       contactId: contact.id,
     };
-    await insertOutbox(t.service.core.db.prisma, [
+    await t.service.core.storage.outboxWriter.enqueue([
       {
         key: `${ticket.id}:reminder`,
         channel: "TELEGRAM",

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseUpdate } from "../../src/adapters/telegram/parse.js";
-import { FAKE_BOT } from "../support/fake-telegram-api.js";
-import { createUpdates, GROUP, type Person } from "./support/updates.js";
+import { FAKE_BOT } from "../../testkit/fake-telegram-api.js";
+import { createUpdates, GROUP, type Person } from "../../testkit/telegram-updates.js";
 
 const bot = { id: FAKE_BOT.id, username: FAKE_BOT.username };
 const ana: Person = { userId: 1111, firstName: "Ana", languageCode: "pt-br", inGroup: false };

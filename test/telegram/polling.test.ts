@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitFor } from "../support/spawn-service.js";
+import { waitFor } from "../../testkit/spawn-service.js";
+import { createUpdates, type Person } from "../../testkit/telegram-updates.js";
 import { startTelegramService, type TelegramTestService } from "./support/telegram-service.js";
-import { createUpdates, type Person } from "./support/updates.js";
 
 const ana: Person = { userId: 1111, firstName: "Ana", languageCode: "pt-br", inGroup: false };
 

@@ -1,7 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
-import { describeWith } from "../support/pg-database-for-service.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseChatScript, playChat } from "./support/chat-transcript.js";
 import { startTelegramService, type TelegramTestService } from "./support/telegram-service.js";
 
@@ -10,10 +9,10 @@ const scripts = readdirSync(DIR)
   .filter((f) => f.endsWith(".txt"))
   .sort();
 
-describeWith({ pg: true }, "Telegram conversations through the webhook", () => {
+describe("Telegram conversations through the webhook", () => {
   let t: TelegramTestService;
   beforeEach(async () => {
-    t = await startTelegramService({ database: "postgres" });
+    t = await startTelegramService();
   });
   afterEach(async () => {
     await t?.stop();

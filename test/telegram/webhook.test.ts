@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createUpdates, type Person } from "../../testkit/telegram-updates.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { AGENT, SECRET, startTelegramService, type TelegramTestService } from "./support/telegram-service.js";
-import { createUpdates, type Person } from "./support/updates.js";
 
 const bruno: Person = { userId: 2222, firstName: "Bruno", languageCode: "pt-br", inGroup: false };
 const carol: Person = { userId: 3333, firstName: "Carol", languageCode: "en", inGroup: false };

@@ -12,15 +12,15 @@ import { createNotificationPolicy } from "../../src/core/outbox/notification-pol
 import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
 import type { Ticket } from "../../src/core/ticket/ticket.js";
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
-import { createFakeChatSender } from "../outbox/support/fake-chat-sender.js";
+import { createFakeChatSender } from "../../testkit/fake-chat-sender.js";
+import { DAY, HOUR, manualClock } from "../../testkit/manual-clock.js";
+import { testConfig } from "../../testkit/spawn-service.js";
 import { agent, validTicket } from "../support/core-harness.js";
-import { DAY, HOUR, manualClock } from "../support/manual-clock.js";
 import {
   createThrowawayDatabase,
   describeWith,
   type ThrowawayDatabase,
 } from "../support/pg-database-for-service.js";
-import { testConfig } from "../support/spawn-service.js";
 
 const MINUTE = 60_000;
 

@@ -9,7 +9,7 @@ import {
   slaElapsedMs,
   slaStatus,
 } from "../../src/core/timers/sla.js";
-import { DAY, HOUR } from "../support/manual-clock.js";
+import { DAY, HOUR } from "../../testkit/manual-clock.js";
 
 const T0 = new Date("2026-03-02T12:00:00.000Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -43,7 +43,6 @@ const ticket = (overrides: Partial<Ticket> = {}): Ticket => ({
   agentReadAt: null,
   contactRequestedAt: null,
   rating: null,
-  agentThreadRef: null,
   sla: { pausedMs: 0, pausedSince: null },
   version: 0,
   ...overrides,

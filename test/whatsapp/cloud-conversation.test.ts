@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { postWebhook } from "../../testkit/meta-webhooks.js";
 import { tinyPdf, tinyPng } from "../files/support/samples.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { CLOUD, type CloudHarness, startCloudHarness } from "./support/cloud-harness.js";
-import { postWebhook } from "./support/meta-webhooks.js";
 import { HOUR } from "./support/offset-clock.js";
 
 const BRUNO = { waId: "5511912345678", name: "Bruno" };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
+import { waitFor } from "../../testkit/spawn-service.js";
 import { agent } from "../support/core-harness.js";
 import { describeWith } from "../support/pg-database-for-service.js";
-import { waitFor } from "../support/spawn-service.js";
 import { CLOUD, type CloudHarness, startCloudHarness } from "./support/cloud-harness.js";
 import { HOUR } from "./support/offset-clock.js";
 
@@ -86,8 +86,8 @@ describeWith(
       expect(templates()).toHaveLength(1);
       expect(sentIndex("Pode enviar o XML")).toBe(-1);
       const held = await replyItem("Pode enviar o XML da nota?");
-      expect(held.state).toBe("PENDING");
-      expect(held.lastError).toMatch(/^whatsapp-window:/);
+      expect(held.state).toBe("HELD");
+      expect(held.lastError).toMatch(/^outside the 24-hour window/);
 
       const before = h.graph.messagesTo(BRUNO.waId).length;
       await h.exchange(
@@ -121,7 +121,7 @@ describeWith(
         }),
       );
       await waitFor(() => templates().length === templatesBefore + 1, "a new template");
-      expect((await replyItem("Recebido, obrigado!")).state).toBe("PENDING");
+      expect((await replyItem("Recebido, obrigado!")).state).toBe("HELD");
       // The same report again changes nothing.
       await h.post(
         h.hooks.status(wamid, "failed", h.clock.now(), BRUNO.waId, {

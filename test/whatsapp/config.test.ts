@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/app/config/index.js";
 import {
   DEFAULT_GRAPH_API_URL,
-  WhatsAppConfigError,
-  whatsappSettings,
-} from "../../src/app/config/whatsapp.js";
+  whatsappSettings as settingsResult,
+} from "../../src/adapters/whatsapp/config.js";
+import { ConfigError, loadConfig } from "../../src/app/config/index.js";
+
+type Fields = Parameters<typeof settingsResult>[0];
+/** The settings, or a throw with the problems, like loadConfig reports them. */
+const whatsappSettings = (fields: Fields) => {
+  const settings = settingsResult(fields);
+  if (!settings.ok) throw new Error(settings.error.join("\n"));
+  return settings.value;
+};
 
 const cloud = {
   WHATSAPP_TRANSPORT: "cloud",
@@ -37,7 +44,7 @@ describe("WhatsApp configuration", () => {
     const run = () => loadConfig({ WHATSAPP_TRANSPORT: "cloud", WHATSAPP_APP_SECRET: "s" });
     expect(run).toThrow(ConfigError);
     const incomplete = { ...loadConfig({}), WHATSAPP_TRANSPORT: "cloud" as const, WHATSAPP_APP_SECRET: "s" };
-    expect(() => whatsappSettings(incomplete)).toThrow(WhatsAppConfigError);
+    expect(settingsResult(incomplete).ok).toBe(false);
     expect(run).toThrow(
       [
         "Invalid configuration:",

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createRedisLeases } from "../../src/adapters/sessions/redis-leases.js";
 import type { WebClientEvent } from "../../src/adapters/whatsapp/web/client.js";
 import { createWebSession, type WebSession } from "../../src/adapters/whatsapp/web/session.js";
-import { createRedisSessionLease } from "../../src/adapters/whatsapp/web/session-lease.js";
-import { createFakeWebClients, type FakeWebClients } from "../support/fake-whatsapp-web-client.js";
+import { createFakeWebClients, type FakeWebClients } from "../../testkit/fake-whatsapp-web-client.js";
+import { waitFor } from "../../testkit/spawn-service.js";
 import { describeWith, redisUrl, uniquePrefix } from "../support/pg-database-for-service.js";
-import { waitFor } from "../support/spawn-service.js";
 
 const TTL_MS = 600;
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
@@ -39,9 +39,11 @@ describeWith({ redis: true }, "the WhatsApp Web session lease on Redis", () => {
 
   it("lets one owner hold it, renew it, give it up, and lose it when it stops renewing", async () => {
     const redis = connections[0]!;
-    const key = `${prefix}lease-${randomUUID()}`;
-    const a = createRedisSessionLease({ redis, key, owner: "a", ttlMs: 300 });
-    const b = createRedisSessionLease({ redis, key, owner: "b", ttlMs: 300 });
+    const name = `lease-${randomUUID()}`;
+    const key = `${prefix}${name}`;
+    const leases = createRedisLeases(redis, prefix);
+    const a = leases.lease(name, { owner: "a", ttlMs: 300 });
+    const b = leases.lease(name, { owner: "b", ttlMs: 300 });
     expect(await a.tryAcquire()).toBe(true);
     expect(await a.tryAcquire()).toBe(true);
     expect(await b.tryAcquire()).toBe(false);
@@ -57,11 +59,11 @@ describeWith({ redis: true }, "the WhatsApp Web session lease on Redis", () => {
   });
 
   it("runs the phone on one instance only, and another takes over when that one dies", async () => {
-    const key = `${prefix}session-${randomUUID()}`;
-    const start = async (name: string, fakes: FakeWebClients) => {
+    const lease = `session-${randomUUID()}`;
+    const start = async (owner: string, fakes: FakeWebClients) => {
       const redis = await connect();
       const session = createWebSession({
-        lease: createRedisSessionLease({ redis, key, owner: name, ttlMs: TTL_MS }),
+        lease: createRedisLeases(redis, prefix).lease(lease, { owner, ttlMs: TTL_MS }),
         createClient: fakes.factory,
         onEvent: (_event: WebClientEvent) => {},
         showQr: () => {},

@@ -1,13 +1,14 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
-import { tinyPdf, tinyPng } from "../files/support/samples.js";
-import { agent } from "../support/core-harness.js";
 import {
   createFakeWebClients,
   type FakeWebClients,
   type PhoneMessage,
-} from "../support/fake-whatsapp-web-client.js";
+} from "../../testkit/fake-whatsapp-web-client.js";
+import { waitFor } from "../../testkit/spawn-service.js";
+import { tinyPdf, tinyPng } from "../files/support/samples.js";
+import { agent } from "../support/core-harness.js";
 import {
   createThrowawayDatabase,
   describeWith,
@@ -15,7 +16,6 @@ import {
   type ThrowawayDatabase,
   uniquePrefix,
 } from "../support/pg-database-for-service.js";
-import { waitFor } from "../support/spawn-service.js";
 import { startWhatsAppService, type WhatsAppService } from "./support/service.js";
 
 const ADMIN_TOKEN = "admin-token-0123456789";

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
+import type { ApiKeyRecord, ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { Actor } from "../../core/ticket/ticket.js";
-import type { ApiKeyRecord, ApiKeyRepository } from "../storage/prisma/api-key-repository.js";
 import { hashApiSecret, looksLikeApiSecret } from "./api-key-secret.js";
 
 /** Who is calling: the key, and the core actor it acts as. */
@@ -26,7 +26,12 @@ const bearer = (request: FastifyRequest): string | null => {
  * else, through an API contact of its own (created on first use), so the core's access rules
  * apply to it unchanged.
  */
-export const createApiAuthenticator = (keys: ApiKeyRepository, directory: DirectoryRepository) => {
+export type ApiAuthenticator = (request: FastifyRequest) => Promise<ApiPrincipal>;
+
+export const createApiAuthenticator = (
+  keys: ApiKeyRepository,
+  directory: DirectoryRepository,
+): ApiAuthenticator => {
   const contacts = new Map<string, Actor>();
 
   const orgActor = async (
@@ -70,5 +75,3 @@ export const createApiAuthenticator = (keys: ApiKeyRepository, directory: Direct
     return { key, actor: await orgActor({ ...key, organization: key.organization }) };
   };
 };
-
-export type ApiAuthenticator = ReturnType<typeof createApiAuthenticator>;

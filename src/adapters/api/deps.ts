@@ -1,20 +1,14 @@
 import type { FastifyRequest } from "fastify";
 import type { Lang } from "../../core/i18n/index.js";
+import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StatsScope } from "../../core/ports/ticket-repository.js";
+import type { SlaCounts } from "../../core/ports/timer-queries.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
-import type { ApiKeyRepository } from "../storage/prisma/api-key-repository.js";
 import type { ApiPrincipal } from "./auth.js";
 import type { ApiOutcome } from "./route.js";
-
-export interface SlaCounts {
-  readonly firstResponseBreached: number;
-  readonly resolutionBreached: number;
-  readonly firstResponseWarned: number;
-  readonly resolutionWarned: number;
-}
 
 /** What the REST API needs from the rest of the service. */
 export interface ApiDeps {

@@ -7,7 +7,7 @@ import { ticketReadRoutes } from "./routes/ticket-read-routes.js";
 import { ticketWriteRoutes } from "./routes/ticket-write-routes.js";
 
 export { generateApiSecret, hashApiSecret } from "./api-key-secret.js";
-export type { ApiDeps, SlaCounts } from "./deps.js";
+export type { ApiDeps } from "./deps.js";
 
 export const API_PREFIX = "/api/v1";
 

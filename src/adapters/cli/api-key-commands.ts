@@ -1,8 +1,7 @@
 import { z } from "zod";
+import type { ApiKeyRecord } from "../../core/ports/api-keys.js";
 import { generateApiSecret, hashApiSecret } from "../api/api-key-secret.js";
-import { type ApiKeyRecord, createPrismaApiKeyRepository } from "../storage/prisma/api-key-repository.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
-import { withCore } from "./core-session.js";
 
 const USAGE = "api-key create --name NAME (--org KEY | --all) | api-key list | api-key revoke ID";
 
@@ -26,9 +25,9 @@ const create = async (ctx: CommandContext, v: Record<string, unknown>): Promise<
   const org = typeof v.org === "string" ? v.org.trim() : undefined;
   if ((org ? 1 : 0) + (v.all === true ? 1 : 0) !== 1)
     throw new UsageError("give exactly one of --org KEY or --all");
-  return withCore(ctx, async (core) => {
-    const keys = createPrismaApiKeyRepository(core.db.prisma);
-    const organization = org ? await keys.findOrganizationByKey(org) : null;
+  return ctx.session(async (core) => {
+    const keys = core.apiKeys;
+    const organization = org ? await core.directory.findOrganizationByKey(org) : null;
     if (org && !organization) {
       ctx.io.err(`no organization has the key "${org}"`);
       return 1;
@@ -48,8 +47,8 @@ const create = async (ctx: CommandContext, v: Record<string, unknown>): Promise<
 };
 
 const list = (ctx: CommandContext): Promise<number> =>
-  withCore(ctx, async (core) => {
-    const keys = await createPrismaApiKeyRepository(core.db.prisma).list();
+  ctx.session(async (core) => {
+    const keys = await core.apiKeys.list();
     if (ctx.json) ctx.io.out(JSON.stringify(keys.map(keyJson), null, 2));
     else ctx.io.out(keys.length > 0 ? keys.map(keyLine).join("\n") : "(no API keys)");
     return 0;
@@ -58,8 +57,8 @@ const list = (ctx: CommandContext): Promise<number> =>
 const revoke = async (ctx: CommandContext, id: string | undefined): Promise<number> => {
   const parsed = z.uuid().safeParse(id);
   if (!parsed.success) throw new UsageError("revoke expects the key's id (see api-key list)");
-  return withCore(ctx, async (core) => {
-    const revoked = await createPrismaApiKeyRepository(core.db.prisma).revoke(parsed.data, new Date());
+  return ctx.session(async (core) => {
+    const revoked = await core.apiKeys.revoke(parsed.data, new Date());
     if (!revoked) {
       ctx.io.err(`no active API key has the id ${parsed.data}`);
       return 1;

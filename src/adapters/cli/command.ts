@@ -1,7 +1,12 @@
 import type { ParseArgsConfig } from "node:util";
-import type { Config } from "../../app/config/index.js";
+import type { ConversationEngine } from "../../core/conversation/index.js";
 import type { Catalogue } from "../../core/i18n/catalogue.js";
 import type { Lang } from "../../core/i18n/lang.js";
+import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
+import type { DirectoryRepository } from "../../core/ports/directory.js";
+import type { StoragePorts } from "../../core/ports/storage.js";
+import type { TicketService } from "../../core/ticket/service.js";
+import type { TelegramSettings } from "../telegram/config.js";
 
 /** Where a command writes: stdout for results, stderr for errors. */
 export interface Io {
@@ -9,12 +14,36 @@ export interface Io {
   err(text: string): void;
 }
 
+/** The ticket core as one command sees it, open for the length of the command. */
+export interface CliSession {
+  readonly service: TicketService;
+  readonly directory: DirectoryRepository;
+  readonly apiKeys: ApiKeyRepository;
+  /** Which database answered. */
+  readonly database: StoragePorts["kind"];
+  /** The chat engine over this session (`chat`); closed with the session. */
+  conversation(): Promise<ConversationEngine>;
+}
+
+/** The configuration the commands read. */
+export interface CliSettings {
+  readonly defaultLang: Lang;
+  readonly attachmentMaxBytes: number;
+  /** Null when TELEGRAM_BOT_TOKEN is unset. */
+  readonly telegram: TelegramSettings | null;
+}
+
 export interface CommandContext {
-  readonly config: Config;
+  readonly settings: CliSettings;
   readonly io: Io;
   readonly json: boolean;
   readonly lang: Lang;
   readonly catalogue: Catalogue;
+  /**
+   * Opens the configured storage for one command and always closes it; with `migrate`, pending
+   * migrations are applied first.
+   */
+  session<T>(run: (session: CliSession) => Promise<T>, options?: { readonly migrate?: boolean }): Promise<T>;
 }
 
 export interface Command {

@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { buildConversation } from "../../app/conversation.js";
 import { LANGS, langFromLocale } from "../../core/i18n/lang.js";
 import type { ContactRecord } from "../../core/ports/directory.js";
 import { CHANNELS } from "../../core/ticket/channel.js";
 import { runConsoleChat } from "../console/console-chat.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
-import { withCore } from "./core-session.js";
 
 /** "telegram:12345", "console:ana": a contact's identity on a channel. */
 const contactRef = z
@@ -62,23 +60,19 @@ export const chat: Command = {
   async run(ctx, values) {
     const args = parse(chatArgs, values);
     const lang = args.lang ? langFromLocale(args.lang) : null;
-    return withCore(ctx, async (core) => {
-      const conversation = await buildConversation(core);
-      try {
-        // A language given here is the person's choice, as if they had typed "language".
-        const known = await core.directory.findContact(args.as.channel, args.as.platformUserId);
-        if (known && lang) await core.directory.setLocale(known.id, lang);
-        await runConsoleChat({
-          engine: conversation.engine,
-          identity: { ...args.as, displayName: args.name ?? known?.displayName ?? args.as.platformUserId },
-          ...(lang ? { locale: lang } : {}),
-          input: process.stdin,
-          write: (text) => ctx.io.out(text),
-          maxFileBytes: ctx.config.ATTACHMENT_MAX_BYTES,
-        });
-      } finally {
-        await conversation.close();
-      }
+    return ctx.session(async (core) => {
+      const engine = await core.conversation();
+      // A language given here is the person's choice, as if they had typed "language".
+      const known = await core.directory.findContact(args.as.channel, args.as.platformUserId);
+      if (known && lang) await core.directory.setLocale(known.id, lang);
+      await runConsoleChat({
+        engine,
+        identity: { ...args.as, displayName: args.name ?? known?.displayName ?? args.as.platformUserId },
+        ...(lang ? { locale: lang } : {}),
+        input: process.stdin,
+        write: (text) => ctx.io.out(text),
+        maxFileBytes: ctx.settings.attachmentMaxBytes,
+      });
       return 0;
     });
   },
@@ -110,7 +104,7 @@ export const register: Command = {
   },
   async run(ctx, values) {
     const args = parse(registerArgs, values);
-    return withCore(ctx, async (core) => {
+    return ctx.session(async (core) => {
       const existing = await core.directory.findContact(args.contact.channel, args.contact.platformUserId);
       if (existing) {
         const org = await core.directory.findOrganization(existing.person.organizationId);
@@ -151,7 +145,7 @@ export const link: Command = {
   options: { contact: { type: "string" }, to: { type: "string" } },
   async run(ctx, values) {
     const args = parse(linkArgs, values);
-    return withCore(ctx, async (core) => {
+    return ctx.session(async (core) => {
       const [from, to] = await Promise.all([
         core.directory.findContact(args.contact.channel, args.contact.platformUserId),
         core.directory.findContact(args.to.channel, args.to.platformUserId),

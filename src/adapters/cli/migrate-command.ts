@@ -1,5 +1,4 @@
 import type { Command } from "./command.js";
-import { withCore } from "./core-session.js";
 
 export const migrate: Command = {
   name: "migrate",
@@ -8,13 +7,16 @@ export const migrate: Command = {
   options: {},
   async run(ctx) {
     // Opening with migrateOnStart applies pending migrations before anything else touches the schema.
-    await withCore({ ...ctx, config: { ...ctx.config, DATABASE_MIGRATE_ON_START: true } }, async (core) => {
-      ctx.io.out(
-        ctx.json
-          ? JSON.stringify({ migrated: true, database: core.db.kind })
-          : `database is up to date (${core.db.kind})`,
-      );
-    });
+    await ctx.session(
+      async (core) => {
+        ctx.io.out(
+          ctx.json
+            ? JSON.stringify({ migrated: true, database: core.database })
+            : `database is up to date (${core.database})`,
+        );
+      },
+      { migrate: true },
+    );
     return 0;
   },
 };

@@ -1,6 +1,5 @@
 import { Telegram } from "telegraf";
 import { z } from "zod";
-import { TelegramConfigError, telegramSettings } from "../../app/config/telegram.js";
 import { CHANNEL_URLS } from "../http/channel-routes.js";
 import { callBot, classifyFailure } from "../telegram/api.js";
 import { registerCommands } from "../telegram/commands.js";
@@ -13,7 +12,7 @@ const TIMEOUT_MS = 15_000;
 const webhookUrl = z.url({ protocol: /^https?$/ });
 
 const clientFor = (ctx: CommandContext) => {
-  const settings = telegramSettings(ctx.config);
+  const settings = ctx.settings.telegram;
   if (!settings) throw new UsageError("TELEGRAM_BOT_TOKEN is not set");
   return {
     settings,
@@ -48,7 +47,7 @@ const setWebhook = async (ctx: CommandContext, values: Record<string, unknown>):
     },
     signal,
   );
-  await registerCommands(client, ctx.config.DEFAULT_LANGUAGE, signal);
+  await registerCommands(client, ctx.settings.defaultLang, signal);
   ctx.io.out(
     ctx.json
       ? JSON.stringify({ webhook: url.data, allowedUpdates: ALLOWED_UPDATES })
@@ -97,10 +96,6 @@ export const telegram: Command = {
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      if (error instanceof TelegramConfigError) {
-        ctx.io.err(error.message);
-        return 2;
-      }
       ctx.io.err(`Telegram refused: ${classifyFailure(error).reason}`);
       return 1;
     }

@@ -1,7 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { z } from "zod";
-import type { Core } from "../../app/container.js";
 import type { Page } from "../../core/ports/ticket-repository.js";
 import type { Result } from "../../core/shared/result.js";
 import { CHANNELS, type Channel } from "../../core/ticket/channel.js";
@@ -15,9 +14,9 @@ import {
   type TicketStatus,
 } from "../../core/ticket/status.js";
 import type { Ticket } from "../../core/ticket/ticket.js";
-import type { Command, CommandContext } from "./command.js";
+import type { CliSession, Command, CommandContext } from "./command.js";
 import { UsageError } from "./command.js";
-import { cliAgent, withCore } from "./core-session.js";
+import { cliAgent } from "./core-session.js";
 import { detailText, pageText, statsText, ticketJson, ticketLine } from "./render.js";
 
 const print = (ctx: CommandContext, json: unknown, text: string) =>
@@ -57,9 +56,9 @@ const readFiles = async (ctx: CommandContext, paths: unknown) => {
     const info = await stat(path).catch(() => null);
     if (!info?.isFile()) throw new UsageError(`not a readable file: ${path}`);
     // Refuse before reading, so a huge file is never loaded.
-    if (info.size > ctx.config.ATTACHMENT_MAX_BYTES) {
+    if (info.size > ctx.settings.attachmentMaxBytes) {
       throw new UsageError(
-        ctx.catalogue.attachment(basename(path), "TOO_LARGE", ctx.config.ATTACHMENT_MAX_BYTES),
+        ctx.catalogue.attachment(basename(path), "TOO_LARGE", ctx.settings.attachmentMaxBytes),
       );
     }
     files.push({ fileName: basename(path), bytes: new Uint8Array(await readFile(path)) });
@@ -111,7 +110,7 @@ export const create: Command = {
     const who = v.contact
       ? parseOr(contactArg, v.contact, "--contact")
       : { channel: "CLI" as Channel, platformUserId: agent.kind === "agent" ? agent.id : "cli" };
-    return withCore(ctx, async (core) => {
+    return ctx.session(async (core) => {
       const orgKey =
         typeof v.org === "string"
           ? v.org
@@ -156,11 +155,11 @@ export const create: Command = {
   },
 };
 
-type TicketChangeRun = (core: Core) => Promise<Result<Ticket, CoreError>>;
+type TicketChangeRun = (core: CliSession) => Promise<Result<Ticket, CoreError>>;
 
 /** Runs one ticket change on the configured database and prints the ticket, or the refusal. */
 const changeTicket = (ctx: CommandContext, run: TicketChangeRun, prefix = ""): Promise<number> =>
-  withCore(ctx, async (core) => {
+  ctx.session(async (core) => {
     const result = await run(core);
     if (!result.ok) return fail(ctx, result.error);
     print(ctx, ticketJson(result.value), `${prefix}${ticketLine(result.value, ctx.catalogue)}`);
@@ -245,7 +244,7 @@ export const show: Command = {
   options: {},
   async run(ctx, _v, positionals) {
     const ticket = ref(positionals, this.usage);
-    return withCore(ctx, async (core) => {
+    return ctx.session(async (core) => {
       const result = await core.service.detail(cliAgent(), ticket);
       if (!result.ok) return fail(ctx, result.error);
       print(
@@ -348,7 +347,7 @@ export const listTickets: Command = {
   options: listOptions,
   async run(ctx, v) {
     const query = toQuery(v);
-    return withCore(ctx, async (core) => {
+    return ctx.session(async (core) => {
       const page = await core.service.list(cliAgent(), query);
       printPage(ctx, page);
       return 0;
@@ -365,7 +364,7 @@ export const search: Command = {
     const text = positionals.join(" ").trim();
     if (!text) throw new UsageError(`missing search text (${this.usage})`);
     const query = toQuery(v);
-    return withCore(ctx, async (core) => {
+    return ctx.session(async (core) => {
       const page = await core.service.search(cliAgent(), text, query);
       printPage(ctx, page);
       return 0;
@@ -383,7 +382,7 @@ export const stats: Command = {
       v.org === undefined
         ? undefined
         : parseOr(z.uuid({ error: "expects an organization id" }), v.org, "--org");
-    return withCore(ctx, async (core) => {
+    return ctx.session(async (core) => {
       const counts = await core.service.stats(cliAgent(), org ? { organizationId: org } : {});
       print(ctx, counts, statsText(counts));
       return 0;

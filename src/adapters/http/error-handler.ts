@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { sendProblem } from "./problem.js";
+import { RetryLaterError } from "./retry-later.js";
 import { isStorageUnavailable } from "./storage-unavailable.js";
 
 /** Fastify's client-error codes under the stable names our problem types use. */
@@ -28,6 +29,11 @@ export const registerErrorHandlers = (app: FastifyInstance): void => {
         code: "STORAGE_UNAVAILABLE",
         detail: "Storage is unreachable; retry later.",
       });
+    }
+    if (error instanceof RetryLaterError) {
+      request.log.info({ reason: error.message }, "busy elsewhere; answering 503");
+      reply.header("retry-after", String(error.retryAfterSeconds));
+      return sendProblem(reply, { status: 503, code: "BUSY", detail: "Deliver this again later." });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

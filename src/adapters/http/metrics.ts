@@ -2,11 +2,21 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import type { Channel } from "../../core/ticket/channel.js";
 import type { AttemptResult, OutboxMetrics } from "../outbox/deliver.js";
 
+/** What the service counts; names and labels are defined once, in createMetrics. */
+export interface Metrics {
+  readonly registry: Registry;
+  readonly outbox: OutboxMetrics;
+  inboundMessage(channel: Channel): void;
+  ticketCreated(channel: Channel): void;
+  httpRequest(method: string, route: string, statusCode: number, seconds: number): void;
+  timerFired(timer: string): void;
+}
+
 /**
  * The service's one metrics registry (Prometheus text at /metrics). Everything that counts goes
  * through the functions here, so metric names and labels are defined in one place.
  */
-export const createMetrics = () => {
+export const createMetrics = (): Metrics => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "chamado_" });
   const registers = [registry];
@@ -25,7 +35,7 @@ export const createMetrics = () => {
   });
   const deliveries = new Counter({
     name: "chamado_outbox_deliveries_total",
-    help: "Outbox delivery attempts by result: sent, already_delivered (found on the platform), retry, failed, lost_claim",
+    help: "Outbox delivery attempts by result: sent, already_delivered (found on the platform), retry, held (waiting for the recipient), failed, lost_claim",
     labelNames: ["channel", "result"],
     registers,
   });
@@ -73,5 +83,3 @@ export const createMetrics = () => {
     timerFired: (timer: string) => timerFirings.inc({ timer }),
   };
 };
-
-export type Metrics = ReturnType<typeof createMetrics>;

@@ -30,7 +30,15 @@ const requestId = (req: IncomingMessage): string => {
 };
 
 /** The service's one HTTP server, built but not listening. */
-export const createHttpServer = async (options: HttpServerOptions) => {
+export interface HttpServer {
+  readonly app: FastifyInstance;
+  /** Starts listening; resolves with the URL it listens on. */
+  listen(host: string, port: number): Promise<string>;
+  /** Readiness turns 503, new connections are refused, requests under way finish. */
+  close(): Promise<void>;
+}
+
+export const createHttpServer = async (options: HttpServerOptions): Promise<HttpServer> => {
   let stopping = false;
   const app = Fastify({
     // pino is what fastify logs with; its own Logger type is only wider than the base one fastify expects.
@@ -68,12 +76,9 @@ export const createHttpServer = async (options: HttpServerOptions) => {
     async listen(host: string, port: number): Promise<string> {
       return app.listen({ host, port });
     },
-    /** Readiness turns 503, new connections are refused, requests under way finish. */
     async close(): Promise<void> {
       stopping = true;
       await app.close();
     },
   };
 };
-
-export type HttpServer = Awaited<ReturnType<typeof createHttpServer>>;

@@ -9,7 +9,7 @@ import { type RateLimiter, type RateLimits, rulesFor } from "./rate-limiter.js";
 import type { SenderRegistry } from "./sender-registry.js";
 import { sleep } from "./sleep.js";
 
-export type AttemptResult = "sent" | "already_delivered" | "retry" | "failed" | "lost_claim";
+export type AttemptResult = "sent" | "already_delivered" | "retry" | "held" | "failed" | "lost_claim";
 
 /** What the worker reports per attempt; the metrics registry implements it. */
 export interface OutboxMetrics {
@@ -143,6 +143,15 @@ export const createDelivery = (deps: DeliveryDeps) => {
       return recorded ? "sent" : "lost_claim";
     }
     const tooOld = now.getTime() - item.createdAt.getTime() > deps.maxAgeMs;
+    if (outcome.kind === "held" && !tooOld) {
+      // Not a failure: the recipient cannot be written to now. Its chat waits behind it until released.
+      const recheckAt = new Date(now.getTime() + outcome.recheckAfterMs);
+      const kept = await persist(() =>
+        deps.queue.hold(item.id, deps.workerId, { recheckAt, reason: outcome.reason }),
+      );
+      if (kept) deps.onRetryScheduled?.(recheckAt);
+      return kept ? "held" : "lost_claim";
+    }
     if (outcome.kind === "retry" && !tooOld) {
       const availableAt = new Date(
         now.getTime() + retryDelayMs(item.attempts, deps.backoff, outcome.afterMs, random),
@@ -164,7 +173,7 @@ export const createDelivery = (deps: DeliveryDeps) => {
       return kept ? "retry" : "lost_claim";
     }
     const reason =
-      outcome.kind === "retry"
+      outcome.kind === "retry" || outcome.kind === "held"
         ? `gave up after ${item.attempts} attempts: ${outcome.reason}`
         : outcome.reason;
     const unreachable = outcome.kind === "permanent" && outcome.unreachable === true;

@@ -26,8 +26,12 @@ const contactOf = (item: OutboxItem): string | null => {
  * recipient is gone, the contact marked unreachable. Each step is idempotent, so a crash here
  * just repeats them when the item is claimed again.
  */
-export const createFailureHandler = (deps: FailureHandlerDeps) => ({
-  async record(item: OutboxItem, reason: string, unreachable: boolean): Promise<void> {
+export interface FailureHandler {
+  record(item: OutboxItem, reason: string, unreachable: boolean): Promise<void>;
+}
+
+export const createFailureHandler = (deps: FailureHandlerDeps): FailureHandler => ({
+  async record(item, reason, unreachable) {
     const now = deps.clock.now();
     // A ticket deleted since the item was written leaves nothing to record the failure on.
     if (item.ticketId && (await deps.tickets.findById(item.ticketId))) {
@@ -39,5 +43,3 @@ export const createFailureHandler = (deps: FailureHandlerDeps) => ({
     if (unreachable && contactId) await deps.directory.setUnreachable(contactId, { at: now, reason });
   },
 });
-
-export type FailureHandler = ReturnType<typeof createFailureHandler>;

@@ -9,20 +9,25 @@ export class SenderRegistryError extends Error {
  * Where channel adapters register their sender at start-up. The worker claims only items of
  * registered channels, and the notification policy writes items only for them.
  */
-export const createSenderRegistry = (initial: readonly ChannelSender[] = []) => {
+export interface SenderRegistry {
+  register(sender: ChannelSender): void;
+  get(channel: Channel): ChannelSender | undefined;
+  has(channel: Channel): boolean;
+  channels(): Channel[];
+}
+
+export const createSenderRegistry = (initial: readonly ChannelSender[] = []): SenderRegistry => {
   const senders = new Map<Channel, ChannelSender>();
-  const registry = {
-    register(sender: ChannelSender): void {
+  const registry: SenderRegistry = {
+    register(sender) {
       if (senders.has(sender.channel))
         throw new SenderRegistryError(`a sender for ${sender.channel} is already registered`);
       senders.set(sender.channel, sender);
     },
-    get: (channel: Channel): ChannelSender | undefined => senders.get(channel),
-    has: (channel: Channel): boolean => senders.has(channel),
-    channels: (): Channel[] => [...senders.keys()],
+    get: (channel) => senders.get(channel),
+    has: (channel) => senders.has(channel),
+    channels: () => [...senders.keys()],
   };
   for (const sender of initial) registry.register(sender);
   return registry;
 };
-
-export type SenderRegistry = ReturnType<typeof createSenderRegistry>;

@@ -1,18 +1,8 @@
+import type { OutboxQueue } from "../../core/ports/outbox-queue.js";
+import type { Result } from "../../core/shared/result.js";
+import type { CoreError } from "../../core/ticket/errors.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { Ticket } from "../../core/ticket/ticket.js";
-
-/** The use cases that can write outbox items; reads never wake anyone. */
-const WRITES = [
-  "create",
-  "reply",
-  "changeStatus",
-  "changePriority",
-  "assign",
-  "requestContact",
-  "markRead",
-  "rate",
-] as const;
-type Write = (typeof WRITES)[number];
 
 export interface WriteHooks {
   /** After any successful write, once its transaction has committed. */
@@ -24,20 +14,47 @@ export interface WriteHooks {
 /**
  * The ticket service with hooks after its writes. The outbox worker is woken there, so a fresh
  * reply goes out at once rather than at the next poll; waking inside the transaction instead
- * would find nothing yet.
+ * would find nothing yet. Reads never wake anyone.
  */
 export const afterWrites = (service: TicketService, hooks: WriteHooks): TicketService => {
-  const wrapped: Record<string, unknown> = { ...service };
-  for (const method of WRITES) {
-    const original = service[method] as (...args: unknown[]) => ReturnType<TicketService[Write]>;
-    wrapped[method] = async (...args: unknown[]) => {
-      const result = await original(...args);
-      if (!result.ok) return result;
-      if (method === "create" && "created" in result.value && result.value.created)
-        hooks.created?.(result.value.ticket);
-      hooks.written();
+  const after = async <T>(write: Promise<Result<T, CoreError>>): Promise<Result<T, CoreError>> => {
+    const result = await write;
+    if (result.ok) hooks.written();
+    return result;
+  };
+  return {
+    ...service,
+    async create(...args) {
+      const result = await service.create(...args);
+      if (result.ok && result.value.created) hooks.created?.(result.value.ticket);
+      if (result.ok) hooks.written();
       return result;
-    };
-  }
-  return wrapped as TicketService;
+    },
+    reply: (...args) => after(service.reply(...args)),
+    changeStatus: (...args) => after(service.changeStatus(...args)),
+    changePriority: (...args) => after(service.changePriority(...args)),
+    assign: (...args) => after(service.assign(...args)),
+    requestContact: (...args) => after(service.requestContact(...args)),
+    markRead: (...args) => after(service.markRead(...args)),
+    rate: (...args) => after(service.rate(...args)),
+  };
 };
+
+/**
+ * The outbox as channels get it: items a channel makes due (held ones released when the recipient
+ * writes, delivered ones the platform refused) wake this instance's worker, which then delivers
+ * them at once instead of at its next poll.
+ */
+export const wakingOutbox = (queue: OutboxQueue, wake: () => void): OutboxQueue => ({
+  ...queue,
+  async releaseHeld(scope, at) {
+    const released = await queue.releaseHeld(scope, at);
+    if (released > 0) wake();
+    return released;
+  },
+  async reopenDelivered(channel, platformMessageId, change) {
+    const reopened = await queue.reopenDelivered(channel, platformMessageId, change);
+    if (reopened) wake();
+    return reopened;
+  },
+});

@@ -18,7 +18,20 @@ const TIMER_SLACK_MS = 2;
  * process writes new items. Survives the database going away: it pauses, and resumes when the
  * database answers again.
  */
-export const createOutboxWorker = (options: OutboxWorkerOptions) => {
+export interface OutboxWorker {
+  start(): void;
+  /** Asks for a claim now rather than at the next poll (new items were just written). */
+  wake(): void;
+  /** One claim-and-deliver round, for tests that drive the worker by hand. */
+  runOnce(): Promise<AttemptResult[]>;
+  /**
+   * Stops claiming, lets deliveries under way finish (aborting them after `abortAfterMs`), then
+   * gives back any claim still held so another instance can take it at once.
+   */
+  stop(abortAfterMs?: number): Promise<void>;
+}
+
+export const createOutboxWorker = (options: OutboxWorkerOptions): OutboxWorker => {
   /** When retries this worker scheduled fall due; every one is kept until a claim round could take it. */
   let retryTimes: number[] = [];
   /** The `now` of the latest claim: items due after it could not have been claimed yet. */
@@ -84,7 +97,10 @@ export const createOutboxWorker = (options: OutboxWorkerOptions) => {
         failures = 0;
         // A full batch means more is probably due, and a finished item may have unblocked the next of its
         // chat: either way, go on without waiting.
-        if (results.length >= options.batchSize || results.some((r) => r !== "retry" && r !== "lost_claim"))
+        if (
+          results.length >= options.batchSize ||
+          results.some((r) => r !== "retry" && r !== "held" && r !== "lost_claim")
+        )
           continue;
         // Back for the earliest retry this worker scheduled, if that comes before the next poll. Only
         // retries the last claim could already take are forgotten: a timer may fire a moment early, and
@@ -113,17 +129,11 @@ export const createOutboxWorker = (options: OutboxWorkerOptions) => {
       running = true;
       loop = run();
     },
-    /** Asks for a claim now rather than at the next poll (new items were just written). */
     wake(): void {
       woken = true;
       wakeUp?.();
     },
-    /** One claim-and-deliver round, for tests that drive the worker by hand. */
     runOnce,
-    /**
-     * Stops claiming, lets deliveries under way finish (aborting them after `abortAfterMs`), then
-     * gives back any claim still held so another instance can take it at once.
-     */
     async stop(abortAfterMs = options.sendTimeoutMs): Promise<void> {
       if (!running) return;
       running = false;
@@ -143,5 +153,3 @@ export const createOutboxWorker = (options: OutboxWorkerOptions) => {
     },
   };
 };
-
-export type OutboxWorker = ReturnType<typeof createOutboxWorker>;

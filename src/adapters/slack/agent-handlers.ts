@@ -48,9 +48,12 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
     return agentActor(user, (await deps.people.get(user)).name);
   };
 
+  /** The outbox item an agent's thread reply became (the reply's Slack message is its cause). */
+  const replyDelivery = (sourceKey: string) => deps.outbox.findByCause(sourceKey, "agent_reply");
+
   const ticketOfThread = (channel: string, threadTs: string | undefined) =>
     threadTs && isAgentChannel(deps.settings, channel)
-      ? deps.store.findByThread("agents", { channel, ts: threadTs })
+      ? deps.threads.findByThread("agents", { channel, ts: threadTs })
       : Promise.resolve(null);
 
   const act = (
@@ -109,8 +112,8 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       const prefix = deps.settings.notePrefix.toLowerCase();
       const internal = text.toLowerCase().startsWith(prefix);
       const checked = checkBeforeDownload(message.files, {
-        maxFiles: deps.config.ATTACHMENT_MAX_FILES,
-        maxBytes: deps.config.ATTACHMENT_MAX_BYTES,
+        maxFiles: deps.shared.attachments.maxFiles,
+        maxBytes: deps.shared.attachments.maxBytes,
       });
       const files = checked.ok ? await deps.files.download(checked.value) : checked;
       const sourceKey = messageKey(message.channel, message.ts);
@@ -124,17 +127,14 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
         : err(files.error);
       if (!replied.ok) return void (await tell(message, problem(replied.error)));
       if (internal) return reactions.note(message);
-      const delivery = await deps.store.replyDelivery(sourceKey);
+      const delivery = await replyDelivery(sourceKey);
       // No item when the requester's channel cannot be written to from here (a ticket opened by API).
       if (!delivery) return;
-      await deps.relays.put({
-        key: delivery.key,
-        channel: message.channel,
-        ts: message.ts,
-        shown: "queued",
-        at: deps.clock.now().getTime(),
-      });
-      await reactions.show(message, null, "queued");
+      await reactions.queued(message);
+      // Delivered already (no grace period): its settlement may have come before the first mark.
+      const now = await replyDelivery(sourceKey);
+      if (now && now.state !== "PENDING")
+        await reactions.settled({ ...now, kind: "agent_reply", causeKey: sourceKey });
     },
 
     /** An edited reply: while it still waits in the outbox, what goes out changes with it. */
@@ -149,13 +149,11 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       if (event.text === event.previousText) return;
       const ticket = await ticketOfThread(event.channel, event.threadTs);
       if (!ticket) return;
-      const delivery = await deps.store.replyDelivery(messageKey(event.channel, event.ts));
+      const delivery = await replyDelivery(messageKey(event.channel, event.ts));
       const actor = delivery ? await asAgent(event.user) : null;
       if (!delivery || !actor) return;
       const body = plainFromSlack(event.text).trim();
-      const changed = await deps.outbox.updatePending(delivery.key, {
-        payload: { ...delivery.payload, body: body || null },
-      });
+      const changed = await deps.outbox.reviseReply(delivery.key, body || null);
       if (!changed)
         return void (await tell({ ...event, threadTs: event.threadTs }, words().thread.editTooLate));
       await deps.service.reply(actor, formatTicketId(ticket.number), {
@@ -174,11 +172,10 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
     }) {
       const ticket = await ticketOfThread(event.channel, event.threadTs);
       if (!ticket || !event.user) return;
-      const delivery = await deps.store.replyDelivery(messageKey(event.channel, event.deletedTs));
+      const delivery = await replyDelivery(messageKey(event.channel, event.deletedTs));
       const actor = delivery ? await asAgent(event.user) : null;
       if (!delivery || !actor) return;
       const cancelled = await deps.outbox.cancel(delivery.key);
-      await deps.relays.remove(delivery.key);
       if (!cancelled)
         return void (await tell(
           { channel: event.channel, user: event.user, threadTs: event.threadTs },

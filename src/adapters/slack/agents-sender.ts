@@ -2,7 +2,6 @@ import { type SendOutcome, sent } from "../../core/outbox/delivery.js";
 import type { AttachmentRef, PayloadOf } from "../../core/outbox/payloads.js";
 import type { Ticket } from "../../core/ticket/ticket.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
-import type { SlackMessageRef } from "../storage/prisma/slack-threads.js";
 import { changeLines, deliveryFailedText, requesterMessageText, slaAlertText } from "./agent-lines.js";
 import { agentView, channelFor, type SlackDeps } from "./deps.js";
 import { slackErrorCode } from "./errors.js";
@@ -11,6 +10,7 @@ import { type OpeningMessage, rootMessage } from "./root-message.js";
 import { findPostedRoot, rootMetadata } from "./root-metadata.js";
 import { pickInTurn } from "./round-robin.js";
 import { agentIdOf } from "./text.js";
+import type { SlackMessageRef } from "./threads.js";
 
 export type AgentPayload =
   | PayloadOf<"ticket_created">
@@ -96,7 +96,7 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
         { ticketId: ticket.id, root: search.found },
         "slack: found an unrecorded root; using it",
       );
-      await deps.store.setRef(ticket.id, "agents", search.found);
+      await deps.threads.setRef(ticket.id, "agents", search.found);
     } else if (!search.complete) {
       deps.logger.warn({ ticketId: ticket.id, channel }, "slack: root lookup hit its page bound; posting");
     }
@@ -112,14 +112,14 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
     retried: boolean,
   ): Promise<{ root: SlackMessageRef; ticket: Ticket; created: boolean }> => {
     const ticket = await current(ticketId);
-    const existing = (await deps.store.refs(ticketId)).agents;
+    const existing = await deps.threads.ref(ticketId, "agents");
     if (existing) return { root: existing, ticket, created: false };
     const { message, files } = await opening(ticket);
     const channel = channelFor(deps.settings, ticket.department);
     const lost = retried ? await lostRoot(channel, ticket) : null;
     const root = lost ?? (await postRoot(channel, ticket, message));
     // Recorded before anything else can fail, so a retry finds the root instead of posting another.
-    if (!lost) await deps.store.setRef(ticketId, "agents", root);
+    if (!lost) await deps.threads.setRef(ticketId, "agents", root);
     // Files go up only after the ref is recorded: a found root never had them.
     await uploadAttachments(root, files);
     // A found root was rendered back then; not `created`, so a refresh brings it up to date.
@@ -145,7 +145,7 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
       const found = retried ? await lostRoot(root.channel, ticket, root.ts) : null;
       if (found) return found;
       const again = await postRoot(root.channel, ticket, message);
-      await deps.store.setRef(ticketId, "agents", again);
+      await deps.threads.setRef(ticketId, "agents", again);
       return again;
     }
   };
@@ -176,7 +176,7 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
   return {
     /** The recorded root of a ticket_created item; one posted but not recorded is found by `send`. */
     async findRoot(ticketId: string): Promise<string | null> {
-      return (await deps.store.refs(ticketId)).agents?.ts ?? null;
+      return (await deps.threads.ref(ticketId, "agents"))?.ts ?? null;
     },
 
     /** `retried`: the item was attempted before, so its root may be in Slack unrecorded. */

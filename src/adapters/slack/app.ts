@@ -38,7 +38,7 @@ const apologizing = async (deps: SlackDeps, respond: RespondFn, work: () => Prom
   try {
     await work();
   } catch (error) {
-    const text = conversationCatalogues[deps.config.DEFAULT_LANGUAGE].session.failed;
+    const text = conversationCatalogues[deps.shared.defaultLang].session.failed;
     await respond({ response_type: "ephemeral", replace_original: false, text }).catch(() => undefined);
     throw error;
   }
@@ -88,7 +88,7 @@ export const createSlackApp = (
     logger: slackLogger(options.logger),
     convoStore: false,
   });
-  app.use(dedupeEvents(deps.store, options.logger));
+  app.use(dedupeEvents(deps.receipts, deps.clock, options.logger));
 
   app.command(COMMAND, async ({ ack, command, respond }) => {
     await ack();

@@ -1,38 +1,61 @@
 import type { Logger } from "pino";
-import type { Clock } from "../../core/ports/clock.js";
-import type { DeliveryState, SlackMessageRef, SlackThreadStore } from "../storage/prisma/slack-threads.js";
+import type { Settlement } from "../../core/outbox/delivery.js";
 import type { SlackWebClient } from "./clients.js";
 import { slackErrorCode } from "./errors.js";
 import { DELIVERY_REACTION, type DeliveryMark } from "./ids.js";
-import type { RelayLog } from "./relay-log.js";
+import type { SlackMessageRef } from "./threads.js";
 
-/** Delivered replies are watched this long for a read receipt, then left as delivered. */
-const WATCH_READ_MS = 24 * 60 * 60_000;
+/** The mark an agent's reply shows for where its outbox item stands; null when it shows none any more. */
+type ReplyState = Pick<Settlement, "kind" | "causeKey" | "state" | "receipt">;
 
-const markOf = (state: DeliveryState): DeliveryMark | "gone" | null => {
-  switch (state.state) {
+const markOf = (settlement: ReplyState): DeliveryMark | null => {
+  switch (settlement.state) {
     case "PENDING":
+    case "HELD":
       return "queued";
     case "DELIVERED":
-      return state.receipt === "READ" ? "read" : "delivered";
+      return settlement.receipt === "READ" ? "read" : "delivered";
     case "FAILED":
       return "failed";
     case "CANCELLED":
-      return "gone";
+      return null;
   }
 };
+
+/** Marks a reply can have shown before reaching this one; each is taken off (gone ones cost nothing). */
+const EARLIER: Readonly<Record<DeliveryMark | "none", readonly DeliveryMark[]>> = {
+  queued: ["delivered"],
+  delivered: ["queued"],
+  read: ["queued", "delivered"],
+  failed: ["queued", "delivered"],
+  none: ["queued"],
+};
+
+/** An agent's thread reply is the cause of its outbox item: `slack:<channel>:<ts>`. */
+const replyOf = (settlement: ReplyState): SlackMessageRef | null => {
+  if (settlement.kind !== "agent_reply" || !settlement.causeKey) return null;
+  const match = /^slack:([A-Z0-9]+):(\d+\.\d+)$/.exec(settlement.causeKey);
+  return match ? { channel: match[1]!, ts: match[2]! } : null;
+};
+
+export interface DeliveryReactions {
+  /** Puts the first mark on a reply just relayed. */
+  queued(message: SlackMessageRef): Promise<void>;
+  /** The lock on a reply that stayed an internal note. */
+  note(message: SlackMessageRef): Promise<void>;
+  /** Follows one outbox change: the reply it came from shows where its delivery stands. */
+  settled(settlement: ReplyState): Promise<void>;
+}
 
 /**
  * Keeps the reaction on each agent's thread reply in step with its outbox item: queued while it
  * waits (grace period, retries), delivered, read where the requester's channel reports it, failed.
+ * Driven by the outbox's settlements, in whichever instance changed the item.
  */
 export const createDeliveryReactions = (deps: {
   client: SlackWebClient;
-  store: Pick<SlackThreadStore, "deliveryStates">;
-  relays: RelayLog;
-  clock: Clock;
   logger: Logger;
-}) => {
+}): DeliveryReactions => {
   const react = async (message: SlackMessageRef, name: string, add: boolean) => {
     try {
       const args = { channel: message.channel, timestamp: message.ts, name };
@@ -44,45 +67,15 @@ export const createDeliveryReactions = (deps: {
     }
   };
 
-  const show = async (message: SlackMessageRef, from: DeliveryMark | null, to: DeliveryMark) => {
-    if (from === to) return;
-    if (from) await react(message, DELIVERY_REACTION[from], false);
-    await react(message, DELIVERY_REACTION[to], true);
-  };
-
   return {
-    show,
-    /** The lock on a reply that stayed an internal note. */
-    note: (message: SlackMessageRef) => react(message, DELIVERY_REACTION.note, true),
-
-    /** One pass over the replies being watched; returns how many reactions changed. */
-    async refresh(): Promise<number> {
-      const relays = await deps.relays.all();
-      if (relays.length === 0) return 0;
-      const states = new Map(
-        (await deps.store.deliveryStates(relays.map((r) => r.key))).map((s) => [s.key, s]),
-      );
-      const now = deps.clock.now().getTime();
-      let changed = 0;
-      for (const relay of relays) {
-        const state = states.get(relay.key);
-        const mark = state ? markOf(state) : "gone";
-        if (mark === "gone" || mark === null) {
-          await deps.relays.remove(relay.key);
-          continue;
-        }
-        if (mark !== relay.shown) {
-          await show(relay, relay.shown, mark);
-          changed += 1;
-        }
-        const settled =
-          mark === "failed" || mark === "read" || (mark === "delivered" && now - relay.at > WATCH_READ_MS);
-        if (settled) await deps.relays.remove(relay.key);
-        else if (mark !== relay.shown) await deps.relays.put({ ...relay, shown: mark });
-      }
-      return changed;
+    queued: (message) => react(message, DELIVERY_REACTION.queued, true),
+    note: (message) => react(message, DELIVERY_REACTION.note, true),
+    async settled(settlement) {
+      const message = replyOf(settlement);
+      if (!message) return;
+      const mark = markOf(settlement);
+      for (const earlier of EARLIER[mark ?? "none"]) await react(message, DELIVERY_REACTION[earlier], false);
+      if (mark) await react(message, DELIVERY_REACTION[mark], true);
     },
   };
 };
-
-export type DeliveryReactions = ReturnType<typeof createDeliveryReactions>;

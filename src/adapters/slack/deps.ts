@@ -1,24 +1,23 @@
 import type { Logger } from "pino";
-import type { Config } from "../../app/config/index.js";
-import type { SlackSettings } from "../../app/config/slack.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { BlobStore } from "../../core/ports/blob-store.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
+import type { InboundReceipts } from "../../core/ports/inbound-receipts.js";
 import type { OutboxQueue } from "../../core/ports/outbox-queue.js";
 import type { TicketRepository } from "../../core/ports/ticket-repository.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { Actor } from "../../core/ticket/ticket.js";
-import type { SlaPolicy } from "../../core/timers/sla.js";
-import type { SlackThreadStore } from "../storage/prisma/slack-threads.js";
+import type { SharedSettings } from "../channel.js";
 import type { AgentAccess } from "./access.js";
 import type { SlackClients } from "./clients.js";
+import type { SlackSettings } from "./config.js";
 import type { FileDownloader } from "./files.js";
 import type { People } from "./people.js";
-import type { RelayLog } from "./relay-log.js";
 import type { AgentView } from "./root-message.js";
 import { agentIdOf } from "./text.js";
+import type { SlackThreads } from "./threads.js";
 
 /** Who the bot is in the workspace, from auth.test at start. */
 export interface BotIdentity {
@@ -32,25 +31,21 @@ export interface BotIdentity {
 /** Everything the Slack handlers and sender work with, built once by the channel factory. */
 export interface SlackDeps {
   readonly settings: SlackSettings;
-  readonly config: Pick<
-    Config,
-    "DEFAULT_LANGUAGE" | "TIME_ZONE" | "ATTACHMENT_MAX_FILES" | "ATTACHMENT_MAX_BYTES" | "ATTACHMENT_TYPES"
-  >;
+  readonly shared: SharedSettings;
   readonly service: TicketService;
-  readonly tickets: TicketRepository;
+  readonly tickets: Pick<TicketRepository, "findById" | "events">;
   readonly directory: DirectoryRepository;
   readonly taxonomy: Taxonomy;
   readonly outbox: OutboxQueue;
-  readonly store: SlackThreadStore;
+  readonly receipts: InboundReceipts;
+  readonly threads: SlackThreads;
   readonly clients: SlackClients;
   readonly people: People;
   readonly access: AgentAccess;
   readonly files: FileDownloader;
   readonly blobs: BlobStore;
-  readonly relays: RelayLog;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly sla: SlaPolicy;
   /** Who the bot is; asked of Slack once, again after a failure. */
   readonly bot: () => Promise<BotIdentity>;
   /** Open tickets past an SLA warning or breach (the timers' stamps), for the dashboard. */
@@ -58,13 +53,13 @@ export interface SlackDeps {
 }
 
 /** Agents work in the service's default language. */
-export const agentLang = (deps: Pick<SlackDeps, "config">): Lang => deps.config.DEFAULT_LANGUAGE;
+export const agentLang = (deps: Pick<SlackDeps, "shared">): Lang => deps.shared.defaultLang;
 
-export const agentView = (deps: Pick<SlackDeps, "config" | "taxonomy" | "sla" | "clock">): AgentView => ({
-  lang: deps.config.DEFAULT_LANGUAGE,
+export const agentView = (deps: Pick<SlackDeps, "shared" | "taxonomy" | "clock">): AgentView => ({
+  lang: deps.shared.defaultLang,
   taxonomy: deps.taxonomy,
-  timeZone: deps.config.TIME_ZONE,
-  sla: deps.sla,
+  timeZone: deps.shared.timeZone,
+  sla: deps.shared.sla,
   now: deps.clock.now(),
 });
 

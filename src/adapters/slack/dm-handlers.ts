@@ -40,7 +40,7 @@ export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: Re
   }): Promise<void> {
     const inThread = event.threadTs && event.threadTs !== event.ts;
     const ticket = inThread
-      ? await deps.store.findByThread("dm", { channel: event.channel, ts: event.threadTs! })
+      ? await deps.threads.findByThread("dm", { channel: event.channel, ts: event.threadTs! })
       : null;
     const requester = await requesters.resolve(event.user, event.team);
     const t = slackCatalogues[requester.lang].requester;

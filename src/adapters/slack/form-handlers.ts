@@ -143,7 +143,7 @@ export const createFormHandlers = (deps: SlackDeps, requesters: Requesters, io: 
       const prefill = {
         subject: text.split("\n")[0] ?? "",
         message: text,
-        files: files.slice(0, deps.config.ATTACHMENT_MAX_FILES),
+        files: files.slice(0, deps.shared.attachments.maxFiles),
         source,
       };
       await client.views.update({ view_id: viewId, view: ticketModal(io.form(lang), prefill) });

@@ -24,7 +24,12 @@ const queryOf = (filters: HomeFilters): TicketQuery => ({
 });
 
 /** App Home: the agents' dashboard for agents, their own tickets for everyone else. */
-export const createHomeHandlers = (deps: SlackDeps, requesters: Requesters) => ({
+export interface HomeHandlers {
+  /** Publishes the Home tab of `user`, the agents' one with these filters. */
+  publish(user: string, team: Team, filters?: HomeFilters): Promise<void>;
+}
+
+export const createHomeHandlers = (deps: SlackDeps, requesters: Requesters): HomeHandlers => ({
   async publish(user: string, team: Team, filters: HomeFilters = NO_FILTERS): Promise<void> {
     const base = { taxonomy: deps.taxonomy, workspaceUrl: (await deps.bot()).url };
     if (await deps.access.isAgent(user)) {
@@ -41,9 +46,11 @@ export const createHomeHandlers = (deps: SlackDeps, requesters: Requesters) => (
           sort: { field: "updatedAt", direction: "desc" },
         }),
       ]);
+      const listed = [...results.items, ...mine.items].map((t) => t.id);
       const view = agentHome({ counts, sla, results: results.items, mine: mine.items }, filters, {
         ...base,
         lang: agentLang(deps),
+        links: await deps.threads.refs(listed, "agents"),
       });
       await deps.clients.interactive.views.publish({ user_id: user, view });
       return;
@@ -55,13 +62,18 @@ export const createHomeHandlers = (deps: SlackDeps, requesters: Requesters) => (
     });
     const lineView = {
       lang: requester.lang,
-      timeZone: deps.config.TIME_ZONE,
+      timeZone: deps.shared.timeZone,
       taxonomy: deps.taxonomy,
       contactId: requester.contact.id,
     };
-    const view = requesterHome(page.items, (t) => ticketLine(t, lineView), { ...base, lang: requester.lang });
+    const view = requesterHome(page.items, (t) => ticketLine(t, lineView), {
+      ...base,
+      lang: requester.lang,
+      links: await deps.threads.refs(
+        page.items.map((t) => t.id),
+        "dm",
+      ),
+    });
     await deps.clients.interactive.views.publish({ user_id: user, view });
   },
 });
-
-export type HomeHandlers = ReturnType<typeof createHomeHandlers>;

@@ -11,10 +11,10 @@ import {
 import { labelOf, type Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { Ticket } from "../../core/ticket/ticket.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
-import { parseSlackRefs } from "../storage/prisma/slack-threads.js";
 import { slackCatalogues } from "./i18n/index.js";
 import { ACTION } from "./ids.js";
 import { clip, escapeMrkdwn, LIMITS, mention, messageLink } from "./text.js";
+import type { SlackMessageRef } from "./threads.js";
 
 /** The dashboard's filters, read back from the Home tab's own state on every change. */
 export interface HomeFilters {
@@ -41,14 +41,16 @@ export interface HomeContext {
   readonly lang: Lang;
   readonly taxonomy: Taxonomy;
   readonly workspaceUrl: string;
+  /** Where each listed ticket is in Slack (agents' roots on the agents' home, DM threads on a requester's). */
+  readonly links: ReadonlyMap<string, SlackMessageRef>;
 }
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: clip(text, LIMITS.optionText) });
 const option = (text: string, value: string) => ({ text: plain(text), value });
 
-const link = (ticket: Ticket, ctx: HomeContext, part: "agents" | "dm"): string => {
+const link = (ticket: Ticket, ctx: HomeContext): string => {
   const ref = formatTicketId(ticket.number);
-  const target = parseSlackRefs(ticket.agentThreadRef)[part];
+  const target = ctx.links.get(ticket.id);
   return target ? `<${messageLink(ctx.workspaceUrl, target.channel, target.ts)}|${ref}>` : ref;
 };
 
@@ -60,7 +62,7 @@ const agentLine = (ticket: Ticket, ctx: HomeContext): types.KnownBlock => {
     escapeMrkdwn(labelOf(ctx.taxonomy.departments, ticket.department, ctx.lang)),
     ticket.assignee ? mention(ticket.assignee) : s.root.unassigned,
   ].join(" · ");
-  const text = `*${link(ticket, ctx, "agents")}* ${escapeMrkdwn(ticket.subject)}\n${details}`;
+  const text = `*${link(ticket, ctx)}* ${escapeMrkdwn(ticket.subject)}\n${details}`;
   return { type: "section", text: { type: "mrkdwn", text: clip(text, LIMITS.sectionText) } };
 };
 
@@ -204,7 +206,7 @@ export const requesterHome = (
       type: "section",
       text: {
         type: "mrkdwn",
-        text: clip(lines(t).replace(formatTicketId(t.number), link(t, ctx, "dm")), LIMITS.sectionText),
+        text: clip(lines(t).replace(formatTicketId(t.number), link(t, ctx)), LIMITS.sectionText),
       },
     }),
   );

@@ -42,15 +42,15 @@ export const createRequesterIo = (deps: SlackDeps, openDm: (user: string) => Pro
       lang,
       taxonomy: deps.taxonomy,
       rules: {
-        maxFiles: deps.config.ATTACHMENT_MAX_FILES,
-        maxBytes: deps.config.ATTACHMENT_MAX_BYTES,
-        types: deps.config.ATTACHMENT_TYPES,
+        maxFiles: deps.shared.attachments.maxFiles,
+        maxBytes: deps.shared.attachments.maxBytes,
+        types: deps.shared.attachments.allowedTypes,
       },
     }),
 
     view: (requester: { lang: Lang; contact: { id: string } }): RequesterView => ({
       lang: requester.lang,
-      timeZone: deps.config.TIME_ZONE,
+      timeZone: deps.shared.timeZone,
       taxonomy: deps.taxonomy,
       contactId: requester.contact.id,
     }),
@@ -58,8 +58,8 @@ export const createRequesterIo = (deps: SlackDeps, openDm: (user: string) => Pro
     /** Files from Slack, checked on their metadata first, then downloaded with the bot token. */
     async fetchFiles(files: readonly SlackFile[]): Promise<Result<FileInput[], CoreError>> {
       const rules = {
-        maxFiles: deps.config.ATTACHMENT_MAX_FILES,
-        maxBytes: deps.config.ATTACHMENT_MAX_BYTES,
+        maxFiles: deps.shared.attachments.maxFiles,
+        maxBytes: deps.shared.attachments.maxBytes,
       };
       const checked = checkBeforeDownload(files, rules);
       return checked.ok ? deps.files.download(checked.value) : checked;
@@ -74,7 +74,7 @@ export const createRequesterIo = (deps: SlackDeps, openDm: (user: string) => Pro
     async startThread(user: string, ticket: { id: string; number: number; subject: string }, lang: Lang) {
       const channel = await openDm(user);
       const answer = await client.chat.postMessage({ channel, text: dmRootText(lang, ticket) });
-      await deps.store.setRef(ticket.id, "dm", { channel, ts: String(answer.ts) });
+      await deps.threads.setRef(ticket.id, "dm", { channel, ts: String(answer.ts) });
     },
   };
 };

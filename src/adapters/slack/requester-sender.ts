@@ -9,13 +9,13 @@ import type { OutboxPayload, PayloadOf } from "../../core/outbox/payloads.js";
 import { requesterNotice } from "../../core/outbox/requester-notice.js";
 import type { ContactRecord } from "../../core/ports/directory.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
-import type { SlackMessageRef } from "../storage/prisma/slack-threads.js";
 import type { SlackDeps } from "./deps.js";
 import { uploadFiles } from "./files.js";
 import { slackCatalogues } from "./i18n/index.js";
 import { ACTION } from "./ids.js";
 import { dmRootText } from "./requester-io.js";
 import { escapeMrkdwn } from "./text.js";
+import type { SlackMessageRef } from "./threads.js";
 
 export type RequesterPayload = Exclude<OutboxPayload, { audience: "agents" }>;
 type TicketNotice = Exclude<RequesterPayload, { kind: "conversation.expired" }>;
@@ -62,16 +62,15 @@ const ratingBlocks = (payload: PayloadOf<"rating_request">, lang: Lang) => {
  */
 export const createRequesterDeliveries = (deps: SlackDeps, openDm: (user: string) => Promise<string>) => {
   const client = deps.clients.delivery;
-  const langOf = (contact: ContactRecord): Lang =>
-    langFromLocale(contact.locale) ?? deps.config.DEFAULT_LANGUAGE;
+  const langOf = (contact: ContactRecord): Lang => langFromLocale(contact.locale) ?? deps.shared.defaultLang;
 
   /** The ticket's DM thread, started now when the ticket began elsewhere (the API, an agent). */
   const thread = async (payload: TicketNotice, dm: string, lang: Lang): Promise<SlackMessageRef> => {
-    const known = (await deps.store.refs(payload.ticket.id)).dm;
+    const known = await deps.threads.ref(payload.ticket.id, "dm");
     if (known) return known;
     const answer = await client.chat.postMessage({ channel: dm, text: dmRootText(lang, payload.ticket) });
     const root = { channel: dm, ts: String(answer.ts) };
-    await deps.store.setRef(payload.ticket.id, "dm", root);
+    await deps.threads.setRef(payload.ticket.id, "dm", root);
     return root;
   };
 
@@ -87,7 +86,7 @@ export const createRequesterDeliveries = (deps: SlackDeps, openDm: (user: string
       ].join("\n");
     }
     const prompts =
-      payload.kind === "rating_request" ? [] : requesterNotice(payload, lang, deps.config.TIME_ZONE);
+      payload.kind === "rating_request" ? [] : requesterNotice(payload, lang, deps.shared.timeZone);
     return prompts.map((p) => ("text" in p ? escapeMrkdwn(p.text) : "")).join("\n");
   };
 

@@ -19,7 +19,7 @@ const QUICK_LOOKUP_MS = 500;
  * grouped in one organization per workspace. Slack already verified who they are, so they are
  * let in under either access policy.
  */
-export const createRequesters = (deps: Pick<SlackDeps, "directory" | "people" | "config">) => ({
+export const createRequesters = (deps: Pick<SlackDeps, "directory" | "people" | "shared">) => ({
   async resolve(
     user: string,
     team: { readonly id: string; readonly domain?: string | null },
@@ -37,7 +37,7 @@ export const createRequesters = (deps: Pick<SlackDeps, "directory" | "people" | 
       contact,
       actor: actorOf(contact),
       identity: identityOf(contact),
-      lang: langFromLocale(contact.locale) ?? langFromLocale(person.locale) ?? deps.config.DEFAULT_LANGUAGE,
+      lang: langFromLocale(contact.locale) ?? langFromLocale(person.locale) ?? deps.shared.defaultLang,
     };
   },
 
@@ -46,7 +46,7 @@ export const createRequesters = (deps: Pick<SlackDeps, "directory" | "people" | 
    * within Slack's 3-second trigger window. Falls back to the default when the lookup is slow.
    */
   async quickLang(user: string): Promise<Lang> {
-    const fallback = deps.config.DEFAULT_LANGUAGE;
+    const fallback = deps.shared.defaultLang;
     const lookup = deps.directory
       .findContact("SLACK", user)
       .then((c) => langFromLocale(c?.locale) ?? fallback)

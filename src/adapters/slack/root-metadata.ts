@@ -1,6 +1,6 @@
-import type { SlackMessageRef } from "../storage/prisma/slack-threads.js";
 import type { SlackWebClient } from "./clients.js";
 import type { BotIdentity } from "./deps.js";
+import type { SlackMessageRef } from "./threads.js";
 
 const EVENT_TYPE = "chamado_ticket";
 

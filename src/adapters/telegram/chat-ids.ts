@@ -23,7 +23,12 @@ export const chatIdOf = (contactKey: string): number | null => {
  * Contact id → chat id for the outbox's per-chat rate limit, which must be known without a database
  * read. Filled whenever a contact writes or is written to; bounded, oldest entries dropped first.
  */
-export const createChatIndex = (capacity = 10_000) => {
+export interface ChatIndex {
+  remember(contactId: string, chatId: number): void;
+  chatOf(contactId: string): number | undefined;
+}
+
+export const createChatIndex = (capacity = 10_000): ChatIndex => {
   const chats = new Map<string, number>();
   return {
     remember(contactId: string, chatId: number): void {
@@ -34,5 +39,3 @@ export const createChatIndex = (capacity = 10_000) => {
     chatOf: (contactId: string): number | undefined => chats.get(contactId),
   };
 };
-
-export type ChatIndex = ReturnType<typeof createChatIndex>;

@@ -3,6 +3,8 @@ import type { ConversationEngine, InboundInput, Prompt } from "../../core/conver
 import { catalogues, type Lang, langFromLocale } from "../../core/i18n/index.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
+import { claimWaiting } from "../claim-waiting.js";
+import { RetryLaterError } from "../http/retry-later.js";
 import { type BotClient, callBot, classifyFailure, DIALOGUE_RETRY, withRetryAfter } from "./api.js";
 import type { ChatIndex } from "./chat-ids.js";
 import type { FileFetcher, FileProblem } from "./files.js";
@@ -24,11 +26,8 @@ export interface DialogueDeps {
   readonly onInbound?: () => void;
 }
 
-const BUSY_POLL_MS = 200;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Another instance kept holding an update past its lease: the webhook fails and Telegram retries. */
-export class UpdateBusyError extends Error {
+/** Another instance kept holding an update past its lease: the webhook answers 503 and Telegram retries. */
+export class UpdateBusyError extends RetryLaterError {
   override readonly name = "UpdateBusyError";
   constructor(updateId: string) {
     super(`update ${updateId} is still held by another instance`);
@@ -191,26 +190,18 @@ export const createDialogue = (deps: DialogueDeps) => {
     }
   };
 
-  /**
-   * Claims the update; while another instance holds it, waits for it to finish or for its lease to
-   * run out (it died), and then takes it over, so the update is processed once and never lost.
-   */
-  const claimWaiting = async (key: string): Promise<"new" | "done"> => {
-    const deadline = Date.now() + UPDATE_LEASE_MS + BUSY_POLL_MS;
-    for (;;) {
-      const claim = await deps.receipts.claim(key, deps.clock.now());
-      if (claim !== "busy") return claim;
-      if (Date.now() > deadline) throw new UpdateBusyError(key);
-      await sleep(BUSY_POLL_MS);
-    }
-  };
-
   return {
     async handle(update: unknown, bot: BotIdentity): Promise<void> {
       const event = parseUpdate(update, bot);
       if (!event) return;
       const key = String(event.updateId);
-      if ((await claimWaiting(key)) === "done") return;
+      // Waits out a holder that died: its lease runs out, and the update is taken over here.
+      const claim = await claimWaiting(
+        () => deps.receipts.claim(key, deps.clock.now()),
+        UPDATE_LEASE_MS + 200,
+      );
+      if (claim === "busy") throw new UpdateBusyError(key);
+      if (claim === "done") return;
       deps.onInbound?.();
       try {
         await process(event);

@@ -32,7 +32,15 @@ export interface FileFetcherOptions {
  * first, then from getFile, then while reading, so an oversized file is refused before its bytes are
  * fetched; content types are the core's to judge (the declared type travels along, unverified).
  */
-export const createFileFetcher = (options: FileFetcherOptions) => {
+/** Downloads the files of a message through the Bot API, within the lower of ours and Telegram's limit. */
+export interface FileFetcher {
+  /** The size limit that applies, in bytes. */
+  readonly limit: number;
+  /** Every file, or the first problem (nothing is kept of a message whose file failed). */
+  fetch(refs: readonly TelegramFileRef[]): Promise<Result<FileInput[], FileProblem>>;
+}
+
+export const createFileFetcher = (options: FileFetcherOptions): FileFetcher => {
   const limit = Math.min(TELEGRAM_DOWNLOAD_LIMIT, options.maxBytes);
   const timeoutMs = options.timeoutMs ?? 30_000;
 
@@ -77,5 +85,3 @@ export const createFileFetcher = (options: FileFetcherOptions) => {
     },
   };
 };
-
-export type FileFetcher = ReturnType<typeof createFileFetcher>;

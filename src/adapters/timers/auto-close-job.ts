@@ -1,9 +1,9 @@
 import type { DeliveryTargets } from "../../core/outbox/drafts.js";
 import type { TicketRepository } from "../../core/ports/ticket-repository.js";
+import type { TimerQueries } from "../../core/ports/timer-queries.js";
 import type { NotificationPolicy } from "../../core/ticket/decisions.js";
 import { type AutoClosePolicy, autoCloseDue, decideAutoClose } from "../../core/timers/auto-close.js";
 import { reminderDrafts } from "../../core/timers/notifications.js";
-import type { TimerQueries } from "../storage/prisma/timer-queries.js";
 import type { TimerJob } from "./scheduler.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -19,8 +19,16 @@ export interface TimerSchedulerOptions {
   readonly onFired?: (job: string, count: number) => void;
 }
 
-/** Runs every job each interval, one tick at a time; `tick` lets tests drive it with their own clock. */
-export const createTimerScheduler = (options: TimerSchedulerOptions) => {
+/** Runs every job each interval, one tick at a time. */
+export interface TimerScheduler {
+  /** One pass over every job now (tests drive it with their own clock); how many timers each fired. */
+  tick(): Promise<Record<string, number>>;
+  start(): void;
+  /** Waits for a tick under way, so no timer fires after the database is closed. */
+  stop(): Promise<void>;
+}
+
+export const createTimerScheduler = (options: TimerSchedulerOptions): TimerScheduler => {
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> = Promise.resolve();
   let stopped = true;
@@ -59,7 +67,6 @@ export const createTimerScheduler = (options: TimerSchedulerOptions) => {
       stopped = false;
       current = tick().finally(schedule);
     },
-    /** Waits for a tick under way, so no timer fires after the database is closed. */
     async stop(): Promise<void> {
       stopped = true;
       clearTimeout(timer);
@@ -67,5 +74,3 @@ export const createTimerScheduler = (options: TimerSchedulerOptions) => {
     },
   };
 };
-
-export type TimerScheduler = ReturnType<typeof createTimerScheduler>;

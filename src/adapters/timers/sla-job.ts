@@ -1,7 +1,7 @@
 import type { DeliveryTargets } from "../../core/outbox/drafts.js";
+import type { TimerQueries } from "../../core/ports/timer-queries.js";
 import { slaAlertDrafts } from "../../core/timers/notifications.js";
 import { dueSlaAlerts, type SlaPolicy } from "../../core/timers/sla.js";
-import type { TimerQueries } from "../storage/prisma/timer-queries.js";
 import type { TimerJob } from "./scheduler.js";
 
 export interface SlaJobDeps {

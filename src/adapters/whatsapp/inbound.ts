@@ -2,10 +2,13 @@ import type { ConversationEngine, InboundInput, Prompt } from "../../core/conver
 import { catalogues, type Lang, langFromLocale } from "../../core/i18n/index.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
+import type { OutboxQueue } from "../../core/ports/outbox-queue.js";
 import type { FileInput } from "../../core/ticket/commands.js";
+import { claimWaiting } from "../claim-waiting.js";
+import { RetryLaterError } from "../http/retry-later.js";
 import { whatsappCatalogues } from "./i18n/index.js";
 import { downloadWithin, type MediaRules, MediaTooLargeError, precheckMedia } from "./media-rules.js";
-import type { OnceKeys, WhatsAppContacts, WhatsAppDeliveries } from "./ports.js";
+import type { MessageReceipts } from "./once.js";
 
 /** A file announced in a message, fetched only once the metadata passed the checks. */
 export interface IncomingMedia {
@@ -43,20 +46,27 @@ export type InboundResult = "answered" | "duplicate" | "failed";
 export interface InboundDeps {
   readonly engine: ConversationEngine;
   readonly directory: DirectoryRepository;
-  readonly contacts: WhatsAppContacts;
-  readonly deliveries: WhatsAppDeliveries;
-  readonly once: OnceKeys;
+  /** Held notifications are released here when the person writes (the window opens). */
+  readonly outbox: Pick<OutboxQueue, "releaseHeld">;
+  readonly receipts: MessageReceipts;
   readonly clock: Clock;
   readonly rules: MediaRules;
   readonly defaultLang: Lang;
   /** Sends the answer to the person, in order; a transport renders the prompts its own way. */
   readonly reply: (contactKey: string, lang: Lang, prompts: readonly Prompt[]) => Promise<void>;
-  /** Wakes the outbox worker when held notifications became due. */
-  readonly wake: () => void;
   readonly log: { warn(details: object, message: string): void };
 }
 
-const onceKey = (messageId: string) => `whatsapp:msg:${messageId}`;
+/** Another instance is handling this message right now: Meta delivers it again later. */
+export class MessageBusyError extends RetryLaterError {
+  override readonly name = "MessageBusyError";
+  constructor(messageId: string) {
+    super(`message ${messageId} is being handled by another instance`);
+  }
+}
+
+/** How long a copy of a message waits for another delivery being handled, before Meta is asked to retry. */
+const BUSY_WAIT_MS = 5_000;
 
 /** A message handled within this of its platform timestamp is live, not a late redelivery. */
 const FRESH_MS = 60_000;
@@ -66,7 +76,7 @@ const FRESH_MS = 60_000;
  * message id (Meta redelivers for days), files checked before they are downloaded, the engine's
  * answer sent back, and the 24-hour window opened, which releases notifications held behind it.
  */
-export const createInboundHandler = (deps: InboundDeps) => {
+export const createInboundHandler = (deps: InboundDeps): InboundHandler => {
   const text = (value: string): Prompt => ({ kind: "text", text: value });
 
   const langOfKey = async (contactKey: string): Promise<Lang> => {
@@ -107,17 +117,16 @@ export const createInboundHandler = (deps: InboundDeps) => {
    */
   const opened = async (contactId: string, sentAt: Date) => {
     const now = deps.clock.now();
-    await deps.contacts.recordInbound(contactId, now.getTime() - sentAt.getTime() < FRESH_MS ? now : sentAt);
-    if ((await deps.deliveries.releaseHeld(`contact:${contactId}`, now)) > 0) deps.wake();
+    await deps.directory.recordInbound(contactId, now.getTime() - sentAt.getTime() < FRESH_MS ? now : sentAt);
+    await deps.outbox.releaseHeld(`contact:${contactId}`, now);
   };
 
-  /** Answers without the engine (refused files, unsupported content), once per message id. */
+  /** Answers without the engine (refused files, unsupported content). */
   const answerDirectly = async (
     message: IncomingMessage,
     prompts: readonly Prompt[],
     lang: Lang,
   ): Promise<InboundResult> => {
-    if (!(await deps.once.claim(onceKey(message.messageId), deps.clock.now()))) return "duplicate";
     if (prompts.length > 0) await deps.reply(message.contactKey, lang, prompts);
     const contact = await deps.directory.findContact("WHATSAPP", message.contactKey);
     if (contact) await opened(contact.id, message.sentAt);
@@ -147,8 +156,7 @@ export const createInboundHandler = (deps: InboundDeps) => {
     }
   };
 
-  return async (message: IncomingMessage): Promise<InboundResult> => {
-    if (await deps.once.seen(onceKey(message.messageId))) return "duplicate";
+  const handleClaimed = async (message: IncomingMessage): Promise<InboundResult> => {
     let known: Lang | undefined;
     const lang = async () => {
       known ??= await langOfKey(message.contactKey);
@@ -174,11 +182,33 @@ export const createInboundHandler = (deps: InboundDeps) => {
       },
     );
     if (reply.contact) await opened(reply.contact.id, message.sentAt);
-    // A failure on our side is left unrecorded, so the platform's redelivery is processed again.
     if (reply.outcome === "failed") return "failed";
-    await deps.once.claim(onceKey(message.messageId), deps.clock.now());
     return reply.outcome === "duplicate" ? "duplicate" : "answered";
+  };
+
+  /**
+   * Each message id is handled once across instances: taken with a lease, marked done when answered,
+   * given back when handling failed on our side, so the platform's redelivery is handled again.
+   */
+  return async (message: IncomingMessage): Promise<InboundResult> => {
+    // A copy racing the first delivery waits for it, briefly, and is then a duplicate.
+    const claim = await claimWaiting(
+      () => deps.receipts.claim(message.messageId, deps.clock.now()),
+      BUSY_WAIT_MS,
+    );
+    if (claim === "done") return "duplicate";
+    if (claim === "busy") throw new MessageBusyError(message.messageId);
+    let result: InboundResult;
+    try {
+      result = await handleClaimed(message);
+    } catch (error) {
+      await deps.receipts.release(message.messageId).catch(() => undefined);
+      throw error;
+    }
+    if (result === "failed") await deps.receipts.release(message.messageId);
+    else await deps.receipts.finish(message.messageId, deps.clock.now());
+    return result;
   };
 };
 
-export type InboundHandler = ReturnType<typeof createInboundHandler>;
+export type InboundHandler = (message: IncomingMessage) => Promise<InboundResult>;

@@ -6,7 +6,6 @@ import { requesterNotice } from "../../core/outbox/requester-notice.js";
 import type { BlobStore } from "../../core/ports/blob-store.js";
 import type { ContactRecord, DirectoryRepository } from "../../core/ports/directory.js";
 import { err, ok, type Result } from "../../core/shared/result.js";
-import type { PlatformFailure } from "./ports.js";
 
 export interface OutgoingFile {
   readonly fileName: string;
@@ -38,28 +37,24 @@ export interface NotificationDeps {
   readonly timeZone: string;
 }
 
-/** Marker a status webhook left on an item Meta refused after accepting it (see WhatsAppDeliveries.reopen). */
-const failureOf = (item: OutboxItem): PlatformFailure | null => {
-  const failure = (item.payload as { whatsappFailure?: Partial<PlatformFailure> }).whatsappFailure;
-  if (typeof failure?.code !== "number") return null;
-  return {
-    code: failure.code,
-    title: String(failure.title ?? ""),
-    unreachable: failure.unreachable === true,
-  };
-};
-
 /**
  * Turns outbox items into what a WhatsApp contact reads, for both transports' senders. Expected
  * problems come back as the SendOutcome to report: a payload that does not parse or a contact that
  * no longer exists fails the item for good.
  */
-export const createNotifications = (deps: NotificationDeps) => ({
-  async address(item: OutboxItem): Promise<Result<Addressed, SendOutcome>> {
-    const failure = failureOf(item);
-    if (failure) {
-      const reason = `WhatsApp refused the message (${failure.code}: ${failure.title})`;
-      return err(permanentFailure(reason, failure.unreachable));
+export interface Notifications {
+  /** The contact and language an item goes to, or the outcome to report when it cannot go anywhere. */
+  address(item: OutboxItem): Promise<Result<Addressed, SendOutcome>>;
+  /** Null when there is nothing to send any more (a rating already given). */
+  compose(addressed: Addressed): Promise<Notification | null>;
+}
+
+export const createNotifications = (deps: NotificationDeps): Notifications => ({
+  async address(item) {
+    const refusal = item.refusal;
+    if (refusal) {
+      const reason = `WhatsApp refused the message (${refusal.code}: ${refusal.title})`;
+      return err(permanentFailure(reason, refusal.unreachable));
     }
     const parsed = parseOutboxPayload(item);
     if (!parsed.ok) return err(permanentFailure(`invalid payload: ${parsed.error.issues.join("; ")}`));
@@ -76,8 +71,7 @@ export const createNotifications = (deps: NotificationDeps) => ({
     return ok({ item, payload, contact, lang, ephemeral: payload.kind === "conversation.expired" });
   },
 
-  /** Null when there is nothing to send any more (a rating already given). */
-  async compose({ payload, contact, lang }: Addressed): Promise<Notification | null> {
+  async compose({ payload, contact, lang }) {
     switch (payload.kind) {
       case "rating_request": {
         const reply = await deps.engine.requestRating(contact.id, payload.ticket.number);
@@ -102,8 +96,6 @@ export const createNotifications = (deps: NotificationDeps) => ({
     }
   },
 });
-
-export type Notifications = ReturnType<typeof createNotifications>;
 
 /** What a sender reports for an item with nothing left to send; not a platform message id. */
 export const NOTHING_SENT = "none";

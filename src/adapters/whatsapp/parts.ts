@@ -1,9 +1,9 @@
-import type { ChannelContext, ChannelModule } from "../../app/service.js";
+import type { ChannelContext, ChannelModule } from "../channel.js";
 import type { ReadinessCheck } from "../http/health.js";
+import type { WhatsAppSettings } from "./config.js";
 import type { InboundDeps, InboundHandler } from "./inbound.js";
 import type { MediaRules } from "./media-rules.js";
 import type { Notifications } from "./notification.js";
-import type { OnceKeys, WhatsAppContacts, WhatsAppDeliveries } from "./ports.js";
 import type { WhatsAppWebClientFactory } from "./web/client.js";
 
 /** A channel module that also reports its own readiness (the WhatsApp Web session state). */
@@ -11,12 +11,9 @@ export interface WhatsAppChannelModule extends ChannelModule {
   readonly readiness: readonly ReadinessCheck[];
 }
 
-/** What both transports share: storage, the notification words and the inbound path. */
+/** What both transports share: the ports, the notification words and the inbound path. */
 export interface WhatsAppParts {
-  readonly ctx: ChannelContext;
-  readonly deliveries: WhatsAppDeliveries;
-  readonly contacts: WhatsAppContacts;
-  readonly once: OnceKeys;
+  readonly ctx: ChannelContext<WhatsAppSettings>;
   readonly notifications: Notifications;
   readonly rules: MediaRules;
   /** The inbound path, answering the way the transport renders prompts. */

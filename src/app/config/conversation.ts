@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { int } from "../../adapters/config-fields.js";
 import { ACCESS_POLICIES } from "../../core/conversation/deps.js";
-import { int } from "./fields.js";
 
 const isTimeZone = (zone: string): boolean => {
   try {

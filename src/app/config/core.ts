@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { bool, int, optionalUrl } from "../../adapters/config-fields.js";
 import { DEFAULT_ATTACHMENT_RULES } from "../../core/attachments/rules.js";
 import { LANGS } from "../../core/i18n/lang.js";
 import { DEFAULT_TAXONOMY, type TaxonomyOption } from "../../core/ticket/taxonomy.js";
-import { bool, int, optionalUrl } from "./fields.js";
 
 const CODE = /^[a-z0-9][a-z0-9_-]{0,30}$/;
 

@@ -1,19 +1,22 @@
 import { z } from "zod";
+import { slackConfig, slackSettings } from "../../adapters/slack/config.js";
+import { telegramConfig, telegramSettings } from "../../adapters/telegram/config.js";
+import { whatsappConfig, whatsappSettings } from "../../adapters/whatsapp/config.js";
 import { conversationConfig } from "./conversation.js";
 import { coreConfig } from "./core.js";
 import { serviceConfig } from "./service.js";
-import { SlackConfigError, slackConfig, slackSettings } from "./slack.js";
-import { TelegramConfigError, telegramConfig, telegramSettings } from "./telegram.js";
-import { WhatsAppConfigError, whatsappConfig, whatsappSettings } from "./whatsapp.js";
 
-/** The whole configuration: one schema assembled from each part's fields, parsed once at start. */
+/**
+ * The whole configuration: one schema assembled from the service's parts and each channel's own
+ * variables (which live in the channel's folder), parsed once at start.
+ */
 export const configSchema = z.object({
   ...coreConfig,
   ...serviceConfig,
-  ...slackConfig,
   ...conversationConfig,
   ...telegramConfig,
   ...whatsappConfig,
+  ...slackConfig,
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -23,23 +26,16 @@ export class ConfigError extends Error {
 }
 
 /**
- * Rules that tie several variables together (a webhook needs its secret, the Cloud API its four
- * credentials). Each channel states them once, in its settings function; they run here so a bad
- * combination stops the start like any other bad value.
+ * Rules that tie several variables of a channel together (a webhook needs its secret, the Cloud API
+ * its four credentials). Each channel states them in its settings function; they run here so a bad
+ * combination stops the start like any other bad value, every problem listed at once.
  */
-const crossFieldProblems = (config: Config): string[] =>
-  [telegramSettings, whatsappSettings, slackSettings].flatMap((settingsOf) => {
-    try {
-      settingsOf(config);
-      return [];
-    } catch (error) {
-      const channelError =
-        error instanceof TelegramConfigError ||
-        error instanceof WhatsAppConfigError ||
-        error instanceof SlackConfigError;
-      if (!channelError) throw error;
-      return error.message.split("\n").filter((line) => line.startsWith("  "));
-    }
+const CHANNEL_SETTINGS = [telegramSettings, whatsappSettings, slackSettings] as const;
+
+const crossFieldProblems = (config: Config): readonly string[] =>
+  CHANNEL_SETTINGS.flatMap((settingsOf) => {
+    const settings = settingsOf(config);
+    return settings.ok ? [] : settings.error;
   });
 
 /** Parses the environment once; a bad value stops the start with the variable's name and what it expects. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { bool, int } from "../../adapters/config-fields.js";
 import type { AutoClosePolicy } from "../../core/timers/auto-close.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
-import { bool, int } from "./fields.js";
 
 const MINUTE = 60;
 

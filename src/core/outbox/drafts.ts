@@ -43,6 +43,8 @@ export const draft = (
   key: string,
   payload: TicketPayload,
   availableAt: Date,
+  /** The source key of the event behind it, so the door that made the event can find the item. */
+  causeKey?: string,
 ): OutboxDraft => ({
   key,
   channel,
@@ -51,6 +53,7 @@ export const draft = (
   scope: scopeOf(payload.audience, ticket),
   payload,
   availableAt,
+  ...(causeKey ? { causeKey } : {}),
 });
 
 /** Where requester items go: the requester's own channel, when it can deliver. */

@@ -16,7 +16,7 @@ import type { Audience, OutboxKind, TicketFieldChange } from "./payloads.js";
 export interface NotificationPolicyOptions extends DeliveryTargets {
   /**
    * How long an agent's reply waits before it goes out, so the agents' channel can withdraw or
-   * edit it by key (OutboxQueue.cancel / updatePending) while it is still pending.
+   * edit it (OutboxQueue.cancel / reviseReply, found by its cause) while it is still pending.
    */
   readonly replyGraceMs?: number;
 }
@@ -61,6 +61,7 @@ const requesterDrafts = (
         keyOf(after, "agent_reply", "requester"),
         payload,
         new Date(now.getTime() + graceMs),
+        reply.sourceKey,
       ),
     );
   } else if (status) {
@@ -72,7 +73,9 @@ const requesterDrafts = (
       to: status.to as TicketStatus,
       reason: status.body === "auto_close" ? ("auto_close" as const) : null,
     };
-    drafts.push(draft(after, channel, keyOf(after, "status_changed", "requester"), payload, now));
+    drafts.push(
+      draft(after, channel, keyOf(after, "status_changed", "requester"), payload, now, status.sourceKey),
+    );
   }
   if (status?.to === "SOLVED" && after.rating === null) {
     const payload = { ...base, audience: "requester" as const, kind: "rating_request" as const };
@@ -110,7 +113,7 @@ const agentDrafts = (
       body: message.body,
       attachments: attachmentRefs(message.attachments),
     };
-    drafts.push(draft(after, channel, key("requester_message"), payload, now));
+    drafts.push(draft(after, channel, key("requester_message"), payload, now, message.sourceKey));
   }
   const changes = events.flatMap((e): TicketFieldChange[] => {
     const field = REFRESHING[e.kind];

@@ -11,4 +11,6 @@ export interface OutboxDraft {
   readonly scope: string;
   readonly payload: Readonly<Record<string, unknown>>;
   readonly availableAt: Date;
+  /** Source key of the event that caused it, so the door that made the event can find its item. */
+  readonly causeKey?: string | null;
 }

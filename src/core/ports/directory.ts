@@ -17,6 +17,8 @@ export interface ContactRecord {
   readonly displayName: string;
   readonly locale: string | null;
   readonly unreachable: { readonly at: Date; readonly reason: string } | null;
+  /** Last message received from this contact (WhatsApp's 24-hour customer-service window starts here). */
+  readonly lastInboundAt: Date | null;
   readonly person: PersonRecord;
 }
 
@@ -47,5 +49,8 @@ export interface DirectoryRepository {
   linkContact(contactId: string, personId: string): Promise<ContactRecord>;
   setLocale(contactId: string, locale: string): Promise<void>;
   setUnreachable(contactId: string, unreachable: { at: Date; reason: string } | null): Promise<void>;
+  /** The contact wrote at `at`; kept only when later than what is stored. */
+  recordInbound(contactId: string, at: Date): Promise<void>;
   findOrganization(id: string): Promise<OrganizationRecord | null>;
+  findOrganizationByKey(key: string): Promise<OrganizationRecord | null>;
 }

@@ -22,7 +22,6 @@ export type TicketPatch = Partial<
     | "agentReadAt"
     | "contactRequestedAt"
     | "rating"
-    | "agentThreadRef"
     | "sla"
   >
 >;

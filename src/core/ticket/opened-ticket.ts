@@ -24,7 +24,6 @@ export const openedTicket = (draft: NewTicket, ticketNumber: number): Ticket => 
   agentReadAt: null,
   contactRequestedAt: null,
   rating: null,
-  agentThreadRef: null,
   sla: { pausedMs: 0, pausedSince: null },
   version: 0,
 });

@@ -73,12 +73,40 @@ export interface TicketDetail {
   readonly readBySupport: boolean;
 }
 
+/**
+ * The ticket use cases, the same for every door. Each validates its input (commands arrive as
+ * `unknown`), re-checks that the actor may see and change the ticket on its current state, and
+ * changes it atomically with its history and notifications. Expected failures come back as values.
+ */
+export interface TicketService {
+  /** `origin` is where the ticket is opened (the CLI for an agent acting for a Telegram contact, say). */
+  create(
+    actor: Actor,
+    requester: RequesterIdentity,
+    input: unknown,
+    origin?: Channel,
+  ): Promise<Result<{ ticket: Ticket; created: boolean }, CoreError>>;
+  reply(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  changeStatus(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  changePriority(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  assign(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  requestContact(actor: Actor, ref: string): Promise<Result<Ticket, CoreError>>;
+  markRead(actor: Actor, ref: string): Promise<Result<Ticket, CoreError>>;
+  rate(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  detail(actor: Actor, ref: string): Promise<Result<TicketDetail, CoreError>>;
+  list(actor: Actor, query: TicketQuery): Promise<Page<Ticket>>;
+  /** "TKT-000123", "000123" or "123" find that ticket; anything else searches subjects and messages. */
+  search(actor: Actor, text: string, query: TicketQuery): Promise<Page<Ticket>>;
+  /** Counts over what the actor may see, within `scope`. */
+  stats(actor: Actor, scope?: StatsScope): Promise<DashboardCounts>;
+}
+
 /** Requesters see public events only: internal notes and read marks stay with the agents. */
 const visibleTo = (actor: Actor, events: readonly TicketEvent[]) =>
   actor.kind === "requester" ? events.filter((e) => e.kind !== "NOTE") : events;
 
 /** The ticket use cases. Every one validates its input, re-checks access and changes state atomically. */
-export const createTicketService = (deps: TicketServiceDeps) => {
+export const createTicketService = (deps: TicketServiceDeps): TicketService => {
   const { tickets, clock } = deps;
   const createSchema = createTicketCommand(deps.taxonomy);
   const context = (): DecisionContext => ({
@@ -133,7 +161,6 @@ export const createTicketService = (deps: TicketServiceDeps) => {
   };
 
   return {
-    /** `origin` is where the ticket is opened (the CLI for an agent acting for a Telegram contact, say). */
     async create(
       actor: Actor,
       requester: RequesterIdentity,
@@ -249,7 +276,6 @@ export const createTicketService = (deps: TicketServiceDeps) => {
 
     list: (actor: Actor, query: TicketQuery): Promise<Page<Ticket>> => tickets.list(scoped(actor, query)),
 
-    /** "TKT-000123", "000123" or "123" find that ticket; anything else searches subjects and messages. */
     async search(actor: Actor, text: string, query: TicketQuery): Promise<Page<Ticket>> {
       if (parseTicketRef(text) !== null) {
         const found = await resolve(actor, text);
@@ -267,5 +293,3 @@ export const createTicketService = (deps: TicketServiceDeps) => {
     },
   };
 };
-
-export type TicketService = ReturnType<typeof createTicketService>;

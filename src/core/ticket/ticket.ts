@@ -46,7 +46,6 @@ export interface Ticket {
   readonly agentReadAt: Date | null;
   readonly contactRequestedAt: Date | null;
   readonly rating: { readonly score: number; readonly comment: string | null } | null;
-  readonly agentThreadRef: string | null;
   /** SLA clocks stop while the ticket waits on the requester. */
   readonly sla: { readonly pausedMs: number; readonly pausedSince: Date | null };
   readonly version: number;

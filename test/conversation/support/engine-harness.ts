@@ -27,7 +27,7 @@ import type { TicketRepository } from "../../../src/core/ports/ticket-repository
 import type { Channel } from "../../../src/core/ticket/channel.js";
 import { createTicketService } from "../../../src/core/ticket/service.js";
 import { DEFAULT_TAXONOMY } from "../../../src/core/ticket/taxonomy.js";
-import { manualClock } from "../../support/manual-clock.js";
+import { manualClock } from "../../../testkit/manual-clock.js";
 
 export const IDLE_MINUTES = 30;
 

@@ -3,7 +3,7 @@ import { openDatabase } from "../../../src/adapters/storage/prisma/database.js";
 import { createPrismaDirectory } from "../../../src/adapters/storage/prisma/directory.js";
 import { createPrismaOutbox } from "../../../src/adapters/storage/prisma/outbox-writer.js";
 import { createPrismaTicketRepository } from "../../../src/adapters/storage/prisma/ticket-repository.js";
-import { createPgTestDatabase } from "../../support/pg-test-database.js";
+import { createPgTestDatabase } from "../../../testkit/pg-test-database.js";
 import type { StorageParts } from "./engine-harness.js";
 
 /** The Prisma repositories, abandoned-flow log and outbox on a throwaway PostgreSQL database. */

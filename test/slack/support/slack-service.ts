@@ -2,17 +2,20 @@ import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { Redis } from "ioredis";
 import { pino } from "pino";
-import { createSlackChannel } from "../../../src/adapters/slack/index.js";
+import { slackChannel } from "../../../src/adapters/slack/index.js";
+import type { SlackMessageRef, SlackRefPart } from "../../../src/adapters/slack/threads.js";
 import { signatureOf } from "../../../src/adapters/slack/verify.js";
-import { createTelegramChannel } from "../../../src/adapters/telegram/channel.js";
+import { createMemoryStorage, type MemoryStorage } from "../../../src/adapters/storage/memory/storage.js";
+import { telegramChannel } from "../../../src/adapters/telegram/channel.js";
 import { type RunningService, startService } from "../../../src/app/service.js";
+import type { OutboxState } from "../../../src/core/outbox/delivery.js";
 import type { Clock } from "../../../src/core/ports/clock.js";
 import type { Ticket } from "../../../src/core/ticket/ticket.js";
-import { type FakeSlackApi, startFakeSlackApi } from "../../support/fake-slack-api.js";
-import { type FakeTelegramApi, startFakeTelegramApi } from "../../support/fake-telegram-api.js";
-import { createPgTestDatabase, type PgTestDatabase } from "../../support/pg-test-database.js";
-import { testConfig } from "../../support/spawn-service.js";
-import { payloads } from "./payloads.js";
+import { type FakeSlackApi, startFakeSlackApi } from "../../../testkit/fake-slack-api.js";
+import { type FakeTelegramApi, startFakeTelegramApi } from "../../../testkit/fake-telegram-api.js";
+import { createPgTestDatabase, type PgTestDatabase } from "../../../testkit/pg-test-database.js";
+import { payloads } from "../../../testkit/slack-payloads.js";
+import { testConfig } from "../../../testkit/spawn-service.js";
 
 export const BOT_TOKEN = "xoxb-1111-2222-chamadotest";
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -38,6 +41,19 @@ export const offsetClock = () => {
   } satisfies Clock & { advance(ms: number): void };
 };
 
+/** An outbox item as the tests look at it, on either storage. */
+export interface OutboxRow {
+  readonly key: string;
+  readonly kind: string;
+  readonly ticketId: string | null;
+  readonly channel: string;
+  readonly availableAt: Date;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
 export interface SlackTestService {
   readonly slack: FakeSlackApi;
   readonly telegram: FakeTelegramApi;
@@ -53,6 +69,10 @@ export interface SlackTestService {
   interact(payload: Record<string, unknown>): Promise<Response>;
   event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<Response>;
   ticket(ticketNumber: number): Promise<Ticket>;
+  /** Where the ticket lives in Slack, as the channel recorded it. */
+  link(ticketNumber: number, part: SlackRefPart): Promise<SlackMessageRef | null>;
+  /** Every outbox item written so far, oldest first. */
+  outbox(): Promise<OutboxRow[]>;
   /** Moves time past the grace period (or a Retry-After) and lets the worker look at once. */
   advance(ms: number): void;
   stop(): Promise<void>;
@@ -60,14 +80,17 @@ export interface SlackTestService {
 
 /**
  * The whole service in this process with the Slack and Telegram channels, against fake Slack and
- * Telegram APIs on 127.0.0.1 and a throwaway PostgreSQL database. Returns undefined (skip) when
- * DATABASE_URL is unset outside CI.
+ * Telegram APIs on 127.0.0.1, on memory storage and sessions; with `postgres`, on a throwaway
+ * PostgreSQL database and Redis, as several instances run it.
  */
 export const startSlackService = async (
   env: Record<string, string> = {},
-): Promise<SlackTestService | undefined> => {
-  const db: PgTestDatabase | undefined = await createPgTestDatabase();
-  if (!db) return undefined;
+  options: { readonly storage?: "memory" | "postgres" } = {},
+): Promise<SlackTestService> => {
+  const onPostgres = options.storage === "postgres";
+  const db: PgTestDatabase | undefined = onPostgres ? await createPgTestDatabase() : undefined;
+  if (onPostgres && !db) throw new Error("DATABASE_URL is not set");
+  const memory: MemoryStorage | undefined = onPostgres ? undefined : createMemoryStorage();
   const slack = await startFakeSlackApi({ token: BOT_TOKEN });
   const telegram = await startFakeTelegramApi({ token: TELEGRAM_TOKEN });
   slack.setMembers(AGENTS, [AGENT, AGENT_2, "U0BOT"]);
@@ -81,7 +104,7 @@ export const startSlackService = async (
   let service: RunningService | undefined;
   try {
     const config = await testConfig({
-      DATABASE_URL: db.url,
+      DATABASE_URL: db?.url,
       DEFAULT_LANGUAGE: "en",
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -94,8 +117,8 @@ export const startSlackService = async (
       TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
       TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
       TELEGRAM_API_ROOT: telegram.url,
-      // With Redis configured the service shares sessions and watched replies there, as in production.
-      REDIS_URL: process.env.REDIS_URL,
+      // On PostgreSQL the service shares sessions in Redis too, as several instances do.
+      REDIS_URL: onPostgres ? process.env.REDIS_URL : undefined,
       REDIS_KEY_PREFIX: prefix,
       ...env,
     });
@@ -103,7 +126,8 @@ export const startSlackService = async (
       port: 0,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       clock,
-      channels: [createSlackChannel, createTelegramChannel],
+      channels: [slackChannel, telegramChannel],
+      ...(memory ? { storage: memory } : {}),
       startTimers: false,
       rateLimits: {},
     });
@@ -146,6 +170,42 @@ export const startSlackService = async (
         if (!ticket) throw new Error(`no ticket ${ticketNumber}`);
         return ticket;
       },
+      async link(ticketNumber, part) {
+        const ticket = await running.core.tickets.findByNumber(ticketNumber);
+        if (!ticket) return null;
+        const ref = await running.core.storage.links.get(
+          ticket.id,
+          "SLACK",
+          part === "agents" ? "AGENTS_ROOT" : "REQUESTER_THREAD",
+        );
+        return ref ? { channel: ref.conversation, ts: ref.message } : null;
+      },
+      async outbox() {
+        if (memory)
+          return memory.outboxRows().map((r) => ({
+            key: r.key,
+            kind: r.draft.kind,
+            ticketId: r.draft.ticketId,
+            channel: r.draft.channel,
+            availableAt: new Date(r.availableAt),
+            state: r.state,
+            attempts: r.attempts,
+            lastError: r.lastError,
+            payload: r.payload,
+          }));
+        const rows = await running.core.db!.prisma.outboxItem.findMany({ orderBy: { id: "asc" } });
+        return rows.map((r) => ({
+          key: r.key,
+          kind: r.kind,
+          ticketId: r.ticketId,
+          channel: r.channel,
+          availableAt: r.availableAt,
+          state: r.state,
+          attempts: r.attempts,
+          lastError: r.lastError,
+          payload: r.payload as Record<string, unknown>,
+        }));
+      },
       advance(ms) {
         clock.advance(ms);
         running.worker.wake();
@@ -154,16 +214,16 @@ export const startSlackService = async (
         await running.stop();
         await slack.close();
         await telegram.close();
-        await db.drop();
+        await db?.drop();
         await rm(config.DATA_DIR, { recursive: true, force: true });
-        await forgetRedisKeys(prefix);
+        if (onPostgres) await forgetRedisKeys(prefix);
       },
     };
   } catch (error) {
     await service?.stop();
     await slack.close();
     await telegram.close();
-    await db.drop();
+    await db?.drop();
     throw error;
   }
 };

@@ -1,4 +1,4 @@
-import { createUpdates, type Person } from "../../telegram/support/updates.js";
+import { createUpdates, type Person } from "../../../testkit/telegram-updates.js";
 import { type SlackTestService, TELEGRAM_SECRET } from "./slack-service.js";
 
 /** A supplier chatting with the Telegram bot through the real webhook. */

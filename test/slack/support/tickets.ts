@@ -33,9 +33,6 @@ export const supplierTicket = async (
   );
   const root = t.slack.messages(AGENTS).find((m) => m.text.startsWith(formatTicketId(ticket.number)))!;
   // The sender records the root right after Slack answers; replies in its thread are matched by it.
-  await eventually(
-    async () => (await t.ticket(ticket.number)).agentThreadRef?.includes(root.ts) === true,
-    "the thread ref",
-  );
+  await eventually(async () => (await t.link(ticket.number, "agents"))?.ts === root.ts, "the thread ref");
   return { ticket, ref: formatTicketId(ticket.number), root, chatId: userId };
 };

@@ -1,12 +1,11 @@
 import { pino } from "pino";
-import { channelFactories } from "../../../src/app/channels.js";
 import { type RunningService, startService } from "../../../src/app/service.js";
+import { type FakeGraphApi, startFakeGraphApi } from "../../../testkit/fake-graph-api.js";
+import { type FakeSlackApi, startFakeSlackApi } from "../../../testkit/fake-slack-api.js";
+import { type FakeTelegramApi, startFakeTelegramApi } from "../../../testkit/fake-telegram-api.js";
+import { createPgTestDatabase, type PgTestDatabase } from "../../../testkit/pg-test-database.js";
+import { testConfig, testEnv } from "../../../testkit/spawn-service.js";
 import { client, createKey } from "../../api/support.js";
-import { type FakeGraphApi, startFakeGraphApi } from "../../support/fake-graph-api.js";
-import { type FakeSlackApi, startFakeSlackApi } from "../../support/fake-slack-api.js";
-import { type FakeTelegramApi, startFakeTelegramApi } from "../../support/fake-telegram-api.js";
-import { createPgTestDatabase, type PgTestDatabase } from "../../support/pg-test-database.js";
-import { testConfig, testEnv } from "../../support/spawn-service.js";
 
 export const SECRETS = {
   telegramToken: "7000000001:AAF-fake-token-for-the-tests_0123456789",
@@ -77,7 +76,6 @@ export const startSweepService = async (): Promise<SweepService> => {
     service = await startService(await testConfig(env), {
       port: 0,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
-      channels: channelFactories,
       startTimers: false,
       rateLimits: {},
     });

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { formatTicketId } from "../../../src/core/ticket/ticket-ref.js";
+import { type ChatMessage, FAKE_BOT } from "../../../testkit/fake-telegram-api.js";
+import { chatIdOf, createUpdates, type Person } from "../../../testkit/telegram-updates.js";
 import { jpegHeader, tinyPdf, tinyPng, utf8 } from "../../files/support/samples.js";
-import { type ChatMessage, FAKE_BOT } from "../../support/fake-telegram-api.js";
 import { renderChat } from "./chat-view.js";
 import { AGENT, type TelegramTestService } from "./telegram-service.js";
-import { chatIdOf, createUpdates, type Person } from "./updates.js";
 
 /**
  * A Telegram chat, scripted one line per event, played through the webhook against the fake Bot API:

@@ -1,4 +1,4 @@
-import type { ChatMessage } from "../../support/fake-telegram-api.js";
+import type { ChatMessage } from "../../../testkit/fake-telegram-api.js";
 
 /** A chat's messages as its person sees them: text, then buttons as "[A] [B]" rows, files by name. */
 export const renderChat = (messages: readonly ChatMessage[]): string =>

@@ -1,7 +1,7 @@
 import { actorOf, identityOf } from "../../../src/core/ticket/requester-of.js";
 import { formatTicketId } from "../../../src/core/ticket/ticket-ref.js";
+import type { Person } from "../../../testkit/telegram-updates.js";
 import { AGENT, type TelegramTestService } from "./telegram-service.js";
-import type { Person } from "./updates.js";
 
 /** A person who already wrote to the bot, with one open ticket (opened by chat in the transcripts). */
 export const ticketFor = async (

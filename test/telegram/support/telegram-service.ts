@@ -1,11 +1,12 @@
 import { rm } from "node:fs/promises";
 import { pino } from "pino";
-import { createTelegramChannel } from "../../../src/adapters/telegram/channel.js";
+import { createMemoryStorage, type MemoryStorage } from "../../../src/adapters/storage/memory/storage.js";
+import { telegramChannel } from "../../../src/adapters/telegram/channel.js";
 import { type RunningService, startService } from "../../../src/app/service.js";
 import type { Actor } from "../../../src/core/ticket/ticket.js";
-import { type FakeTelegramApi, startFakeTelegramApi } from "../../support/fake-telegram-api.js";
-import { createPgTestDatabase, type PgTestDatabase } from "../../support/pg-test-database.js";
-import { testConfig } from "../../support/spawn-service.js";
+import { type FakeTelegramApi, startFakeTelegramApi } from "../../../testkit/fake-telegram-api.js";
+import { createPgTestDatabase, type PgTestDatabase } from "../../../testkit/pg-test-database.js";
+import { testConfig } from "../../../testkit/spawn-service.js";
 
 export const TOKEN = "7000000001:AAF-fake-token-for-the-tests_0123456789";
 export const SECRET = "test-webhook-secret_0123";
@@ -17,6 +18,8 @@ export interface TelegramTestService {
   /** The PostgreSQL database it runs on, for a second instance to share. */
   readonly databaseUrl: string | undefined;
   readonly service: RunningService;
+  /** The kind and state of every outbox item so far, oldest first ("agent_reply:DELIVERED"). */
+  outboxStates(): Promise<string[]>;
   /** Delivers an update to POST /telegram/webhook; `secret: null` leaves the header out. */
   post(update: unknown, options?: { secret?: string | null }): Promise<Response>;
   stop(): Promise<void>;
@@ -24,19 +27,20 @@ export interface TelegramTestService {
 
 /**
  * The whole service in this process with the Telegram channel, talking to a fake Bot API on
- * 127.0.0.1. Storage is a throwaway PostgreSQL database, or the embedded one in a temporary
- * DATA_DIR (as someone trying the bot out runs it).
+ * 127.0.0.1. Storage is this process's memory, a throwaway PostgreSQL database, or the embedded one
+ * in a temporary DATA_DIR (as someone trying the bot out runs it).
  */
 export const startTelegramService = async (
   options: {
     /** "postgres": a throwaway database of its own; a URL: one another instance already uses. */
-    database: "postgres" | "embedded" | { readonly url: string };
+    database: "memory" | "postgres" | "embedded" | { readonly url: string };
     env?: Record<string, string>;
-  } = { database: "postgres" },
+  } = { database: "memory" },
 ): Promise<TelegramTestService> => {
   const api = await startFakeTelegramApi({ token: TOKEN });
   let db: PgTestDatabase | undefined;
   let service: RunningService | undefined;
+  const memory: MemoryStorage | undefined = options.database === "memory" ? createMemoryStorage() : undefined;
   try {
     if (options.database === "postgres") {
       db = await createPgTestDatabase();
@@ -56,14 +60,20 @@ export const startTelegramService = async (
     service = await startService(config, {
       port: 0,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
-      channels: [createTelegramChannel],
+      channels: [telegramChannel],
       startTimers: false,
+      ...(memory ? { storage: memory } : {}),
     });
     const running = service;
     return {
       api,
       databaseUrl,
       service: running,
+      async outboxStates() {
+        if (memory) return memory.outboxRows().map((r) => `${r.draft.kind}:${r.state}`);
+        const rows = await running.core.db!.prisma.outboxItem.findMany({ orderBy: { id: "asc" } });
+        return rows.map((i) => `${i.kind}:${i.state}`);
+      },
       post: (update, { secret = SECRET } = {}) =>
         fetch(`${running.url}/telegram/webhook`, {
           method: "POST",

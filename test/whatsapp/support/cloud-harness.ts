@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import { type FakeGraphApi, readable, startFakeGraphApi } from "../../support/fake-graph-api.js";
+import { type FakeGraphApi, readable, startFakeGraphApi } from "../../../testkit/fake-graph-api.js";
+import { metaWebhooks, postWebhook, type Sender } from "../../../testkit/meta-webhooks.js";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../../support/pg-database-for-service.js";
-import { metaWebhooks, postWebhook, type Sender } from "./meta-webhooks.js";
 import { offsetClock } from "./offset-clock.js";
 import { startWhatsAppService, type WhatsAppService } from "./service.js";
 

@@ -1,11 +1,13 @@
 import { rm } from "node:fs/promises";
 import { pino } from "pino";
-import { createWhatsAppChannel } from "../../../src/adapters/whatsapp/channel.js";
+import type { ChannelPorts } from "../../../src/adapters/channel.js";
+import { whatsappChannel } from "../../../src/adapters/whatsapp/channel.js";
 import type { WhatsAppChannelModule, WhatsAppChannelOptions } from "../../../src/adapters/whatsapp/parts.js";
 import type { Config } from "../../../src/app/config/index.js";
 import { type RunningService, startService } from "../../../src/app/service.js";
 import type { Clock } from "../../../src/core/ports/clock.js";
-import { testConfig } from "../../support/spawn-service.js";
+import { ok } from "../../../src/core/shared/result.js";
+import { testConfig } from "../../../testkit/spawn-service.js";
 
 export interface WhatsAppService {
   readonly service: RunningService;
@@ -22,7 +24,7 @@ export const startWhatsAppService = async (
   options: WhatsAppChannelOptions & { readonly clock?: Clock } = {},
 ): Promise<WhatsAppService> => {
   const config = await testConfig({ OUTBOX_MAX_AGE_HOURS: "72", ...env });
-  const factory = createWhatsAppChannel(options);
+  const channel = whatsappChannel(options);
   let module: WhatsAppChannelModule | null = null;
   const service = await startService(config, {
     port: 0,
@@ -31,9 +33,17 @@ export const startWhatsAppService = async (
     ...(options.clock ? { clock: options.clock } : {}),
     rateLimits: { WHATSAPP: { overall: { limit: 1000, perMs: 1000 } } },
     channels: [
-      async (ctx) => {
-        module = (await factory(ctx)) as WhatsAppChannelModule | null;
-        return module;
+      {
+        name: channel.name,
+        prepare(settings) {
+          const prepared = channel.prepare(settings);
+          if (!prepared.ok || !prepared.value) return prepared;
+          const build = prepared.value;
+          return ok(async (ports: ChannelPorts) => {
+            module = (await build(ports)) as WhatsAppChannelModule;
+            return module;
+          });
+        },
       },
     ],
   });

@@ -54,6 +54,7 @@ export const createMemoryDirectory = (): DirectoryRepository => {
         displayName: input.displayName,
         locale: input.locale ?? null,
         unreachable: null,
+        lastInboundAt: null,
         personId: person.id,
       });
       return view(id)!;
@@ -72,6 +73,12 @@ export const createMemoryDirectory = (): DirectoryRepository => {
       const contact = contacts.get(contactId);
       if (contact) contacts.set(contactId, { ...contact, unreachable });
     },
+    async recordInbound(contactId, at) {
+      const contact = contacts.get(contactId);
+      if (contact && (contact.lastInboundAt === null || contact.lastInboundAt < at))
+        contacts.set(contactId, { ...contact, lastInboundAt: at });
+    },
     findOrganization: async (id) => organizations.get(id) ?? null,
+    findOrganizationByKey: async (key) => [...organizations.values()].find((o) => o.key === key) ?? null,
   };
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { OutboxDraft } from "../../../core/outbox/outbox-draft.js";
+import type { Outbox } from "../../../core/ports/outbox.js";
 import type {
   DashboardCounts,
   NewTicket,
@@ -28,8 +29,11 @@ const words = (text: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-/** In-process repository for unit tests and the contract suite; same behaviour as the Prisma one. */
-export const createMemoryTicketRepository = () => {
+/**
+ * In-process repository for tests and the memory storage; same behaviour as the Prisma one. Each
+ * change's outbox drafts go to `outbox` with the change, as the database writes them in one transaction.
+ */
+export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox } = {}) => {
   const byId = new Map<string, Stored>();
   const byNumber = new Map<number, string>();
   const eventKeys = new Set<string>();
@@ -64,7 +68,7 @@ export const createMemoryTicketRepository = () => {
 
   const repository: TicketRepository = {
     create: (draft: NewTicket) =>
-      withLock("create", () => {
+      withLock("create", async () => {
         const existing = draft.sourceKey
           ? [...byId.values()].find((s) => s.sourceKey === draft.sourceKey)
           : undefined;
@@ -79,7 +83,9 @@ export const createMemoryTicketRepository = () => {
           sourceKey: draft.sourceKey,
         });
         byNumber.set(ticket.number, ticket.id);
-        outbox.push(...draft.outbox(ticket));
+        const drafts = draft.outbox(ticket);
+        outbox.push(...drafts);
+        await options.outbox?.enqueue(drafts);
         return { ticket, created: true };
       }),
 
@@ -90,7 +96,7 @@ export const createMemoryTicketRepository = () => {
     },
 
     update: (ticketId, decide, sourceKey) =>
-      withLock(ticketId, () => {
+      withLock(ticketId, async () => {
         const stored = byId.get(ticketId);
         if (!stored) throw new Error(`ticket ${ticketId} vanished`);
         if (sourceKey && eventKeys.has(sourceKey)) return ok({ ticket: stored.ticket, duplicate: true });
@@ -105,6 +111,7 @@ export const createMemoryTicketRepository = () => {
         stored.events.push(...toEvents(ticketId, [...events]));
         if (searchText) stored.words.push(...words(searchText));
         outbox.push(...decision.value.outbox);
+        await options.outbox?.enqueue(decision.value.outbox);
         return ok({ ticket: stored.ticket, duplicate: false });
       }),
 
@@ -182,5 +189,12 @@ export const createMemoryTicketRepository = () => {
       };
     },
   };
-  return { repository, outbox, newId: randomUUID };
+  return {
+    repository,
+    outbox,
+    newId: randomUUID,
+    /** Every ticket as it stands (the memory timers read them). */
+    all: (): Ticket[] => [...byId.values()].map((s) => s.ticket),
+    numberOf: (id: string): number | null => byId.get(id)?.ticket.number ?? null,
+  };
 };

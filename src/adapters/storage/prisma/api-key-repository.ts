@@ -1,30 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { ApiKeyRecord, ApiKeyRepository, ApiKeyRole, NewApiKey } from "../../../core/ports/api-keys.js";
 import type { PrismaClient } from "./client.js";
-
-export type ApiKeyRole = "org_admin" | "agent";
-
-export interface ApiKeyRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly role: ApiKeyRole;
-  /** The organization an org_admin key is limited to; null for keys that see every organization. */
-  readonly organization: { readonly id: string; readonly key: string; readonly name: string } | null;
-  readonly createdAt: Date;
-  readonly revokedAt: Date | null;
-}
-
-export interface NewApiKey {
-  readonly name: string;
-  readonly secretHash: string;
-  readonly organizationId: string | null;
-  readonly role: ApiKeyRole;
-  readonly createdAt: Date;
-}
 
 const asRole = (role: string): ApiKeyRole => (role === "agent" ? "agent" : "org_admin");
 
 /** REST API keys; only the SHA-256 of a secret is ever stored. */
-export const createPrismaApiKeyRepository = (prisma: PrismaClient) => {
+export const createPrismaApiKeyRepository = (prisma: PrismaClient): ApiKeyRepository => {
   const organizations = async (ids: readonly (string | null)[]) => {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     const rows =
@@ -81,12 +62,5 @@ export const createPrismaApiKeyRepository = (prisma: PrismaClient) => {
       });
       return count === 1;
     },
-
-    async findOrganizationByKey(key: string) {
-      const row = await prisma.organization.findUnique({ where: { key } });
-      return row ? { id: row.id, key: row.key, name: row.name } : null;
-    },
   };
 };
-
-export type ApiKeyRepository = ReturnType<typeof createPrismaApiKeyRepository>;

@@ -13,6 +13,7 @@ const toContact = (row: ContactRow): ContactRecord => ({
   displayName: row.displayName,
   locale: row.locale,
   unreachable: row.unreachableAt ? { at: row.unreachableAt, reason: row.unreachableWhy ?? "" } : null,
+  lastInboundAt: row.lastInboundAt,
   person: {
     id: row.person.id,
     name: row.person.name,
@@ -107,8 +108,18 @@ export const createPrismaDirectory = (prisma: PrismaClient): DirectoryRepository
         data: { unreachableAt: unreachable?.at ?? null, unreachableWhy: unreachable?.reason ?? null },
       });
     },
+    async recordInbound(contactId, at) {
+      await prisma.contact.updateMany({
+        where: { id: contactId, OR: [{ lastInboundAt: null }, { lastInboundAt: { lt: at } }] },
+        data: { lastInboundAt: at },
+      });
+    },
     async findOrganization(id) {
       const row = await prisma.organization.findUnique({ where: { id } });
+      return row ? { id: row.id, name: row.name, key: row.key } : null;
+    },
+    async findOrganizationByKey(key) {
+      const row = await prisma.organization.findUnique({ where: { key } });
       return row ? { id: row.id, name: row.name, key: row.key } : null;
     },
   };

@@ -15,6 +15,7 @@ export const insertOutbox = async (db: Tx, items: readonly OutboxDraft[]): Promi
       payload: item.payload as Prisma.InputJsonValue,
       availableAt: item.availableAt,
       createdAt: item.availableAt,
+      causeKey: item.causeKey ?? null,
     })),
     skipDuplicates: true,
   });

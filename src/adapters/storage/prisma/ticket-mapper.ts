@@ -36,7 +36,6 @@ export const toTicket = (row: TicketRow): Ticket => ({
   agentReadAt: row.agentReadAt,
   contactRequestedAt: row.contactRequestedAt,
   rating: row.rating !== null ? { score: row.rating, comment: row.ratingComment } : null,
-  agentThreadRef: row.agentThreadRef,
   sla: { pausedMs: Number(row.slaPausedMs), pausedSince: row.slaPausedSince },
   version: row.version,
 });
@@ -87,7 +86,6 @@ export const toTicketUpdate = (patch: TicketPatch): Prisma.TicketUncheckedUpdate
     data.rating = patch.rating?.score ?? null;
     data.ratingComment = patch.rating?.comment ?? null;
   }
-  if (patch.agentThreadRef !== undefined) data.agentThreadRef = patch.agentThreadRef;
   if (patch.sla !== undefined) {
     data.slaPausedMs = BigInt(patch.sla.pausedMs);
     data.slaPausedSince = patch.sla.pausedSince;

@@ -1,5 +1,6 @@
 import type { OutboxDraft } from "../../../core/outbox/outbox-draft.js";
 import type { StatsScope } from "../../../core/ports/ticket-repository.js";
+import type { SlaCounts, TimerQueries } from "../../../core/ports/timer-queries.js";
 import { PRIORITIES } from "../../../core/ticket/priority.js";
 import { isClosed, TICKET_STATUSES } from "../../../core/ticket/status.js";
 import type { Ticket } from "../../../core/ticket/ticket.js";
@@ -20,13 +21,6 @@ const stampsOf = (row: {
   resolutionBreachedAt: row.slaResBreachedAt,
 });
 
-interface SlaCounts {
-  firstResponseBreached: number;
-  resolutionBreached: number;
-  firstResponseWarned: number;
-  resolutionWarned: number;
-}
-
 /** Statuses still running against the SLA, as enum literals (a closed set, never user input). */
 const OPEN_STATUSES_SQL = Prisma.raw(
   TICKET_STATUSES.filter((s) => !isClosed(s))
@@ -44,7 +38,7 @@ const STAMP_COLUMNS = {
  * requires the stamp still unset, in the transaction that writes its notification: of several
  * instances ticking at once, exactly one changes the row and writes the item.
  */
-export const createPrismaTimerQueries = (prisma: PrismaClient) => {
+export const createPrismaTimerQueries = (prisma: PrismaClient): TimerQueries => {
   const loadTickets = async (ids: string[]) => {
     if (ids.length === 0) return [];
     const rows = await prisma.ticket.findMany({ where: { id: { in: ids } }, include: ticketInclude });
@@ -168,5 +162,3 @@ export const createPrismaTimerQueries = (prisma: PrismaClient) => {
     },
   };
 };
-
-export type TimerQueries = ReturnType<typeof createPrismaTimerQueries>;

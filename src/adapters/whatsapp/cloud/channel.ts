@@ -1,6 +1,6 @@
-import type { WhatsAppCloudSettings } from "../../../app/config/whatsapp.js";
 import type { Prompt } from "../../../core/conversation/index.js";
 import type { Lang } from "../../../core/i18n/index.js";
+import type { WhatsAppCloudSettings } from "../config.js";
 import { waIdOfContactKey } from "../identity.js";
 import type { WhatsAppChannelModule, WhatsAppParts } from "../parts.js";
 import { createGraphApi, type GraphApi } from "./graph-api.js";
@@ -31,7 +31,7 @@ export const createCloudChannel = (
     accessToken: settings.accessToken,
     phoneNumberId: settings.phoneNumberId,
   });
-  const window = createWindowGuard({ contacts: parts.contacts, once: parts.once, clock: ctx.clock });
+  const window = createWindowGuard({ directory: ctx.directory, receipts: ctx.receipts, clock: ctx.clock });
 
   const handle = parts.inbound(async (contactKey, lang, prompts) => {
     const to = waIdOfContactKey(contactKey);
@@ -41,12 +41,7 @@ export const createCloudChannel = (
       log.warn({ err: error }, "whatsapp cloud: answer not sent"),
     );
   });
-  const onStatus = createStatusHandler({
-    deliveries: parts.deliveries,
-    window,
-    clock: ctx.clock,
-    wake: ctx.wake,
-  });
+  const onStatus = createStatusHandler({ outbox: ctx.outbox, window, clock: ctx.clock });
 
   return {
     http: {

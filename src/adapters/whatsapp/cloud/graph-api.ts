@@ -64,7 +64,21 @@ const failure = async (response: Response): Promise<GraphApiError> => {
  * The calls the channel makes to Meta's Graph API, over fetch. Answers are validated; refusals throw
  * GraphApiError, network failures throw as fetch throws them (the outbox worker retries both).
  */
-export const createGraphApi = (settings: GraphApiSettings) => {
+export interface GraphApi {
+  /** Posts one message (`to` and the content); returns its wamid. */
+  sendMessage(message: Record<string, unknown>, signal?: AbortSignal): Promise<string>;
+  /** Uploads a file to send it by id; returns the media id. */
+  uploadMedia(
+    file: { fileName: string; mimeType: string; bytes: Uint8Array },
+    signal?: AbortSignal,
+  ): Promise<string>;
+  /** Where a received file can be downloaded (a short-lived URL), with its announced type and size. */
+  mediaInfo(mediaId: string, signal?: AbortSignal): Promise<MediaInfo>;
+  /** The file's bytes; stops reading past `maxBytes` so an oversized file is never held in memory. */
+  download(url: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+export const createGraphApi = (settings: GraphApiSettings): GraphApi => {
   const auth = { authorization: `Bearer ${settings.accessToken}` };
 
   const call = async (path: string, init: RequestInit & { signal?: AbortSignal }): Promise<unknown> => {
@@ -77,7 +91,6 @@ export const createGraphApi = (settings: GraphApiSettings) => {
   };
 
   return {
-    /** Posts one message (`to` and the content); returns its wamid. */
     async sendMessage(message: Record<string, unknown>, signal?: AbortSignal): Promise<string> {
       const body = await call(`${settings.phoneNumberId}/messages`, {
         method: "POST",
@@ -88,7 +101,6 @@ export const createGraphApi = (settings: GraphApiSettings) => {
       return sentBody.parse(body).messages[0]!.id;
     },
 
-    /** Uploads a file to send it by id; returns the media id. */
     async uploadMedia(
       file: { fileName: string; mimeType: string; bytes: Uint8Array },
       signal?: AbortSignal,
@@ -105,7 +117,6 @@ export const createGraphApi = (settings: GraphApiSettings) => {
       return uploadedBody.parse(body).id;
     },
 
-    /** Where a received file can be downloaded (a short-lived URL), with its announced type and size. */
     async mediaInfo(mediaId: string, signal?: AbortSignal): Promise<MediaInfo> {
       const body = mediaBody.parse(
         await call(encodeURIComponent(mediaId), { method: "GET", ...(signal ? { signal } : {}) }),
@@ -117,7 +128,6 @@ export const createGraphApi = (settings: GraphApiSettings) => {
       };
     },
 
-    /** The file's bytes; stops reading past `maxBytes` so an oversized file is never held in memory. */
     async download(url: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
       const response = await fetch(url, { headers: auth, ...(signal ? { signal } : {}) });
       if (!response.ok || !response.body) throw await failure(response);
@@ -127,5 +137,3 @@ export const createGraphApi = (settings: GraphApiSettings) => {
     },
   };
 };
-
-export type GraphApi = ReturnType<typeof createGraphApi>;

@@ -1,8 +1,12 @@
-import { permanentFailure, retryLater, type SendOutcome, sent } from "../../../core/outbox/delivery.js";
+import {
+  heldUntilReleased,
+  permanentFailure,
+  type SendOutcome,
+  sent,
+} from "../../../core/outbox/delivery.js";
 import type { ChannelSender } from "../../../core/ports/channel-sender.js";
 import { waIdOfContactKey } from "../identity.js";
 import { type Addressed, NOTHING_SENT, type Notification, type Notifications } from "../notification.js";
-import { WINDOW_HOLD_REASON } from "../ports.js";
 import { type GraphApi, GraphApiError } from "./graph-api.js";
 import { outcomeOfGraphError, REENGAGEMENT_REQUIRED } from "./outcomes.js";
 import { mediaBody, renderPrompts, templateBody } from "./render.js";
@@ -10,7 +14,7 @@ import type { WindowGuard } from "./window.js";
 
 /**
  * How long a held item waits before looking at the window again. The supplier's reply releases it
- * at once (WhatsAppDeliveries.releaseHeld); this only bounds a missed release. Items still held after
+ * at once (OutboxQueue.releaseHeld); this only bounds a missed release. Items still held after
  * OUTBOX_MAX_AGE_HOURS are given up by the worker and reported to the agents.
  */
 export const WINDOW_RECHECK_MS = 60 * 60 * 1000;
@@ -50,9 +54,9 @@ const deliver = async (
  *   item goes out as free-form messages.
  * - Outside it — known from our clock, or learnt from Meta's 131047 refusal, synchronous here or as
  *   a failed status later (statuses.ts reopens the item) — the configured template is sent, once per
- *   window, and the item is held: the outcome is a retry whose reason starts with WINDOW_HOLD_REASON.
+ *   window, and the item is held (the outbox's HELD state).
  *   Later items of the same contact wait behind it (the outbox keeps each scope in order).
- * - When the supplier writes, the inbound path records lastInboundAt and makes held items due; the
+ * - When the supplier writes, the inbound path records lastInboundAt and releases held items; the
  *   item is then delivered with the window open, in order.
  * - A conversation notice is dropped instead (stale by then), and without a template the item
  *   fails for good, which the agents are told about.
@@ -80,8 +84,8 @@ export const createCloudSender = (deps: CloudSenderDeps): ChannelSender => {
         throw error;
       }
     }
-    return retryLater(
-      `${WINDOW_HOLD_REASON} outside the 24-hour window; template sent, waiting for the supplier to reply`,
+    return heldUntilReleased(
+      "outside the 24-hour window; template sent, waiting for the supplier to reply",
       WINDOW_RECHECK_MS,
     );
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
-import type { WhatsAppWebSettings } from "../../../app/config/whatsapp.js";
+import { WHATSAPP_WEB_RATE_LIMITS } from "../../outbox/rate-limiter.js";
+import type { WhatsAppWebSettings } from "../config.js";
 import { chatOfContactKey } from "../identity.js";
 import { createKeyedQueue } from "../keyed-queue.js";
 import type { WhatsAppChannelModule, WhatsAppChannelOptions, WhatsAppParts } from "../parts.js";
@@ -10,7 +10,6 @@ import { printQr, qrRoute } from "./qr.js";
 import { createRealWebClient } from "./real-client.js";
 import { createWebSender, sendOverWeb } from "./sender.js";
 import { createWebSession } from "./session.js";
-import { createMemorySessionLease, createRedisSessionLease } from "./session-lease.js";
 
 const RECONNECT_DELAY_MS = 5000;
 
@@ -26,23 +25,18 @@ export const createWebChannel = (
 ): WhatsAppChannelModule => {
   const { ctx } = parts;
   const log = ctx.logger.child({ channel: "whatsapp", transport: "web" });
-  const owner = `${ctx.config.INSTANCE_ID ?? hostname()}:${randomUUID()}`;
-  const lease = ctx.redis
-    ? createRedisSessionLease({
-        redis: ctx.redis,
-        key: `${ctx.config.REDIS_KEY_PREFIX}whatsapp-web:session`,
-        owner,
-        ttlMs: settings.lockTtlMs,
-      })
-    : createMemorySessionLease();
+  const lease = ctx.leases.lease("whatsapp-web:session", {
+    owner: `${ctx.shared.instanceId}:${randomUUID()}`,
+    ttlMs: settings.lockTtlMs,
+  });
   const chats = createKeyedQueue();
 
   const onEvent = (event: Extract<WebClientEvent, { type: "message" | "ack" }>) => {
     if (event.type === "ack") {
       const receipt = receiptOfAck(event.ack);
       if (receipt)
-        parts.deliveries
-          .advance(event.messageId, receipt)
+        ctx.outbox
+          .recordReceipt("WHATSAPP", event.messageId, receipt)
           .catch((error: unknown) => log.warn({ err: error }, "whatsapp web: could not record an ack"));
       return;
     }
@@ -59,7 +53,7 @@ export const createWebChannel = (
     lease,
     createClient:
       options.webClient ??
-      (() => createRealWebClient({ dataDir: ctx.config.DATA_DIR, chromiumPath: settings.chromiumPath })),
+      (() => createRealWebClient({ dataDir: ctx.shared.stateDir, chromiumPath: settings.chromiumPath })),
     onEvent,
     showQr: options.showQr ?? ((qr) => printQr(qr)),
     log,
@@ -84,6 +78,7 @@ export const createWebChannel = (
       routes: [qrRoute({ adminToken: settings.adminToken, state: session.state, qr: session.qr })],
     },
     sender: createWebSender({ session, notifications: parts.notifications }),
+    rateLimits: WHATSAPP_WEB_RATE_LIMITS,
     readiness: [
       {
         name: "whatsapp",

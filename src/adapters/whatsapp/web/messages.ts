@@ -1,7 +1,7 @@
+import type { DeliveryReceipt } from "../../../core/outbox/delivery.js";
 import { contactKeyOfChat } from "../identity.js";
 import type { IncomingContent, IncomingMessage } from "../inbound.js";
 import { fileNameFor } from "../media-rules.js";
-import type { Receipt } from "../ports.js";
 import type { WebMessage } from "./client.js";
 
 /** Message types that carry a file; the attachment rules decide which are accepted. */
@@ -63,7 +63,7 @@ export const incomingOfWeb = (message: WebMessage): IncomingMessage | null => {
 };
 
 /** whatsapp-web.js acks as receipts: 1 server, 2 device, 3 read, 4 played (a voice note heard); -1 error. */
-export const receiptOfAck = (ack: number): Receipt | null => {
+export const receiptOfAck = (ack: number): DeliveryReceipt | null => {
   if (ack === -1) return "FAILED";
   if (ack === 1) return "SENT";
   if (ack === 2) return "DELIVERED";

@@ -1,5 +1,5 @@
+import type { Lease } from "../../../core/ports/lease.js";
 import type { WebClientEvent, WhatsAppWebClient, WhatsAppWebClientFactory } from "./client.js";
-import type { SessionLease } from "./session-lease.js";
 
 /**
  * standby: another instance holds the session (or none could be taken yet). starting: the browser is
@@ -23,7 +23,7 @@ export interface SessionLog {
 }
 
 export interface WebSessionDeps {
-  readonly lease: SessionLease;
+  readonly lease: Lease;
   readonly createClient: WhatsAppWebClientFactory;
   /** Messages and acks of the current client. */
   readonly onEvent: (event: Extract<WebClientEvent, { type: "message" | "ack" }>) => void;
@@ -51,7 +51,17 @@ const LEVEL: Record<WebSessionState, keyof SessionLog> = {
  * the client, renews the lease every third of its TTL, restarts the client after a disconnection,
  * and stops it when the lease is lost, so two instances never drive the same phone.
  */
-export const createWebSession = (deps: WebSessionDeps) => {
+export interface WebSession {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  state(): WebSessionState;
+  /** The code to scan while linking (and when it came), null otherwise. */
+  qr(): { readonly code: string; readonly at: Date } | null;
+  /** The client while messages flow, null otherwise. */
+  client(): WhatsAppWebClient | null;
+}
+
+export const createWebSession = (deps: WebSessionDeps): WebSession => {
   const { log } = deps;
   let state: WebSessionState = "standby";
   let client: WhatsAppWebClient | null = null;
@@ -193,12 +203,8 @@ export const createWebSession = (deps: WebSessionDeps) => {
       holding = false;
       setState("stopped");
     },
-    state: (): WebSessionState => state,
-    /** The code to scan while linking, null otherwise. */
+    state: () => state,
     qr: () => (state === "qr" ? qr : null),
-    /** The client while messages flow, null otherwise. */
-    client: (): WhatsAppWebClient | null => (state === "ready" ? client : null),
+    client: () => (state === "ready" ? client : null),
   };
 };
-
-export type WebSession = ReturnType<typeof createWebSession>;

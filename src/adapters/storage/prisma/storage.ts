@@ -1,0 +1,27 @@
+import type { StoragePorts } from "../../../core/ports/storage.js";
+import { createPrismaAbandonedFlowLog } from "./abandoned-flow-repository.js";
+import { createPrismaApiKeyRepository } from "./api-key-repository.js";
+import type { Database } from "./database.js";
+import { createPrismaDirectory } from "./directory.js";
+import { createPrismaInboundReceipts } from "./inbound-receipts.js";
+import { createPrismaOutboxQueue } from "./outbox-queue.js";
+import { createPrismaOutbox } from "./outbox-writer.js";
+import { createPrismaTicketLinks } from "./ticket-links.js";
+import { createPrismaTicketRepository } from "./ticket-repository.js";
+import { createPrismaTimerQueries } from "./timer-queries.js";
+
+/** Every storage port on one open database (PostgreSQL or the embedded PGlite). */
+export const prismaStorage = (db: Database): StoragePorts => ({
+  kind: db.kind,
+  tickets: createPrismaTicketRepository(db.prisma),
+  directory: createPrismaDirectory(db.prisma),
+  outbox: createPrismaOutboxQueue(db.prisma),
+  outboxWriter: createPrismaOutbox(db.prisma),
+  receipts: createPrismaInboundReceipts(db.prisma),
+  links: createPrismaTicketLinks(db.prisma),
+  abandoned: createPrismaAbandonedFlowLog(db.prisma),
+  apiKeys: createPrismaApiKeyRepository(db.prisma),
+  timers: createPrismaTimerQueries(db.prisma),
+  ping: () => db.ping(),
+  close: () => db.close(),
+});

@@ -1,0 +1,268 @@
+import { hostname } from "node:os";
+import { resolve } from "node:path";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { ChannelModule, ChannelPorts, RunnableChannel, SharedSettings } from "../adapters/channel.js";
+import type { ReadinessCheck } from "../adapters/http/health.js";
+import { createLogger } from "../adapters/http/logger.js";
+import { createMetrics, type Metrics } from "../adapters/http/metrics.js";
+import {
+  createFailureHandler,
+  createMemoryRateLimiter,
+  createOutboxWorker,
+  createRedisRateLimiter,
+  createSenderRegistry,
+  DEFAULT_RATE_LIMITS,
+  type OutboxWorker,
+  type RateLimits,
+  type SenderRegistry,
+  withFallback,
+} from "../adapters/outbox/index.js";
+import { afterWrites, wakingOutbox } from "../adapters/outbox/wake.js";
+import { createMemoryLeases } from "../adapters/sessions/memory-leases.js";
+import { createRedisLeases } from "../adapters/sessions/redis-leases.js";
+import { createAutoCloseJob } from "../adapters/timers/auto-close-job.js";
+import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
+import { createSlaJob } from "../adapters/timers/sla-job.js";
+import type { ConversationEngine } from "../core/conversation/index.js";
+import { createNotificationPolicy } from "../core/outbox/notification-policy.js";
+import type { ChannelSender } from "../core/ports/channel-sender.js";
+import { type Clock, systemClock } from "../core/ports/clock.js";
+import type { OutboxQueue } from "../core/ports/outbox-queue.js";
+import type { StoragePorts } from "../core/ports/storage.js";
+import { channelDefinitions } from "./channels.js";
+import type { Config } from "./config/index.js";
+import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf } from "./config/service.js";
+import { buildCore, type Core } from "./container.js";
+import { buildConversation } from "./conversation.js";
+
+export interface ServiceOverrides {
+  readonly logger?: Logger;
+  /** Drives timers, deliveries' bookkeeping, SLA display and conversations (the ticket core keeps real time). */
+  readonly clock?: Clock;
+  /** The channels to run instead of every configured one (tests name theirs, with fakes inside). */
+  readonly channels?: readonly RunnableChannel[];
+  /** Senders without a channel module (tests' fake platforms). */
+  readonly senders?: readonly ChannelSender[];
+  /** Storage instead of the configured database (tests of the doors run on memory). */
+  readonly storage?: StoragePorts;
+  readonly rateLimits?: RateLimits;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly instanceId?: string;
+  readonly random?: () => number;
+  /** Off in tests that drive the worker or the timers by hand. */
+  readonly startWorker?: boolean;
+  readonly startTimers?: boolean;
+}
+
+/** Everything the running service is made of, built and wired but not started. */
+export interface Runtime {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly instanceId: string;
+  readonly metrics: Metrics;
+  /** The core with the service whose writes wake the outbox worker and count tickets. */
+  readonly core: Core;
+  readonly conversation: ConversationEngine;
+  readonly outbox: OutboxQueue;
+  readonly senders: SenderRegistry;
+  readonly worker: OutboxWorker;
+  readonly timers: TimerScheduler;
+  readonly modules: readonly ChannelModule[];
+  readonly readiness: readonly ReadinessCheck[];
+  /** Closes what was opened, last first; channel modules are stopped by whoever started them. */
+  close(): Promise<void>;
+}
+
+/** Receipts are pruned in batches this size per timer tick, so a backlog never holds a long lock. */
+const RECEIPT_PRUNE_BATCH = 5_000;
+
+/** Fails fast while Redis is away (no offline queue), so webhooks answer 503 instead of hanging. */
+const openRedis = async (url: string, log: Logger): Promise<Redis> => {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2000,
+  });
+  let down = false;
+  redis.on("error", (error) => {
+    if (!down) log.warn({ err: error }, "redis: connection lost; reconnecting");
+    down = true;
+  });
+  redis.on("ready", () => {
+    if (down) log.info("redis: connected again");
+    down = false;
+  });
+  await redis.connect();
+  return redis;
+};
+
+const sharedSettingsOf = (config: Config, core: Core, instanceId: string): SharedSettings => ({
+  defaultLang: config.DEFAULT_LANGUAGE,
+  timeZone: config.TIME_ZONE,
+  attachments: core.attachmentRules,
+  sla: slaPolicyOf(config),
+  taxonomy: core.taxonomy,
+  shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  instanceId,
+  stateDir: resolve(config.DATA_DIR),
+});
+
+/** Each channel's own pace where it differs from the defaults (WhatsApp Web goes at a person's). */
+const rateLimitsOf = (modules: readonly ChannelModule[]): RateLimits =>
+  Object.assign({}, DEFAULT_RATE_LIMITS, ...modules.map((m) => m.rateLimits ?? {}));
+
+/** Builds the runtime: storage, core, conversation, channels, outbox worker and timers, nothing started. */
+export const buildRuntime = async (config: Config, overrides: ServiceOverrides = {}): Promise<Runtime> => {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = overrides.clock ?? systemClock;
+  const instanceId =
+    overrides.instanceId ??
+    config.INSTANCE_ID ??
+    `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const metrics = createMetrics();
+  const senders = createSenderRegistry(overrides.senders ?? []);
+  const targets = {
+    deliverable: senders.has,
+    agentChannel: () => (senders.has("SLACK") ? ("SLACK" as const) : null),
+  };
+  const notify = createNotificationPolicy({
+    ...targets,
+    replyGraceMs: config.AGENT_REPLY_GRACE_SECONDS * 1000,
+  });
+
+  const opened: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const closeOne of opened.reverse())
+      await closeOne().catch((error: unknown) => logger.error({ err: error }, "error while closing"));
+  };
+  try {
+    const baseCore = await buildCore(config, {
+      serveEmbedded: true,
+      notify,
+      clock,
+      ...(overrides.storage ? { storage: overrides.storage } : {}),
+    });
+    opened.push(() => baseCore.close());
+    const redis = config.REDIS_URL ? await openRedis(config.REDIS_URL, logger) : null;
+    if (redis) opened.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
+
+    let worker: OutboxWorker | undefined;
+    const wake = () => worker?.wake();
+    const core: Core = {
+      ...baseCore,
+      service: afterWrites(baseCore.service, {
+        written: wake,
+        created: (ticket) => metrics.ticketCreated(ticket.channel),
+      }),
+    };
+    // On the waking, counting service: a ticket opened in chat wakes the worker and is counted too.
+    const conversation = await buildConversation(core, { clock, logger, service: core.service });
+    opened.push(() => conversation.close());
+    const queue = core.storage.outbox;
+
+    const ports: ChannelPorts = {
+      shared: sharedSettingsOf(config, core, instanceId),
+      service: core.service,
+      tickets: core.tickets,
+      directory: core.directory,
+      blobs: core.blobs,
+      outbox: wakingOutbox(queue, wake),
+      receipts: core.storage.receipts,
+      links: core.storage.links,
+      engine: conversation.engine,
+      slaCounts: (scope) => core.storage.timers.slaCounts(scope),
+      leases: redis ? createRedisLeases(redis, config.REDIS_KEY_PREFIX) : createMemoryLeases(),
+      logger,
+      metrics,
+      clock,
+    };
+    const modules: ChannelModule[] = [];
+    for (const channel of overrides.channels ?? channelDefinitions) {
+      const prepared = channel.prepare(config);
+      // loadConfig already refused broken channel settings; a caller's own config may not have.
+      if (!prepared.ok) throw new Error(`${channel.name}: ${prepared.error.join("; ")}`);
+      if (!prepared.value) continue;
+      const module = await prepared.value(ports);
+      modules.push(module);
+      if (module.sender) senders.register(module.sender);
+    }
+
+    const memoryLimiter = createMemoryRateLimiter();
+    worker = createOutboxWorker({
+      queue,
+      senders,
+      limiter: redis
+        ? withFallback(createRedisRateLimiter(redis, config.REDIS_KEY_PREFIX), memoryLimiter, logger)
+        : memoryLimiter,
+      rateLimits: overrides.rateLimits ?? rateLimitsOf(modules),
+      failures: createFailureHandler({ tickets: core.tickets, directory: core.directory, notify, clock }),
+      clock,
+      log: logger,
+      metrics: metrics.outbox,
+      workerId: instanceId,
+      ...outboxTimingOf(config),
+      ...(overrides.random ? { random: overrides.random } : {}),
+    });
+
+    const jobs: TimerJob[] = [
+      createAutoCloseJob({
+        queries: core.storage.timers,
+        tickets: core.tickets,
+        notify,
+        targets,
+        policy: autoClosePolicyOf(config),
+      }),
+      ...(config.SLA_ENABLED
+        ? [createSlaJob({ queries: core.storage.timers, targets, policy: slaPolicyOf(config) })]
+        : []),
+      { name: "conversation_expiry", run: (now) => conversation.engine.expireIdle(now) },
+      {
+        // Housekeeping: it fires no timer, so it reports none.
+        name: "inbound_receipts",
+        run: async (now) => {
+          await core.storage.receipts.prune(now, RECEIPT_PRUNE_BATCH);
+          return 0;
+        },
+      },
+      ...modules.flatMap((m) => m.timerJobs ?? []),
+    ];
+    const timers = createTimerScheduler({
+      clock,
+      intervalMs: config.TIMERS_INTERVAL_MS,
+      jobs,
+      log: logger,
+      onFired: (job, count) => {
+        for (let i = 0; i < count; i++) metrics.timerFired(job);
+        wake();
+      },
+    });
+
+    return {
+      config,
+      logger,
+      clock,
+      instanceId,
+      metrics,
+      core,
+      conversation: conversation.engine,
+      outbox: queue,
+      senders,
+      worker,
+      timers,
+      modules,
+      readiness: [
+        { name: "database", check: () => core.storage.ping() },
+        ...(redis ? [{ name: "redis", check: async () => void (await redis.ping()) }] : []),
+        ...modules.flatMap((m) => m.readiness ?? []),
+      ],
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+};
