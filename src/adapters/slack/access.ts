@@ -13,12 +13,18 @@ export type AgentSource =
  * Who is an agent, asked of Slack and cached for a minute. Identity comes only from the user id
  * Slack put in a signed request; membership is checked again on every action.
  */
+export interface AgentAccess {
+  /** The agents who work a channel: its members, or the user group's when one is configured. */
+  membersOf(channel: string): Promise<ReadonlySet<string>>;
+  isAgent(user: string): Promise<boolean>;
+}
+
 export const createAgentAccess = (deps: {
   client: SlackWebClient;
   source: AgentSource;
   clock: Clock;
   logger: Logger;
-}) => {
+}): AgentAccess => {
   const cache = new Map<string, { until: number; members: Promise<ReadonlySet<string>> }>();
 
   const channelMembers = async (channel: string): Promise<ReadonlySet<string>> => {
@@ -48,7 +54,6 @@ export const createAgentAccess = (deps: {
     return members;
   };
 
-  /** The agents who work a channel: its members, or the user group's when one is configured. */
   const membersOf = (channel: string): Promise<ReadonlySet<string>> =>
     deps.source.kind === "usergroup"
       ? cached(`usergroup:${deps.source.id}`, () => groupMembers((deps.source as { id: string }).id))
@@ -56,12 +61,10 @@ export const createAgentAccess = (deps: {
 
   return {
     membersOf,
-    async isAgent(user: string): Promise<boolean> {
+    async isAgent(user) {
       if (deps.source.kind === "usergroup") return (await membersOf("")).has(user);
       for (const channel of deps.source.channels) if ((await membersOf(channel)).has(user)) return true;
       return false;
     },
   };
 };
-
-export type AgentAccess = ReturnType<typeof createAgentAccess>;

@@ -29,7 +29,40 @@ export interface ThreadMessage {
  * (relayed to the requester after the grace period, or kept as notes), and edits or deletions of
  * a reply still waiting to go out.
  */
-export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReactions) => {
+/** An agent's message that changed in a ticket's thread. */
+export interface EditedMessage {
+  readonly channel: string;
+  readonly user: string;
+  readonly ts: string;
+  readonly threadTs?: string;
+  readonly text: string;
+  readonly previousText: string | null;
+}
+
+/** An agent's message that was deleted from a ticket's thread. */
+export interface DeletedMessage {
+  readonly channel: string;
+  readonly user: string | null;
+  readonly deletedTs: string;
+  readonly threadTs?: string;
+}
+
+export interface AgentHandlers {
+  /** A button or menu of a root message. The root itself is refreshed by the change's notification. */
+  rootAction(
+    action: RootAction,
+    input: { user: string; value: string | undefined },
+    respond: Respond,
+  ): Promise<void>;
+  /** An agent's message in a ticket's thread: a reply to the requester, or a note with the prefix. */
+  threadMessage(message: ThreadMessage): Promise<void>;
+  /** An edited reply: while it still waits in the outbox, what goes out changes with it. */
+  messageChanged(event: EditedMessage): Promise<void>;
+  /** A deleted reply: while it still waits in the outbox, it is not sent at all. */
+  messageDeleted(event: DeletedMessage): Promise<void>;
+}
+
+export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReactions): AgentHandlers => {
   const client = deps.clients.interactive;
   const words = () => slackCatalogues[agentLang(deps)];
   const problem = (error: CoreError) => words().thread.refused(catalogues[agentLang(deps)].error(error));
@@ -84,12 +117,7 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
   };
 
   return {
-    /** A button or menu of a root message. The root itself is refreshed by the change's notification. */
-    async rootAction(
-      action: RootAction,
-      input: { user: string; value: string | undefined },
-      respond: Respond,
-    ): Promise<void> {
+    async rootAction(action, input, respond) {
       const actor = await asAgent(input.user);
       if (!actor)
         return void (await respond({
@@ -102,8 +130,7 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
         await respond({ response_type: "ephemeral", replace_original: false, text: problem(done.error) });
     },
 
-    /** An agent's message in a ticket's thread: a reply to the requester, or a note with the prefix. */
-    async threadMessage(message: ThreadMessage): Promise<void> {
+    async threadMessage(message) {
       const ticket = await ticketOfThread(message.channel, message.threadTs);
       if (!ticket) return;
       const actor = await asAgent(message.user);
@@ -137,15 +164,7 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
         await reactions.settled({ ...now, kind: "agent_reply", causeKey: sourceKey });
     },
 
-    /** An edited reply: while it still waits in the outbox, what goes out changes with it. */
-    async messageChanged(event: {
-      channel: string;
-      user: string;
-      ts: string;
-      threadTs?: string;
-      text: string;
-      previousText: string | null;
-    }) {
+    async messageChanged(event) {
       if (event.text === event.previousText) return;
       const ticket = await ticketOfThread(event.channel, event.threadTs);
       if (!ticket) return;
@@ -163,13 +182,7 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       });
     },
 
-    /** A deleted reply: while it still waits in the outbox, it is not sent at all. */
-    async messageDeleted(event: {
-      channel: string;
-      user: string | null;
-      deletedTs: string;
-      threadTs?: string;
-    }) {
+    async messageDeleted(event) {
       const ticket = await ticketOfThread(event.channel, event.threadTs);
       if (!ticket || !event.user) return;
       const delivery = await replyDelivery(messageKey(event.channel, event.deletedTs));
@@ -189,5 +202,3 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
     },
   };
 };
-
-export type AgentHandlers = ReturnType<typeof createAgentHandlers>;

@@ -10,16 +10,20 @@ import { ticketDetailText, ticketListText } from "./requester-views.js";
 import type { Requesters } from "./requesters.js";
 
 /** `/ticket …`: everything but the form is answered only to the person who typed it. */
+export interface CommandHandlers {
+  command(
+    input: { text: string; user: string; team: Team; triggerId: string },
+    respond: Respond,
+  ): Promise<void>;
+}
+
 export const createCommandHandlers = (
   deps: SlackDeps,
   requesters: Requesters,
   io: RequesterIo,
   openForm: (triggerId: string, user: string) => Promise<void>,
-) => ({
-  async command(
-    input: { text: string; user: string; team: Team; triggerId: string },
-    respond: Respond,
-  ): Promise<void> {
+): CommandHandlers => ({
+  async command(input, respond) {
     const command = parseTicketCommand(input.text);
     // The form opens first: its trigger expires 3 seconds after the command was typed.
     if (command.kind === "open") return openForm(input.triggerId, input.user);
@@ -60,5 +64,3 @@ export const createCommandHandlers = (
     }
   },
 });
-
-export type CommandHandlers = ReturnType<typeof createCommandHandlers>;

@@ -8,12 +8,27 @@ import { COMMAND, type RequesterIo, type Respond, type Team } from "./requester-
 import type { Requesters } from "./requesters.js";
 import { plainFromSlack } from "./text.js";
 
+/** A message a person wrote to the bot in their DM. */
+export interface DirectMessage {
+  readonly user: string;
+  readonly team: Team;
+  readonly channel: string;
+  readonly ts: string;
+  readonly threadTs?: string;
+  readonly text: string;
+  readonly files: SlackFile[];
+}
+
 /** The requester's side of a ticket's DM thread: their replies, and the rating buttons. */
-export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: RequesterIo) => ({
-  async rate(
-    input: { user: string; team: Team; value: string | undefined },
-    respond: Respond,
-  ): Promise<void> {
+export interface DmHandlers {
+  /** A rating button under a solved ticket's question. */
+  rate(input: { user: string; team: Team; value: string | undefined }, respond: Respond): Promise<void>;
+  /** A message in the DM with the bot: in a ticket's thread it is a reply on that ticket, elsewhere help. */
+  directMessage(event: DirectMessage): Promise<void>;
+}
+
+export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: RequesterIo): DmHandlers => ({
+  async rate(input, respond) {
     const match = /^(\d{1,9}):([1-5])$/.exec(input.value ?? "");
     if (!match) return;
     const requester = await requesters.resolve(input.user, input.team);
@@ -28,16 +43,7 @@ export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: Re
         }));
   },
 
-  /** A message in the DM with the bot: in a ticket's thread it is a reply on that ticket, elsewhere help. */
-  async directMessage(event: {
-    user: string;
-    team: Team;
-    channel: string;
-    ts: string;
-    threadTs?: string;
-    text: string;
-    files: SlackFile[];
-  }): Promise<void> {
+  async directMessage(event) {
     const inThread = event.threadTs && event.threadTs !== event.ts;
     const ticket = inThread
       ? await deps.threads.findByThread("dm", { channel: event.channel, ts: event.threadTs! })
@@ -66,5 +72,3 @@ export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: Re
       .catch(() => undefined);
   },
 });
-
-export type DmHandlers = ReturnType<typeof createDmHandlers>;

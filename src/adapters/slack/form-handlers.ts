@@ -29,7 +29,27 @@ const sourceOf = (value: string | undefined): { channel: string; ts: string } | 
 };
 
 /** The ticket form: opened by /ticket, the Home button or a :ticket: reaction; checked; turned into a ticket. */
-export const createFormHandlers = (deps: SlackDeps, requesters: Requesters, io: RequesterIo) => {
+/** The ticket form: opening it, checking and creating a submission, and opening it from a marked message. */
+export interface FormHandlers {
+  openForm(triggerId: string, user: string): Promise<void>;
+  /** Checks a submitted form; `errors` null when it may close (the ticket is then made by `create`). */
+  check(
+    rawView: unknown,
+    user: string,
+  ): Promise<{ submission: ModalSubmission | null; errors: Record<string, string> | null }>;
+  /** After the form closed: files fetched and checked, the ticket created, its DM thread started. */
+  create(submission: ModalSubmission, user: string, team: Team): Promise<void>;
+  /** :ticket: on a message: reaction events carry no trigger to open a form with, so a button does. */
+  offerFromReaction(input: { user: string; channel: string; ts: string }): Promise<void>;
+  /** Opens a loading form at once (the trigger expires in 3 s), then fills it from the marked message. */
+  openFromMessage(triggerId: string, user: string, value: string | undefined): Promise<void>;
+}
+
+export const createFormHandlers = (
+  deps: SlackDeps,
+  requesters: Requesters,
+  io: RequesterIo,
+): FormHandlers => {
   const client = deps.clients.interactive;
 
   const fileInfo = async (id: string): Promise<SlackFile | null> => {
@@ -77,19 +97,14 @@ export const createFormHandlers = (deps: SlackDeps, requesters: Requesters, io: 
   return {
     openForm,
 
-    /** Checks a submitted form; `errors` null when it may close (the ticket is then made by `create`). */
-    async check(
-      rawView: unknown,
-      user: string,
-    ): Promise<{ submission: ModalSubmission | null; errors: Record<string, string> | null }> {
+    async check(rawView, user) {
       const submission = readSubmission(rawView);
       if (!submission) return { submission: null, errors: null };
       const lang = await requesters.quickLang(user);
       return { submission, errors: submissionErrors(submission, io.form(lang)) };
     },
 
-    /** After the form closed: files fetched and checked, the ticket created, its DM thread started. */
-    async create(submission: ModalSubmission, user: string, team: Team): Promise<void> {
+    async create(submission, user, team) {
       try {
         await createTicket(submission, user, team);
       } catch (error) {
@@ -101,8 +116,7 @@ export const createFormHandlers = (deps: SlackDeps, requesters: Requesters, io: 
       }
     },
 
-    /** :ticket: on a message: reaction events carry no trigger to open a form with, so a button does. */
-    async offerFromReaction(input: { user: string; channel: string; ts: string }): Promise<void> {
+    async offerFromReaction(input) {
       const t = slackCatalogues[await requesters.quickLang(input.user)].requester;
       const button = {
         type: "button" as const,
@@ -121,8 +135,7 @@ export const createFormHandlers = (deps: SlackDeps, requesters: Requesters, io: 
       });
     },
 
-    /** Opens a loading form at once (the trigger expires in 3 s), then fills it from the marked message. */
-    async openFromMessage(triggerId: string, user: string, value: string | undefined): Promise<void> {
+    async openFromMessage(triggerId, user, value) {
       const source = sourceOf(value);
       const lang = await requesters.quickLang(user);
       const opened = (await client.views.open({ trigger_id: triggerId, view: loadingModal(lang) })) as {
@@ -150,5 +163,3 @@ export const createFormHandlers = (deps: SlackDeps, requesters: Requesters, io: 
     },
   };
 };
-
-export type FormHandlers = ReturnType<typeof createFormHandlers>;

@@ -28,7 +28,11 @@ const FAILED_TTL_MS = 30_000;
  * Names and locales of Slack users, cached for a few minutes. A failed lookup falls back to the
  * user id, so a name never blocks handling a message.
  */
-export const createPeople = (deps: { client: SlackWebClient; clock: Clock; logger: Logger }) => {
+export interface People {
+  get(id: string): Promise<SlackPerson>;
+}
+
+export const createPeople = (deps: { client: SlackWebClient; clock: Clock; logger: Logger }): People => {
   const cache = new Map<string, { until: number; person: Promise<SlackPerson> }>();
 
   const fetchPerson = async (id: string): Promise<{ person: SlackPerson; ttl: number }> => {
@@ -52,7 +56,7 @@ export const createPeople = (deps: { client: SlackWebClient; clock: Clock; logge
   };
 
   return {
-    get(id: string): Promise<SlackPerson> {
+    get(id) {
       const now = deps.clock.now().getTime();
       const cached = cache.get(id);
       if (cached && cached.until > now) return cached.person;
@@ -65,5 +69,3 @@ export const createPeople = (deps: { client: SlackWebClient; clock: Clock; logge
     },
   };
 };
-
-export type People = ReturnType<typeof createPeople>;

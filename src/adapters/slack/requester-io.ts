@@ -35,10 +35,27 @@ export const dmRootText = (
 };
 
 /** What the requesters' handlers share: the form's rules, files from Slack, and the DM with each person. */
-export const createRequesterIo = (deps: SlackDeps, openDm: (user: string) => Promise<string>) => {
+export interface RequesterIo {
+  form(lang: Lang): FormContext;
+  view(requester: { lang: Lang; contact: { id: string } }): RequesterView;
+  /** Files from Slack, checked on their metadata first, then downloaded with the bot token. */
+  fetchFiles(files: readonly SlackFile[]): Promise<Result<FileInput[], CoreError>>;
+  tellInDm(user: string, text: string, threadTs?: string): Promise<void>;
+  /** Starts the DM thread a ticket opened on Slack is followed in. */
+  startThread(
+    user: string,
+    ticket: { id: string; number: number; subject: string },
+    lang: Lang,
+  ): Promise<void>;
+}
+
+export const createRequesterIo = (
+  deps: SlackDeps,
+  openDm: (user: string) => Promise<string>,
+): RequesterIo => {
   const client = deps.clients.interactive;
   return {
-    form: (lang: Lang): FormContext => ({
+    form: (lang) => ({
       lang,
       taxonomy: deps.taxonomy,
       rules: {
@@ -48,15 +65,14 @@ export const createRequesterIo = (deps: SlackDeps, openDm: (user: string) => Pro
       },
     }),
 
-    view: (requester: { lang: Lang; contact: { id: string } }): RequesterView => ({
+    view: (requester) => ({
       lang: requester.lang,
       timeZone: deps.shared.timeZone,
       taxonomy: deps.taxonomy,
       contactId: requester.contact.id,
     }),
 
-    /** Files from Slack, checked on their metadata first, then downloaded with the bot token. */
-    async fetchFiles(files: readonly SlackFile[]): Promise<Result<FileInput[], CoreError>> {
+    async fetchFiles(files) {
       const rules = {
         maxFiles: deps.shared.attachments.maxFiles,
         maxBytes: deps.shared.attachments.maxBytes,
@@ -65,18 +81,15 @@ export const createRequesterIo = (deps: SlackDeps, openDm: (user: string) => Pro
       return checked.ok ? deps.files.download(checked.value) : checked;
     },
 
-    async tellInDm(user: string, text: string, threadTs?: string): Promise<void> {
+    async tellInDm(user, text, threadTs) {
       const channel = await openDm(user);
       await client.chat.postMessage({ channel, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
     },
 
-    /** Starts the DM thread a ticket opened on Slack is followed in. */
-    async startThread(user: string, ticket: { id: string; number: number; subject: string }, lang: Lang) {
+    async startThread(user, ticket, lang) {
       const channel = await openDm(user);
       const answer = await client.chat.postMessage({ channel, text: dmRootText(lang, ticket) });
       await deps.threads.setRef(ticket.id, "dm", { channel, ts: String(answer.ts) });
     },
   };
 };
-
-export type RequesterIo = ReturnType<typeof createRequesterIo>;

@@ -19,11 +19,20 @@ const QUICK_LOOKUP_MS = 500;
  * grouped in one organization per workspace. Slack already verified who they are, so they are
  * let in under either access policy.
  */
-export const createRequesters = (deps: Pick<SlackDeps, "directory" | "people" | "shared">) => ({
-  async resolve(
+export interface Requesters {
+  resolve(
     user: string,
     team: { readonly id: string; readonly domain?: string | null },
-  ): Promise<SlackRequester> {
+  ): Promise<SlackRequester>;
+  /**
+   * The person's language without making them wait: used before views.open, which must happen
+   * within Slack's 3-second trigger window. Falls back to the default when the lookup is slow.
+   */
+  quickLang(user: string): Promise<Lang>;
+}
+
+export const createRequesters = (deps: Pick<SlackDeps, "directory" | "people" | "shared">): Requesters => ({
+  async resolve(user, team) {
     const person = await deps.people.get(user);
     const contact = await deps.directory.ensureContact({
       channel: "SLACK",
@@ -41,11 +50,7 @@ export const createRequesters = (deps: Pick<SlackDeps, "directory" | "people" | 
     };
   },
 
-  /**
-   * The person's language without making them wait: used before views.open, which must happen
-   * within Slack's 3-second trigger window. Falls back to the default when the lookup is slow.
-   */
-  async quickLang(user: string): Promise<Lang> {
+  async quickLang(user) {
     const fallback = deps.shared.defaultLang;
     const lookup = deps.directory
       .findContact("SLACK", user)
@@ -57,5 +62,3 @@ export const createRequesters = (deps: Pick<SlackDeps, "directory" | "people" | 
     return Promise.race([lookup, timeout]);
   },
 });
-
-export type Requesters = ReturnType<typeof createRequesters>;
