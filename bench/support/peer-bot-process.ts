@@ -1,0 +1,22 @@
+import { join } from "node:path";
+import { spawnService } from "../../test/support/spawn-service.js";
+
+export interface PeerBotProcess {
+  readonly url: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+/** The peer bot in a process of its own, started the way the service is, so both get the same share of the machine. */
+export const startPeerBotProcess = async (env: Record<string, string>): Promise<PeerBotProcess> => {
+  const spawned = await spawnService(join(import.meta.dirname, "peer-bot-entry.ts"), env);
+  return {
+    url: spawned.url,
+    pid: spawned.child.pid!,
+    async stop() {
+      // Nothing to flush: its drafts are in Redis, its tickets committed.
+      spawned.child.kill("SIGKILL");
+      await spawned.exited;
+    },
+  };
+};
