@@ -1,0 +1,47 @@
+import type { ScenarioContext } from "../scenario.js";
+import type { ChatTarget } from "./chat-targets.js";
+import { type CpuSpent, startCpuMeter } from "./cpu-meter.js";
+import { type OpenLoopRun, runOpenLoop } from "./open-loop.js";
+
+export interface RatePlan {
+  readonly warmupMs: number;
+  readonly measureMs: number;
+}
+
+/**
+ * A quarter second between an answer and a supplier's next message: people are slower, but a longer
+ * pause only adds idle conversations, and it would stretch the warm-up (one whole walk) with it.
+ */
+const THINK_MS = 250;
+const STEP_TIMEOUT_MS = 60_000;
+/** Seconds of backlog after which a rate counts as more than the target can take. */
+const BACKLOG_SECONDS = 5;
+
+/**
+ * Offers Telegram supplier messages to `target` at `rate` per second on a Poisson schedule (seeded by
+ * the rate, so every run offers the same one) and meters the target's CPU over the measured window.
+ */
+export const offerRate = (
+  ctx: ScenarioContext,
+  target: ChatTarget,
+  rate: number,
+  plan: RatePlan,
+  firstSupplier: number,
+): Promise<OpenLoopRun<CpuSpent>> =>
+  runOpenLoop(
+    {
+      walker: target.walker,
+      send: target.send,
+      counts: target.counts,
+      ratePerSecond: rate,
+      shape: "poisson",
+      seed: rate,
+      warmupMs: plan.warmupMs,
+      measureMs: plan.measureMs,
+      thinkMs: THINK_MS,
+      firstSupplier,
+      stepTimeoutMs: STEP_TIMEOUT_MS,
+      maxInFlight: Math.max(100, rate * BACKLOG_SECONDS),
+    },
+    () => startCpuMeter(ctx.redisUrl, [target.pid]),
+  );
