@@ -5,6 +5,7 @@ import { type BenchResults, saveResults } from "./results.js";
 import type { Measurement, Scenario } from "./scenario.js";
 import { chatFlow } from "./scenarios/chat-flow.js";
 import { chatLatency } from "./scenarios/chat-latency.js";
+import { chatPeer } from "./scenarios/chat-peer.js";
 import { coreCreate } from "./scenarios/core-create.js";
 import { delivery } from "./scenarios/delivery.js";
 import { memory } from "./scenarios/memory.js";
@@ -18,6 +19,7 @@ const SCENARIOS: readonly Scenario[] = [
   delivery,
   chatFlow,
   chatLatency,
+  chatPeer,
   memory,
   searchStats,
   scale,
