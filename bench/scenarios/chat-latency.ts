@@ -2,7 +2,7 @@ import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { percentile, perSecond, summarize } from "../stats.js";
 import { type ChatTarget, withChatTarget } from "../support/chat-targets.js";
 import type { CpuSpent } from "../support/cpu-meter.js";
-import { offerRate, type RatePlan } from "../support/offer-rate.js";
+import { BACKLOG_SECONDS, offerRate, type RatePlan } from "../support/offer-rate.js";
 import type { OpenLoopRun } from "../support/open-loop.js";
 
 const TARGET_RATE = 100;
@@ -28,7 +28,7 @@ const rowsOf = ({ rate, run }: RateResult): Measurement[] => {
   const latency = summarize(run.latencies);
   const offered = perSecond(run.offered, run.windowMs);
   const achieved = perSecond(run.answered, run.windowMs);
-  const stopped = run.overloaded ? ", stopped: backlog over 5 s" : "";
+  const stopped = run.overloaded ? `, stopped: backlog over ${BACKLOG_SECONDS} s` : "";
   const size = `offered ${rate}/s poisson (${run.offered} msgs, ${run.unanswered} unanswered${stopped})`;
   const base = { scenario: "chat-latency", size } as const;
   const atTarget = rate === TARGET_RATE;

@@ -3,7 +3,7 @@ import { perSecond, summarize } from "../stats.js";
 import { type ChatTarget, type ChatTargetKind, withChatTarget } from "../support/chat-targets.js";
 import { type CpuSpent, startCpuMeter } from "../support/cpu-meter.js";
 import { walkCrowd } from "../support/crowd-walk.js";
-import { offerRate } from "../support/offer-rate.js";
+import { BACKLOG_SECONDS, offerRate } from "../support/offer-rate.js";
 import type { OpenLoopRun } from "../support/open-loop.js";
 
 /** chamado's service CPU per message may be at most this many times the peer's. */
@@ -144,7 +144,10 @@ const rowsOf = (plan: Plan, chamado: TargetRuns, peer: TargetRuns): Measurement[
   });
   const c = chamado.rate;
   const p = peer.rate;
-  const size = `offered ${plan.rate}/s poisson (${c.offered} / ${p.offered} msgs, ${c.unanswered} / ${p.unanswered} unanswered)`;
+  const stopped = [c.overloaded ? "chamado" : "", p.overloaded ? "peer" : ""].filter(Boolean).join(" and ");
+  const size =
+    `offered ${plan.rate}/s poisson (${c.offered} / ${p.offered} msgs, ${c.unanswered} / ${p.unanswered} unanswered` +
+    `${stopped ? `; ${stopped} stopped: backlog over ${BACKLOG_SECONDS} s` : ""})`;
   const cl = summarize(c.latencies);
   const pl = summarize(p.latencies);
   return [

@@ -15,7 +15,7 @@ export interface RatePlan {
 const THINK_MS = 250;
 const STEP_TIMEOUT_MS = 60_000;
 /** Seconds of backlog after which a rate counts as more than the target can take. */
-const BACKLOG_SECONDS = 5;
+export const BACKLOG_SECONDS = 5;
 
 /**
  * Offers Telegram supplier messages to `target` at `rate` per second on a Poisson schedule (seeded by
