@@ -11,8 +11,8 @@ const TARGET_P99_MS = 50;
 const SUSTAINABLE_P99_MS = 100;
 
 const PLANS = {
-  quick: { rates: [50, 100, 200], warmupMs: 4_000, measureMs: 8_000 },
-  full: { rates: [50, 100, 150, 200, 300], warmupMs: 8_000, measureMs: 20_000 },
+  quick: { rates: [50, 100, 200], warmupMs: 6_000, measureMs: 8_000 },
+  full: { rates: [50, 100, 150, 200, 300], warmupMs: 12_000, measureMs: 20_000 },
 } as const;
 
 interface RateResult {
@@ -73,13 +73,15 @@ const measure = async (
   const results: RateResult[] = [];
   let nextSupplier = 1;
   for (const rate of rates) {
-    ctx.progress(`chat-latency: offering ${rate} msg/s for ${(plan.warmupMs + plan.measureMs) / 1000} s`);
+    ctx.progress(
+      `chat-latency: offering ${rate} msg/s for at least ${(plan.warmupMs + plan.measureMs) / 1000} s`,
+    );
     const run = await offerRate(ctx, target, rate, plan, nextSupplier);
     nextSupplier = run.nextSupplier;
     results.push({ rate, run });
     for (const failure of run.failures) ctx.progress(`chat-latency: ${failure}`);
-    const bySteps = run.latenciesByStep.map((l, step) => `${step}:${Math.round(percentile(l, 95))}`);
-    ctx.progress(`chat-latency: ${rate}/s p95 by step (ms) ${bySteps.join(" ")}`);
+    const bySteps = run.latenciesByStep.map((l, s) => `${s}:${Math.round(percentile(l, 95))} (${l.length})`);
+    ctx.progress(`chat-latency: ${rate}/s, p95 ms (messages) by step: ${bySteps.join(" ")}`);
     if (run.overloaded) {
       // A higher rate would only grow the backlog faster; its figures would say nothing new.
       const skipped = rates.filter((r) => r > rate);

@@ -11,8 +11,8 @@ const TARGET_CPU_RATIO = 1.4;
 const STEP_TIMEOUT_MS = 60_000;
 
 const PLANS = {
-  quick: { crowds: [100], rate: 100, warmupMs: 4_000, measureMs: 8_000 },
-  full: { crowds: [100, 300], rate: 100, warmupMs: 8_000, measureMs: 20_000 },
+  quick: { crowds: [100], rate: 100, warmupMs: 6_000, measureMs: 8_000 },
+  full: { crowds: [100, 300], rate: 100, warmupMs: 12_000, measureMs: 20_000 },
 } as const;
 
 type Plan = (typeof PLANS)[keyof typeof PLANS];

@@ -26,6 +26,12 @@ export interface ChatTarget {
 
 const CALIBRATION = { timeoutMs: 60_000, quietMs: 400 };
 
+/** BENCH_PROFILE_DIR=<dir> writes a CPU profile of each bot process there (node --cpu-prof), for a look at where the time goes. */
+const profileArgs = (): string[] => {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+};
+
 const countRows = async (databaseUrl: string, table: string): Promise<number> => {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -56,6 +62,7 @@ export const withChatTarget = async <T>(
       const bot =
         kind === "chamado"
           ? await startInstance(`chat-${kind}`, {
+              nodeArgs: profileArgs(),
               env: {
                 ...fakes.env,
                 ...shared,
@@ -67,7 +74,7 @@ export const withChatTarget = async <T>(
                 OUTBOX_LEASE_MS: "60000",
               },
             })
-          : await startPeerBotProcess({ ...telegramEnv(fakes.telegram), ...shared });
+          : await startPeerBotProcess({ ...telegramEnv(fakes.telegram), ...shared }, profileArgs());
       try {
         const send = postTo(bot.url);
         const counts = await calibrate(walker, send, 0, CALIBRATION);

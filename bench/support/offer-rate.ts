@@ -9,17 +9,20 @@ export interface RatePlan {
 }
 
 /**
- * A quarter second between an answer and a supplier's next message: people are slower, but a longer
- * pause only adds idle conversations, and it would stretch the warm-up (one whole walk) with it.
+ * Half a second on average between an answer and a supplier's next message: people are slower, but a
+ * longer pause only adds idle conversations, and it would stretch the warm-up (one whole walk) with it.
  */
-const THINK_MS = 250;
+const THINK_MS = 500;
 const STEP_TIMEOUT_MS = 60_000;
 /** Seconds of backlog after which a rate counts as more than the target can take. */
 export const BACKLOG_SECONDS = 5;
+/** A walk takes nine answers: with answers seconds late, the first walk may end well after the nominal warm-up. */
+const MAX_EXTRA_WARMUP_MS = 60_000;
 
 /**
- * Offers Telegram supplier messages to `target` at `rate` per second on a Poisson schedule (seeded by
- * the rate, so every run offers the same one) and meters the target's CPU over the measured window.
+ * Offers Telegram supplier messages to `target` at `rate` per second: suppliers arrive on a Poisson
+ * schedule (seeded by the rate, so every run offers the same one) and walk the flow. Meters the
+ * target's CPU over the measured window.
  */
 export const offerRate = (
   ctx: ScenarioContext,
@@ -42,6 +45,7 @@ export const offerRate = (
       firstSupplier,
       stepTimeoutMs: STEP_TIMEOUT_MS,
       maxInFlight: Math.max(100, rate * BACKLOG_SECONDS),
+      maxWarmupMs: plan.warmupMs + MAX_EXTRA_WARMUP_MS,
     },
     () => startCpuMeter(ctx.redisUrl, [target.pid]),
   );

@@ -6,32 +6,39 @@ export interface OpenLoopOptions {
   readonly send: Send;
   /** Bot messages answering each step, from a calibration walk. */
   readonly counts: readonly number[];
+  /** Messages offered per second on average: suppliers arrive at this rate divided by the walk's steps. */
   readonly ratePerSecond: number;
+  /** How supplier arrivals are spaced. */
   readonly shape: ArrivalShape;
   readonly seed: number;
-  /** Offered but not measured: long enough for the suppliers in progress to spread over every step. */
+  /**
+   * Offered but not measured: long enough for the suppliers in progress to spread over every step.
+   * The window also waits for the first walk to end, since until then the late steps are missing.
+   */
   readonly warmupMs: number;
   readonly measureMs: number;
-  /** A supplier's least pause between the bot's answer and its next message. */
+  /** Mean pause (exponential) between the bot's answer and the supplier's next message. */
   readonly thinkMs: number;
   /** Suppliers are numbered from here, so one process can take several runs without two sharing a chat. */
   readonly firstSupplier: number;
   readonly stepTimeoutMs: number;
   /** Offering stops once this many messages wait for an answer: past that, latency only measures the backlog. */
   readonly maxInFlight: number;
+  /** A target that has not finished one walk by then is not keeping up; it counts as overloaded. */
+  readonly maxWarmupMs: number;
 }
 
 export interface OpenLoopRun<M> {
-  /** Messages whose time fell in the measured window. */
+  /** Messages due in the measured window. */
   readonly offered: number;
   readonly windowMs: number;
-  /** From each offered message's scheduled time to the first bot message answering it. */
+  /** From each offered message's due time to the first bot message answering it. */
   readonly latencies: number[];
   /** The same, by step of the walk: where the time goes. */
   readonly latenciesByStep: number[][];
-  /** Answers that arrived in the window, whenever their message was offered. */
+  /** Answers that arrived in the window, whenever their message was due. */
   readonly answered: number;
-  /** Offered in the window and refused, or not answered within the step timeout. */
+  /** Due in the window and refused, or not answered within the step timeout. */
   readonly unanswered: number;
   /** How late the load generator sent each offered message (a busy machine shows here). */
   readonly lag: number[];
@@ -39,7 +46,7 @@ export interface OpenLoopRun<M> {
   readonly completedWalks: number;
   readonly suppliers: number;
   readonly nextSupplier: number;
-  /** Offering stopped early because maxInFlight messages were waiting. */
+  /** Offering stopped early: maxInFlight messages were waiting, or no walk ended within maxWarmupMs. */
   readonly overloaded: boolean;
   readonly failures: readonly string[];
   /** What `meter` read over the window. */
@@ -48,7 +55,7 @@ export interface OpenLoopRun<M> {
 
 interface Sent {
   readonly step: number;
-  readonly scheduledAt: number;
+  readonly dueAt: number;
   sentAt: number;
   /** When the first answer reached the platform, or the step ended for a step the bot does not answer. */
   doneAt: number | null;
@@ -63,13 +70,13 @@ const within = (ms: number, work: Promise<void>): Promise<void> =>
   });
 
 /**
- * Offers supplier messages on a fixed schedule (open loop): the n-th message is due at its time
- * whatever the service is doing. Each due message goes to the supplier who has waited longest since
- * the bot answered them (and at least `thinkMs`), or, if every supplier in progress still waits for
- * an answer, to a new supplier starting the walk. A slow service therefore meets more suppliers at
- * once, as it would in life, instead of fewer messages. A message's latency runs from its scheduled
- * time, not from when it went out, so a late load generator is counted against the figure rather
- * than hiding a stall. `meter` is started when the measured window opens and read when it closes.
+ * Offers supplier messages open loop, by conversation: suppliers arrive on a seeded schedule whatever
+ * the service is doing, and each walks the whole flow, sending its next message a random pause after
+ * the bot's answer arrived. A slow service therefore meets more suppliers at once, as it would in
+ * life, while the messages offered per second stay the same; a closed loop would instead send fewer.
+ * A message's latency runs from when it was due, not from when it went out, so a late load generator
+ * counts against the figure rather than hiding a stall. `meter` is started when the measured window
+ * opens and read when it closes.
  */
 export const runOpenLoop = async <M>(
   options: OpenLoopOptions,
@@ -79,95 +86,105 @@ export const runOpenLoop = async <M>(
   // The fake platforms stamp arrivals with Date.now(); this keeps the schedule on that clock at sub-ms steps.
   const epoch = Date.now() - performance.now();
   const now = () => performance.now() + epoch;
-  const gap = arrivalGaps(options.ratePerSecond, options.shape, options.seed);
-  const ready: { supplier: number; step: number; at: number }[] = [];
-  let readyHead = 0;
-  const inFlight = new Set<Promise<void>>();
+  const arrivals = arrivalGaps(options.ratePerSecond / walker.steps, options.shape, options.seed);
   const sent: Sent[] = [];
+  const walks: Promise<void>[] = [];
   const failures: string[] = [];
+  let inFlight = 0;
   let nextSupplier = options.firstSupplier;
   let completedWalks = 0;
   let overloaded = false;
+  /** Messages due from here on are not sent: the window has closed. */
+  let stopAt = Number.POSITIVE_INFINITY;
 
-  const walkStep = async (supplier: number, step: number, record: Sent) => {
+  const step = async (supplier: number, index: number, record: Sent): Promise<boolean> => {
     const before = walker.inbox.count(supplier);
+    inFlight++;
+    if (inFlight > options.maxInFlight) overloaded = true;
     try {
-      const request = walker.request(supplier, step);
+      const request = walker.request(supplier, index);
       record.sentAt = now();
       await within(options.stepTimeoutMs, options.send(request));
-      await walker.inbox.waitFor(supplier, before + counts[step]!, options.stepTimeoutMs);
-      record.doneAt = counts[step]! > 0 ? walker.inbox.arrivedAt(supplier, before) : now();
-      if (counts[step]! > 0) record.latency = record.doneAt - record.scheduledAt;
+      await walker.inbox.waitFor(supplier, before + counts[index]!, options.stepTimeoutMs);
+      record.doneAt = counts[index]! > 0 ? walker.inbox.arrivedAt(supplier, before) : now();
+      if (counts[index]! > 0) record.latency = record.doneAt - record.dueAt;
       record.answered = true;
-      if (step + 1 < walker.steps) ready.push({ supplier, step: step + 1, at: now() });
-      else completedWalks++;
+      return true;
     } catch (error) {
       if (failures.length < 5)
-        failures.push(`supplier ${supplier} step ${step}: ${(error as Error).message}`);
+        failures.push(`supplier ${supplier} step ${index}: ${(error as Error).message}`);
+      return false;
+    } finally {
+      inFlight--;
     }
   };
 
-  const offer = (scheduledAt: number) => {
-    const head = ready[readyHead];
-    const next =
-      head && head.at + options.thinkMs <= scheduledAt
-        ? ready[readyHead++]!
-        : { supplier: nextSupplier++, step: 0 };
-    const record: Sent = {
-      step: next.step,
-      scheduledAt,
-      sentAt: scheduledAt,
-      doneAt: null,
-      answered: false,
-      latency: null,
-    };
-    sent.push(record);
-    const step = walkStep(next.supplier, next.step, record).finally(() => inFlight.delete(step));
-    inFlight.add(step);
-    if (inFlight.size > options.maxInFlight) overloaded = true;
+  const walk = async (supplier: number, arrivedAt: number) => {
+    // Its own seeded pauses, so a supplier thinks the same in every run whatever order answers come in.
+    const think = arrivalGaps(1000 / options.thinkMs, "poisson", options.seed * 1_000_003 + supplier);
+    let dueAt = arrivedAt;
+    for (let index = 0; index < walker.steps; index++) {
+      const wait = dueAt - now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (dueAt >= stopAt) return;
+      const record: Sent = {
+        step: index,
+        dueAt,
+        sentAt: dueAt,
+        doneAt: null,
+        answered: false,
+        latency: null,
+      };
+      sent.push(record);
+      if (!(await step(supplier, index, record))) return;
+      dueAt = now() + think();
+    }
+    completedWalks++;
   };
 
   const first = now() + 10;
-  const windowStart = first + options.warmupMs;
-  const windowEnd = windowStart + options.measureMs;
+  const warmedUp = first + options.warmupMs;
+  const giveUp = first + options.maxWarmupMs;
   let due = first;
-  let window: { opened: number; meter: Promise<{ stop(): Promise<M> }> } | null = null;
-  const closed = await new Promise<{
-    opened: number;
-    closed: number;
-    meter: Promise<{ stop(): Promise<M> }>;
-  }>((resolve) => {
+  type Window = { opened: number; closes: number; meter: Promise<{ stop(): Promise<M> }> };
+  let window: Window | null = null;
+  const closed = await new Promise<Window & { closed: number }>((resolve) => {
     const tick = () => {
       const t = now();
-      if (!window && t >= windowStart) window = { opened: t, meter: meter() };
-      while (due <= t && due < windowEnd && !overloaded) {
-        offer(due);
-        due += gap();
+      // The step mix is steady only once a whole walk has fitted in: a slow target takes longer to get there.
+      if (!window && ((t >= warmedUp && completedWalks > 0) || t >= giveUp || overloaded)) {
+        if (completedWalks === 0) overloaded = true;
+        window = { opened: t, closes: overloaded ? t : t + options.measureMs, meter: meter() };
       }
-      if (window && (t >= windowEnd || overloaded)) {
-        resolve({ ...window, closed: Math.min(t, windowEnd) });
+      while (due <= t && (!window || due < window.closes) && !overloaded) {
+        walks.push(walk(nextSupplier++, due));
+        due += arrivals();
+      }
+      if (window && (t >= window.closes || overloaded)) {
+        const end = Math.min(t, window.closes);
+        stopAt = end;
+        resolve({ ...window, closed: end });
         return;
       }
-      const wake = window ? Math.min(due, windowEnd) : Math.min(due, windowStart);
-      setTimeout(tick, Math.max(0, wake - now()));
+      setTimeout(tick, Math.max(0, (window ? Math.min(due, window.closes) : due) - now()));
     };
     tick();
   });
   const reading = await (await closed.meter).stop();
-  await Promise.allSettled([...inFlight]);
+  await Promise.all(walks);
 
-  const inWindow = sent.filter((s) => s.scheduledAt >= closed.opened && s.scheduledAt < closed.closed);
+  const inWindow = sent.filter((s) => s.dueAt >= closed.opened && s.dueAt < closed.closed);
   return {
     offered: inWindow.length,
     windowMs: closed.closed - closed.opened,
     latencies: inWindow.flatMap((s) => (s.latency === null ? [] : [s.latency])),
-    latenciesByStep: Array.from({ length: walker.steps }, (_, step) =>
-      inWindow.flatMap((s) => (s.step === step && s.latency !== null ? [s.latency] : [])),
+    latenciesByStep: Array.from({ length: walker.steps }, (_, index) =>
+      inWindow.flatMap((s) => (s.step === index && s.latency !== null ? [s.latency] : [])),
     ),
     answered: sent.filter((s) => s.doneAt !== null && s.doneAt >= closed.opened && s.doneAt < closed.closed)
       .length,
     unanswered: inWindow.filter((s) => !s.answered).length,
-    lag: inWindow.map((s) => s.sentAt - s.scheduledAt),
+    lag: inWindow.map((s) => s.sentAt - s.dueAt),
     completedWalks,
     suppliers: nextSupplier - options.firstSupplier,
     nextSupplier,

@@ -8,14 +8,22 @@ export interface PeerBotProcess {
 }
 
 /** The peer bot in a process of its own, started the way the service is, so both get the same share of the machine. */
-export const startPeerBotProcess = async (env: Record<string, string>): Promise<PeerBotProcess> => {
-  const spawned = await spawnService(join(import.meta.dirname, "peer-bot-entry.ts"), env);
+export const startPeerBotProcess = async (
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<PeerBotProcess> => {
+  const spawned = await spawnService(
+    join(import.meta.dirname, "peer-bot-entry.ts"),
+    env,
+    undefined,
+    nodeArgs,
+  );
   return {
     url: spawned.url,
     pid: spawned.child.pid!,
     async stop() {
-      // Nothing to flush: its drafts are in Redis, its tickets committed.
-      spawned.child.kill("SIGKILL");
+      // Its drafts are in Redis and its tickets committed; the entry exits on SIGTERM so a --cpu-prof is written.
+      spawned.child.kill("SIGTERM");
       await spawned.exited;
     },
   };
