@@ -147,7 +147,7 @@ const rowsOf = (plan: Plan, chamado: TargetRuns, peer: TargetRuns): Measurement[
   const stopped = [c.overloaded ? "chamado" : "", p.overloaded ? "peer" : ""].filter(Boolean).join(" and ");
   const size =
     `offered ${plan.rate}/s poisson (${c.offered} / ${p.offered} msgs, ${c.unanswered} / ${p.unanswered} unanswered` +
-    `${stopped ? `; ${stopped} stopped: backlog over ${BACKLOG_SECONDS} s` : ""})`;
+    `${stopped ? `; ${stopped} stopped: an answer took over ${BACKLOG_SECONDS} s` : ""})`;
   const cl = summarize(c.latencies);
   const pl = summarize(p.latencies);
   return [

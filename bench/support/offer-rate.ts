@@ -14,10 +14,10 @@ export interface RatePlan {
  */
 const THINK_MS = 500;
 const STEP_TIMEOUT_MS = 60_000;
-/** Seconds of backlog after which a rate counts as more than the target can take. */
+/** Seconds a message may wait for its answer before a rate counts as more than the target can take. */
 export const BACKLOG_SECONDS = 5;
 /** A walk takes nine answers: with answers seconds late, the first walk may end well after the nominal warm-up. */
-const MAX_EXTRA_WARMUP_MS = 60_000;
+const MAX_EXTRA_WARMUP_MS = 30_000;
 
 /**
  * Offers Telegram supplier messages to `target` at `rate` per second: suppliers arrive on a Poisson
@@ -44,7 +44,7 @@ export const offerRate = (
       thinkMs: THINK_MS,
       firstSupplier,
       stepTimeoutMs: STEP_TIMEOUT_MS,
-      maxInFlight: Math.max(100, rate * BACKLOG_SECONDS),
+      maxWaitMs: BACKLOG_SECONDS * 1000,
       maxWarmupMs: plan.warmupMs + MAX_EXTRA_WARMUP_MS,
     },
     () => startCpuMeter(ctx.redisUrl, [target.pid]),

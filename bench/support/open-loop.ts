@@ -22,9 +22,12 @@ export interface OpenLoopOptions {
   /** Suppliers are numbered from here, so one process can take several runs without two sharing a chat. */
   readonly firstSupplier: number;
   readonly stepTimeoutMs: number;
-  /** Offering stops once this many messages wait for an answer: past that, latency only measures the backlog. */
-  readonly maxInFlight: number;
-  /** A target that has not finished one walk by then is not keeping up; it counts as overloaded. */
+  /**
+   * Once the window is open, offering stops when a message has waited this long for its answer: the
+   * target is not keeping up, and from then on latency would only measure the growing backlog.
+   */
+  readonly maxWaitMs: number;
+  /** The window opens by then even if no walk has ended yet (a target far behind). */
   readonly maxWarmupMs: number;
 }
 
@@ -46,7 +49,7 @@ export interface OpenLoopRun<M> {
   readonly completedWalks: number;
   readonly suppliers: number;
   readonly nextSupplier: number;
-  /** Offering stopped early: maxInFlight messages were waiting, or no walk ended within maxWarmupMs. */
+  /** Offering stopped early: a message waited maxWaitMs for its answer. */
   readonly overloaded: boolean;
   readonly failures: readonly string[];
   /** What `meter` read over the window. */
@@ -90,7 +93,7 @@ export const runOpenLoop = async <M>(
   const sent: Sent[] = [];
   const walks: Promise<void>[] = [];
   const failures: string[] = [];
-  let inFlight = 0;
+  const waiting = new Set<Sent>();
   let nextSupplier = options.firstSupplier;
   let completedWalks = 0;
   let overloaded = false;
@@ -99,8 +102,7 @@ export const runOpenLoop = async <M>(
 
   const step = async (supplier: number, index: number, record: Sent): Promise<boolean> => {
     const before = walker.inbox.count(supplier);
-    inFlight++;
-    if (inFlight > options.maxInFlight) overloaded = true;
+    waiting.add(record);
     try {
       const request = walker.request(supplier, index);
       record.sentAt = now();
@@ -115,7 +117,7 @@ export const runOpenLoop = async <M>(
         failures.push(`supplier ${supplier} step ${index}: ${(error as Error).message}`);
       return false;
     } finally {
-      inFlight--;
+      waiting.delete(record);
     }
   };
 
@@ -152,10 +154,11 @@ export const runOpenLoop = async <M>(
     const tick = () => {
       const t = now();
       // The step mix is steady only once a whole walk has fitted in: a slow target takes longer to get there.
-      if (!window && ((t >= warmedUp && completedWalks > 0) || t >= giveUp || overloaded)) {
-        if (completedWalks === 0) overloaded = true;
-        window = { opened: t, closes: overloaded ? t : t + options.measureMs, meter: meter() };
-      }
+      if (!window && ((t >= warmedUp && completedWalks > 0) || t >= giveUp))
+        window = { opened: t, closes: t + options.measureMs, meter: meter() };
+      // Insertion order is send order, so the first one waiting is the oldest.
+      const oldest = waiting.values().next().value;
+      if (window && oldest && t - oldest.dueAt > options.maxWaitMs) overloaded = true;
       while (due <= t && (!window || due < window.closes) && !overloaded) {
         walks.push(walk(nextSupplier++, due));
         due += arrivals();
