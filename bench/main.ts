@@ -4,6 +4,8 @@ import { renderMachine, renderTable } from "./report.js";
 import { type BenchResults, saveResults } from "./results.js";
 import type { Measurement, Scenario } from "./scenario.js";
 import { chatFlow } from "./scenarios/chat-flow.js";
+import { chatLatency } from "./scenarios/chat-latency.js";
+import { chatPeer } from "./scenarios/chat-peer.js";
 import { coreCreate } from "./scenarios/core-create.js";
 import { delivery } from "./scenarios/delivery.js";
 import { memory } from "./scenarios/memory.js";
@@ -12,7 +14,16 @@ import { searchStats } from "./scenarios/search-stats.js";
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from "./support/servers.js";
 
 /** In the order they run; chat-flow also measures slack-ack. */
-const SCENARIOS: readonly Scenario[] = [coreCreate, delivery, chatFlow, memory, searchStats, scale];
+const SCENARIOS: readonly Scenario[] = [
+  coreCreate,
+  delivery,
+  chatFlow,
+  chatLatency,
+  chatPeer,
+  memory,
+  searchStats,
+  scale,
+];
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [scenario ...]
   --quick   smaller sizes, for a run of a minute or two

@@ -1,4 +1,4 @@
-/** A target from issue 8 that a measurement is held to. */
+/** A target from issue 8 or 13 that a measurement is held to. */
 export interface Target {
   readonly text: string;
   readonly holds: boolean;

@@ -31,6 +31,10 @@ export interface CrowdOptions {
   readonly suppliers: number;
   /** Suppliers walking at once. */
   readonly concurrency: number;
+  /** Each walker's crowd is numbered from here (default 1), so a later crowd meets no earlier chat. */
+  readonly firstIndex?: number;
+  /** Bot messages per step for walkers already calibrated; the others walk supplier 0 first. */
+  readonly calibrated?: ReadonlyMap<Walker, readonly number[]>;
   /** How long a supplier waits for an answer before its walk is recorded as stalled. */
   readonly stepTimeoutMs: number;
   readonly calibration: { readonly timeoutMs: number; readonly quietMs: number };
@@ -40,7 +44,7 @@ export interface CrowdOptions {
 }
 
 /**
- * Walks supplier 0 of each channel alone to learn how many bot messages answer each step, then a
+ * Walks supplier 0 of each channel not yet calibrated alone to learn how many bot messages answer each step, then a
  * crowd of suppliers side by side; a supplier whose answer does not come stops there, and the
  * others go on.
  */
@@ -49,6 +53,11 @@ export const walkCrowd = async (options: CrowdOptions): Promise<CrowdWalk> => {
   const expected = new Map<Walker, number[]>();
   const walks: WalkRecord[] = [];
   for (const walker of walkers) {
+    const known = options.calibrated?.get(walker);
+    if (known) {
+      expected.set(walker, [...known]);
+      continue;
+    }
     const record: WalkRecord = { walker, index: 0, sent: [], stalled: null };
     const recorded: Send = (request) => {
       record.sent.push(request.id);
@@ -60,7 +69,7 @@ export const walkCrowd = async (options: CrowdOptions): Promise<CrowdWalk> => {
   }
   const crowd: WalkRecord[] = Array.from({ length: options.suppliers }, (_, k) => ({
     walker: walkers[k % walkers.length]!,
-    index: Math.floor(k / walkers.length) + 1,
+    index: Math.floor(k / walkers.length) + (options.firstIndex ?? 1),
     sent: [],
     stalled: null,
   }));
