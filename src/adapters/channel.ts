@@ -9,6 +9,7 @@ import type { Clock } from "../core/ports/clock.js";
 import type { DirectoryRepository } from "../core/ports/directory.js";
 import type { InboundReceipts } from "../core/ports/inbound-receipts.js";
 import type { Leases } from "../core/ports/lease.js";
+import type { Outbox } from "../core/ports/outbox.js";
 import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { TicketLinks } from "../core/ports/ticket-links.js";
 import type { TicketRepository } from "../core/ports/ticket-repository.js";
@@ -61,6 +62,8 @@ export interface ChannelContext<S> {
   readonly blobs: BlobStore;
   /** The shared outbox; releasing or reopening items here wakes this instance's worker. */
   readonly outbox: OutboxQueue;
+  /** Writes items no ticket change carries (a dialogue answer queued for retries); wakes the worker. */
+  readonly outboxWriter: Outbox;
   readonly receipts: InboundReceipts;
   readonly links: TicketLinks;
   readonly engine: ConversationEngine;

@@ -3,6 +3,7 @@ import { createContentInspector } from "../adapters/files/content-inspector.js";
 import { createFsBlobStore } from "../adapters/files/fs-blob-store.js";
 import { type Database, openDatabase } from "../adapters/storage/prisma/database.js";
 import { prismaStorage } from "../adapters/storage/prisma/storage.js";
+import { guardUnavailable } from "../adapters/unavailable.js";
 import { type AttachmentRules, DEFAULT_ATTACHMENT_RULES } from "../core/attachments/rules.js";
 import type { BlobStore } from "../core/ports/blob-store.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
@@ -43,6 +44,19 @@ export interface CoreOptions {
 
 const noNotifications: NotificationPolicy = () => [];
 
+const guardStorage = (storage: StoragePorts): StoragePorts => ({
+  ...storage,
+  tickets: guardUnavailable(storage.tickets, "database"),
+  directory: guardUnavailable(storage.directory, "database"),
+  outbox: guardUnavailable(storage.outbox, "database"),
+  outboxWriter: guardUnavailable(storage.outboxWriter, "database"),
+  receipts: guardUnavailable(storage.receipts, "database"),
+  links: guardUnavailable(storage.links, "database"),
+  abandoned: guardUnavailable(storage.abandoned, "database"),
+  apiKeys: guardUnavailable(storage.apiKeys, "database"),
+  timers: guardUnavailable(storage.timers, "database"),
+});
+
 export const attachmentRulesOf = (config: Config): AttachmentRules => ({
   ...DEFAULT_ATTACHMENT_RULES,
   maxFiles: config.ATTACHMENT_MAX_FILES,
@@ -66,7 +80,8 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
         migrateOnStart: config.DATABASE_MIGRATE_ON_START,
         serveEmbedded: options.serveEmbedded,
       });
-  const storage = options.storage ?? prismaStorage(db!);
+  // Connection failures of the database become the one "retry later" error the core and the HTTP edge know.
+  const storage = options.storage ?? guardStorage(prismaStorage(db!));
   const taxonomy = taxonomyOf(config);
   const blobs = createFsBlobStore({ root: join(dataDir, "files") });
   const inspector = createContentInspector();

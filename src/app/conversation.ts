@@ -1,68 +1,69 @@
 import { Redis } from "ioredis";
-import { createMemoryContactLock } from "../adapters/sessions/memory-contact-lock.js";
-import { createMemoryInboundDedupe } from "../adapters/sessions/memory-inbound-dedupe.js";
-import { createMemorySessionStore } from "../adapters/sessions/memory-session-store.js";
-import { createRedisContactLock } from "../adapters/sessions/redis-contact-lock.js";
-import { createRedisInboundDedupe } from "../adapters/sessions/redis-inbound-dedupe.js";
-import { createRedisSessionStore } from "../adapters/sessions/redis-session-store.js";
+import { createMemoryTurnStore } from "../adapters/sessions/memory-turn-store.js";
+import { createRedisTurnStore } from "../adapters/sessions/redis-turn-store.js";
+import { guardUnavailable } from "../adapters/unavailable.js";
 import {
   type ConversationEngine,
   type ConversationLogger,
   createConversationEngine,
 } from "../core/conversation/index.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
-import type { ContactLock } from "../core/ports/contact-lock.js";
-import type { InboundDedupe } from "../core/ports/inbound-dedupe.js";
-import type { SessionStore } from "../core/ports/session-store.js";
+import type { TurnStore } from "../core/ports/turn-store.js";
 import type { TicketService } from "../core/ticket/service.js";
 import type { Config } from "./config/index.js";
 import type { Core } from "./container.js";
 
 export interface SessionBackend {
   readonly kind: "redis" | "memory";
-  readonly sessions: SessionStore;
-  readonly lock: ContactLock;
-  readonly dedupe: InboundDedupe;
+  readonly turns: TurnStore;
   close(): Promise<void>;
 }
 
+/** Fails fast while Redis is away (no offline queue), so a chat webhook answers 503 instead of hanging. */
+export const openRedis = async (url: string, onError: (error: Error) => void = () => {}): Promise<Redis> => {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2000,
+  });
+  redis.on("error", onError);
+  await redis.connect();
+  return redis;
+};
+
 /**
- * Redis when REDIS_URL is set (shared by every instance: sessions, per-contact lock, redelivery
- * window); otherwise this process's memory, which suits the embedded single-process setup.
+ * Redis when REDIS_URL is set (shared by every instance: sessions, per-contact lock, handled
+ * messages); otherwise this process's memory, which suits the embedded single-process setup. A
+ * client handed in is used and left open; one opened here is closed with the backend.
  */
 export const openSessionBackend = async (
   config: Config,
   clock: Clock = systemClock,
+  shared?: Redis | null,
 ): Promise<SessionBackend> => {
-  const ttlMs = config.CONVERSATION_IDLE_MINUTES * 60_000;
-  const dedupeMs = config.CONVERSATION_DEDUPE_MINUTES * 60_000;
+  const sessionTtlMs = config.CONVERSATION_IDLE_MINUTES * 60_000;
+  const waitMs = config.CONVERSATION_LOCK_WAIT_SECONDS * 1000;
   if (!config.REDIS_URL) {
     return {
       kind: "memory",
-      sessions: createMemorySessionStore({ ttlMs, clock }),
-      lock: createMemoryContactLock(),
-      dedupe: createMemoryInboundDedupe({ ttlMs: dedupeMs, clock }),
+      turns: createMemoryTurnStore({ sessionTtlMs, waitMs, clock }),
       close: async () => {},
     };
   }
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  // Without a listener ioredis reports every failed reconnect as an unhandled error; outages are
-  // reported by the service's own Redis client and /readyz, and requests fail over to 503.
-  redis.on("error", () => {});
-  await redis.connect();
-  const prefix = config.REDIS_KEY_PREFIX;
+  const redis = shared ?? (await openRedis(config.REDIS_URL));
+  const turns = createRedisTurnStore({
+    redis,
+    prefix: config.REDIS_KEY_PREFIX,
+    sessionTtlMs,
+    lockTtlMs: config.CONVERSATION_LOCK_TTL_SECONDS * 1000,
+    waitMs,
+  });
   return {
     kind: "redis",
-    sessions: createRedisSessionStore({ redis, prefix, ttlMs }),
-    lock: createRedisContactLock({
-      redis,
-      prefix,
-      ttlMs: config.CONVERSATION_LOCK_TTL_SECONDS * 1000,
-      waitMs: config.CONVERSATION_LOCK_WAIT_SECONDS * 1000,
-    }),
-    dedupe: createRedisInboundDedupe({ redis, prefix, ttlMs: dedupeMs }),
+    turns: guardUnavailable(turns, "redis"),
     close: async () => {
-      await redis.quit();
+      if (!shared) await redis.quit().catch(() => redis.disconnect());
     },
   };
 };
@@ -85,17 +86,16 @@ export const buildConversation = async (
     logger?: ConversationLogger;
     backend?: SessionBackend;
     service?: TicketService;
+    redis?: Redis | null;
   } = {},
 ): Promise<ConversationRuntime> => {
   const { config } = core;
   const clock = options.clock ?? systemClock;
-  const backend = options.backend ?? (await openSessionBackend(config, clock));
+  const backend = options.backend ?? (await openSessionBackend(config, clock, options.redis));
   const engine = createConversationEngine({
     service: options.service ?? core.service,
     directory: core.directory,
-    sessions: backend.sessions,
-    lock: backend.lock,
-    dedupe: backend.dedupe,
+    turns: backend.turns,
     abandoned: core.storage.abandoned,
     outbox: core.storage.outboxWriter,
     blobs: core.blobs,
@@ -108,6 +108,7 @@ export const buildConversation = async (
       idleMinutes: config.CONVERSATION_IDLE_MINUTES,
       timeZone: config.TIME_ZONE,
       defaultLang: config.DEFAULT_LANGUAGE,
+      rememberMs: config.CONVERSATION_DEDUPE_MINUTES * 60_000,
     },
     ...(options.logger ? { logger: options.logger } : {}),
   });

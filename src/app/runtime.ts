@@ -1,6 +1,5 @@
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { ChannelModule, ChannelPorts, RunnableChannel, SharedSettings } from "../adapters/channel.js";
 import type { ReadinessCheck } from "../adapters/http/health.js";
@@ -18,7 +17,7 @@ import {
   type SenderRegistry,
   withFallback,
 } from "../adapters/outbox/index.js";
-import { afterWrites, wakingOutbox } from "../adapters/outbox/wake.js";
+import { afterWrites, wakingOutbox, wakingWriter } from "../adapters/outbox/wake.js";
 import { createMemoryLeases } from "../adapters/sessions/memory-leases.js";
 import { createRedisLeases } from "../adapters/sessions/redis-leases.js";
 import { createAutoCloseJob } from "../adapters/timers/auto-close-job.js";
@@ -34,7 +33,7 @@ import { channelDefinitions } from "./channels.js";
 import type { Config } from "./config/index.js";
 import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf } from "./config/service.js";
 import { buildCore, type Core } from "./container.js";
-import { buildConversation } from "./conversation.js";
+import { buildConversation, openRedis } from "./conversation.js";
 
 export interface ServiceOverrides {
   readonly logger?: Logger;
@@ -78,27 +77,6 @@ export interface Runtime {
 
 /** Receipts are pruned in batches this size per timer tick, so a backlog never holds a long lock. */
 const RECEIPT_PRUNE_BATCH = 5_000;
-
-/** Fails fast while Redis is away (no offline queue), so webhooks answer 503 instead of hanging. */
-const openRedis = async (url: string, log: Logger): Promise<Redis> => {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    connectTimeout: 2000,
-  });
-  let down = false;
-  redis.on("error", (error) => {
-    if (!down) log.warn({ err: error }, "redis: connection lost; reconnecting");
-    down = true;
-  });
-  redis.on("ready", () => {
-    if (down) log.info("redis: connected again");
-    down = false;
-  });
-  await redis.connect();
-  return redis;
-};
 
 const sharedSettingsOf = (config: Config, core: Core, instanceId: string): SharedSettings => ({
   defaultLang: config.DEFAULT_LANGUAGE,
@@ -147,7 +125,17 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       ...(overrides.storage ? { storage: overrides.storage } : {}),
     });
     opened.push(() => baseCore.close());
-    const redis = config.REDIS_URL ? await openRedis(config.REDIS_URL, logger) : null;
+    let redisDown = false;
+    const redis = config.REDIS_URL
+      ? await openRedis(config.REDIS_URL, (error) => {
+          if (!redisDown) logger.warn({ err: error }, "redis: connection lost; reconnecting");
+          redisDown = true;
+        })
+      : null;
+    redis?.on("ready", () => {
+      if (redisDown) logger.info("redis: connected again");
+      redisDown = false;
+    });
     if (redis) opened.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
 
     let worker: OutboxWorker | undefined;
@@ -160,7 +148,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       }),
     };
     // On the waking, counting service: a ticket opened in chat wakes the worker and is counted too.
-    const conversation = await buildConversation(core, { clock, logger, service: core.service });
+    const conversation = await buildConversation(core, { clock, logger, service: core.service, redis });
     opened.push(() => conversation.close());
     const queue = core.storage.outbox;
 
@@ -171,6 +159,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       directory: core.directory,
       blobs: core.blobs,
       outbox: wakingOutbox(queue, wake),
+      outboxWriter: wakingWriter(core.storage.outboxWriter, wake),
       receipts: core.storage.receipts,
       links: core.storage.links,
       engine: conversation.engine,

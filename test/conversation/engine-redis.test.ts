@@ -1,25 +1,29 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { createRedisContactLock } from "../../src/adapters/sessions/redis-contact-lock.js";
-import { createRedisInboundDedupe } from "../../src/adapters/sessions/redis-inbound-dedupe.js";
-import { createRedisSessionStore } from "../../src/adapters/sessions/redis-session-store.js";
+import { createRedisTurnStore } from "../../src/adapters/sessions/redis-turn-store.js";
 import { createConversationEngine, renderAsText } from "../../src/core/conversation/index.js";
-import { gate } from "../sessions/contact-lock.contract.js";
 import { eventually } from "../sessions/support/eventually.js";
 import { openTestRedis, type TestRedis } from "../sessions/support/test-redis.js";
+import { opened } from "../sessions/turn-store.contract.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { confirmMessage, say, ticketCount, toSummary } from "./support/drive.js";
 import { buildEngine, type Harness, IDLE_MINUTES, type SessionParts } from "./support/engine-harness.js";
 import { parseTranscript, playTranscript } from "./support/transcript.js";
 
+const redisTurns = (r: TestRedis, client = r.redis) =>
+  createRedisTurnStore({
+    redis: client,
+    prefix: r.prefix,
+    sessionTtlMs: IDLE_MINUTES * 60_000,
+    lockTtlMs: 5000,
+    waitMs: 10_000,
+    pollMs: 5,
+  });
+
 const redisSessions =
   (r: TestRedis, client = r.redis) =>
-  (): SessionParts => ({
-    sessions: createRedisSessionStore({ redis: client, prefix: r.prefix, ttlMs: IDLE_MINUTES * 60_000 }),
-    lock: createRedisContactLock({ redis: client, prefix: r.prefix, ttlMs: 5000, waitMs: 10_000, pollMs: 5 }),
-    dedupe: createRedisInboundDedupe({ redis: client, prefix: r.prefix, ttlMs: 60 * 60_000 }),
-  });
+  (): SessionParts => ({ turns: redisTurns(r, client) });
 
 const ana = { id: "ana", name: "Ana" };
 const text = (reply: { prompts: readonly Parameters<typeof renderAsText>[0][] }) =>
@@ -60,20 +64,20 @@ describeWith({ redis: true }, "conversation engine on Redis sessions", () => {
     await say(h, ana, "novo");
     const contactKey = `${r.prefix}lock:{TELEGRAM:ana}:queue`;
     // Hold the contact's lock so both messages queue behind it, the first on instance A, the second on B.
-    const hold = gate();
-    const holder = createRedisContactLock({
-      redis: r.redis,
-      prefix: r.prefix,
-      ttlMs: 5000,
-      waitMs: 10_000,
-    }).run("TELEGRAM:ana", () => hold.opened);
+    const holder = opened(
+      await redisTurns(r).begin({
+        lockKey: "TELEGRAM:ana",
+        contactId: "holder",
+        messageKey: null,
+        rememberMs: 0,
+      }),
+    );
     await eventually(async () => (await r.redis.llen(contactKey)) === 1, "the holder queued");
     const first = h.engine.handle(h.message(ana, { kind: "text", text: "Impressora parada" }));
     await eventually(async () => (await r.redis.llen(contactKey)) === 2, "the first message queued");
     const second = other.handle(h.message(ana, { kind: "text", text: "técnico" }));
     await eventually(async () => (await r.redis.llen(contactKey)) === 3, "the second message queued");
-    hold.open();
-    await holder;
+    await holder.abort();
     expect(text(await first)).toContain("Para qual departamento?");
     expect(text(await second)).toContain("Qual é a prioridade?");
   });

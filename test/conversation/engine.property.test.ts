@@ -168,7 +168,7 @@ const tickets = async (h: Harness) => (await h.service.list(agent, { limit: 500 
 /** What the next message of `who` will meet: the step of a session still within the idle timeout. */
 const pendingStep = async (h: Harness, who: string) => {
   const contact = await h.deps.directory.findContact("TELEGRAM", who);
-  const raw = contact ? await h.deps.sessions.load(contact.id) : null;
+  const raw = contact ? await h.peek(contact.id, "TELEGRAM", who) : null;
   const session = raw ? parseSession(raw) : null;
   if (!session) return null;
   const idle = h.clock.now().getTime() - Date.parse(session.updatedAt) >= IDLE_MINUTES * 60_000;

@@ -1,15 +1,53 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createMemoryInboundDedupe } from "../../src/adapters/sessions/memory-inbound-dedupe.js";
 import {
   createConversationEngine,
+  type EngineReply,
   InboundMessageError,
+  isRetryLater,
   renderAsText,
 } from "../../src/core/conversation/index.js";
 import { outboxPayload } from "../../src/core/outbox/payloads.js";
+import type { TurnStore } from "../../src/core/ports/turn-store.js";
+import { DependencyUnavailableError, TurnLostError } from "../../src/core/ports/unavailable.js";
 import { confirmMessage, say, ticketCount, toSummary } from "./support/drive.js";
 import { buildEngine, type Harness } from "./support/engine-harness.js";
 
 const ana = { id: "ana", name: "Ana" };
+
+/** A store whose next `times` commits throw, as if the process died before the turn was saved. */
+const failingCommits = (turns: TurnStore, times: number): TurnStore => ({
+  ...turns,
+  async begin(terms) {
+    const started = await turns.begin(terms);
+    if (started.kind !== "open") return started;
+    return {
+      ...started,
+      async commit(session, answers) {
+        if (times-- > 0) {
+          await started.abort();
+          throw new Error("the process died before saving");
+        }
+        return started.commit(session, answers);
+      },
+    };
+  },
+});
+
+/** A store whose commits are refused, as for a turn that lost its lock. */
+const refusingCommits = (turns: TurnStore): TurnStore => ({
+  ...turns,
+  async begin(terms) {
+    const started = await turns.begin(terms);
+    if (started.kind !== "open") return started;
+    return {
+      ...started,
+      async commit() {
+        await started.abort();
+        return false;
+      },
+    };
+  },
+});
 const text = (reply: { prompts: readonly Parameters<typeof renderAsText>[0][] }) =>
   reply.prompts.map(renderAsText).join("\n");
 
@@ -41,114 +79,93 @@ describe("conversation engine", () => {
     expect(await ticketCount(h)).toBe(1);
   });
 
-  it("processes a redelivered message whose first process died after claiming it", async () => {
+  it("keeps nothing of a turn that died before saving: its redelivery asks the same question again", async () => {
     await say(h, ana, "novo");
     const subject = h.message(ana, { kind: "text", text: "Impressora parada" });
-    // The claim of a process killed before it finished: nothing of the message was kept.
-    await h.deps.dedupe.claim(`TELEGRAM:${subject.messageId}`);
-    const again = await h.engine.handle(subject);
+    // The process dies after the answer went out, before the turn is saved.
+    const dying = createConversationEngine({ ...h.deps, turns: failingCommits(h.deps.turns, 1) });
+    const sent: string[] = [];
+    const deliver = async (reply: EngineReply) => {
+      sent.push(text(reply));
+      return "sent" as const;
+    };
+    expect((await dying.handle(subject, { deliver })).outcome).toBe("failed");
+    const again = await h.engine.handle(subject, { deliver });
     expect(again.outcome).toBe("answered");
-    expect(text(again)).toContain("Para qual departamento?");
+    expect(sent.filter((s) => s.includes("Para qual departamento?"))).toHaveLength(2);
+    // Taken once: the next answer moves on from the department question.
+    expect(text(await say(h, ana, "técnico"))).toContain("Qual é a prioridade?");
+    expect((await h.engine.handle(subject, { deliver })).outcome).toBe("duplicate");
   });
 
-  it("sends on redelivery, once, an answer that was computed but never went out", async () => {
+  it("throws an outage instead of apologizing, and leaves the message for its redelivery", async () => {
     await say(h, ana, "novo");
     const subject = h.message(ana, { kind: "text", text: "Impressora parada" });
     const sent: string[] = [];
-    const first = await h.engine.handle(subject, {
-      deliver: () => Promise.reject(new Error("the process died while sending")),
+    const deliver = async (reply: EngineReply) => {
+      sent.push(text(reply));
+      return "sent" as const;
+    };
+    const down = new DependencyUnavailableError("redis", { cause: new Error("connection refused") });
+    const unreachable = createConversationEngine({
+      ...h.deps,
+      turns: { ...h.deps.turns, begin: () => Promise.reject(down) },
     });
-    expect(first.outcome).toBe("failed");
-    const deliver = async (reply: Parameters<typeof text>[0]) => void sent.push(text(reply));
-    const second = await h.engine.handle(subject, { deliver });
-    const third = await h.engine.handle(subject, { deliver });
-    expect([second.outcome, third.outcome]).toEqual(["duplicate", "duplicate"]);
+    await expect(unreachable.handle(subject, { deliver })).rejects.toBe(down);
+    expect(sent).toEqual([]);
+    expect(isRetryLater(down)).toBe(true);
+    const back = await h.engine.handle(subject, { deliver });
+    expect(back.outcome).toBe("answered");
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain("Para qual departamento?");
-    // The step was taken once: the next answer moves on from the department question.
-    expect(text(await say(h, ana, "técnico"))).toContain("Qual é a prioridade?");
   });
 
-  it("does not apply a message twice when its processing was saved but not recorded", async () => {
+  it("throws when the turn lost its lock before saving (a stalled process), writing nothing", async () => {
     await say(h, ana, "novo");
-    // The conversation is saved, then recording the message as processed fails (or the process dies).
-    let failOnce = true;
-    const flaky = createConversationEngine({
-      ...h.deps,
-      dedupe: {
-        ...h.deps.dedupe,
-        settle: (key, answer) => {
-          if (!failOnce) return h.deps.dedupe.settle(key, answer);
-          failOnce = false;
-          return Promise.reject(new Error("redis went away"));
-        },
-      },
-    });
     const subject = h.message(ana, { kind: "text", text: "Impressora parada" });
-    expect((await flaky.handle(subject)).outcome).toBe("failed");
-    const again = await flaky.handle(subject);
+    const fenced = createConversationEngine({ ...h.deps, turns: refusingCommits(h.deps.turns) });
+    await expect(fenced.handle(subject)).rejects.toBeInstanceOf(TurnLostError);
+    const again = await h.engine.handle(subject);
     expect(again.outcome).toBe("answered");
-    // Asked again where the first delivery left it, not taken as the answer to the department question.
-    expect(again.prompts.map((p) => p.kind)).not.toContain("error");
     expect(text(again)).toContain("Para qual departamento?");
     expect(text(await say(h, ana, "técnico"))).toContain("Qual é a prioridade?");
   });
 
-  it("records a flow's last message before forgetting the flow, and any other message after saving it", async () => {
-    // The order is what makes a crash between the two writes safe: a redelivery finds either the
-    // recorded answer (flow over) or the saved conversation marked with the message (flow going on).
-    const writes: string[] = [];
-    const noting =
-      <A extends unknown[]>(name: string, write: (...args: A) => Promise<void>) =>
-      (...args: A) => {
-        writes.push(name);
-        return write(...args);
-      };
-    const watched = createConversationEngine({
-      ...h.deps,
-      sessions: {
-        ...h.deps.sessions,
-        save: noting("save", h.deps.sessions.save),
-        delete: noting("delete", h.deps.sessions.delete),
-      },
-      dedupe: { ...h.deps.dedupe, settle: noting("settle", h.deps.dedupe.settle) },
-    });
-    await toSummary(h, ana);
-    await watched.handle(h.message(ana, { kind: "text", text: "menu" }));
-    expect(writes).toEqual(["settle", "delete"]);
-    writes.length = 0;
-    await watched.handle(h.message(ana, { kind: "text", text: "novo" }));
-    expect(writes).toEqual(["save", "settle"]);
+  it("tells the channel an earlier answer is queued, until a turn says its answers went out", async () => {
+    const behind: boolean[] = [];
+    let result: "sent" | "queued" = "queued";
+    const deliver = async (_reply: EngineReply, options: { behind: boolean }) => {
+      behind.push(options.behind);
+      return result;
+    };
+    await h.engine.handle(h.message(ana, { kind: "text", text: "oi" }), { deliver });
+    result = "sent";
+    await h.engine.handle(h.message(ana, { kind: "text", text: "novo" }), { deliver });
+    await h.engine.handle(h.message(ana, { kind: "text", text: "Impressora parada" }), { deliver });
+    expect(behind).toEqual([false, true, false]);
   });
 
   it("delivers one answer when a message arrives three times at once", async () => {
     await say(h, ana, "novo");
     const subject = h.message(ana, { kind: "text", text: "Impressora parada" });
     const sent: string[] = [];
-    const deliver = async (reply: Parameters<typeof text>[0]) => void sent.push(text(reply));
+    const deliver = async (reply: EngineReply) => {
+      sent.push(text(reply));
+      return "sent" as const;
+    };
     await Promise.all([1, 2, 3].map(() => h.engine.handle(subject, { deliver })));
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain("Para qual departamento?");
   });
 
-  it("still creates one ticket when the redelivery window is gone (the database key holds)", async () => {
-    // A second instance that shares sessions and the lock but not the redelivery window.
-    const other = createConversationEngine({
-      ...h.deps,
-      dedupe: createMemoryInboundDedupe({ ttlMs: 60_000, clock: h.clock }),
-    });
+  it("still creates one ticket when a turn that opened it died before saving (the database key holds)", async () => {
     await toSummary(h, ana);
-    const contactId = (await h.deps.directory.findContact("TELEGRAM", "ana"))!.id;
-    const atSummary = await h.deps.sessions.load(contactId);
     const confirm = confirmMessage(h, ana);
-    await h.engine.handle(confirm);
-    // The redelivery finds the conversation still at the summary (as if the first answer never got saved).
-    await h.deps.sessions.save(contactId, {
-      state: atSummary!,
-      summary: "{}",
-      lastActivityAt: h.clock.now(),
-    });
-    const again = await other.handle(confirm);
+    const dying = createConversationEngine({ ...h.deps, turns: failingCommits(h.deps.turns, 1) });
+    expect((await dying.handle(confirm)).outcome).toBe("failed");
+    expect(await ticketCount(h)).toBe(1);
+    // The redelivery finds the conversation still at the summary and confirms again.
+    const again = await h.engine.handle(confirm);
     expect(again.outcome).toBe("answered");
     expect(text(again)).toContain("Chamado TKT-000001 aberto!");
     expect(await ticketCount(h)).toBe(1);
@@ -158,7 +175,7 @@ describe("conversation engine", () => {
     await say(h, ana, "novo", "Assunto qualquer");
     const contactId = (await h.deps.directory.findContact("TELEGRAM", "ana"))!.id;
     for (const broken of ["{not json", JSON.stringify({ v: 0, state: { step: "open.subject" } })]) {
-      await h.deps.sessions.save(contactId, { state: broken, summary: "{}", lastActivityAt: h.clock.now() });
+      await h.plant(contactId, broken, "ana");
       const reply = await say(h, ana, "técnico");
       expect(reply.outcome).toBe("answered");
       expect(text(reply)).toContain("Desculpe, perdi o fio da nossa conversa. Vamos recomeçar.");
@@ -221,7 +238,7 @@ describe("conversation engine", () => {
     expect(detail.ok && detail.value.ticket.rating).toEqual({ score: 4, comment: null });
   });
 
-  it("answers with an apology and lets a redelivery retry when a dependency fails", async () => {
+  it("answers with an apology when something breaks on our side, and lets a redelivery retry", async () => {
     await toSummary(h, ana);
     const create = h.service.create;
     h.service.create = async () => {

@@ -119,13 +119,15 @@ describe("Telegram notifications through the outbox", () => {
     expect(detail.ok && detail.value.events.map((e) => e.kind)).toContain("DELIVERY_FAILED");
   });
 
-  it("an answer in the dialogue also waits out a 429 and arrives once", async () => {
+  it("an answer in the dialogue refused with a 429 is queued, waits out retry_after, and arrives once", async () => {
     t.api.fault("sendMessage", botErrors.tooManyRequests!);
     const response = await t.post(createUpdates().text(ana, "/start"));
     expect(response.status).toBe(200);
+    expect(await outboxStates()).toEqual(["dialogue_answer:PENDING"]);
+    await waitFor(() => chat().length === 1, "the queued answer");
     expect(t.api.callsOf("sendMessage").map((c) => c.status)).toEqual([429, 200]);
-    expect(chat()).toHaveLength(1);
     expect(chat()[0]!.text).toBe("Olá, Ana! Como posso ajudar?");
+    await waitFor(async () => (await outboxStates()).includes("dialogue_answer:DELIVERED"), "recorded");
   });
 
   it("blocking and unblocking the bot in Telegram marks and clears the contact's unreachable flag", async () => {

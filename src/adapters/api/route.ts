@@ -3,7 +3,6 @@ import type { z } from "zod";
 import type { Lang } from "../../core/i18n/index.js";
 import type { CoreError } from "../../core/ticket/errors.js";
 import { type Problem, sendProblem } from "../http/problem.js";
-import { storageGuard } from "../http/storage-unavailable.js";
 import { ApiAuthError, type ApiAuthenticator, type ApiPrincipal } from "./auth.js";
 import { sendCoreProblem, shapeProblem } from "./problems.js";
 
@@ -95,5 +94,5 @@ export const registerRoute = (
     if (outcome.kind === "problem") return sendProblem(reply, outcome.problem);
     return reply.code(outcome.status ?? route.response.status).send(outcome.body);
   };
-  app.route({ method: route.method, url: fastifyPath(route.path), handler: storageGuard(handler) });
+  app.route({ method: route.method, url: fastifyPath(route.path), handler });
 };

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendProblem } from "./problem.js";
-import { storageGuard } from "./storage-unavailable.js";
 import type { TurnLimit } from "./turn-limit.js";
 
 /** Where each platform delivers its webhooks; one URL per platform. */
@@ -54,6 +53,6 @@ const withinTurnLimit =
 export const registerChannelRoutes = (app: FastifyInstance, channel: ChannelHttp, turns: TurnLimit): void => {
   for (const route of channel.routes) {
     const handler = route.chatTurn ? withinTurnLimit(turns, route.handler) : route.handler;
-    app.route({ method: route.method, url: route.url, handler: storageGuard(handler) });
+    app.route({ method: route.method, url: route.url, handler });
   }
 };

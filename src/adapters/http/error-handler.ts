@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance } from "fastify";
+import { isRetryLater } from "../../core/conversation/index.js";
+import { isStorageUnavailable } from "../unavailable.js";
 import { sendProblem } from "./problem.js";
 import { RetryLaterError } from "./retry-later.js";
-import { isStorageUnavailable } from "./storage-unavailable.js";
 
 /** Fastify's client-error codes under the stable names our problem types use. */
 const CLIENT_CODES: Readonly<Record<string, string>> = {
@@ -21,8 +22,8 @@ const RETRY_AFTER_SECONDS = 5;
  */
 export const registerErrorHandlers = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (isStorageUnavailable(error)) {
-      request.log.warn({ err: error }, "storage unavailable; answering 503");
+    if (isStorageUnavailable(error) || isRetryLater(error)) {
+      request.log.warn({ err: error }, "a dependency is unavailable or busy; answering 503");
       reply.header("retry-after", String(RETRY_AFTER_SECONDS));
       return sendProblem(reply, {
         status: 503,

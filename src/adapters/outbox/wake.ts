@@ -1,3 +1,4 @@
+import type { Outbox } from "../../core/ports/outbox.js";
 import type { OutboxQueue } from "../../core/ports/outbox-queue.js";
 import type { Result } from "../../core/shared/result.js";
 import type { CoreError } from "../../core/ticket/errors.js";
@@ -56,5 +57,13 @@ export const wakingOutbox = (queue: OutboxQueue, wake: () => void): OutboxQueue 
     const reopened = await queue.reopenDelivered(channel, platformMessageId, change);
     if (reopened) wake();
     return reopened;
+  },
+});
+
+/** A writer whose items go out at once: this instance's worker is woken after each write. */
+export const wakingWriter = (writer: Outbox, wake: () => void): Outbox => ({
+  async enqueue(drafts) {
+    await writer.enqueue(drafts);
+    if (drafts.length > 0) wake();
   },
 });

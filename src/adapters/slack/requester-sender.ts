@@ -5,7 +5,7 @@ import {
   noticeCatalogues,
 } from "../../core/i18n/index.js";
 import { permanentFailure, type SendOutcome, sent } from "../../core/outbox/delivery.js";
-import type { OutboxPayload, PayloadOf } from "../../core/outbox/payloads.js";
+import type { PayloadOf, RequesterNotice } from "../../core/outbox/payloads.js";
 import { requesterNotice } from "../../core/outbox/requester-notice.js";
 import type { ContactRecord } from "../../core/ports/directory.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
@@ -17,7 +17,7 @@ import { dmRootText } from "./requester-io.js";
 import { escapeMrkdwn } from "./text.js";
 import type { SlackMessageRef } from "./threads.js";
 
-export type RequesterPayload = Exclude<OutboxPayload, { audience: "agents" }>;
+export type RequesterPayload = RequesterNotice;
 type TicketNotice = Exclude<RequesterPayload, { kind: "conversation.expired" }>;
 
 /** The DM channel with a person, opened once and remembered (it never changes). */

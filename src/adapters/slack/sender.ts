@@ -1,5 +1,5 @@
 import { type OutboxItem, permanentFailure, type SendOutcome } from "../../core/outbox/delivery.js";
-import { parseOutboxPayload } from "../../core/outbox/payloads.js";
+import { DIALOGUE_ANSWER, parseOutboxPayload } from "../../core/outbox/payloads.js";
 import type { ChannelSender } from "../../core/ports/channel-sender.js";
 import { type AgentPayload, createAgentDeliveries, TicketGoneError } from "./agents-sender.js";
 import { channelFor, type SlackDeps } from "./deps.js";
@@ -39,6 +39,8 @@ export const createSlackSender = (
       const parsed = parseOutboxPayload(item);
       if (!parsed.ok) return permanentFailure(`invalid payload: ${parsed.error.issues.join("; ")}`);
       const payload = parsed.value;
+      // Slack's requesters are answered by Slack itself (views, ephemeral messages), never by the chat engine.
+      if (payload.kind === DIALOGUE_ANSWER) return permanentFailure("Slack does not queue dialogue answers");
       const toRequester = !("audience" in payload) || payload.audience === "requester";
       try {
         return toRequester

@@ -1,6 +1,7 @@
 import { Telegraf } from "telegraf";
 import type { Update } from "telegraf/types";
 import { type ChannelModule, defineChannel } from "../channel.js";
+import { createTelegramAnswers } from "./answers.js";
 import { callBot } from "./api.js";
 import { createChatIndex } from "./chat-ids.js";
 import { registerCommands } from "./commands.js";
@@ -42,6 +43,13 @@ export const telegramChannel = defineChannel({
       engine: ctx.engine,
       directory: ctx.directory,
       receipts: updateReceipts(ctx.receipts, botId),
+      answers: createTelegramAnswers({
+        client,
+        outbox: ctx.outbox,
+        writer: ctx.outboxWriter,
+        clock: ctx.clock,
+        logger: log,
+      }),
       files: createFileFetcher({ client, maxBytes: shared.attachments.maxBytes }),
       chats,
       defaultLang: shared.defaultLang,

@@ -5,6 +5,7 @@ import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import { claimWaiting } from "../claim-waiting.js";
 import { RetryLaterError } from "../http/retry-later.js";
+import type { TelegramAnswers } from "./answers.js";
 import { type BotClient, callBot, classifyFailure, DIALOGUE_RETRY, withRetryAfter } from "./api.js";
 import type { ChatIndex } from "./chat-ids.js";
 import type { FileFetcher, FileProblem } from "./files.js";
@@ -18,6 +19,8 @@ export interface DialogueDeps {
   readonly engine: ConversationEngine;
   readonly directory: DirectoryRepository;
   readonly receipts: UpdateReceipts;
+  /** The engine's answers: sent at once, queued in the outbox when Telegram fails. */
+  readonly answers: TelegramAnswers;
   readonly files: FileFetcher;
   readonly chats: ChatIndex;
   readonly defaultLang: Lang;
@@ -56,7 +59,7 @@ export const createDialogue = (deps: DialogueDeps) => {
     return langFromLocale(contact?.locale) ?? langFromLocale(from.locale) ?? deps.defaultLang;
   };
 
-  /** Sends in order; stops at the first message that cannot go out (the rest would read out of context). */
+  /** Channel sentences outside a turn (a refused file): sent once, dropped when Telegram refuses. */
   const say = async (
     chatId: number,
     prompts: readonly Prompt[],
@@ -92,9 +95,14 @@ export const createDialogue = (deps: DialogueDeps) => {
         receivedAt: deps.clock.now(),
       },
       {
-        deliver: async (answer) => {
-          if (answer.contact) deps.chats.remember(answer.contact.id, event.chatId);
-          await say(event.chatId, answer.prompts, placement);
+        deliver: async (answer, { behind }) => {
+          if (!answer.contact) {
+            await say(event.chatId, answer.prompts, placement);
+            return "sent";
+          }
+          deps.chats.remember(answer.contact.id, event.chatId);
+          const target = { contactId: answer.contact.id, messageId: event.messageId, chatId: event.chatId };
+          return deps.answers.deliver(target, answer.prompts, placement, behind);
         },
       },
     );

@@ -1,7 +1,7 @@
 import type { ConversationEngine } from "../../core/conversation/index.js";
 import { globalOptionId } from "../../core/conversation/index.js";
 import { conversationCatalogues, type Lang } from "../../core/i18n/index.js";
-import type { AttachmentRef, OutboxPayload } from "../../core/outbox/payloads.js";
+import type { AttachmentRef, RequesterNotice } from "../../core/outbox/payloads.js";
 import { requesterNotice } from "../../core/outbox/requester-notice.js";
 import { telegramCatalogues } from "./i18n/index.js";
 import { keyboardOf, type OutgoingMessage, renderPrompts } from "./render.js";
@@ -11,7 +11,7 @@ export type NotificationPart =
   | { readonly kind: "message"; readonly message: OutgoingMessage }
   | { readonly kind: "file"; readonly file: AttachmentRef };
 
-export type RequesterPayload = Exclude<OutboxPayload, { audience: "agents" }>;
+export type RequesterPayload = RequesterNotice;
 
 /** Buttons under a notice: straight to the ticket, or to answering it; the engine re-checks access on tap. */
 const ticketButtons = (lang: Lang, ticket: number, reply: boolean) =>

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { ConversationEngine } from "../../core/conversation/index.js";
 import { type Lang, langFromLocale } from "../../core/i18n/index.js";
 import {
@@ -7,7 +8,7 @@ import {
   type SendOutcome,
   sent,
 } from "../../core/outbox/delivery.js";
-import { type AttachmentRef, parseOutboxPayload } from "../../core/outbox/payloads.js";
+import { type AttachmentRef, DIALOGUE_ANSWER, parseOutboxPayload } from "../../core/outbox/payloads.js";
 import type { BlobStore } from "../../core/ports/blob-store.js";
 import type { ChannelSender } from "../../core/ports/channel-sender.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
@@ -25,6 +26,13 @@ export interface TelegramSenderDeps {
   readonly defaultLang: Lang;
   readonly timeZone: string;
 }
+
+type SendMessageParams = ReturnType<typeof sendMessageParams>;
+
+/** A queued answer as the dialogue wrote it: sendMessage parameters, one per message, in order. */
+const queuedAnswer = z.object({
+  params: z.array(z.object({ chat_id: z.number(), text: z.string() }).passthrough()).min(1),
+});
 
 /** sendPhoto takes images up to 10 MB; anything else, or a photo Telegram refuses, goes as a document. */
 const PHOTO_TYPES = new Set(["image/png", "image/jpeg"]);
@@ -97,6 +105,44 @@ export const createTelegramSender = (deps: TelegramSenderDeps): ChannelSender =>
     if (delivered.size > MAX_PARTIAL) delivered.delete(delivered.keys().next().value as string);
   };
 
+  /** Sends the messages in order from where an earlier attempt stopped; a partial failure resumes there. */
+  const sendInOrder = async (
+    item: OutboxItem,
+    count: number,
+    sendOne: (i: number) => Promise<number>,
+    chatId: number,
+  ): Promise<SendOutcome> => {
+    let lastMessageId: number | null = null;
+    for (let i = delivered.get(item.key) ?? 0; i < count; i++) {
+      try {
+        lastMessageId = await sendOne(i);
+      } catch (error) {
+        const outcome = outcomeOf(error);
+        if (outcome.kind === "retry") remember(item.key, i);
+        else delivered.delete(item.key);
+        return outcome;
+      }
+    }
+    delivered.delete(item.key);
+    return sent(lastMessageId === null ? "none:empty" : `${chatId}:${lastMessageId}`);
+  };
+
+  /** A dialogue answer Telegram could not take at once: the messages as the dialogue rendered them. */
+  const sendAnswer = (item: OutboxItem, answer: Readonly<Record<string, unknown>>, signal: AbortSignal) => {
+    const parsed = queuedAnswer.safeParse(answer);
+    if (!parsed.success) return Promise.resolve(permanentFailure("invalid dialogue answer"));
+    const messages = parsed.data.params;
+    return sendInOrder(
+      item,
+      messages.length,
+      async (i) =>
+        // Written by this channel's dialogue with sendMessageParams; the schema checked what it relies on.
+        (await callBot(client, "sendMessage", messages[i] as unknown as SendMessageParams, signal))
+          .message_id,
+      messages[0]?.chat_id ?? 0,
+    );
+  };
+
   const contactIdOf = (item: OutboxItem): string | null => {
     const contactId = item.payload.contactId;
     return typeof contactId === "string" ? contactId : null;
@@ -115,6 +161,7 @@ export const createTelegramSender = (deps: TelegramSenderDeps): ChannelSender =>
       const parsed = parseOutboxPayload(item);
       if (!parsed.ok) return permanentFailure(`invalid payload: ${parsed.error.issues.join("; ")}`);
       const payload = parsed.value;
+      if (payload.kind === DIALOGUE_ANSWER) return sendAnswer(item, payload.answer, signal);
       if ("audience" in payload && payload.audience === "agents") {
         return permanentFailure(`${item.kind} is for agents; Telegram delivers only requester notifications`);
       }
@@ -138,19 +185,7 @@ export const createTelegramSender = (deps: TelegramSenderDeps): ChannelSender =>
       // The ticket was rated or reopened meanwhile: there is no question left to ask.
       if (parts === null) return sent("none:no-longer-ratable");
 
-      let lastMessageId: number | null = null;
-      for (let i = delivered.get(item.key) ?? 0; i < parts.length; i++) {
-        try {
-          lastMessageId = await sendPart(chatId, parts[i]!, signal);
-        } catch (error) {
-          const outcome = outcomeOf(error);
-          if (outcome.kind === "retry") remember(item.key, i);
-          else delivered.delete(item.key);
-          return outcome;
-        }
-      }
-      delivered.delete(item.key);
-      return sent(lastMessageId === null ? "none:empty" : `${chatId}:${lastMessageId}`);
+      return sendInOrder(item, parts.length, (i) => sendPart(chatId, parts[i]!, signal), chatId);
     },
   };
 };

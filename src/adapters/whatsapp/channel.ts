@@ -1,4 +1,7 @@
+import type { Prompt } from "../../core/conversation/index.js";
+import type { Lang } from "../../core/i18n/index.js";
 import { type ChannelContext, defineChannel } from "../channel.js";
+import { type AnswerWay, createWhatsAppAnswers, INLINE_ANSWER_TIMEOUT_MS } from "./answers.js";
 import { createCloudChannel } from "./cloud/channel.js";
 import { type WhatsAppSettings, whatsappConfig, whatsappSettings } from "./config.js";
 import { createInboundHandler } from "./inbound.js";
@@ -7,6 +10,22 @@ import { createNotifications } from "./notification.js";
 import { messageReceipts } from "./once.js";
 import type { WhatsAppChannelOptions, WhatsAppParts } from "./parts.js";
 import { createWebChannel } from "./web/channel.js";
+
+/** Sentences outside a turn: sent once, in order, and dropped at the first part that does not go out. */
+const sayOnce = async (
+  way: AnswerWay,
+  contactKey: string,
+  lang: Lang,
+  prompts: readonly Prompt[],
+  log: { warn(details: object, message: string): void },
+) => {
+  try {
+    for (const part of way.render(contactKey, lang, prompts) ?? [])
+      await way.send(part, AbortSignal.timeout(INLINE_ANSWER_TIMEOUT_MS));
+  } catch (error) {
+    log.warn({ err: error }, "whatsapp: a message was not sent");
+  }
+};
 
 const partsOf = (ctx: ChannelContext<WhatsAppSettings>): WhatsAppParts => {
   const { shared } = ctx;
@@ -27,8 +46,15 @@ const partsOf = (ctx: ChannelContext<WhatsAppSettings>): WhatsAppParts => {
       defaultLang: shared.defaultLang,
       timeZone: shared.timeZone,
     }),
-    inbound: (reply) =>
-      createInboundHandler({
+    answering(way) {
+      const answers = createWhatsAppAnswers({
+        way,
+        outbox: ctx.outbox,
+        writer: ctx.outboxWriter,
+        clock: ctx.clock,
+        log,
+      });
+      const handle = createInboundHandler({
         engine: ctx.engine,
         directory: ctx.directory,
         outbox: ctx.outbox,
@@ -36,9 +62,12 @@ const partsOf = (ctx: ChannelContext<WhatsAppSettings>): WhatsAppParts => {
         clock: ctx.clock,
         rules,
         defaultLang: shared.defaultLang,
-        reply,
+        answers,
+        say: (contactKey, lang, prompts) => sayOnce(way, contactKey, lang, prompts, log),
         log,
-      }),
+      });
+      return { handle, answers };
+    },
   };
 };
 

@@ -6,6 +6,7 @@ import type { OutboxQueue } from "../../core/ports/outbox-queue.js";
 import type { FileInput } from "../../core/ticket/commands.js";
 import { claimWaiting } from "../claim-waiting.js";
 import { RetryLaterError } from "../http/retry-later.js";
+import type { WhatsAppAnswers } from "./answers.js";
 import { whatsappCatalogues } from "./i18n/index.js";
 import { downloadWithin, type MediaRules, MediaTooLargeError, precheckMedia } from "./media-rules.js";
 import type { MessageReceipts } from "./once.js";
@@ -52,8 +53,10 @@ export interface InboundDeps {
   readonly clock: Clock;
   readonly rules: MediaRules;
   readonly defaultLang: Lang;
-  /** Sends the answer to the person, in order; a transport renders the prompts its own way. */
-  readonly reply: (contactKey: string, lang: Lang, prompts: readonly Prompt[]) => Promise<void>;
+  /** The engine's answers: sent at once in the transport's format, queued when the platform fails. */
+  readonly answers: WhatsAppAnswers;
+  /** Sentences outside a turn (a refused file, an unknown person): sent once, best effort. */
+  readonly say: (contactKey: string, lang: Lang, prompts: readonly Prompt[]) => Promise<void>;
   readonly log: { warn(details: object, message: string): void };
 }
 
@@ -127,7 +130,7 @@ export const createInboundHandler = (deps: InboundDeps): InboundHandler => {
     prompts: readonly Prompt[],
     lang: Lang,
   ): Promise<InboundResult> => {
-    if (prompts.length > 0) await deps.reply(message.contactKey, lang, prompts);
+    if (prompts.length > 0) await deps.say(message.contactKey, lang, prompts);
     const contact = await deps.directory.findContact("WHATSAPP", message.contactKey);
     if (contact) await opened(contact.id, message.sentAt);
     return "answered";
@@ -176,8 +179,17 @@ export const createInboundHandler = (deps: InboundDeps): InboundHandler => {
         receivedAt: deps.clock.now(),
       },
       {
-        deliver: async (answer) => {
-          if (answer.prompts.length > 0) await deps.reply(message.contactKey, answer.lang, answer.prompts);
+        deliver: async (answer, { behind }) => {
+          if (!answer.contact) {
+            await deps.say(message.contactKey, answer.lang, answer.prompts);
+            return "sent";
+          }
+          const target = {
+            contactId: answer.contact.id,
+            contactKey: message.contactKey,
+            messageId: message.messageId,
+          };
+          return deps.answers.deliver(target, answer.lang, answer.prompts, behind);
         },
       },
     );

@@ -1,7 +1,8 @@
 import type { ChannelContext, ChannelModule } from "../channel.js";
 import type { ReadinessCheck } from "../http/health.js";
+import type { AnswerWay, WhatsAppAnswers } from "./answers.js";
 import type { WhatsAppSettings } from "./config.js";
-import type { InboundDeps, InboundHandler } from "./inbound.js";
+import type { InboundHandler } from "./inbound.js";
 import type { MediaRules } from "./media-rules.js";
 import type { Notifications } from "./notification.js";
 import type { WhatsAppWebClientFactory } from "./web/client.js";
@@ -16,8 +17,8 @@ export interface WhatsAppParts {
   readonly ctx: ChannelContext<WhatsAppSettings>;
   readonly notifications: Notifications;
   readonly rules: MediaRules;
-  /** The inbound path, answering the way the transport renders prompts. */
-  inbound(reply: InboundDeps["reply"]): InboundHandler;
+  /** The inbound path and the answers, in the transport's own message format. */
+  answering(way: AnswerWay): { readonly handle: InboundHandler; readonly answers: WhatsAppAnswers };
 }
 
 export interface WhatsAppChannelOptions {

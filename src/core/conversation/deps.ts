@@ -3,12 +3,10 @@ import type { Lang } from "../i18n/lang.js";
 import type { AbandonedFlowLog } from "../ports/abandoned-flows.js";
 import type { BlobStore } from "../ports/blob-store.js";
 import type { Clock } from "../ports/clock.js";
-import type { ContactLock } from "../ports/contact-lock.js";
 import type { ContentInspector } from "../ports/content-inspector.js";
 import type { DirectoryRepository } from "../ports/directory.js";
-import type { InboundDedupe } from "../ports/inbound-dedupe.js";
 import type { Outbox } from "../ports/outbox.js";
-import type { SessionStore } from "../ports/session-store.js";
+import type { TurnStore } from "../ports/turn-store.js";
 import type { TicketService } from "../ticket/service.js";
 import type { Taxonomy } from "../ticket/taxonomy.js";
 
@@ -23,6 +21,8 @@ export interface ConversationSettings {
   /** Dates shown to contacts are in this IANA zone. */
   readonly timeZone: string;
   readonly defaultLang: Lang;
+  /** How long a handled message is remembered, unless its channel asks for longer. */
+  readonly rememberMs: number;
 }
 
 /** pino's call shape, so the app passes its logger as is. */
@@ -34,9 +34,8 @@ export interface ConversationLogger {
 export interface ConversationDeps {
   readonly service: TicketService;
   readonly directory: DirectoryRepository;
-  readonly sessions: SessionStore;
-  readonly lock: ContactLock;
-  readonly dedupe: InboundDedupe;
+  /** Sessions, the per-contact lock and handled messages, read and written together per turn. */
+  readonly turns: TurnStore;
   readonly abandoned: AbandonedFlowLog;
   readonly outbox: Outbox;
   /** Attachments received mid-flow wait here (content-addressed) until the ticket is confirmed. */

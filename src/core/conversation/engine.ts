@@ -1,13 +1,22 @@
 import { catalogues, conversationCatalogues } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { ContactRecord } from "../ports/directory.js";
+import { ContactLockTimeoutError, type OpenTurn } from "../ports/turn-store.js";
+import { DependencyUnavailableError, TurnLostError } from "../ports/unavailable.js";
 import { actorOf, identityOf } from "../ticket/requester-of.js";
 import { converse, present } from "./converse.js";
 import type { ConversationDeps } from "./deps.js";
 import { checkRatable, ratingPrompt } from "./flows/rating.js";
 import { contactView, langOf, resolveContact } from "./identity.js";
 import { type InboundMessage, type ParsedInbound, parseInbound } from "./inbound.js";
-import { expireIfIdle, loadSession, persist, recordAbandoned, stoppedAt } from "./lifecycle.js";
+import {
+  expireIfIdle,
+  idleCutoff,
+  nextSession,
+  readSession,
+  recordAbandoned,
+  stoppedAt,
+} from "./lifecycle.js";
 import type { EngineReply, Prompt } from "./prompt.js";
 import { expireIdleSessions } from "./sweeper.js";
 import { type Turn, text } from "./turn.js";
@@ -20,9 +29,12 @@ export interface ConversationEngine {
   /**
    * Answers one inbound message. Messages of one contact are processed one at a time in arrival order
    * (also across instances sharing Redis); a redelivered message id is answered once (`outcome: "duplicate"`).
-   * Never throws for anything the person sent or for a failing dependency: the reply then has
-   * `outcome: "failed"` and an apology, and a redelivery of the same message is processed again.
-   * Throws `InboundMessageError` only when the adapter hands over something that is not a message.
+   * Something the person sent never throws: a bug on our side comes back as `outcome: "failed"` with
+   * an apology. A store that cannot be reached, a turn that could not start in time or lost its lock
+   * throws (DependencyUnavailableError, ContactLockTimeoutError, TurnLostError; see `isRetryLater`):
+   * nothing of the message was kept and no apology was sent, so the channel answers the platform that
+   * it should deliver the message again. InboundMessageError means the adapter handed over something
+   * that is not a message.
    */
   handle(message: InboundMessage, options?: HandleOptions): Promise<EngineReply>;
   /**
@@ -40,32 +52,25 @@ export interface ConversationEngine {
   requestRating(contactId: string, ticketNumber: number): Promise<EngineReply | null>;
 }
 
+/** What became of an answer handed to the channel: on its way now, or queued for a retry. */
+export type AnswerDelivery = "sent" | "queued";
+
 export interface HandleOptions {
   /**
-   * Sends the reply to the person, inside the contact's lock. With it, an answer computed by a process
-   * that died before sending it goes out when the platform delivers the message again, and a
-   * redelivery racing the first delivery waits for it instead of answering twice. Sending failures
-   * are the channel's to report; this should not throw for them.
+   * Sends the reply to the person, inside the contact's turn and before it is saved, so an answer
+   * computed by a process that died before saving is computed and sent again by the redelivery. The
+   * channel sends at once when it can; when the platform fails (5xx, 429, timeout) it queues the
+   * answer in the outbox for retries and says "queued". With `behind` set, an earlier answer of this
+   * contact may still be queued: this one must go after it.
    */
-  readonly deliver?: (reply: EngineReply) => Promise<void>;
+  readonly deliver?: (reply: EngineReply, options: { readonly behind: boolean }) => Promise<AnswerDelivery>;
 }
 
-/** The channel's sender for one message, and whether anything was handed to it yet. */
-interface Delivery {
-  send(reply: EngineReply): Promise<void>;
-  sent(): boolean;
-}
-
-const tracked = (deliver: NonNullable<HandleOptions["deliver"]>): Delivery => {
-  let sent = false;
-  return {
-    send(reply) {
-      sent = true;
-      return deliver(reply);
-    },
-    sent: () => sent,
-  };
-};
+/** Failures that mean "deliver this again later", not "something went wrong": answered 503 upstream. */
+export const isRetryLater = (error: unknown): boolean =>
+  error instanceof DependencyUnavailableError ||
+  error instanceof ContactLockTimeoutError ||
+  error instanceof TurnLostError;
 
 const lockKey = (channel: string, platformUserId: string) => `${channel}:${platformUserId}`;
 
@@ -90,51 +95,31 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
     outcome: EngineReply["outcome"],
   ): EngineReply => ({ contact: contact && contactView(contact, lang), lang, prompts, outcome });
 
-  /**
-   * One message of a known contact, inside the contact's lock and after the duplicate check. `settle`
-   * records the message as processed; it is ordered against saving the conversation so that a crash
-   * between the two never applies the message twice (see the two branches at the end).
-   */
-  const answer = async (
-    contact: ContactRecord,
-    inbound: ParsedInbound,
-    settle: (reply: EngineReply) => Promise<void>,
-  ): Promise<EngineReply> => {
+  /** One message of a known contact, inside its turn: the answer and the session to save after it. */
+  const answer = async (contact: ContactRecord, inbound: ParsedInbound, open: OpenTurn) => {
     const now = deps.clock.now();
     let lang = langOf(contact, inbound.from.locale, settings.defaultLang);
     const notices: Prompt[] = [];
-    if (await expireIfIdle(deps, contact, now)) {
-      notices.push(text(conversationCatalogues[lang].session.expired(settings.idleMinutes)));
-    }
-    const { session, corrupt } = await loadSession(deps, contact.id, now);
+    const stored = open.session;
+    const idle = stored?.lastActivityAt != null && stored.lastActivityAt <= idleCutoff(deps, now);
+    const expired = idle ? await expireIfIdle(deps, contact, now) : null;
+    if (expired) notices.push(text(conversationCatalogues[lang].session.expired(settings.idleMinutes)));
+    const { session, corrupt } = expired
+      ? { session: null, corrupt: false }
+      : await readSession(deps, contact.id, stored, now);
     if (corrupt) notices.push(text(conversationCatalogues[lang].session.corrupt));
 
     const state = session?.state ?? null;
     const sourceKey = `${inbound.channel}:${inbound.messageId}`;
-    if (session?.answers === sourceKey) {
-      // Applied already, but never recorded as processed: ask again where it left the conversation.
-      const again = await present(turnFor(contact, lang, sourceKey), { say: [], next: session.state });
-      await persist(deps, contact, session, again.state, lang, now, sourceKey);
-      const asked = reply(contact, lang, [...notices, ...again.prompts], "answered");
-      await settle(asked);
-      return asked;
-    }
     const outcome = await converse(turnFor(contact, lang, sourceKey), state, inbound.input);
     if (outcome.abandoned && state)
       await recordAbandoned(deps, contact.id, stoppedAt(state), outcome.abandoned, now);
     lang = outcome.lang ?? lang;
     const presented = await present(turnFor(contact, lang, sourceKey), outcome);
-    const answered = reply(contact, lang, [...notices, ...presented.prompts], "answered");
-    if (presented.state === null) {
-      // The flow ends and its session goes, and with it the mark above: recorded first, so a redelivery
-      // after a crash sends this answer rather than taking the message to the menu.
-      await settle(answered);
-      await persist(deps, contact, session, null, lang, now);
-    } else {
-      await persist(deps, contact, session, presented.state, lang, now, sourceKey);
-      await settle(answered);
-    }
-    return answered;
+    return {
+      reply: reply(contact, lang, [...notices, ...presented.prompts], "answered"),
+      next: nextSession(contact, session, presented.state, lang, now),
+    };
   };
 
   const failed = (contact: ContactRecord | null, inbound: ParsedInbound, error: unknown): EngineReply => {
@@ -151,29 +136,31 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
     );
   };
 
-  /** A redelivery: nothing to say, unless the answer to the first delivery never went out. */
-  const redelivered = async (
-    contact: ContactRecord,
-    inbound: ParsedInbound,
-    key: string,
-    delivery: Delivery | null,
-  ): Promise<EngineReply> => {
-    const pending = delivery ? await deps.dedupe.pendingAnswer(key) : null;
-    if (!pending || !delivery) {
-      return reply(contact, langOf(contact, inbound.from.locale, settings.defaultLang), [], "duplicate");
-    }
-    const replayed = reply(contact, pending.lang, pending.prompts, "duplicate");
-    await delivery.send(replayed);
-    await deps.dedupe.answered(key);
-    return replayed;
+  /** Runs `work` in a turn of its own (no message): the sweeper and rating requests. */
+  const inTurn = async <T>(contact: ContactRecord, work: (open: OpenTurn) => Promise<T>): Promise<T> => {
+    const started = await deps.turns.begin({
+      lockKey: lockKey(contact.channel, contact.platformUserId),
+      contactId: contact.id,
+      messageKey: null,
+      rememberMs: settings.rememberMs,
+    });
+    if (started.kind !== "open") throw new Error("a turn without a message cannot have been handled");
+    return work(started);
   };
 
-  const handleLocked = async (inbound: ParsedInbound, delivery: Delivery | null): Promise<EngineReply> => {
-    let contact: ContactRecord | null = null;
-    let claimed: string | null = null;
-    let settled: EngineReply | null = null;
-    try {
-      contact = await resolveContact(deps, inbound);
+  return {
+    async handle(message, options = {}) {
+      const inbound = parseInbound(message);
+      const deliver = options.deliver;
+      let contact: ContactRecord | null;
+      try {
+        contact = await resolveContact(deps, inbound);
+      } catch (error) {
+        if (isRetryLater(error)) throw error;
+        const failure = failed(null, inbound, error);
+        await deliver?.(failure, { behind: false }).catch(() => undefined);
+        return failure;
+      }
       if (!contact) {
         const lang = langOf(null, inbound.from.locale, settings.defaultLang);
         const refused = reply(
@@ -182,75 +169,82 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
           [text(conversationCatalogues[lang].session.notRegistered(inbound.from.platformUserId))],
           "refused",
         );
-        await delivery?.send(refused);
+        await deliver?.(refused, { behind: false });
         return refused;
       }
-      const key = `${inbound.channel}:${inbound.messageId}`;
-      if ((await deps.dedupe.claim(key)) === "done")
-        return await redelivered(contact, inbound, key, delivery);
-      claimed = key;
-      const answered = await answer(contact, inbound, async (done) => {
-        // Kept until sent: if this process dies in between, the platform's redelivery sends it.
-        await deps.dedupe.settle(key, delivery ? { lang: done.lang, prompts: done.prompts } : null);
-        settled = done;
+      const key = lockKey(inbound.channel, inbound.from.platformUserId);
+      const started = await deps.turns.begin({
+        lockKey: key,
+        contactId: contact.id,
+        messageKey: `${inbound.channel}:${inbound.messageId}`,
+        rememberMs: message.redeliveryWindowMs ?? settings.rememberMs,
       });
-      if (delivery) {
-        await delivery.send(answered);
-        await deps.dedupe.answered(key);
-      }
-      return answered;
-    } catch (error) {
-      const failure = failed(contact, inbound, error);
-      if (!settled) {
-        // Before it was settled nothing of the message counts: its redelivery is processed afresh.
-        if (claimed) await deps.dedupe.release(claimed).catch(() => undefined);
-        await delivery?.send(failure).catch(() => undefined);
-      } else if (delivery && !delivery.sent()) {
-        // Processed and recorded, only the cleanup after it failed: the person still gets the answer.
-        await delivery
-          .send(settled)
-          .then(() => deps.dedupe.answered(claimed!))
-          .catch(() => undefined);
-      }
-      return failure;
-    }
-  };
+      if (started.kind === "done")
+        return reply(contact, langOf(contact, inbound.from.locale, settings.defaultLang), [], "duplicate");
 
-  return {
-    async handle(message, options = {}) {
-      const inbound = parseInbound(message);
-      const delivery = options.deliver ? tracked(options.deliver) : null;
+      let sent = false;
       try {
-        return await deps.lock.run(lockKey(inbound.channel, inbound.from.platformUserId), () =>
-          handleLocked(inbound, delivery),
-        );
+        const { reply: answered, next } = await answer(contact, inbound, started);
+        const delivered = deliver ? await deliver(answered, { behind: started.answersQueued }) : "sent";
+        sent = true;
+        if (!(await started.commit(next, { queued: delivered === "queued" }))) throw new TurnLostError(key);
+        return answered;
       } catch (error) {
-        // The lock failed (Redis away) before or after the work: the person hears of it only if nothing was sent.
-        const failure = failed(null, inbound, error);
-        if (delivery && !delivery.sent()) await delivery.send(failure).catch(() => undefined);
+        await started.abort().catch(() => undefined);
+        // Nothing was kept: the platform's redelivery does it all again, so the person hears nothing now.
+        if (isRetryLater(error)) throw error;
+        const failure = failed(contact, inbound, error);
+        if (deliver && !sent)
+          await deliver(failure, { behind: started.answersQueued }).catch(() => undefined);
         return failure;
       }
     },
 
     expireIdle: (now = deps.clock.now(), limit = 100) =>
       expireIdleSessions(deps, now, limit, (contact, run) =>
-        deps.lock.run(lockKey(contact.channel, contact.platformUserId), run),
+        inTurn(contact, async (open) => {
+          try {
+            return await run();
+          } finally {
+            await open.abort();
+          }
+        }),
       ),
 
     async requestRating(contactId, ticketNumber) {
       const contact = await deps.directory.findContactById(contactId);
       if (!contact) return null;
-      return deps.lock.run(lockKey(contact.channel, contact.platformUserId), async () => {
-        const now = deps.clock.now();
-        const lang = langOf(contact, null, settings.defaultLang);
-        const turn = turnFor(contact, lang, `rating-request:${contactId}:${ticketNumber}`);
-        const ratable = await checkRatable(turn, ticketNumber);
-        if (!ratable.ok) return null;
-        await expireIfIdle(deps, contact, now);
-        const { session } = await loadSession(deps, contact.id, now);
-        if (!session)
-          await persist(deps, contact, null, { step: "rating.score", ticket: ticketNumber }, lang, now);
-        return reply(contact, lang, [ratingPrompt(turn, ratable.ticket)], "answered");
+      return inTurn(contact, async (open) => {
+        try {
+          const now = deps.clock.now();
+          const lang = langOf(contact, null, settings.defaultLang);
+          const turn = turnFor(contact, lang, `rating-request:${contactId}:${ticketNumber}`);
+          const ratable = await checkRatable(turn, ticketNumber);
+          if (!ratable.ok) {
+            await open.abort();
+            return null;
+          }
+          const stored = open.session;
+          const idle = stored?.lastActivityAt != null && stored.lastActivityAt <= idleCutoff(deps, now);
+          if (idle) await expireIfIdle(deps, contact, now);
+          // Busy in a flow: the buttons still answer it; otherwise it becomes the current question.
+          if (stored?.state != null && !idle) await open.abort();
+          else {
+            const rating = nextSession(
+              contact,
+              null,
+              { step: "rating.score", ticket: ticketNumber },
+              lang,
+              now,
+            );
+            if (!(await open.commit(rating, { queued: open.answersQueued })))
+              throw new TurnLostError(contact.id);
+          }
+          return reply(contact, lang, [ratingPrompt(turn, ratable.ticket)], "answered");
+        } catch (error) {
+          await open.abort().catch(() => undefined);
+          throw error;
+        }
       });
     },
   };

@@ -54,6 +54,13 @@ const envelope = z.object({
     .nullish(),
   input: z.unknown(),
   receivedAt: z.date(),
+  /** How long the platform may deliver this message again (WhatsApp: days); the engine's default otherwise. */
+  redeliveryWindowMs: z
+    .number()
+    .int()
+    .positive()
+    .max(31 * 24 * 3_600_000)
+    .optional(),
 });
 
 /** One message from a person, as every channel adapter hands it to the engine. */
@@ -68,6 +75,8 @@ export interface InboundMessage {
   readonly organization?: { readonly key: string; readonly name: string } | null;
   readonly input: InboundInput | z.input<typeof inboundInput>;
   readonly receivedAt: Date;
+  /** How long the platform may deliver this message again (WhatsApp: days); the engine's default otherwise. */
+  readonly redeliveryWindowMs?: number;
 }
 
 export type ParsedInbound = Omit<z.output<typeof envelope>, "input"> & {

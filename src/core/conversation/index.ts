@@ -9,7 +9,13 @@ export {
   type ConversationLogger,
   type ConversationSettings,
 } from "./deps.js";
-export { type ConversationEngine, createConversationEngine } from "./engine.js";
+export {
+  type AnswerDelivery,
+  type ConversationEngine,
+  createConversationEngine,
+  type HandleOptions,
+  isRetryLater,
+} from "./engine.js";
 export {
   COMMAND_NAMES,
   type CommandName,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Lang } from "../i18n/lang.js";
 import type { AbandonReason } from "../ports/abandoned-flows.js";
 import type { ContactRecord } from "../ports/directory.js";
+import type { SessionEntry, StoredSession } from "../ports/turn-store.js";
 import { actorOf } from "../ticket/requester-of.js";
 import type { ConversationDeps } from "./deps.js";
 import { saveRating } from "./flows/rating.js";
@@ -65,7 +66,7 @@ export const expireIfIdle = async (
   contact: ContactRecord,
   now: Date,
 ): Promise<SessionSummary | null> => {
-  const claimed = await deps.sessions.claimIdle(contact.id, idleCutoff(deps, now));
+  const claimed = await deps.turns.claimIdle(contact.id, idleCutoff(deps, now));
   if (claimed === null) return null;
   const summary = parseSummary(claimed);
   if (!summary) {
@@ -79,34 +80,32 @@ export const expireIfIdle = async (
   return summary;
 };
 
+/** The session a turn found, parsed; `corrupt` when it was there but did not parse (it is then replaced). */
 export type Loaded = { readonly session: Session | null; readonly corrupt: boolean };
 
-/** The stored session, parsed; a session that does not parse is dropped and reported as corrupt. */
-export const loadSession = async (deps: ConversationDeps, contactId: string, now: Date): Promise<Loaded> => {
-  const raw = await deps.sessions.load(contactId);
-  if (raw === null) return { session: null, corrupt: false };
-  const session = parseSession(raw);
+export const readSession = async (
+  deps: ConversationDeps,
+  contactId: string,
+  stored: StoredSession | null,
+  now: Date,
+): Promise<Loaded> => {
+  if (stored?.state == null) return { session: null, corrupt: false };
+  const session = parseSession(stored.state);
   if (session && session.contactId === contactId) return { session, corrupt: false };
   deps.logger?.warn({ contactId }, "stored conversation did not parse; restarting the flow");
-  await deps.sessions.delete(contactId);
   await recordAbandoned(deps, contactId, "unknown", "corrupt", now);
   return { session: null, corrupt: true };
 };
 
-/** Keeps the state for the next message, or forgets the session when no flow goes on. */
-export const persist = async (
-  deps: ConversationDeps,
+/** What the turn writes for the next message: the state and its summary, or null when no flow goes on. */
+export const nextSession = (
   contact: ContactRecord,
   previous: Session | null,
   state: ConversationState | null,
   lang: Lang,
   now: Date,
-  answers?: string,
-): Promise<void> => {
-  if (state === null) {
-    if (previous) await deps.sessions.delete(contact.id);
-    return;
-  }
+): SessionEntry | null => {
+  if (state === null) return null;
   const sameFlow =
     previous !== null && flowAndStep(previous.state.step).flow === flowAndStep(state.step).flow;
   const session: Session = {
@@ -118,11 +117,10 @@ export const persist = async (
     startedAt: sameFlow ? previous.startedAt : now.toISOString(),
     updatedAt: now.toISOString(),
     state,
-    ...(answers ? { answers } : {}),
   };
-  await deps.sessions.save(contact.id, {
+  return {
     state: JSON.stringify(session),
     summary: JSON.stringify(summarize(session)),
     lastActivityAt: now,
-  });
+  };
 };

@@ -41,12 +41,12 @@ export const expireIdleSessions = async (
 ): Promise<number> => {
   const cutoff = idleCutoff(deps, now);
   let ended = 0;
-  for (const contactId of await deps.sessions.listIdle(cutoff, limit)) {
+  for (const contactId of await deps.turns.listIdle(cutoff, limit)) {
     try {
       const contact = await deps.directory.findContactById(contactId);
       if (!contact) {
         // Nobody left to tell: drop the session so it is not swept forever.
-        await deps.sessions.claimIdle(contactId, cutoff);
+        await deps.turns.claimIdle(contactId, cutoff);
         continue;
       }
       const summary = await withLock(contact, () => expireIfIdle(deps, contact, now));

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { EXPIRED_NOTICE_KIND } from "../conversation/sweeper.js";
 import { LANGS } from "../i18n/lang.js";
 import { err, ok, type Result } from "../shared/result.js";
-import { CHANNELS } from "../ticket/channel.js";
+import { CHANNELS, type Channel } from "../ticket/channel.js";
 import { PRIORITIES } from "../ticket/priority.js";
 import { TICKET_STATUSES } from "../ticket/status.js";
+import type { OutboxDraft } from "./outbox-draft.js";
 
 /**
  * Channel-neutral outbox payloads. The policy writes plain data (no text in any language);
@@ -26,7 +27,18 @@ export const AGENT_KINDS = [
 ] as const;
 /** Written by the conversation engine, already worded in the contact's language. */
 export const CONVERSATION_EXPIRED = EXPIRED_NOTICE_KIND;
-export const OUTBOX_KINDS = [...REQUESTER_KINDS, ...AGENT_KINDS, CONVERSATION_EXPIRED] as const;
+/**
+ * A dialogue answer the platform could not take at once (5xx, 429, a timeout), queued for retries.
+ * Already rendered by its channel (`answer` is that channel's own message format, which only its
+ * sender reads), in the contact's chat order with the notifications.
+ */
+export const DIALOGUE_ANSWER = "dialogue_answer";
+export const OUTBOX_KINDS = [
+  ...REQUESTER_KINDS,
+  ...AGENT_KINDS,
+  CONVERSATION_EXPIRED,
+  DIALOGUE_ANSWER,
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export type Audience = "requester" | "agents";
 
@@ -126,11 +138,47 @@ export const outboxPayload = z.discriminatedUnion("kind", [
     lang: z.enum(LANGS),
     text: z.string(),
   }),
+  z.object({
+    kind: z.literal(DIALOGUE_ANSWER),
+    contactId: z.string(),
+    answer: z.record(z.string(), z.unknown()),
+  }),
 ]);
 export type OutboxPayload = z.infer<typeof outboxPayload>;
 /** Payloads about a ticket, written by the policy and the timers. */
-export type TicketPayload = Exclude<OutboxPayload, { kind: typeof CONVERSATION_EXPIRED }>;
+export type TicketPayload = Exclude<
+  OutboxPayload,
+  { kind: typeof CONVERSATION_EXPIRED | typeof DIALOGUE_ANSWER }
+>;
+
+/**
+ * The outbox item of a dialogue answer that has to wait: keyed by the message it answers, so a
+ * redelivery that queues it again writes nothing twice, and scoped to the contact's chat.
+ */
+export const dialogueAnswerDraft = (
+  answer: {
+    readonly channel: Channel;
+    readonly messageId: string;
+    readonly contactId: string;
+    /** The channel's own rendering of what is left to send. */
+    readonly body: Readonly<Record<string, unknown>>;
+  },
+  availableAt: Date,
+): OutboxDraft => ({
+  key: `${DIALOGUE_ANSWER}:${answer.channel}:${answer.messageId}`,
+  channel: answer.channel,
+  kind: DIALOGUE_ANSWER,
+  ticketId: null,
+  scope: `contact:${answer.contactId}`,
+  payload: { kind: DIALOGUE_ANSWER, contactId: answer.contactId, answer: answer.body },
+  availableAt,
+});
 export type PayloadOf<K extends OutboxKind> = Extract<OutboxPayload, { kind: K }>;
+/** What a requester is told in their chat: every payload but agents' and queued dialogue answers. */
+export type RequesterNotice = Exclude<
+  OutboxPayload,
+  { audience: "agents" } | { kind: typeof DIALOGUE_ANSWER }
+>;
 
 export interface PayloadProblem {
   readonly code: "INVALID_PAYLOAD";

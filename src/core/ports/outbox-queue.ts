@@ -97,6 +97,8 @@ export interface OutboxQueue {
   ): Promise<Reopened | null>;
   /** Makes the HELD items of a scope due at `at` (the recipient can be written to again); returns how many. */
   releaseHeld(scope: string, at: Date): Promise<number>;
+  /** Whether an item of this kind is still to be delivered in the scope (pending or held). */
+  hasPending(scope: string, kind: string): Promise<boolean>;
   /** Pending and held items, for the queue-depth gauge. */
   depth(): Promise<number>;
   /**

@@ -3,9 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContentInspector } from "../../../src/adapters/files/content-inspector.js";
 import { createFsBlobStore } from "../../../src/adapters/files/fs-blob-store.js";
-import { createMemoryContactLock } from "../../../src/adapters/sessions/memory-contact-lock.js";
-import { createMemoryInboundDedupe } from "../../../src/adapters/sessions/memory-inbound-dedupe.js";
-import { createMemorySessionStore } from "../../../src/adapters/sessions/memory-session-store.js";
+import { createMemoryTurnStore } from "../../../src/adapters/sessions/memory-turn-store.js";
 import { createMemoryAbandonedFlowLog } from "../../../src/adapters/storage/memory/abandoned-flows.js";
 import { createMemoryDirectory } from "../../../src/adapters/storage/memory/directory.js";
 import { createMemoryTicketRepository } from "../../../src/adapters/storage/memory/ticket-repository.js";
@@ -18,12 +16,10 @@ import {
 } from "../../../src/core/conversation/index.js";
 import type { OutboxDraft } from "../../../src/core/outbox/outbox-draft.js";
 import type { AbandonedFlowLog } from "../../../src/core/ports/abandoned-flows.js";
-import type { ContactLock } from "../../../src/core/ports/contact-lock.js";
 import type { DirectoryRepository } from "../../../src/core/ports/directory.js";
-import type { InboundDedupe } from "../../../src/core/ports/inbound-dedupe.js";
 import type { Outbox } from "../../../src/core/ports/outbox.js";
-import type { SessionStore } from "../../../src/core/ports/session-store.js";
 import type { TicketRepository } from "../../../src/core/ports/ticket-repository.js";
+import type { TurnStore } from "../../../src/core/ports/turn-store.js";
 import type { Channel } from "../../../src/core/ticket/channel.js";
 import { createTicketService } from "../../../src/core/ticket/service.js";
 import { DEFAULT_TAXONOMY } from "../../../src/core/ticket/taxonomy.js";
@@ -35,9 +31,7 @@ export const IDLE_MINUTES = 30;
 export const TEST_ATTACHMENT_RULES = { ...DEFAULT_ATTACHMENT_RULES, maxBytes: 64 * 1024 };
 
 export interface SessionParts {
-  readonly sessions: SessionStore;
-  readonly lock: ContactLock;
-  readonly dedupe: InboundDedupe;
+  readonly turns: TurnStore;
 }
 
 export interface StorageParts {
@@ -70,9 +64,7 @@ export const memoryStorage = async (): Promise<StorageParts> => {
 };
 
 export const memorySessions = (clock: ReturnType<typeof manualClock>): SessionParts => ({
-  sessions: createMemorySessionStore({ ttlMs: IDLE_MINUTES * 60_000, clock }),
-  lock: createMemoryContactLock(),
-  dedupe: createMemoryInboundDedupe({ ttlMs: 60 * 60_000, clock }),
+  turns: createMemoryTurnStore({ sessionTtlMs: IDLE_MINUTES * 60_000, waitMs: 60_000, clock }),
 });
 
 /** An engine on memory or real storage, a manual clock, and helpers to talk to it as a contact. */
@@ -115,6 +107,7 @@ export const buildEngine = async (options: HarnessOptions = {}) => {
       idleMinutes: IDLE_MINUTES,
       timeZone: "America/Sao_Paulo",
       defaultLang: "pt-BR" as const,
+      rememberMs: 60 * 60_000,
     },
   };
   const engine: ConversationEngine = createConversationEngine(deps);
@@ -142,6 +135,33 @@ export const buildEngine = async (options: HarnessOptions = {}) => {
     outbox,
     outboxKinds: async () => (storage.outbox ? storage.outbox.kinds() : outbox.map((o) => o.kind)),
     message,
+    /** The stored state of a contact's session (null when none), read in a turn of its own. */
+    async peek(
+      contactId: string,
+      channel: Channel = "TELEGRAM",
+      platformUserId = "",
+    ): Promise<string | null> {
+      const started = await deps.turns.begin({
+        lockKey: `${channel}:${platformUserId}`,
+        contactId,
+        messageKey: null,
+        rememberMs: 0,
+      });
+      if (started.kind !== "open") return null;
+      await started.abort();
+      return started.session?.state ?? null;
+    },
+    /** Stores `state` as the contact's session, as a crashed or older process might have left it. */
+    async plant(contactId: string, state: string, platformUserId = ""): Promise<void> {
+      const started = await deps.turns.begin({
+        lockKey: `TELEGRAM:${platformUserId}`,
+        contactId,
+        messageKey: null,
+        rememberMs: 0,
+      });
+      if (started.kind !== "open") throw new Error("could not open a turn");
+      await started.commit({ state, summary: "{}", lastActivityAt: clock.now() }, { queued: false });
+    },
     async close() {
       await storage.close();
       await rm(blobRoot, { recursive: true, force: true });

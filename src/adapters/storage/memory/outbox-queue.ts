@@ -224,6 +224,8 @@ export const createMemoryOutbox = (): MemoryOutbox => {
       for (const row of held) Object.assign(row, { state: "PENDING", availableAt: at.getTime() });
       return held.length;
     },
+    hasPending: async (scope, kind) =>
+      rows.some((r) => r.draft.scope === scope && r.draft.kind === kind && waiting(r)),
     depth: async () => rows.filter(waiting).length,
   });
 

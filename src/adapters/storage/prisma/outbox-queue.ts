@@ -211,5 +211,13 @@ export const createPrismaOutboxQueue = (prisma: PrismaClient): OutboxQueue =>
         WHERE scope = ${scope} AND state = 'HELD'`;
     },
 
+    async hasPending(scope, kind) {
+      const found = await prisma.outboxItem.findFirst({
+        where: { scope, kind, state: { in: ["PENDING", "HELD"] } },
+        select: { id: true },
+      });
+      return found !== null;
+    },
+
     depth: () => prisma.outboxItem.count({ where: { state: { in: ["PENDING", "HELD"] } } }),
   });

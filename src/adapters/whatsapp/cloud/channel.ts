@@ -1,19 +1,30 @@
-import type { Prompt } from "../../../core/conversation/index.js";
-import type { Lang } from "../../../core/i18n/index.js";
+import type { AnswerWay } from "../answers.js";
 import type { WhatsAppCloudSettings } from "../config.js";
 import { waIdOfContactKey } from "../identity.js";
 import type { WhatsAppChannelModule, WhatsAppParts } from "../parts.js";
-import { createGraphApi, type GraphApi } from "./graph-api.js";
+import { createGraphApi, type GraphApi, GraphApiError } from "./graph-api.js";
 import { incomingOfCloud } from "./incoming.js";
+import { outcomeOfGraphError } from "./outcomes.js";
 import { renderPrompts } from "./render.js";
 import { createCloudSender } from "./sender.js";
 import { createStatusHandler } from "./statuses.js";
 import { cloudWebhookRoutes } from "./webhook.js";
 import { createWindowGuard } from "./window.js";
 
-const sendAnswer = async (graph: GraphApi, to: string, lang: Lang, prompts: readonly Prompt[]) => {
-  for (const body of renderPrompts(prompts, lang)) await graph.sendMessage({ to, ...body });
-};
+/** Answers as Cloud API message bodies, addressed to the person's wa_id. */
+const cloudAnswers = (graph: GraphApi): AnswerWay => ({
+  render(contactKey, lang, prompts) {
+    const to = waIdOfContactKey(contactKey);
+    return to ? renderPrompts(prompts, lang).map((body) => ({ to, ...body })) : null;
+  },
+  send: (part, signal) => graph.sendMessage(part, signal),
+  failure(error) {
+    // Network failures and timeouts are worth another try; Meta's refusals by what they mean.
+    if (!(error instanceof GraphApiError)) return { retry: true, afterMs: 0 };
+    const outcome = outcomeOfGraphError(error);
+    return outcome.kind === "retry" ? { retry: true, afterMs: outcome.afterMs ?? 0 } : { retry: false };
+  },
+});
 
 /**
  * WhatsApp over Meta's Cloud API: signed webhooks in, Graph API calls out. Dialogue answers go out
@@ -33,14 +44,7 @@ export const createCloudChannel = (
   });
   const window = createWindowGuard({ directory: ctx.directory, receipts: ctx.receipts, clock: ctx.clock });
 
-  const handle = parts.inbound(async (contactKey, lang, prompts) => {
-    const to = waIdOfContactKey(contactKey);
-    if (!to) return;
-    // A failed answer is logged, not retried: the message was handled, and Meta would redeliver it as a duplicate.
-    await sendAnswer(graph, to, lang, prompts).catch((error: unknown) =>
-      log.warn({ err: error }, "whatsapp cloud: answer not sent"),
-    );
-  });
+  const { handle, answers } = parts.answering(cloudAnswers(graph));
   const onStatus = createStatusHandler({ outbox: ctx.outbox, window, clock: ctx.clock });
 
   return {
@@ -58,6 +62,7 @@ export const createCloudChannel = (
     sender: createCloudSender({
       graph,
       notifications: parts.notifications,
+      answers,
       window,
       template: settings.template,
     }),

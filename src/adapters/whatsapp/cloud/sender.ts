@@ -4,7 +4,9 @@ import {
   type SendOutcome,
   sent,
 } from "../../../core/outbox/delivery.js";
+import { DIALOGUE_ANSWER } from "../../../core/outbox/payloads.js";
 import type { ChannelSender } from "../../../core/ports/channel-sender.js";
+import type { WhatsAppAnswers } from "../answers.js";
 import { waIdOfContactKey } from "../identity.js";
 import { type Addressed, NOTHING_SENT, type Notification, type Notifications } from "../notification.js";
 import { type GraphApi, GraphApiError } from "./graph-api.js";
@@ -22,6 +24,8 @@ export const WINDOW_RECHECK_MS = 60 * 60 * 1000;
 export interface CloudSenderDeps {
   readonly graph: GraphApi;
   readonly notifications: Notifications;
+  /** Dialogue answers that could not go out at once. */
+  readonly answers: WhatsAppAnswers;
   readonly window: WindowGuard;
   readonly template: { readonly name: string; readonly language: string } | null;
 }
@@ -93,6 +97,9 @@ export const createCloudSender = (deps: CloudSenderDeps): ChannelSender => {
   return {
     channel: "WHATSAPP",
     async send(item, signal) {
+      // The person wrote moments before an answer was queued: the window was open, no template way.
+      if (item.kind === DIALOGUE_ANSWER)
+        return deps.answers.sendQueued(item, (item.payload.answer ?? {}) as Record<string, unknown>, signal);
       const addressed = await deps.notifications.address(item);
       if (!addressed.ok) return addressed.error;
       const { contact, lang } = addressed.value;

@@ -1,17 +1,28 @@
 import { randomUUID } from "node:crypto";
+import { renderAsText } from "../../../core/conversation/index.js";
 import { WHATSAPP_WEB_RATE_LIMITS } from "../../outbox/rate-limiter.js";
 import type { WhatsAppWebSettings } from "../config.js";
 import { chatOfContactKey } from "../identity.js";
 import { createKeyedQueue } from "../keyed-queue.js";
 import type { WhatsAppChannelModule, WhatsAppChannelOptions, WhatsAppParts } from "../parts.js";
+import { splitText } from "../prompt-forms.js";
 import type { WebClientEvent } from "./client.js";
 import { incomingOfWeb, receiptOfAck } from "./messages.js";
 import { printQr, qrRoute } from "./qr.js";
 import { createRealWebClient } from "./real-client.js";
-import { createWebSender, sendOverWeb } from "./sender.js";
+import { createWebSender } from "./sender.js";
 import { createWebSession } from "./session.js";
 
 const RECONNECT_DELAY_MS = 5000;
+/** How soon a queued answer is tried again while this instance's session cannot send. */
+const NOT_READY_RETRY_MS = 2000;
+
+class SessionNotReadyError extends Error {
+  override readonly name = "SessionNotReadyError";
+  constructor(state: string) {
+    super(`whatsapp web is ${state} on this instance`);
+  }
+}
 
 /**
  * WhatsApp over WhatsApp Web: one instance (the lease holder) drives a linked phone through
@@ -61,15 +72,24 @@ export const createWebChannel = (
     reconnectDelayMs: options.reconnectDelayMs ?? RECONNECT_DELAY_MS,
   });
 
-  // Answers go out directly on the session that received the message; a failed answer is logged, not retried.
-  const handle = parts.inbound(async (contactKey, _lang, prompts) => {
-    const client = session.client();
-    const chatId = chatOfContactKey(contactKey);
-    if (!client || !chatId)
-      return log.warn({ state: session.state() }, "whatsapp web: answer not sent, the session is not ready");
-    await sendOverWeb(client, chatId, { prompts, files: [] }).catch((error: unknown) =>
-      log.warn({ err: error }, "whatsapp web: answer not sent"),
-    );
+  // Answers go out on the session that received the message, as numbered text; while it cannot send
+  // (linking, reconnecting) they wait in the outbox.
+  const { handle, answers } = parts.answering({
+    render(contactKey, _lang, prompts) {
+      const chatId = chatOfContactKey(contactKey);
+      return chatId
+        ? prompts.flatMap((prompt) => splitText(renderAsText(prompt)).map((text) => ({ chatId, text })))
+        : null;
+    },
+    async send(part) {
+      const client = session.client();
+      if (!client) throw new SessionNotReadyError(session.state());
+      return client.sendText(String(part.chatId), String(part.text));
+    },
+    failure: (error) => ({
+      retry: true,
+      afterMs: error instanceof SessionNotReadyError ? NOT_READY_RETRY_MS : 0,
+    }),
   });
 
   return {
@@ -77,7 +97,7 @@ export const createWebChannel = (
       name: "whatsapp-web",
       routes: [qrRoute({ adminToken: settings.adminToken, state: session.state, qr: session.qr })],
     },
-    sender: createWebSender({ session, notifications: parts.notifications }),
+    sender: createWebSender({ session, notifications: parts.notifications, answers }),
     rateLimits: WHATSAPP_WEB_RATE_LIMITS,
     readiness: [
       {

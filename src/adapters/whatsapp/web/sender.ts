@@ -1,6 +1,8 @@
 import { renderAsText } from "../../../core/conversation/index.js";
 import { permanentFailure, retryLater, sent } from "../../../core/outbox/delivery.js";
+import { DIALOGUE_ANSWER } from "../../../core/outbox/payloads.js";
 import type { ChannelSender } from "../../../core/ports/channel-sender.js";
+import type { WhatsAppAnswers } from "../answers.js";
 import { chatOfContactKey } from "../identity.js";
 import { NOTHING_SENT, type Notification, type Notifications } from "../notification.js";
 import { splitText } from "../prompt-forms.js";
@@ -38,9 +40,13 @@ export const sendOverWeb = async (
 export const createWebSender = (deps: {
   readonly session: WebSession;
   readonly notifications: Notifications;
+  /** Dialogue answers that could not go out at once. */
+  readonly answers: WhatsAppAnswers;
 }): ChannelSender => ({
   channel: "WHATSAPP",
-  async send(item) {
+  async send(item, signal) {
+    if (item.kind === DIALOGUE_ANSWER)
+      return deps.answers.sendQueued(item, (item.payload.answer ?? {}) as Record<string, unknown>, signal);
     const addressed = await deps.notifications.address(item);
     if (!addressed.ok) return addressed.error;
     const chatId = chatOfContactKey(addressed.value.contact.platformUserId);

@@ -1,12 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
-
-/** Raised (or recognised) when PostgreSQL or Redis cannot be reached; answered 503 so platforms retry. */
-export class StorageUnavailableError extends Error {
-  override readonly name = "StorageUnavailableError";
-  constructor(cause: unknown) {
-    super("storage is unreachable", { cause });
-  }
-}
+import { DependencyUnavailableError } from "../core/ports/unavailable.js";
 
 /** Prisma: cannot reach, timed out, connection closed, pool exhausted. */
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
@@ -36,9 +28,12 @@ const CONNECTION_CODES = new Set([
   "08004",
   "08006",
 ]);
-/** ioredis with the offline queue off or its retries spent. */
-const REDIS_MESSAGES =
-  /Stream isn't writeable|Connection is closed|max retries per request|connect ECONNREFUSED/i;
+/**
+ * ioredis with the offline queue off or its retries spent; pg (under Prisma's adapter) when the server
+ * drops a connection under a query rather than refusing a new one.
+ */
+const CONNECTION_MESSAGES =
+  /Stream isn't writeable|Connection is closed|max retries per request|connect ECONNREFUSED|Connection terminated|not queryable|timeout exceeded when trying to connect|Can't reach database server/i;
 
 interface ErrorLike {
   name?: unknown;
@@ -50,13 +45,13 @@ interface ErrorLike {
 }
 
 const matches = (error: ErrorLike): boolean =>
-  error instanceof StorageUnavailableError ||
+  error instanceof DependencyUnavailableError ||
   error.name === "PrismaClientInitializationError" ||
   error.name === "MaxRetriesPerRequestError" ||
   (typeof error.code === "string" && (PRISMA_CODES.has(error.code) || CONNECTION_CODES.has(error.code))) ||
   ADAPTER_KINDS.has(String(error.meta?.driverAdapterError?.cause?.kind)) ||
   ADAPTER_KINDS.has(String(error.kind)) ||
-  (typeof error.message === "string" && REDIS_MESSAGES.test(error.message));
+  (typeof error.message === "string" && CONNECTION_MESSAGES.test(error.message));
 
 /** True when the error (or one of its causes) says storage is unreachable rather than the request being wrong. */
 export const isStorageUnavailable = (error: unknown): boolean => {
@@ -69,16 +64,25 @@ export const isStorageUnavailable = (error: unknown): boolean => {
 };
 
 /**
- * Wraps an inbound handler so a storage outage becomes StorageUnavailableError, which the server
- * answers 503 with Retry-After: the platform delivers the event again once storage is back, and
- * since every handler writes in one transaction or not at all, nothing is half-done meanwhile.
+ * The same port, its connection failures turned into DependencyUnavailableError: the one error the
+ * core and the HTTP edge recognise as "retry later", thrown here, where the client library is known.
+ * Wraps each function of the object; results and other errors pass through unchanged.
  */
-export const storageGuard =
-  <Q extends FastifyRequest, P extends FastifyReply>(handler: (request: Q, reply: P) => Promise<unknown>) =>
-  async (request: Q, reply: P): Promise<unknown> => {
-    try {
-      return await handler(request, reply);
-    } catch (error) {
-      throw isStorageUnavailable(error) ? new StorageUnavailableError(error) : error;
-    }
-  };
+export const guardUnavailable = <T extends object>(port: T, dependency: string): T => {
+  const guarded: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(port)) {
+    guarded[name] =
+      typeof value === "function"
+        ? async (...args: unknown[]) => {
+            try {
+              return await (value as (...a: unknown[]) => unknown).apply(port, args);
+            } catch (error) {
+              throw isStorageUnavailable(error) && !(error instanceof DependencyUnavailableError)
+                ? new DependencyUnavailableError(dependency, { cause: error })
+                : error;
+            }
+          }
+        : value;
+  }
+  return guarded as T;
+};

@@ -1,0 +1,195 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { expect, it } from "vitest";
+import { createMemoryTurnStore } from "../../src/adapters/sessions/memory-turn-store.js";
+import { BEGIN } from "../../src/adapters/sessions/redis-turn-scripts.js";
+import { createRedisTurnStore } from "../../src/adapters/sessions/redis-turn-store.js";
+import { manualClock } from "../../testkit/manual-clock.js";
+import { describeWith } from "../support/pg-database-for-service.js";
+import { eventually } from "./support/eventually.js";
+import { openTestRedis, type TestRedis } from "./support/test-redis.js";
+import { CONTRACT_TIMING, opened, turnStoreContract } from "./turn-store.contract.js";
+
+turnStoreContract("in memory", async () => {
+  const clock = manualClock(new Date());
+  return {
+    store: createMemoryTurnStore({ ...CONTRACT_TIMING, clock }),
+    elapse: async (ms) => clock.advance(ms),
+    close: async () => {},
+  };
+});
+
+const redisStore = (r: TestRedis, client = r.redis, lockTtlMs = 5000, waitMs = 10_000) =>
+  createRedisTurnStore({
+    redis: client,
+    prefix: r.prefix,
+    sessionTtlMs: CONTRACT_TIMING.sessionTtlMs,
+    lockTtlMs,
+    waitMs,
+    pollMs: 5,
+  });
+
+const turn = (key: string, contactId = `c-${key}`) => ({
+  lockKey: key,
+  contactId,
+  messageKey: `m-${key}-${Math.random()}`,
+  rememberMs: 60_000,
+});
+
+/** Occupies this process's event loop: no timer, no socket read, nothing else runs meanwhile. */
+const stallEventLoop = (ms: number) => {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // busy on purpose
+  }
+};
+
+describeWith({ redis: true }, "redis turn store", () => {
+  turnStoreContract("redis", async () => {
+    const r = await openTestRedis();
+    return {
+      store: redisStore(r, r.redis, 5000, CONTRACT_TIMING.waitMs),
+      elapse: (ms) => sleep(ms),
+      close: r.close,
+    };
+  });
+
+  const queueLength = (r: TestRedis, key: string) => r.redis.llen(`${r.prefix}lock:{${key}}:queue`);
+
+  it("serves instances in the order their turns reached Redis", async () => {
+    const r = await openTestRedis();
+    try {
+      const instances = [
+        redisStore(r, await r.connect()),
+        redisStore(r, await r.connect()),
+        redisStore(r, await r.connect()),
+      ];
+      const order: string[] = [];
+      const holder = opened(await instances[0]!.begin(turn("c")));
+      const waiting: Promise<void>[] = [];
+      for (const [i, name] of ["second", "third", "fourth"].entries()) {
+        waiting.push(
+          instances[(i + 1) % 3]!.begin(turn("c")).then(async (start) => {
+            order.push(name);
+            await opened(start).commit(null, { queued: false });
+          }),
+        );
+        await eventually(async () => (await queueLength(r, "c")) === i + 2, `${name} queued`);
+      }
+      await holder.commit(null, { queued: false });
+      await Promise.all(waiting);
+      expect(order).toEqual(["second", "third", "fourth"]);
+      expect(await queueLength(r, "c")).toBe(0);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it("lets the next turn in when a holder's process died, after the TTL", async () => {
+    const r = await openTestRedis();
+    try {
+      // A process that took the lock and died: nothing will ever release or extend its keys.
+      const base = `${r.prefix}lock:{c}`;
+      const keys = [
+        `${base}:queue`,
+        `${base}:owner`,
+        `${r.prefix}handled:x`,
+        `${r.prefix}session:c`,
+        "i",
+        "s",
+        "q",
+      ];
+      expect(await BEGIN(r.redis, keys, ["dead", 200, `${base}:alive:`, "c", "0"])).toEqual([
+        1,
+        null,
+        null,
+        null,
+        0,
+      ]);
+      const survivor = redisStore(r, r.redis, 200);
+      const started = opened(await survivor.begin(turn("c")));
+      expect(await started.commit(null, { queued: false })).toBe(true);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it("keeps a slow turn's lock past the TTL while its process is alive", async () => {
+    const r = await openTestRedis();
+    try {
+      const a = redisStore(r, await r.connect(), 150);
+      const b = redisStore(r, await r.connect(), 150);
+      const slow = opened(await a.begin(turn("c")));
+      const second = b.begin(turn("c"));
+      await sleep(600);
+      expect(await slow.commit(null, { queued: false })).toBe(true);
+      await opened(await second).abort();
+    } finally {
+      await r.close();
+    }
+  });
+
+  it("fences a turn whose process stalled past the TTL: the turn that took over writes, the stalled one cannot", async () => {
+    const r = await openTestRedis();
+    try {
+      const a = redisStore(r, await r.connect(), 200);
+      const b = redisStore(r, await r.connect(), 200);
+      const stalled = opened(await a.begin(turn("c", "contact")));
+      // The event loop stops: no watchdog extends the lock, which runs out in Redis meanwhile.
+      stallEventLoop(600);
+      const takeover = opened(await b.begin(turn("c", "contact")));
+      expect(
+        await stalled.commit(
+          { state: "stalled", summary: "{}", lastActivityAt: new Date() },
+          { queued: false },
+        ),
+      ).toBe(false);
+      expect(
+        await takeover.commit(
+          { state: "took over", summary: "{}", lastActivityAt: new Date() },
+          { queued: false },
+        ),
+      ).toBe(true);
+      const after = opened(await a.begin(turn("c", "contact")));
+      expect(after.session?.state).toBe("took over");
+      await after.abort();
+    } finally {
+      await r.close();
+    }
+  });
+
+  it("never lets a turn that lost its lock release the next holder's", async () => {
+    const r = await openTestRedis();
+    try {
+      const store = redisStore(r);
+      const base = `${r.prefix}lock:{c}`;
+      const first = opened(await store.begin(turn("c")));
+      // The first holder's keys vanish as if it had stalled past the TTL.
+      const firstOwner = await r.redis.get(`${base}:owner`);
+      await r.redis.del(`${base}:owner`, `${base}:alive:${firstOwner}`);
+      const second = opened(await store.begin(turn("c")));
+      const secondOwner = await r.redis.get(`${base}:owner`);
+      await first.abort();
+      expect(await first.commit(null, { queued: false })).toBe(false);
+      expect(await r.redis.get(`${base}:owner`)).toBe(secondOwner);
+      expect(await second.commit(null, { queued: false })).toBe(true);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it("gives the session's state the idle timeout and leaves the sweep index and summaries without one", async () => {
+    const r = await openTestRedis();
+    try {
+      const started = opened(await redisStore(r).begin(turn("c", "contact")));
+      await started.commit({ state: "s", summary: "{}", lastActivityAt: new Date() }, { queued: true });
+      const ttl = await r.redis.pttl(`${r.prefix}session:contact`);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(CONTRACT_TIMING.sessionTtlMs);
+      expect(await r.redis.pttl(`${r.prefix}sessions:idle`)).toBe(-1);
+      expect(await r.redis.pttl(`${r.prefix}sessions:summary`)).toBe(-1);
+      expect(await r.redis.pttl(`${r.prefix}answers-queued:contact`)).toBeGreaterThan(0);
+    } finally {
+      await r.close();
+    }
+  });
+});
