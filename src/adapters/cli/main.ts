@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../../app/config/index.js";
 import { catalogues } from "../../core/i18n/index.js";
+import { InvalidCursorError } from "../storage/cursor.js";
 import { type Io, UsageError } from "./command.js";
 import { commands } from "./registry.js";
 
@@ -39,7 +40,11 @@ export const runCli = async (argv: string[], io: Io, env = process.env): Promise
       io.err(error.message);
       return 2;
     }
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      error instanceof UsageError ||
+      error instanceof InvalidCursorError ||
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       io.err(`${(error as Error).message}\nusage: ${command.usage}`);
       return 2;
     }

@@ -28,6 +28,10 @@ export const en: Catalogue = {
         return `${label}: use at most ${problem.max} characters (you used ${problem.actual}).`;
       case "NOT_ONE_OF":
         return `${label}: choose one of: ${problem.allowed.join(", ")}.`;
+      case "CONTROL_CHARACTER":
+        return `${label}: remove the invisible control character (${problem.codePoint}) and send it again.`;
+      case "INVALID_UNICODE":
+        return `${label}: holds a broken character (half of an emoji or symbol); type it again.`;
       case "INVALID":
         return `${label}: invalid value.`;
     }

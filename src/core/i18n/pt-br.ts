@@ -28,6 +28,10 @@ export const ptBR: Catalogue = {
         return `${label}: use no máximo ${problem.max} caracteres (você usou ${problem.actual}).`;
       case "NOT_ONE_OF":
         return `${label}: escolha uma destas opções: ${problem.allowed.join(", ")}.`;
+      case "CONTROL_CHARACTER":
+        return `${label}: tire o caractere de controle invisível (${problem.codePoint}) e envie de novo.`;
+      case "INVALID_UNICODE":
+        return `${label}: tem um caractere quebrado (metade de um emoji ou símbolo); digite de novo.`;
       case "INVALID":
         return `${label}: valor inválido.`;
     }

@@ -6,6 +6,10 @@ export type FieldProblem =
   | { readonly code: "TOO_SHORT"; readonly min: number; readonly actual: number }
   | { readonly code: "TOO_LONG"; readonly max: number; readonly actual: number }
   | { readonly code: "NOT_ONE_OF"; readonly allowed: readonly string[] }
+  /** An invisible control character (NUL, escape, …), named as "U+0000" since it cannot be shown. */
+  | { readonly code: "CONTROL_CHARACTER"; readonly codePoint: string }
+  /** Half of a character (a lone UTF-16 surrogate): not text in any encoding. */
+  | { readonly code: "INVALID_UNICODE" }
   | { readonly code: "INVALID" };
 
 export interface FieldIssue {

@@ -39,6 +39,7 @@ import { type CoreError, notFound } from "./errors.js";
 import type { Channel } from "./priority.js";
 import { PUBLIC_STATUS_OF, type PublicStatus } from "./status.js";
 import type { Taxonomy } from "./taxonomy.js";
+import { cleanText } from "./text-rule.js";
 import type { Actor, AttachmentMeta, Ticket, TicketEvent } from "./ticket.js";
 import { parseTicketRef } from "./ticket-ref.js";
 import { type TimeInStatus, timeInStatus } from "./time-in-status.js";
@@ -125,7 +126,20 @@ export const createTicketService = (deps: TicketServiceDeps) => {
     return found.ok ? changeFound(actor, found.value, ref, decide, sourceKey) : found;
   };
 
-  const scoped = (actor: Actor, query: TicketQuery): TicketQuery => {
+  /**
+   * Search words and filter values are looked with, never stored: what the text rule refuses is
+   * cleaned here instead, so no door can hand storage a NUL. Cleaned values match nothing stored.
+   */
+  const lookable = (query: TicketQuery): TicketQuery => ({
+    ...query,
+    ...(query.text !== undefined ? { text: cleanText(query.text) } : {}),
+    ...(query.assigneeId !== undefined ? { assigneeId: cleanText(query.assigneeId) } : {}),
+    ...(query.departments ? { departments: query.departments.map(cleanText) } : {}),
+    ...(query.types ? { types: query.types.map(cleanText) } : {}),
+  });
+
+  const scoped = (actor: Actor, raw: TicketQuery): TicketQuery => {
+    const query = lookable(raw);
     if (actor.kind !== "requester") return query;
     return actor.orgAdmin
       ? { ...query, organizationId: actor.organizationId }

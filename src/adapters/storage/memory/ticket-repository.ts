@@ -14,7 +14,7 @@ import { applyPatch } from "../../../core/ticket/decisions.js";
 import { openedTicket } from "../../../core/ticket/opened-ticket.js";
 import { PUBLIC_STATUS_OF, TICKET_STATUSES, type TicketStatus } from "../../../core/ticket/status.js";
 import type { Ticket, TicketEvent } from "../../../core/ticket/ticket.js";
-import { decodeCursor, encodeCursor, PRIORITY_RANK } from "../cursor.js";
+import { decodeCursor, encodeCursor, PRIORITY_RANK, positionAfter, sortNumberOf } from "../cursor.js";
 
 interface Stored {
   ticket: Ticket;
@@ -136,7 +136,7 @@ export const createMemoryTicketRepository = () => {
         })
         .filter((t) => {
           if (!after) return true;
-          const d = sortValue(t, field) - Number(after.value) || t.number - after.number;
+          const d = sortValue(t, field) - sortNumberOf(after) || t.number - after.number;
           return direction === "asc" ? d > 0 : d < 0;
         });
       if (query.textMode === "any" && wanted.length > 0) {
@@ -149,10 +149,7 @@ export const createMemoryTicketRepository = () => {
       const last = items.at(-1);
       return {
         items,
-        nextCursor:
-          matches.length > query.limit && last
-            ? encodeCursor({ field, value: sortValue(last, field), number: last.number })
-            : null,
+        nextCursor: matches.length > query.limit && last ? encodeCursor(positionAfter(last, field)) : null,
       };
     },
 
