@@ -52,4 +52,19 @@ describeWith({ pg: true }, "Telegram: unstorable characters in a supplier's answ
     // The profile name could not be asked for again: it is stored cleaned instead of failing every message.
     expect(page.items[0]?.requester.displayName).toBe("Erin \uFFFD");
   });
+
+  it("sends markup-looking text verbatim: no parse mode, so nothing in it becomes a link or formatting", async () => {
+    const subject = "<b>Boleto</b> *pago* [aqui](tg://user?id=1) <a href='https://x.example'>x</a>";
+    await say("/new");
+    const asked = await say(subject);
+    await say("cancel");
+    expect(asked.join("\n")).toContain("Which department?");
+    const sent = t.api.callsOf("sendMessage");
+    expect(sent.length).toBeGreaterThan(5);
+    for (const call of sent) {
+      expect(call.params).not.toHaveProperty("parse_mode");
+      expect(call.params).not.toHaveProperty("entities");
+      expect(call.params).toMatchObject({ link_preview_options: { is_disabled: true } });
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { messageKey, type SlackDeps } from "./deps.js";
 import type { SlackFile } from "./files.js";
 import { COMMAND, type RequesterIo, type Respond, type Team } from "./requester-io.js";
 import type { Requesters } from "./requesters.js";
-import { plainFromSlack } from "./text.js";
+import { escapeMrkdwn, plainFromSlack } from "./text.js";
 
 /** The requester's side of a ticket's DM thread: their replies, and the rating buttons. */
 export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: RequesterIo) => ({
@@ -23,7 +23,7 @@ export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: Re
       : respond({
           response_type: "ephemeral",
           replace_original: false,
-          text: catalogues[requester.lang].error(rated.error),
+          text: escapeMrkdwn(catalogues[requester.lang].error(rated.error)),
         }));
   },
 
@@ -55,7 +55,7 @@ export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: Re
     if (!replied.ok) {
       return io.tellInDm(
         event.user,
-        t.replyNotSent(catalogues[requester.lang].error(replied.error)),
+        t.replyNotSent(escapeMrkdwn(catalogues[requester.lang].error(replied.error))),
         event.threadTs,
       );
     }
