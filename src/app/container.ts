@@ -53,6 +53,7 @@ export const buildCore = async (
     maxFiles: config.ATTACHMENT_MAX_FILES,
     maxBytes: config.ATTACHMENT_MAX_BYTES,
     allowedTypes: config.ATTACHMENT_TYPES,
+    parkedQuotaBytes: config.ATTACHMENT_PARKED_QUOTA_BYTES,
   };
   const service = createTicketService({
     tickets,

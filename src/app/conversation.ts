@@ -7,6 +7,7 @@ import { createRedisInboundDedupe } from "../adapters/sessions/redis-inbound-ded
 import { createRedisSessionStore } from "../adapters/sessions/redis-session-store.js";
 import { createPrismaAbandonedFlowLog } from "../adapters/storage/prisma/abandoned-flow-repository.js";
 import { createPrismaOutbox } from "../adapters/storage/prisma/outbox-writer.js";
+import { createPrismaParkedFiles } from "../adapters/storage/prisma/parked-files.js";
 import {
   type ConversationEngine,
   type ConversationLogger,
@@ -92,6 +93,7 @@ export const buildConversation = async (
     abandoned: createPrismaAbandonedFlowLog(core.db.prisma),
     outbox: createPrismaOutbox(core.db.prisma),
     blobs: core.blobs,
+    parked: createPrismaParkedFiles(core.db.prisma, core.blobs),
     inspector: core.inspector,
     attachmentRules: core.attachmentRules,
     taxonomy: core.taxonomy,

@@ -1,8 +1,11 @@
 import { hostname } from "node:os";
+import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { restApi } from "../adapters/api/index.js";
+import { createFsBlobStore } from "../adapters/files/fs-blob-store.js";
+import { ORPHAN_GRACE_MS, ORPHAN_SWEEP_EVERY_MS, orphanFileSweep } from "../adapters/files/orphan-sweep.js";
 import type { ChannelHttp } from "../adapters/http/channel-routes.js";
 import type { ReadinessCheck } from "../adapters/http/health.js";
 import { createLogger } from "../adapters/http/logger.js";
@@ -25,6 +28,7 @@ import {
 import { afterWrites } from "../adapters/outbox/wake.js";
 import { createPrismaApiKeyRepository } from "../adapters/storage/prisma/api-key-repository.js";
 import { createPrismaOutboxQueue } from "../adapters/storage/prisma/outbox-queue.js";
+import { createPrismaFileReferences } from "../adapters/storage/prisma/parked-files.js";
 import { createPrismaTimerQueries } from "../adapters/storage/prisma/timer-queries.js";
 import { createAutoCloseJob } from "../adapters/timers/auto-close-job.js";
 import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
@@ -224,6 +228,12 @@ export const startService = async (
       }),
       ...(config.SLA_ENABLED ? [createSlaJob({ queries, targets, policy: sla })] : []),
       { name: "conversation_expiry", run: (now) => conversation.engine.expireIdle(now) },
+      orphanFileSweep({
+        blobs: createFsBlobStore({ root: join(resolve(config.DATA_DIR), "files") }),
+        referenced: createPrismaFileReferences(core.db.prisma),
+        graceMs: ORPHAN_GRACE_MS,
+        everyMs: ORPHAN_SWEEP_EVERY_MS,
+      }),
       ...modules.flatMap((m) => m.timerJobs ?? []),
     ];
     const timers = createTimerScheduler({

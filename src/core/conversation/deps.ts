@@ -8,6 +8,7 @@ import type { ContentInspector } from "../ports/content-inspector.js";
 import type { DirectoryRepository } from "../ports/directory.js";
 import type { InboundDedupe } from "../ports/inbound-dedupe.js";
 import type { Outbox } from "../ports/outbox.js";
+import type { ParkedFiles } from "../ports/parked-files.js";
 import type { SessionStore } from "../ports/session-store.js";
 import type { TicketService } from "../ticket/service.js";
 import type { Taxonomy } from "../ticket/taxonomy.js";
@@ -41,6 +42,8 @@ export interface ConversationDeps {
   readonly outbox: Outbox;
   /** Attachments received mid-flow wait here (content-addressed) until the ticket is confirmed. */
   readonly blobs: BlobStore;
+  /** The flows' references to those bytes: what the quota counts, and what lets them be deleted. */
+  readonly parked: ParkedFiles;
   readonly inspector: ContentInspector;
   readonly attachmentRules: AttachmentRules;
   readonly taxonomy: Taxonomy;

@@ -9,6 +9,7 @@ import { contactView, langOf, resolveContact } from "./identity.js";
 import { type InboundMessage, type ParsedInbound, parseInbound } from "./inbound.js";
 import { expireIfIdle, loadSession, persist, recordAbandoned, stoppedAt } from "./lifecycle.js";
 import type { EngineReply, Prompt } from "./prompt.js";
+import { parkedIn, releaseParked } from "./stash.js";
 import { expireIdleSessions } from "./sweeper.js";
 import { type Turn, text } from "./turn.js";
 
@@ -133,6 +134,17 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
     } else {
       await persist(deps, contact, session, presented.state, lang, now, sourceKey);
       await settle(answered);
+    }
+    // Files the flow held and no longer does (it ended, was cancelled or switched, or dropped them):
+    // released once the new state is saved, so a crash before that never loses files a flow still names.
+    const held = parkedIn(state);
+    if (held.size > 0) {
+      const kept = parkedIn(presented.state);
+      await releaseParked(
+        deps,
+        contact.id,
+        presented.state === null ? "all" : [...held].filter((k) => !kept.has(k)),
+      );
     }
     return answered;
   };

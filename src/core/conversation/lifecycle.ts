@@ -5,6 +5,7 @@ import type { ContactRecord } from "../ports/directory.js";
 import { actorOf } from "../ticket/requester-of.js";
 import type { ConversationDeps } from "./deps.js";
 import { saveRating } from "./flows/rating.js";
+import { releaseParked } from "./stash.js";
 import {
   type ConversationState,
   flowAndStep,
@@ -52,6 +53,7 @@ const finishExpired = async (
   now: Date,
 ) => {
   await recordAbandoned(deps, contact.id, summary.step, "timeout", now);
+  await releaseParked(deps, contact.id, "all");
   if (summary.rating)
     await saveRating({ deps, actor: actorOf(contact) }, summary.rating.ticket, summary.rating.score);
 };
@@ -90,6 +92,7 @@ export const loadSession = async (deps: ConversationDeps, contactId: string, now
   deps.logger?.warn({ contactId }, "stored conversation did not parse; restarting the flow");
   await deps.sessions.delete(contactId);
   await recordAbandoned(deps, contactId, "unknown", "corrupt", now);
+  await releaseParked(deps, contactId, "all");
   return { session: null, corrupt: true };
 };
 

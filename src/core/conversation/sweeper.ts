@@ -3,6 +3,7 @@ import type { OutboxDraft } from "../outbox/outbox-draft.js";
 import type { ContactRecord } from "../ports/directory.js";
 import type { ConversationDeps } from "./deps.js";
 import { expireIfIdle, idleCutoff } from "./lifecycle.js";
+import { releaseParked } from "./stash.js";
 import type { SessionSummary } from "./state.js";
 
 export const EXPIRED_NOTICE_KIND = "conversation.expired";
@@ -58,5 +59,30 @@ export const expireIdleSessions = async (
       deps.logger?.error({ err: error, contactId }, "could not expire a conversation");
     }
   }
+  await releaseOrphanedParking(deps, cutoff, limit, withLock);
   return ended;
+};
+
+/**
+ * Files parked by flows that are gone without having released them: a process that died mid-turn, or
+ * sessions kept in memory by an instance that restarted. Under the contact's lock, and only while the
+ * contact has no session, so a flow that is still going keeps its files however old they are.
+ */
+const releaseOrphanedParking = async (
+  deps: ConversationDeps,
+  cutoff: Date,
+  limit: number,
+  withLock: <T>(contact: ContactRecord, run: () => Promise<T>) => Promise<T>,
+): Promise<void> => {
+  for (const contactId of await deps.parked.idleHolders(cutoff, limit)) {
+    try {
+      const release = async () => {
+        if ((await deps.sessions.load(contactId)) === null) await releaseParked(deps, contactId, "all");
+      };
+      const contact = await deps.directory.findContactById(contactId);
+      await (contact ? withLock(contact, release) : release());
+    } catch (error) {
+      deps.logger?.error({ err: error, contactId }, "could not release a gone flow's files");
+    }
+  }
 };

@@ -50,6 +50,8 @@ export const en: Catalogue = {
         return "You are not allowed to do that on this ticket.";
       case "TOO_MANY_ATTACHMENTS":
         return `Send at most ${error.max} files per message (you sent ${error.actual}).`;
+      case "UPLOAD_QUOTA_EXCEEDED":
+        return `You already have ${formatBytes(error.parked)} of files waiting in this conversation and the limit is ${formatBytes(error.quota)}. Finish or cancel this ticket, or send smaller files.`;
       case "ATTACHMENT_REJECTED":
         return en.attachment(error.fileName, error.reason, error.limit);
       case "RATING_NOT_ALLOWED":

@@ -50,6 +50,8 @@ export const ptBR: Catalogue = {
         return "Você não tem permissão para fazer isso neste chamado.";
       case "TOO_MANY_ATTACHMENTS":
         return `Envie no máximo ${error.max} arquivos por mensagem (você enviou ${error.actual}).`;
+      case "UPLOAD_QUOTA_EXCEEDED":
+        return `Você já tem ${formatBytes(error.parked)} em arquivos esperando nesta conversa e o limite é ${formatBytes(error.quota)}. Conclua ou cancele este chamado, ou envie arquivos menores.`;
       case "ATTACHMENT_REJECTED":
         return ptBR.attachment(error.fileName, error.reason, error.limit);
       case "RATING_NOT_ALLOWED":

@@ -179,5 +179,10 @@ export const createMemoryTicketRepository = () => {
       };
     },
   };
-  return { repository, outbox, newId: randomUUID };
+  /** Whether an attachment of any ticket has these bytes (what the parked-file store asks). */
+  const isAttached = async (storageKey: string): Promise<boolean> =>
+    [...byId.values()].some((s) =>
+      s.events.some((e) => e.attachments.some((a) => a.storageKey === storageKey)),
+    );
+  return { repository, outbox, newId: randomUUID, isAttached };
 };

@@ -61,7 +61,7 @@ export const filesStep: Step<FilesState> = {
     if (state.draft.files.length >= max) return stay(state, error(turn.t.open.filesFull(max)));
     const captioned = withCaption(turn, state, input.caption);
     if (!captioned.ok) return stay(state, captioned.prompt);
-    const stashed = await stashFiles(turn.deps, state.draft.files, input.files);
+    const stashed = await stashFiles(turn.deps, turn.contact.id, state.draft.files, input.files);
     if (!stashed.ok) return stay(state, coreError(turn, stashed.error));
     const draft = {
       ...state.draft,
