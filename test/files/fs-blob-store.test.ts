@@ -103,7 +103,11 @@ describe("fs blob store: removing with a last look", () => {
   it("deletes when the decision says so, and puts the bytes back when it does not", async () => {
     const key = await write(new TextEncoder().encode("one"));
     const seen: Date[] = [];
-    expect(await store.removeIf(key, async (writtenAt) => (seen.push(writtenAt), false))).toBe(false);
+    const keep = async (writtenAt: Date) => {
+      seen.push(writtenAt);
+      return false;
+    };
+    expect(await store.removeIf(key, keep)).toBe(false);
     expect(await exists(key)).toBe(true);
     expect(seen[0]!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(await store.removeIf(key, async () => true)).toBe(true);
