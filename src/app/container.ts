@@ -47,14 +47,19 @@ export const buildCore = async (
   const directory = createPrismaDirectory(db.prisma);
   const taxonomy: Taxonomy = { departments: config.DEPARTMENTS, types: config.TICKET_TYPES };
   const blobs = createFsBlobStore({ root: join(dataDir, "files") });
-  const inspector = createContentInspector();
   const attachmentRules: AttachmentRules = {
     ...DEFAULT_ATTACHMENT_RULES,
     maxFiles: config.ATTACHMENT_MAX_FILES,
     maxBytes: config.ATTACHMENT_MAX_BYTES,
     allowedTypes: config.ATTACHMENT_TYPES,
     parkedQuotaBytes: config.ATTACHMENT_PARKED_QUOTA_BYTES,
+    zipMaxDepth: config.ATTACHMENT_ZIP_MAX_DEPTH,
   };
+  const inspector = createContentInspector({
+    maxUncompressedBytes: attachmentRules.zipMaxUncompressedBytes,
+    maxEntries: attachmentRules.zipMaxEntries,
+    maxDepth: attachmentRules.zipMaxDepth,
+  });
   const service = createTicketService({
     tickets,
     blobs,

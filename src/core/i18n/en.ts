@@ -74,6 +74,10 @@ export const en: Catalogue = {
         return `The file ${fileName} holds too many files (at most ${limit}).`;
       case "ZIP_TOO_LARGE":
         return `The unpacked contents of ${fileName} exceed ${formatBytes(limit ?? 0)}.`;
+      case "ZIP_NESTED_TOO_DEEP":
+        return limit === 1
+          ? `The file ${fileName} holds other archives; send their contents instead.`
+          : `The file ${fileName} holds archives inside archives more than ${limit} levels deep.`;
       case "CORRUPT":
         return `The file ${fileName} is damaged and could not be read.`;
     }

@@ -74,6 +74,10 @@ export const ptBR: Catalogue = {
         return `O arquivo ${fileName} tem arquivos demais dentro (máximo ${limit}).`;
       case "ZIP_TOO_LARGE":
         return `O conteúdo de ${fileName} descompactado passa de ${formatBytes(limit ?? 0)}.`;
+      case "ZIP_NESTED_TOO_DEEP":
+        return limit === 1
+          ? `O arquivo ${fileName} tem outros arquivos compactados dentro; envie o conteúdo deles.`
+          : `O arquivo ${fileName} tem arquivos compactados uns dentro dos outros em mais de ${limit} níveis.`;
       case "CORRUPT":
         return `O arquivo ${fileName} está corrompido e não pôde ser lido.`;
     }

@@ -23,6 +23,7 @@ export type AttachmentRejection =
   | "TYPE_NOT_ALLOWED"
   | "ZIP_TOO_MANY_ENTRIES"
   | "ZIP_TOO_LARGE"
+  | "ZIP_NESTED_TOO_DEEP"
   | "CORRUPT";
 
 /** Expected failures of the ticket core. `code` is stable: adapters and clients match on it. */
