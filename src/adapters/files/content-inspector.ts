@@ -1,7 +1,7 @@
 import { type FileTypeResult, fileTypeFromBuffer } from "file-type";
+import { DEFAULT_ATTACHMENT_RULES } from "../../core/attachments/rules.js";
 import type { ContentInspector, InspectedContent } from "../../core/ports/content-inspector.js";
 import { isPlainText } from "./plain-text.js";
-import { DEFAULT_ATTACHMENT_RULES } from "../../core/attachments/rules.js";
 import { inspectZip, type ZipLimits } from "./zip-directory.js";
 
 const UNKNOWN: InspectedContent = { kind: "unknown" };
