@@ -83,6 +83,8 @@ export interface ServiceOverrides {
   readonly rateLimits?: RateLimits;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** With ADMIN_PORT set: 0 picks a free port. */
+  readonly adminPort?: number;
   readonly instanceId?: string;
   readonly random?: () => number;
   /** Off in tests that drive the worker or the timers by hand. */
@@ -92,6 +94,8 @@ export interface ServiceOverrides {
 
 export interface RunningService {
   readonly url: string;
+  /** Where /metrics and readiness details are served apart (ADMIN_PORT); null when they share `url`. */
+  readonly adminUrl: string | null;
   readonly app: FastifyInstance;
   readonly core: Core;
   readonly conversation: ConversationEngine;
@@ -179,12 +183,14 @@ export const startService = async (
       }),
     };
     const memoryLimiter = createMemoryRateLimiter();
+    // One limiter for deliveries and failed authentications: shared by every instance through Redis.
+    const limiter = redis
+      ? withFallback(createRedisRateLimiter(redis, config.REDIS_KEY_PREFIX), memoryLimiter, logger)
+      : memoryLimiter;
     worker = createOutboxWorker({
       queue: outbox,
       senders,
-      limiter: redis
-        ? withFallback(createRedisRateLimiter(redis, config.REDIS_KEY_PREFIX), memoryLimiter, logger)
-        : memoryLimiter,
+      limiter,
       rateLimits:
         overrides.rateLimits ??
         (config.WHATSAPP_TRANSPORT === "web" ? WHATSAPP_WEB_RATE_LIMITS : DEFAULT_RATE_LIMITS),
@@ -259,6 +265,14 @@ export const startService = async (
       readiness,
       channels: modules.flatMap((m) => (m.http ? [m.http] : [])),
       turns: createTurnLimit({ concurrency: config.CHAT_TURN_CONCURRENCY, maxWaiting: MAX_WAITING_TURNS }),
+      trustProxy: config.TRUST_PROXY,
+      operators: { metricsToken: config.METRICS_TOKEN ?? null, adminPort: config.ADMIN_PORT !== undefined },
+      authGuard: {
+        limiter,
+        failures: { limit: config.AUTH_FAILURES_PER_MINUTE, perMs: 60_000 },
+        log: logger,
+        onEvent: metrics.securityEvent,
+      },
       plugins: [
         restApi({
           service: core.service,
@@ -273,6 +287,12 @@ export const startService = async (
     });
     httpClose = () => http.close();
     const url = await http.listen(config.HOST, overrides.port ?? config.PORT);
+    const adminUrl = await http.listenAdmin(
+      config.ADMIN_HOST ?? config.HOST,
+      overrides.adminPort ?? config.ADMIN_PORT ?? 0,
+    );
+    if (!config.METRICS_TOKEN && adminUrl === null)
+      logger.warn("/metrics and readiness details are public: set METRICS_TOKEN or ADMIN_PORT in production");
 
     for (const module of modules) {
       await module.start?.();
@@ -281,7 +301,14 @@ export const startService = async (
     if (overrides.startWorker !== false) worker.start();
     if (overrides.startTimers !== false) timers.start();
     logger.info(
-      { url, instanceId, database: core.db.kind, redis: redis !== null, senders: senders.channels() },
+      {
+        url,
+        adminUrl,
+        instanceId,
+        database: core.db.kind,
+        redis: redis !== null,
+        senders: senders.channels(),
+      },
       "service started",
     );
 
@@ -296,6 +323,7 @@ export const startService = async (
     };
     return {
       url,
+      adminUrl,
       app: http.app,
       core,
       conversation: conversation.engine,

@@ -2,6 +2,8 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import type { Channel } from "../../core/ticket/priority.js";
 import type { AttemptResult, OutboxMetrics } from "../outbox/deliver.js";
 
+export type SecurityEventKind = "auth_failed" | "auth_rate_limited";
+
 /**
  * The service's one metrics registry (Prometheus text at /metrics). Everything that counts goes
  * through the functions here, so metric names and labels are defined in one place.
@@ -55,6 +57,19 @@ export const createMetrics = () => {
     registers,
   });
 
+  const refused = new Counter({
+    name: "chamado_input_refused_total",
+    help: "Input refused before anything was stored, by door (api, telegram, whatsapp, slack, …) and reason (CONTROL_CHARACTER, INVALID_UNICODE, TOO_LONG, INVALID_CURSOR, ZIP_TOO_LARGE, …)",
+    labelNames: ["door", "reason"],
+    registers,
+  });
+  const security = new Counter({
+    name: "chamado_security_events_total",
+    help: "Security events by kind (auth_failed, auth_rate_limited) and door",
+    labelNames: ["kind", "door"],
+    registers,
+  });
+
   const outbox: OutboxMetrics = {
     attempt(channel: Channel, result: AttemptResult, seconds: number) {
       deliveries.inc({ channel, result });
@@ -71,6 +86,8 @@ export const createMetrics = () => {
     httpRequest: (method: string, route: string, statusCode: number, seconds: number) =>
       httpSeconds.observe({ method, route, status_code: String(statusCode) }, seconds),
     timerFired: (timer: string) => timerFirings.inc({ timer }),
+    inputRefused: (door: string, reason: string) => refused.inc({ door, reason }),
+    securityEvent: (kind: SecurityEventKind, door: string) => security.inc({ kind, door }),
   };
 };
 

@@ -1,4 +1,4 @@
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import { channelFactories } from "../../../src/app/channels.js";
 import { type RunningService, startService } from "../../../src/app/service.js";
 import { client, createKey } from "../../api/support.js";
@@ -37,7 +37,9 @@ export interface SweepService {
  * Cloud API, Slack) and the REST API, against fake platform APIs on 127.0.0.1 and a throwaway
  * PostgreSQL database.
  */
-export const startSweepService = async (): Promise<SweepService> => {
+export const startSweepService = async (
+  options: { readonly env?: Record<string, string>; readonly logger?: Logger } = {},
+): Promise<SweepService> => {
   const db: PgTestDatabase | undefined = await createPgTestDatabase();
   if (!db) throw new Error("DATABASE_URL is not set");
   const fakes: { close(): Promise<void> }[] = [];
@@ -73,10 +75,13 @@ export const startSweepService = async (): Promise<SweepService> => {
       SLACK_AGENT_CHANNEL_ID: "C0AGENTS",
       SLACK_API_URL: slack.apiUrl,
       OUTBOX_SEND_TIMEOUT_MS: "10000",
+      // The sweep forges signatures by the hundred from one address; the limit has tests of its own.
+      AUTH_FAILURES_PER_MINUTE: "10000",
+      ...options.env,
     });
     service = await startService(await testConfig(env), {
       port: 0,
-      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+      logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       channels: channelFactories,
       startTimers: false,
       rateLimits: {},
