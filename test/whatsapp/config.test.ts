@@ -34,9 +34,14 @@ describe("WhatsApp configuration", () => {
   });
 
   it("names every credential the Cloud API still lacks", () => {
-    const run = () => loadConfig({ WHATSAPP_TRANSPORT: "cloud", WHATSAPP_APP_SECRET: "app-secret-0123456789" });
+    const run = () =>
+      loadConfig({ WHATSAPP_TRANSPORT: "cloud", WHATSAPP_APP_SECRET: "app-secret-0123456789" });
     expect(run).toThrow(ConfigError);
-    const incomplete = { ...loadConfig({}), WHATSAPP_TRANSPORT: "cloud" as const, WHATSAPP_APP_SECRET: "app-secret-0123456789" };
+    const incomplete = {
+      ...loadConfig({}),
+      WHATSAPP_TRANSPORT: "cloud" as const,
+      WHATSAPP_APP_SECRET: "app-secret-0123456789",
+    };
     expect(() => whatsappSettings(incomplete)).toThrow(WhatsAppConfigError);
     expect(run).toThrow(
       [
