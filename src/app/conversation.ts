@@ -9,6 +9,7 @@ import { createPrismaAbandonedFlowLog } from "../adapters/storage/prisma/abandon
 import { createPrismaOutbox } from "../adapters/storage/prisma/outbox-writer.js";
 import { createPrismaParkedFiles } from "../adapters/storage/prisma/parked-files.js";
 import {
+  type ConversationDeps,
   type ConversationEngine,
   type ConversationLogger,
   createConversationEngine,
@@ -79,7 +80,12 @@ export interface ConversationRuntime {
 /** Builds the chat engine on top of a Core: its storage, the outbox and the session backend. */
 export const buildConversation = async (
   core: Core,
-  options: { clock?: Clock; logger?: ConversationLogger; backend?: SessionBackend } = {},
+  options: {
+    clock?: Clock;
+    logger?: ConversationLogger;
+    backend?: SessionBackend;
+    onRefused?: ConversationDeps["onRefused"];
+  } = {},
 ): Promise<ConversationRuntime> => {
   const { config } = core;
   const clock = options.clock ?? systemClock;
@@ -105,6 +111,7 @@ export const buildConversation = async (
       defaultLang: config.DEFAULT_LANGUAGE,
     },
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.onRefused ? { onRefused: options.onRefused } : {}),
   });
   return { engine, backend: backend.kind, close: () => backend.close() };
 };

@@ -169,7 +169,11 @@ export const startService = async (
     opened.push(() => baseCore.close());
     const redis = config.REDIS_URL ? await openRedis(config.REDIS_URL, logger) : null;
     if (redis) opened.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
-    const conversation = await buildConversation(baseCore, { clock, logger });
+    const conversation = await buildConversation(baseCore, {
+      clock,
+      logger,
+      onRefused: (channel, reason) => metrics.inputRefused(channel.toLowerCase(), reason),
+    });
     opened.push(() => conversation.close());
 
     const outbox = createPrismaOutboxQueue(baseCore.db.prisma);

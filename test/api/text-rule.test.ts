@@ -185,4 +185,19 @@ describeWith({ pg: true }, "the text rule and page cursors at the REST door", ()
     );
     expect(priorityNext.status).toBe(200);
   });
+
+  it("counts what it refused, by door and reason", async () => {
+    const text = await (await fetch(`${service.url}/metrics`)).text();
+    const count = (reason: string) =>
+      Number(
+        text
+          .split("\n")
+          .find((l) => l.startsWith(`chamado_input_refused_total{door="api",reason="${reason}"}`))
+          ?.split(" ")
+          .at(-1) ?? 0,
+      );
+    expect(count("CONTROL_CHARACTER")).toBeGreaterThanOrEqual(30);
+    expect(count("INVALID_UNICODE")).toBe(1);
+    expect(count("INVALID_CURSOR")).toBeGreaterThanOrEqual(11);
+  });
 });

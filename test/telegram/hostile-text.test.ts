@@ -49,6 +49,9 @@ describeWith({ pg: true }, "Telegram: unstorable characters in a supplier's answ
 
     const page = await t.service.core.tickets.list({ limit: 10 });
     expect(page.items.map((ticket) => ticket.subject)).toEqual(["Boleto vencido"]);
+    const metrics = await t.service.metrics.registry.getSingleMetricAsString("chamado_input_refused_total");
+    expect(metrics).toContain('chamado_input_refused_total{door="telegram",reason="CONTROL_CHARACTER"} 2');
+    expect(metrics).toContain('chamado_input_refused_total{door="telegram",reason="INVALID_UNICODE"} 1');
     // The profile name could not be asked for again: it is stored cleaned instead of failing every message.
     expect(page.items[0]?.requester.displayName).toBe("Erin \uFFFD");
   });

@@ -32,6 +32,7 @@ export const coreProblem = (error: CoreError, catalogue: Catalogue): Problem => 
   status: STATUS[error.code],
   code: error.code,
   detail: catalogue.error(error),
+  ...(error.code === "ATTACHMENT_REJECTED" ? { reason: error.reason, fileName: error.fileName } : {}),
   ...(error.code === "VALIDATION_FAILED"
     ? {
         errors: error.issues.map((i) => ({

@@ -194,5 +194,7 @@ export const problemJson = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   code: z.string().optional(),
+  reason: z.string().optional().meta({ description: "Why a file was refused (ATTACHMENT_REJECTED)" }),
+  fileName: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), code: z.string(), detail: z.string() })).optional(),
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { RateLimiter, RateRule } from "../outbox/rate-limiter.js";
+import { doorOf } from "./door.js";
 import type { SecurityEventKind } from "./metrics.js";
 import { sendProblem } from "./problem.js";
 
@@ -17,22 +18,9 @@ export interface AuthGuardOptions {
   readonly onEvent: (kind: SecurityEventKind, door: string) => void;
 }
 
-/** Which door a route belongs to; routes outside these (/healthz) are not guarded. */
-const DOORS: readonly [RegExp, string][] = [
-  [/^\/telegram\//, "telegram"],
-  [/^\/whatsapp\//, "whatsapp"],
-  [/^\/slack\//, "slack"],
-  [/^\/api\/v1\/openapi\.json$/, ""],
-  [/^\/api\//, "api"],
-  [/^\/(metrics|readyz)$/, "admin"],
-];
-
-const doorOf = (request: FastifyRequest): string | null => {
-  const route = request.routeOptions.url;
-  if (!route) return null;
-  const door = DOORS.find(([pattern]) => pattern.test(route))?.[1];
-  return door ? door : null;
-};
+/** The doors that take credentials; the public OpenAPI document is not one. */
+const guardedDoorOf = (request: FastifyRequest): string | null =>
+  request.routeOptions.url?.endsWith("/openapi.json") ? null : doorOf(request);
 
 /** What an authenticated door answers to wrong credentials: 401, and 403 to Meta's verification handshake. */
 const isAuthFailure = (request: FastifyRequest, status: number): boolean =>
@@ -69,7 +57,7 @@ export const registerAuthGuard = (app: FastifyInstance, options: AuthGuardOption
   const limited = new Map<string, number>();
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
-    const door = doorOf(request);
+    const door = guardedDoorOf(request);
     if (!door) return;
     const waitMs = await options.limiter.wait(rulesFor(request));
     if (waitMs <= 0) return;
@@ -93,7 +81,7 @@ export const registerAuthGuard = (app: FastifyInstance, options: AuthGuardOption
 
   // Counted before the answer leaves, so a client waiting for it finds its budget already spent.
   app.addHook("onSend", async (request, reply, payload) => {
-    const door = doorOf(request);
+    const door = guardedDoorOf(request);
     if (!door || !isAuthFailure(request, reply.statusCode)) return payload;
     await options.limiter.take(rulesFor(request));
     options.onEvent("auth_failed", door);

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { type AuthGuardOptions, registerAuthGuard } from "./auth-guard.js";
 import { registerBodyParsers } from "./body-parsers.js";
 import { type ChannelHttp, registerChannelRoutes } from "./channel-routes.js";
+import { doorOf } from "./door.js";
 import { registerErrorHandlers } from "./error-handler.js";
 import { type OperatorAccess, type ReadinessCheck, registerHealthRoutes } from "./health.js";
 import type { Metrics } from "./metrics.js";
@@ -82,6 +83,8 @@ export const createHttpServer = async (options: HttpServerOptions) => {
     app.addHook("onResponse", async (request, reply) => {
       const route = request.routeOptions.url ?? "unmatched";
       options.metrics.httpRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+      for (const reason of request.refusals ?? [])
+        options.metrics.inputRefused(doorOf(request) ?? "other", reason);
     });
     registerHealthRoutes(app, {
       checks: options.readiness,

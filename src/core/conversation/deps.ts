@@ -10,6 +10,7 @@ import type { InboundDedupe } from "../ports/inbound-dedupe.js";
 import type { Outbox } from "../ports/outbox.js";
 import type { ParkedFiles } from "../ports/parked-files.js";
 import type { SessionStore } from "../ports/session-store.js";
+import type { Channel } from "../ticket/priority.js";
 import type { TicketService } from "../ticket/service.js";
 import type { Taxonomy } from "../ticket/taxonomy.js";
 
@@ -50,4 +51,6 @@ export interface ConversationDeps {
   readonly clock: Clock;
   readonly settings: ConversationSettings;
   readonly logger?: ConversationLogger;
+  /** Told each time something a person sent is refused (reason as in refusalReasons, or UNREADABLE). */
+  readonly onRefused?: (channel: Channel, reason: string) => void;
 }

@@ -45,7 +45,8 @@ const withCaption = (turn: Turn, state: FilesState, caption: string | undefined)
   const actual = charCount(message);
   if (actual <= LIMITS.message.max) return { ok: true as const, message };
   const problem = { code: "TOO_LONG" as const, max: LIMITS.message.max, actual };
-  return { ok: false as const, prompt: error(turn.core.problem("message", problem)) };
+  const refused = { code: "VALIDATION_FAILED" as const, issues: [{ field: "message", problem }] };
+  return { ok: false as const, prompt: coreError(turn, refused) };
 };
 
 export const filesStep: Step<FilesState> = {
