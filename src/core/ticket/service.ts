@@ -56,6 +56,12 @@ export interface TicketServiceDeps {
   readonly notify: NotificationPolicy;
 }
 
+/**
+ * A requester made only once the ticket is known to be valid, so a refused ticket leaves no contact
+ * behind (an integration naming a new person by external id).
+ */
+export type RequesterOnDemand = () => Promise<RequesterIdentity>;
+
 /** Whom a ticket is opened for: the requester themself, or a contact an agent acts for. */
 export interface RequesterIdentity {
   readonly contactId: string;
@@ -150,17 +156,20 @@ export const createTicketService = (deps: TicketServiceDeps) => {
     /** `origin` is where the ticket is opened (the CLI for an agent acting for a Telegram contact, say). */
     async create(
       actor: Actor,
-      requester: RequesterIdentity,
+      who: RequesterIdentity | RequesterOnDemand,
       input: unknown,
-      origin: Channel = requester.channel,
+      origin?: Channel,
     ): Promise<Result<{ ticket: Ticket; created: boolean }, CoreError>> {
-      if (actor.kind === "requester" && actor.contactId !== requester.contactId) {
-        return err({ code: "FORBIDDEN", action: "create" });
-      }
+      const forbidden = (requester: RequesterIdentity) =>
+        actor.kind === "requester" && actor.contactId !== requester.contactId;
+      if (typeof who !== "function" && forbidden(who)) return err({ code: "FORBIDDEN", action: "create" });
       const command = validate(createSchema, input);
       if (!command.ok) return command;
-      const files = await acceptFiles(command.value.attachments);
-      if (!files.ok) return files;
+      const vetted = await vetFiles(command.value.attachments, deps.attachmentRules, deps.inspector);
+      if (!vetted.ok) return vetted;
+      const requester = typeof who === "function" ? await who() : who;
+      if (forbidden(requester)) return err({ code: "FORBIDDEN", action: "create" });
+      const attachments = await storeFiles(vetted.value, deps.blobs);
       const now = clock.now();
       const { message, sourceKey, attachments: _, ...fields } = command.value;
       const openingMessage = {
@@ -170,12 +179,12 @@ export const createTicketService = (deps: TicketServiceDeps) => {
         from: null,
         to: null,
         createdAt: now,
-        attachments: files.value,
+        attachments,
       };
       const created = await tickets.create({
         ...fields,
         id: randomUUID(),
-        channel: origin,
+        channel: origin ?? requester.channel,
         requester: {
           contactId: requester.contactId,
           personId: requester.personId,

@@ -29,6 +29,12 @@ export interface SweepService {
   readonly apiKey: string;
   /** The public id of a ticket made through the API, so write routes have a real target. */
   readonly ticketRef: string;
+  /** The platforms' fake APIs, to see what the service sent them. */
+  readonly fakes: {
+    readonly telegram: FakeTelegramApi;
+    readonly slack: FakeSlackApi;
+    readonly graph: FakeGraphApi;
+  };
   stop(): Promise<void>;
 }
 
@@ -106,6 +112,7 @@ export const startSweepService = async (
     const running = service;
     return {
       service: running,
+      fakes: { telegram, slack, graph },
       url: running.url,
       apiKey,
       ticketRef: created.json.ticket.publicId as string,
