@@ -305,14 +305,7 @@ export const startService = async (
     if (overrides.startWorker !== false) worker.start();
     if (overrides.startTimers !== false) timers.start();
     logger.info(
-      {
-        url,
-        adminUrl,
-        instanceId,
-        database: core.db.kind,
-        redis: redis !== null,
-        senders: senders.channels(),
-      },
+      { url, instanceId, database: core.db.kind, redis: redis !== null, senders: senders.channels() },
       "service started",
     );
 
