@@ -9,6 +9,7 @@ import type { BlobStore } from "../core/ports/blob-store.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { ContentInspector } from "../core/ports/content-inspector.js";
 import type { DirectoryRepository } from "../core/ports/directory.js";
+import type { ParkedFiles } from "../core/ports/parked-files.js";
 import type { StoragePorts } from "../core/ports/storage.js";
 import type { TicketRepository } from "../core/ports/ticket-repository.js";
 import type { NotificationPolicy } from "../core/ticket/decisions.js";
@@ -24,6 +25,8 @@ export interface Core {
   readonly db: Database | null;
   /** Attachment bytes, shared by the ticket service, the conversation engine and the channel senders. */
   readonly blobs: BlobStore;
+  /** What chat flows hold of those bytes before a ticket exists (quota, and deletion when flows end). */
+  readonly parked: ParkedFiles;
   readonly inspector: ContentInspector;
   readonly attachmentRules: AttachmentRules;
   readonly tickets: TicketRepository;
@@ -62,6 +65,8 @@ export const attachmentRulesOf = (config: Config): AttachmentRules => ({
   maxFiles: config.ATTACHMENT_MAX_FILES,
   maxBytes: config.ATTACHMENT_MAX_BYTES,
   allowedTypes: config.ATTACHMENT_TYPES,
+  parkedQuotaBytes: config.ATTACHMENT_PARKED_QUOTA_BYTES,
+  zipMaxDepth: config.ATTACHMENT_ZIP_MAX_DEPTH,
 });
 
 export const taxonomyOf = (config: Config): Taxonomy => ({
@@ -84,8 +89,12 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
   const storage = options.storage ?? guardStorage(prismaStorage(db!));
   const taxonomy = taxonomyOf(config);
   const blobs = createFsBlobStore({ root: join(dataDir, "files") });
-  const inspector = createContentInspector();
   const attachmentRules = attachmentRulesOf(config);
+  const inspector = createContentInspector({
+    maxUncompressedBytes: attachmentRules.zipMaxUncompressedBytes,
+    maxEntries: attachmentRules.zipMaxEntries,
+    maxDepth: attachmentRules.zipMaxDepth,
+  });
   const service = createTicketService({
     tickets: storage.tickets,
     blobs,
@@ -101,6 +110,7 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     storage,
     db,
     blobs,
+    parked: db ? guardUnavailable(storage.parkedFiles(blobs), "database") : storage.parkedFiles(blobs),
     inspector,
     attachmentRules,
     tickets: storage.tickets,

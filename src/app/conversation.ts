@@ -3,6 +3,7 @@ import { createMemoryTurnStore } from "../adapters/sessions/memory-turn-store.js
 import { createRedisTurnStore } from "../adapters/sessions/redis-turn-store.js";
 import { guardUnavailable } from "../adapters/unavailable.js";
 import {
+  type ConversationDeps,
   type ConversationEngine,
   type ConversationLogger,
   createConversationEngine,
@@ -87,6 +88,7 @@ export const buildConversation = async (
     backend?: SessionBackend;
     service?: TicketService;
     redis?: Redis | null;
+    onRefused?: ConversationDeps["onRefused"];
   } = {},
 ): Promise<ConversationRuntime> => {
   const { config } = core;
@@ -99,6 +101,7 @@ export const buildConversation = async (
     abandoned: core.storage.abandoned,
     outbox: core.storage.outboxWriter,
     blobs: core.blobs,
+    parked: core.parked,
     inspector: core.inspector,
     attachmentRules: core.attachmentRules,
     taxonomy: core.taxonomy,
@@ -111,6 +114,7 @@ export const buildConversation = async (
       rememberMs: config.CONVERSATION_DEDUPE_MINUTES * 60_000,
     },
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.onRefused ? { onRefused: options.onRefused } : {}),
   });
   return { engine, backend: backend.kind, close: () => backend.close() };
 };

@@ -1,7 +1,9 @@
 import { hostname } from "node:os";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Logger } from "pino";
 import type { ChannelModule, ChannelPorts, RunnableChannel, SharedSettings } from "../adapters/channel.js";
+import { createFsBlobStore } from "../adapters/files/fs-blob-store.js";
+import { ORPHAN_GRACE_MS, ORPHAN_SWEEP_EVERY_MS, orphanFileSweep } from "../adapters/files/orphan-sweep.js";
 import type { ReadinessCheck } from "../adapters/http/health.js";
 import { createLogger } from "../adapters/http/logger.js";
 import { createMetrics, type Metrics } from "../adapters/http/metrics.js";
@@ -13,6 +15,7 @@ import {
   createSenderRegistry,
   DEFAULT_RATE_LIMITS,
   type OutboxWorker,
+  type RateLimiter,
   type RateLimits,
   type SenderRegistry,
   withFallback,
@@ -48,6 +51,8 @@ export interface ServiceOverrides {
   readonly rateLimits?: RateLimits;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** With ADMIN_PORT set: 0 picks a free port. */
+  readonly adminPort?: number;
   readonly instanceId?: string;
   readonly random?: () => number;
   /** Off in tests that drive the worker or the timers by hand. */
@@ -71,6 +76,8 @@ export interface Runtime {
   readonly timers: TimerScheduler;
   readonly modules: readonly ChannelModule[];
   readonly readiness: readonly ReadinessCheck[];
+  /** Rate limits shared by deliveries and failed authentications (through Redis when configured). */
+  readonly limiter: RateLimiter;
   /** Closes what was opened, last first; channel modules are stopped by whoever started them. */
   close(): Promise<void>;
 }
@@ -148,7 +155,13 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       }),
     };
     // On the waking, counting service: a ticket opened in chat wakes the worker and is counted too.
-    const conversation = await buildConversation(core, { clock, logger, service: core.service, redis });
+    const conversation = await buildConversation(core, {
+      clock,
+      logger,
+      service: core.service,
+      redis,
+      onRefused: (channel, reason) => metrics.inputRefused(channel.toLowerCase(), reason),
+    });
     opened.push(() => conversation.close());
     const queue = core.storage.outbox;
 
@@ -181,12 +194,14 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
     }
 
     const memoryLimiter = createMemoryRateLimiter();
+    // One limiter for deliveries and failed authentications: shared by every instance through Redis.
+    const limiter = redis
+      ? withFallback(createRedisRateLimiter(redis, config.REDIS_KEY_PREFIX), memoryLimiter, logger)
+      : memoryLimiter;
     worker = createOutboxWorker({
       queue,
       senders,
-      limiter: redis
-        ? withFallback(createRedisRateLimiter(redis, config.REDIS_KEY_PREFIX), memoryLimiter, logger)
-        : memoryLimiter,
+      limiter,
       rateLimits: overrides.rateLimits ?? rateLimitsOf(modules),
       failures: createFailureHandler({ tickets: core.tickets, directory: core.directory, notify, clock }),
       clock,
@@ -209,6 +224,12 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
         ? [createSlaJob({ queries: core.storage.timers, targets, policy: slaPolicyOf(config) })]
         : []),
       { name: "conversation_expiry", run: (now) => conversation.engine.expireIdle(now) },
+      orphanFileSweep({
+        blobs: createFsBlobStore({ root: join(resolve(config.DATA_DIR), "files") }),
+        referenced: (keys) => core.storage.referencedKeys(keys),
+        graceMs: ORPHAN_GRACE_MS,
+        everyMs: ORPHAN_SWEEP_EVERY_MS,
+      }),
       {
         // Housekeeping: it fires no timer, so it reports none.
         name: "inbound_receipts",
@@ -243,6 +264,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       worker,
       timers,
       modules,
+      limiter,
       readiness: [
         { name: "database", check: () => core.storage.ping() },
         ...(redis ? [{ name: "redis", check: async () => void (await redis.ping()) }] : []),

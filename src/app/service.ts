@@ -16,6 +16,8 @@ export type { ServiceOverrides } from "./runtime.js";
 
 export interface RunningService {
   readonly url: string;
+  /** Where /metrics and readiness details are served apart (ADMIN_PORT); null when they share `url`. */
+  readonly adminUrl: string | null;
   readonly app: FastifyInstance;
   readonly core: Core;
   readonly conversation: ConversationEngine;
@@ -45,6 +47,14 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
     readiness: runtime.readiness,
     channels: runtime.modules.flatMap((m) => (m.http ? [m.http] : [])),
     turns: createTurnLimit({ concurrency: config.CHAT_TURN_CONCURRENCY, maxWaiting: MAX_WAITING_TURNS }),
+    trustProxy: config.TRUST_PROXY,
+    operators: { metricsToken: config.METRICS_TOKEN ?? null, adminPort: config.ADMIN_PORT !== undefined },
+    authGuard: {
+      limiter: runtime.limiter,
+      failures: { limit: config.AUTH_FAILURES_PER_MINUTE, perMs: 60_000 },
+      log: runtime.logger,
+      onEvent: runtime.metrics.securityEvent,
+    },
     plugins: [
       restApi({
         service: core.service,
@@ -89,6 +99,12 @@ export const startService = async (
   try {
     http = await buildHttp(runtime);
     const url = await http.listen(config.HOST, overrides.port ?? config.PORT);
+    const adminUrl = await http.listenAdmin(
+      config.ADMIN_HOST ?? config.HOST,
+      overrides.adminPort ?? config.ADMIN_PORT ?? 0,
+    );
+    if (!config.METRICS_TOKEN && adminUrl === null)
+      logger.warn("/metrics and readiness details are public: set METRICS_TOKEN or ADMIN_PORT in production");
     stopLoops = await startLoops(runtime, overrides);
     logger.info(
       {
@@ -113,6 +129,7 @@ export const startService = async (
     };
     return {
       url,
+      adminUrl,
       app: http.app,
       core: runtime.core,
       conversation: runtime.conversation,

@@ -104,7 +104,7 @@ describeWith({ pg: true }, "ticket CLI on PostgreSQL", () => {
     env = {
       DATABASE_URL: db.url,
       TELEGRAM_BOT_TOKEN: "123456789:AAE_abcdefghijklmnopqrstuvwxyz012345",
-      TELEGRAM_WEBHOOK_SECRET: "s3cret",
+      TELEGRAM_WEBHOOK_SECRET: "s3cret-s3cret-s3cret",
       DEFAULT_LANGUAGE: "en",
     };
   });

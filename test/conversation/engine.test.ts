@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   createConversationEngine,
@@ -58,6 +59,35 @@ describe("conversation engine", () => {
   });
   afterEach(async () => {
     await h.close();
+  });
+
+  it("lets go of files a flow that is gone never released, but not of a flow still going", async () => {
+    await say(h, ana, "oi");
+    const contact = (await h.deps.directory.findContact("TELEGRAM", "ana"))!;
+    const bytes = new TextEncoder().encode("parked by a process that died");
+    const meta = { sha256: createHash("sha256").update(bytes).digest("hex"), extension: "txt" };
+    const key = await h.deps.blobs.put(bytes, meta);
+    await h.deps.parked.park(contact.id, [{ storageKey: key, size: bytes.byteLength }], h.clock.now());
+    const stored = () =>
+      h.deps.blobs.get(key).then(
+        () => true,
+        () => false,
+      );
+
+    // A flow is going (the contact has a session): however old the file, it stays.
+    await say(h, ana, "novo");
+    h.clock.advance(20 * 60_000);
+    await say(h, ana, "Impressora parada");
+    h.clock.advance(20 * 60_000);
+    await h.engine.expireIdle();
+    expect(await stored()).toBe(true);
+
+    // The flow ends; nothing of its own was parked, and the orphaned reference goes at the next sweep.
+    await say(h, ana, "cancelar");
+    h.clock.advance(31 * 60_000);
+    await h.engine.expireIdle();
+    expect(await stored()).toBe(false);
+    expect(await h.deps.parked.bytesOf(contact.id)).toBe(0);
   });
 
   it("processes two messages of one contact arriving at once in arrival order", async () => {

@@ -5,16 +5,21 @@ import { buildZip } from "./support/zip-writer.js";
 const inspector = createContentInspector();
 
 describe("content inspector: zip archives", () => {
-  it("counts entries and sums declared sizes without extracting", async () => {
+  it("counts entries and the bytes they really unpack to", async () => {
     const zip = buildZip([
       { name: "a.txt", data: "olá" }, // 4 bytes in UTF-8
       { name: "pasta/b.csv", data: "x".repeat(1000), method: "deflate" },
       { name: "pasta/c.bin", data: new Uint8Array(250) },
     ]);
-    expect(await inspector.inspect(zip)).toEqual({ kind: "zip", entries: 3, uncompressedBytes: 1254 });
+    expect(await inspector.inspect(zip)).toEqual({
+      kind: "zip",
+      entries: 3,
+      uncompressedBytes: 1254,
+      depth: 1,
+    });
   });
 
-  it("reports a zip-bomb-like entry's declared 2 GB without inflating it", async () => {
+  it("refuses on a directory that already claims more than the limit, without inflating anything", async () => {
     const twoGigabytes = 2 * 1024 ** 3;
     const zip = buildZip([
       {
@@ -29,11 +34,17 @@ describe("content inspector: zip archives", () => {
       kind: "zip",
       entries: 1,
       uncompressedBytes: twoGigabytes,
+      depth: 1,
     });
   });
 
   it("reports an empty archive as a zip with no entries", async () => {
-    expect(await inspector.inspect(buildZip([]))).toEqual({ kind: "zip", entries: 0, uncompressedBytes: 0 });
+    expect(await inspector.inspect(buildZip([]))).toEqual({
+      kind: "zip",
+      entries: 0,
+      uncompressedBytes: 0,
+      depth: 1,
+    });
   });
 
   it("calls a truncated zip corrupt", async () => {

@@ -3,14 +3,17 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFsBlobStore, sanitizeExtension } from "../../src/adapters/files/fs-blob-store.js";
-import type { BlobStore } from "../../src/core/ports/blob-store.js";
+import {
+  createFsBlobStore,
+  type FsBlobStore,
+  sanitizeExtension,
+} from "../../src/adapters/files/fs-blob-store.js";
 import { tinyPng } from "./support/samples.js";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 let root: string;
-let store: BlobStore;
+let store: FsBlobStore;
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), "chamado-blobs-"));
@@ -80,6 +83,63 @@ describe("fs blob store", () => {
 
   it("rejects get for a well-formed key that was never stored", async () => {
     await expect(store.get(`00/00${"0".repeat(62)}.txt`)).rejects.toThrow(/ENOENT/);
+  });
+
+  it("knows a key before the bytes are written", async () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const meta = { sha256: sha256(bytes).toUpperCase(), extension: "TXT" };
+    expect(store.keyFor(meta)).toBe(await store.put(bytes, meta));
+  });
+});
+
+describe("fs blob store: removing with a last look", () => {
+  const write = async (bytes: Uint8Array) => store.put(bytes, { sha256: sha256(bytes), extension: "txt" });
+  const exists = (key: string) =>
+    store.get(key).then(
+      () => true,
+      () => false,
+    );
+
+  it("deletes when the decision says so, and puts the bytes back when it does not", async () => {
+    const key = await write(new TextEncoder().encode("one"));
+    const seen: Date[] = [];
+    const keep = async (writtenAt: Date) => {
+      seen.push(writtenAt);
+      return false;
+    };
+    expect(await store.removeIf(key, keep)).toBe(false);
+    expect(await exists(key)).toBe(true);
+    expect(seen[0]!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await store.removeIf(key, async () => true)).toBe(true);
+    expect(await exists(key)).toBe(false);
+  });
+
+  it("hides the bytes while deciding, and never deletes a copy written meanwhile", async () => {
+    const bytes = new TextEncoder().encode("written twice");
+    const key = await write(bytes);
+    const removed = await store.removeIf(key, async () => {
+      expect(await exists(key)).toBe(false);
+      await write(bytes);
+      return true;
+    });
+    expect(removed).toBe(true);
+    expect(Buffer.from(await store.get(key)).toString()).toBe("written twice");
+  });
+
+  it("puts the bytes back when deciding fails, and answers false for bytes already gone", async () => {
+    const key = await write(new TextEncoder().encode("kept"));
+    await expect(store.removeIf(key, async () => Promise.reject(new Error("database away")))).rejects.toThrow(
+      "database away",
+    );
+    expect(await exists(key)).toBe(true);
+    let asked = false;
+    expect(
+      await store.removeIf(`00/00${"0".repeat(62)}.txt`, async () => {
+        asked = true;
+        return true;
+      }),
+    ).toBe(false);
+    expect(asked).toBe(false);
   });
 });
 

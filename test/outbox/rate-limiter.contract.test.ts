@@ -35,6 +35,19 @@ const contract = (name: string, make: () => RateLimiter) => {
 
     it("lets anything through with no rules", async () => {
       expect(await make().take([])).toBe(0);
+      expect(await make().wait([])).toBe(0);
+    });
+
+    it("answers with wait what take would, consuming nothing", async () => {
+      const limiter = make();
+      const r = rule("peek", 2);
+      for (let i = 0; i < 5; i++) expect(await limiter.wait([r])).toBe(0);
+      expect(await limiter.take([r])).toBe(0);
+      expect(await limiter.wait([r])).toBe(0);
+      expect(await limiter.take([r])).toBe(0);
+      const waiting = await limiter.wait([r]);
+      expect(waiting).toBeGreaterThan(0);
+      expect(await limiter.take([r])).toBeGreaterThanOrEqual(waiting - 50);
     });
   });
 };

@@ -17,7 +17,7 @@ const cloud = {
   WHATSAPP_TRANSPORT: "cloud",
   WHATSAPP_CLOUD_ACCESS_TOKEN: "EAAG-token",
   WHATSAPP_PHONE_NUMBER_ID: "106540352242922",
-  WHATSAPP_APP_SECRET: "app-secret",
+  WHATSAPP_APP_SECRET: "app-secret-0123456789",
   WHATSAPP_VERIFY_TOKEN: "verify-token",
 };
 
@@ -41,9 +41,14 @@ describe("WhatsApp configuration", () => {
   });
 
   it("names every credential the Cloud API still lacks", () => {
-    const run = () => loadConfig({ WHATSAPP_TRANSPORT: "cloud", WHATSAPP_APP_SECRET: "s" });
+    const run = () =>
+      loadConfig({ WHATSAPP_TRANSPORT: "cloud", WHATSAPP_APP_SECRET: "app-secret-0123456789" });
     expect(run).toThrow(ConfigError);
-    const incomplete = { ...loadConfig({}), WHATSAPP_TRANSPORT: "cloud" as const, WHATSAPP_APP_SECRET: "s" };
+    const incomplete = {
+      ...loadConfig({}),
+      WHATSAPP_TRANSPORT: "cloud" as const,
+      WHATSAPP_APP_SECRET: "app-secret-0123456789",
+    };
     expect(settingsResult(incomplete).ok).toBe(false);
     expect(run).toThrow(
       [

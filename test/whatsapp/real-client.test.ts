@@ -67,4 +67,17 @@ describe("the real WhatsApp Web client", () => {
     expect(Buffer.from(await received.message.media!.download()).toString()).toBe("%PDF-1.4");
     expect(events[3]).toEqual({ type: "ack", messageId: "false_5511987654321@c.us_3A0001", ack: 3 });
   });
+
+  it("sends text as text: no vCard parsing, no link previews, no mentions", async () => {
+    const client = new WAWebJS.Client(clientOptions(WAWebJS, settings));
+    const sent: unknown[][] = [];
+    client.sendMessage = (async (...args: unknown[]) => {
+      sent.push(args);
+      return { id: { _serialized: "true_5511987654321@c.us_3A0002" } };
+    }) as unknown as typeof client.sendMessage;
+    const card =
+      "BEGIN:VCARD\nVERSION:3.0\nFN:Banco\nTEL:+5511900000000\nEND:VCARD @5511987654321 https://x.example";
+    await wrapClient(WAWebJS, client).sendText("5511987654321@c.us", card);
+    expect(sent).toEqual([["5511987654321@c.us", card, { linkPreview: false, parseVCards: false }]]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { type Catalogue, catalogues, type Lang, langFromLocale } from "../../core/i18n/index.js";
-import type { CoreError } from "../../core/ticket/errors.js";
+import type { CoreError, FieldProblem } from "../../core/ticket/errors.js";
 import { type Problem, sendProblem } from "../http/problem.js";
 
 const STATUS: Record<CoreError["code"], number> = {
@@ -13,6 +13,7 @@ const STATUS: Record<CoreError["code"], number> = {
   REOPEN_WINDOW_EXPIRED: 409,
   RATING_NOT_ALLOWED: 409,
   TOO_MANY_ATTACHMENTS: 422,
+  UPLOAD_QUOTA_EXCEEDED: 422,
   ATTACHMENT_REJECTED: 422,
 };
 
@@ -31,6 +32,7 @@ export const coreProblem = (error: CoreError, catalogue: Catalogue): Problem => 
   status: STATUS[error.code],
   code: error.code,
   detail: catalogue.error(error),
+  ...(error.code === "ATTACHMENT_REJECTED" ? { reason: error.reason, fileName: error.fileName } : {}),
   ...(error.code === "VALIDATION_FAILED"
     ? {
         errors: error.issues.map((i) => ({
@@ -42,16 +44,28 @@ export const coreProblem = (error: CoreError, catalogue: Catalogue): Problem => 
     : {}),
 });
 
-/** A request that does not have the API's shape: which fields, and what is wrong with each. */
-export const shapeProblem = (where: "body" | "query" | "path", error: z.ZodError): Problem => ({
+const fieldProblemOf = (issue: z.core.$ZodIssue): FieldProblem | null =>
+  (issue as { params?: { problem?: FieldProblem } }).params?.problem ?? null;
+
+/**
+ * A request that does not have the API's shape: which fields, and what is wrong with each. A field
+ * the core's text rule refused carries the rule's code and a sentence in the caller's language.
+ */
+export const shapeProblem = (
+  where: "body" | "query" | "path",
+  error: z.ZodError,
+  catalogue: Catalogue,
+): Problem => ({
   status: 400,
   code: "INVALID_REQUEST",
   detail: `The request ${where} does not match the API's schema.`,
-  errors: error.issues.map((i) => ({
-    field: [where, ...i.path.map(String)].join("."),
-    code: i.code.toUpperCase(),
-    detail: i.message,
-  })),
+  errors: error.issues.map((i) => {
+    const field = [where, ...i.path.map(String)].join(".");
+    const problem = fieldProblemOf(i);
+    return problem
+      ? { field, code: problem.code, detail: catalogue.problem(String(i.path.at(-1) ?? where), problem) }
+      : { field, code: i.code.toUpperCase(), detail: i.message };
+  }),
 });
 
 export const sendCoreProblem = (

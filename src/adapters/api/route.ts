@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import type { Lang } from "../../core/i18n/index.js";
+import { type Catalogue, catalogues, type Lang } from "../../core/i18n/index.js";
 import type { CoreError } from "../../core/ticket/errors.js";
 import { type Problem, sendProblem } from "../http/problem.js";
 import { ApiAuthError, type ApiAuthenticator, type ApiPrincipal } from "./auth.js";
-import { sendCoreProblem, shapeProblem } from "./problems.js";
+import { languageOf, sendCoreProblem, shapeProblem } from "./problems.js";
 
 /** What a handler returns: a body to send, a core refusal, or a problem of the API's own. */
 export type ApiOutcome =
@@ -49,12 +49,12 @@ export const defineRoute = <
 
 export const fastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ":$1");
 
-const parse = (schema: Shape, value: unknown, where: "body" | "query" | "path") => {
+const parse = (schema: Shape, value: unknown, where: "body" | "query" | "path", catalogue: Catalogue) => {
   if (!schema) return { ok: true as const, value: undefined };
   const parsed = schema.safeParse(value ?? (where === "body" ? undefined : {}));
   return parsed.success
     ? { ok: true as const, value: parsed.data }
-    : { ok: false as const, problem: shapeProblem(where, parsed.error) };
+    : { ok: false as const, problem: shapeProblem(where, parsed.error, catalogue) };
 };
 
 /** Authenticates, validates path, query and body, runs the handler and answers JSON or problem+json. */
@@ -77,11 +77,12 @@ export const registerRoute = (
         detail: "Send a valid API key as: Authorization: Bearer <key>.",
       });
     }
-    const params = parse(route.params, request.params, "path");
+    const catalogue = catalogues[languageOf(request, lang)];
+    const params = parse(route.params, request.params, "path", catalogue);
     if (!params.ok) return sendProblem(reply, params.problem);
-    const query = parse(route.query, request.query, "query");
+    const query = parse(route.query, request.query, "query", catalogue);
     if (!query.ok) return sendProblem(reply, query.problem);
-    const body = parse(route.body, request.body, "body");
+    const body = parse(route.body, request.body, "body", catalogue);
     if (!body.ok) return sendProblem(reply, body.problem);
     const outcome = await route.handle({
       principal,

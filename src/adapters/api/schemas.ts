@@ -2,12 +2,16 @@ import { z } from "zod";
 import { PRIORITIES } from "../../core/ticket/priority.js";
 import { PUBLIC_STATUSES, TICKET_STATUSES } from "../../core/ticket/status.js";
 import { EVENT_KINDS } from "../../core/ticket/ticket.js";
+import { storable } from "../../core/ticket/validation.js";
 
 /**
  * The REST API's wire shapes. They check form (types, sizes, formats); the ticket core then
  * applies its own rules (subject length, departments, attachments) and answers in the caller's
  * language. These schemas are also the source of the OpenAPI document.
  */
+
+/** A string under the core's text rule: NUL, other controls and broken characters answer 400 per field. */
+const plain = (max: number) => z.string().max(max).superRefine(storable);
 
 const split = (v: string) =>
   v
@@ -21,6 +25,7 @@ const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
     .pipe(z.array(z.enum(values)).min(1));
 const csvText = z
   .string()
+  .superRefine(storable)
   .transform(split)
   .pipe(z.array(z.string().max(40)).min(1));
 
@@ -40,14 +45,12 @@ export const listQuery = z.object({
     .optional()
     .meta({ description: "Only for keys of all organizations; an organization key always sees its own" }),
   requesterId: z.uuid().optional().meta({ description: "Requester person id" }),
-  assigneeId: z.string().max(200).optional(),
+  assigneeId: plain(200).optional(),
   createdFrom: z.iso.datetime({ offset: true }).optional(),
   createdTo: z.iso.datetime({ offset: true }).optional(),
-  q: z
-    .string()
+  q: plain(200)
     .trim()
     .min(1)
-    .max(200)
     .optional()
     .meta({ description: "Ticket id, or words in the subject and messages" }),
   sort: z.enum(["created", "updated", "number", "priority"]).default("created"),
@@ -80,9 +83,9 @@ export const createTicketBody = z.object({
     .union([
       z.object({ contactId: z.uuid() }),
       z.object({
-        externalId: z.string().min(1).max(200),
-        name: z.string().min(1).max(200),
-        organizationKey: z.string().min(1).max(200),
+        externalId: plain(200).min(1),
+        name: plain(200).min(1),
+        organizationKey: plain(200).min(1),
       }),
     ])
     .optional()
@@ -105,7 +108,7 @@ export const replyBody = z.object({
 export const statusBody = z.object({ status: z.enum(TICKET_STATUSES) });
 export const priorityBody = z.object({ priority: z.enum(PRIORITIES) });
 export const assigneeBody = z.object({
-  assignee: z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(200) }).nullable(),
+  assignee: z.object({ id: plain(200).min(1), name: plain(200).min(1) }).nullable(),
 });
 export const statsQuery = z.object({ organizationId: z.uuid().optional() });
 
@@ -191,5 +194,7 @@ export const problemJson = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   code: z.string().optional(),
+  reason: z.string().optional().meta({ description: "Why a file was refused (ATTACHMENT_REJECTED)" }),
+  fileName: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), code: z.string(), detail: z.string() })).optional(),
 });

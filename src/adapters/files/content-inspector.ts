@@ -1,7 +1,8 @@
 import { type FileTypeResult, fileTypeFromBuffer } from "file-type";
+import { DEFAULT_ATTACHMENT_RULES } from "../../core/attachments/rules.js";
 import type { ContentInspector, InspectedContent } from "../../core/ports/content-inspector.js";
 import { isPlainText } from "./plain-text.js";
-import { readZipDirectory } from "./zip-directory.js";
+import { inspectZip, type ZipLimits } from "./zip-directory.js";
 
 const UNKNOWN: InspectedContent = { kind: "unknown" };
 const PLAIN_TEXT: InspectedContent = { kind: "known", extension: "txt", mime: "text/plain" };
@@ -14,11 +15,17 @@ const TEXT_FORMATS = new Set(["pdf", "xml", "ps", "rtf", "vcf", "vtt", "ics", "s
  * EXE), so a file that is entirely clean UTF-8 text is text whatever signature its first bytes resemble.
  * Real binaries of those formats carry NUL or control bytes and fail the text check.
  */
-export function createContentInspector(): ContentInspector {
-  return { inspect };
+export function createContentInspector(limits: ZipLimits = DEFAULT_ZIP_LIMITS): ContentInspector {
+  return { inspect: (bytes) => inspect(bytes, limits) };
 }
 
-async function inspect(bytes: Uint8Array): Promise<InspectedContent> {
+const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxUncompressedBytes: DEFAULT_ATTACHMENT_RULES.zipMaxUncompressedBytes,
+  maxEntries: DEFAULT_ATTACHMENT_RULES.zipMaxEntries,
+  maxDepth: DEFAULT_ATTACHMENT_RULES.zipMaxDepth,
+};
+
+async function inspect(bytes: Uint8Array, limits: ZipLimits): Promise<InspectedContent> {
   if (bytes.length === 0) return UNKNOWN;
 
   const detected = await detectMagic(bytes);
@@ -28,8 +35,8 @@ async function inspect(bytes: Uint8Array): Promise<InspectedContent> {
   // docx/xlsx/jar/epub/apk are zips too, but file-type names them; only an anonymous zip gets its directory read.
   if (!TEXT_FORMATS.has(detected.ext) && isPlainText(bytes)) return PLAIN_TEXT;
   if (detected.ext === "zip") {
-    const directory = await readZipDirectory(bytes);
-    return directory ? { kind: "zip", ...directory } : { kind: "corrupt-zip" };
+    const contents = await inspectZip(bytes, limits);
+    return contents ? { kind: "zip", ...contents } : { kind: "corrupt-zip" };
   }
   return { kind: "known", extension: detected.ext, mime: detected.mime };
 }

@@ -22,12 +22,8 @@ const REDACT = [
   "*.platformUserId",
 ];
 
-/** Only the path: query strings carry verification tokens (WhatsApp's hub.verify_token). */
-const pathOf = (url: string | undefined): string => (url ?? "").split("?")[0] ?? "";
-
 interface LoggedRequest {
   method?: string;
-  url?: string;
   ip?: string;
   routeOptions?: { url?: string };
 }
@@ -39,10 +35,11 @@ export const createLogger = (level: LevelWithSilent, destination?: DestinationSt
     base: { service: "chamado", pid: process.pid },
     redact: { paths: REDACT, censor: "[redacted]" },
     serializers: {
+      // The route's pattern, never the path: paths and query strings are whatever a caller typed
+      // (a ticket ref, a probe for /wp-admin, a verification token), and they stay out of the logs.
       req: (req: LoggedRequest) => ({
         method: req.method,
-        url: pathOf(req.url),
-        route: req.routeOptions?.url,
+        route: req.routeOptions?.url ?? "(no route)",
         remoteAddress: req.ip,
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),

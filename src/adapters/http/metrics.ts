@@ -2,6 +2,8 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import type { Channel } from "../../core/ticket/channel.js";
 import type { AttemptResult, OutboxMetrics } from "../outbox/deliver.js";
 
+export type SecurityEventKind = "auth_failed" | "auth_rate_limited";
+
 /** What the service counts; names and labels are defined once, in createMetrics. */
 export interface Metrics {
   readonly registry: Registry;
@@ -10,6 +12,9 @@ export interface Metrics {
   ticketCreated(channel: Channel): void;
   httpRequest(method: string, route: string, statusCode: number, seconds: number): void;
   timerFired(timer: string): void;
+  /** Something a person or caller sent was refused (door: telegram, api, ...; reason: a stable code). */
+  inputRefused(door: string, reason: string): void;
+  securityEvent(kind: SecurityEventKind, door: string): void;
 }
 
 /**
@@ -65,6 +70,19 @@ export const createMetrics = (): Metrics => {
     registers,
   });
 
+  const refused = new Counter({
+    name: "chamado_input_refused_total",
+    help: "Input refused before anything was stored, by door (api, telegram, whatsapp, slack, …) and reason (CONTROL_CHARACTER, INVALID_UNICODE, TOO_LONG, INVALID_CURSOR, ZIP_TOO_LARGE, …)",
+    labelNames: ["door", "reason"],
+    registers,
+  });
+  const security = new Counter({
+    name: "chamado_security_events_total",
+    help: "Security events by kind (auth_failed, auth_rate_limited) and door",
+    labelNames: ["kind", "door"],
+    registers,
+  });
+
   const outbox: OutboxMetrics = {
     attempt(channel: Channel, result: AttemptResult, seconds: number) {
       deliveries.inc({ channel, result });
@@ -81,5 +99,7 @@ export const createMetrics = (): Metrics => {
     httpRequest: (method: string, route: string, statusCode: number, seconds: number) =>
       httpSeconds.observe({ method, route, status_code: String(statusCode) }, seconds),
     timerFired: (timer: string) => timerFirings.inc({ timer }),
+    inputRefused: (door: string, reason: string) => refused.inc({ door, reason }),
+    securityEvent: (kind: SecurityEventKind, door: string) => security.inc({ kind, door }),
   };
 };

@@ -14,6 +14,8 @@ export interface RateRule {
  */
 export interface RateLimiter {
   take(rules: readonly RateRule[]): Promise<number>;
+  /** What `take` would answer, consuming nothing: for budgets spent only on failures (see auth-guard). */
+  wait(rules: readonly RateRule[]): Promise<number>;
 }
 
 export interface ChannelRateLimit {
@@ -66,10 +68,15 @@ export const gcra = (
 /** One process's limiter, used alone (one instance) or while Redis is unreachable. */
 export const createMemoryRateLimiter = (now: () => number = Date.now): RateLimiter => {
   const tats = new Map<string, number>();
+  const stepsAt = (at: number, rules: readonly RateRule[]) =>
+    rules.map((rule) => ({ rule, step: gcra(tats.get(rule.key) ?? at, at, rule) }));
   return {
+    async wait(rules) {
+      return Math.max(0, ...stepsAt(now(), rules).map((s) => s.step.waitMs));
+    },
     async take(rules) {
       const at = now();
-      const steps = rules.map((rule) => ({ rule, step: gcra(tats.get(rule.key) ?? at, at, rule) }));
+      const steps = stepsAt(at, rules);
       const wait = Math.max(0, ...steps.map((s) => s.step.waitMs));
       if (wait > 0) return wait;
       for (const { rule, step } of steps) tats.set(rule.key, step.tat);

@@ -11,7 +11,7 @@ import { checkBeforeDownload, type SlackFile } from "./files.js";
 import { slackCatalogues } from "./i18n/index.js";
 import type { Respond } from "./requester-io.js";
 import { parseMenuValue } from "./root-message.js";
-import { clip, plainFromSlack } from "./text.js";
+import { clip, escapeMrkdwn, plainFromSlack } from "./text.js";
 
 export type RootAction = "assignMe" | "status" | "priority" | "escalate" | "close";
 
@@ -65,7 +65,9 @@ export interface AgentHandlers {
 export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReactions): AgentHandlers => {
   const client = deps.clients.interactive;
   const words = () => slackCatalogues[agentLang(deps)];
-  const problem = (error: CoreError) => words().thread.refused(catalogues[agentLang(deps)].error(error));
+  // Refusals quote what was sent (a file name, a ref): escaped like any other user text.
+  const problem = (error: CoreError) =>
+    words().thread.refused(escapeMrkdwn(catalogues[agentLang(deps)].error(error)));
 
   const tell = (message: { channel: string; user: string; threadTs?: string | undefined }, text: string) =>
     client.chat.postEphemeral({

@@ -8,6 +8,7 @@ import { slackCatalogues } from "./i18n/index.js";
 import { COMMAND, type RequesterIo, type Respond, type Team } from "./requester-io.js";
 import { ticketDetailText, ticketListText } from "./requester-views.js";
 import type { Requesters } from "./requesters.js";
+import { escapeMrkdwn } from "./text.js";
 
 /** `/ticket …`: everything but the form is answered only to the person who typed it. */
 export interface CommandHandlers {
@@ -29,7 +30,7 @@ export const createCommandHandlers = (
     if (command.kind === "open") return openForm(input.triggerId, input.user);
     const requester = await requesters.resolve(input.user, input.team);
     const say = async (text: string) => void (await respond({ response_type: "ephemeral", text }));
-    const problem = (error: CoreError) => say(catalogues[requester.lang].error(error));
+    const problem = (error: CoreError) => say(escapeMrkdwn(catalogues[requester.lang].error(error)));
     const words = conversationCatalogues[requester.lang].tickets;
     const ref = "ticket" in command ? formatTicketId(command.ticket) : "";
     switch (command.kind) {

@@ -6,7 +6,7 @@ import type { SlackFile } from "./files.js";
 import { slackCatalogues } from "./i18n/index.js";
 import { COMMAND, type RequesterIo, type Respond, type Team } from "./requester-io.js";
 import type { Requesters } from "./requesters.js";
-import { plainFromSlack } from "./text.js";
+import { escapeMrkdwn, plainFromSlack } from "./text.js";
 
 /** A message a person wrote to the bot in their DM. */
 export interface DirectMessage {
@@ -39,7 +39,7 @@ export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: Re
       : respond({
           response_type: "ephemeral",
           replace_original: false,
-          text: catalogues[requester.lang].error(rated.error),
+          text: escapeMrkdwn(catalogues[requester.lang].error(rated.error)),
         }));
   },
 
@@ -62,7 +62,7 @@ export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: Re
     if (!replied.ok) {
       return io.tellInDm(
         event.user,
-        t.replyNotSent(catalogues[requester.lang].error(replied.error)),
+        t.replyNotSent(escapeMrkdwn(catalogues[requester.lang].error(replied.error))),
         event.threadTs,
       );
     }

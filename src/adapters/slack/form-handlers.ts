@@ -13,7 +13,7 @@ import {
 } from "./modal.js";
 import type { RequesterIo, Team } from "./requester-io.js";
 import type { Requesters } from "./requesters.js";
-import { plainFromSlack } from "./text.js";
+import { escapeMrkdwn, plainFromSlack } from "./text.js";
 
 type Found = { text?: string; files?: unknown[] };
 
@@ -88,7 +88,7 @@ export const createFormHandlers = (
         })
       : err(files.error);
     if (!created.ok) {
-      const reason = catalogues[requester.lang].error(created.error);
+      const reason = escapeMrkdwn(catalogues[requester.lang].error(created.error));
       return io.tellInDm(user, slackCatalogues[requester.lang].requester.notCreated(reason));
     }
     if (created.value.created) await io.startThread(user, created.value.ticket, requester.lang);

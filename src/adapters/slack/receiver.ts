@@ -84,7 +84,8 @@ export const createSlackHttpReceiver = (options: {
     try {
       body = payloadOf(request.body);
     } catch (error) {
-      options.logger.warn({ err: error }, "slack: unreadable request");
+      // The parser's message quotes the body it choked on: only its kind is logged.
+      options.logger.warn({ error: (error as Error).name }, "slack: unreadable request");
       return reply.code(400).send({ error: "unreadable request" });
     }
     if (body.type === "url_verification") return reply.send({ challenge: String(body.challenge ?? "") });

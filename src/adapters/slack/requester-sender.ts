@@ -38,11 +38,11 @@ export const createDmOpener = (deps: Pick<SlackDeps, "clients">) => {
 
 const ratingBlocks = (payload: PayloadOf<"rating_request">, lang: Lang) => {
   const t = conversationCatalogues[lang].rating;
-  const text = t.ask(formatTicketId(payload.ticket.number), payload.ticket.subject);
+  const text = escapeMrkdwn(t.ask(formatTicketId(payload.ticket.number), payload.ticket.subject));
   return {
     text,
     blocks: [
-      { type: "section" as const, text: { type: "mrkdwn" as const, text: escapeMrkdwn(text) } },
+      { type: "section" as const, text: { type: "mrkdwn" as const, text } },
       {
         type: "actions" as const,
         elements: t.scoreNames.map((name, i) => ({

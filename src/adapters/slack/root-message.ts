@@ -147,7 +147,8 @@ export const rootMessage = (
       },
     ],
   });
-  return { text: s.root.fallback(ref, ticket.subject), blocks };
+  // Slack builds notifications from `text`: the subject is escaped there too, or "<!channel>" pings.
+  return { text: s.root.fallback(ref, escapeMrkdwn(ticket.subject)), blocks };
 };
 
 /** "1234:IN_PROGRESS" from a menu: the ticket number and the chosen value. */

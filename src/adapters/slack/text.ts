@@ -42,10 +42,17 @@ export const plainFromSlack = (text: string): string =>
     .replaceAll("&gt;", ">")
     .replaceAll("&amp;", "&");
 
-/** A mention of a Slack agent, or their name for agents from elsewhere (CLI, API). */
+/** What a Slack user id looks like; anything else after "slack:" (an id set through the API) is not one. */
+const SLACK_USER = /^[UW][A-Z0-9]{2,30}$/;
+
+/**
+ * A mention of a Slack agent, or their name for agents from elsewhere (CLI, API). The only place
+ * chamado writes a user mention, and only for an id that is one: an assignee named "slack:U1> <!here"
+ * through the API shows as text.
+ */
 export const mention = (agent: { readonly id: string; readonly name: string }): string => {
   const user = slackUserOf(agent.id);
-  return user ? `<@${user}>` : escapeMrkdwn(agent.name);
+  return user && SLACK_USER.test(user) ? `<@${user}>` : escapeMrkdwn(agent.name);
 };
 
 /** Agent actors from Slack carry "slack:<user id>". */

@@ -4,8 +4,11 @@ import { err, ok, type Result } from "../../core/shared/result.js";
 export const TELEGRAM_MODES = ["webhook", "polling"] as const;
 export type TelegramMode = (typeof TELEGRAM_MODES)[number];
 
-/** What setWebhook accepts as secret_token, and so what the X-Telegram-Bot-Api-Secret-Token header carries. */
-const SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+/**
+ * What setWebhook accepts as secret_token (and so what the X-Telegram-Bot-Api-Secret-Token header
+ * carries), from 16 characters: a shorter secret can be guessed.
+ */
+const SECRET = /^[A-Za-z0-9_-]{16,256}$/;
 /** "<bot id>:<secret>", as BotFather hands it out. */
 const TOKEN = /^\d{1,20}:[A-Za-z0-9_-]{20,100}$/;
 
@@ -19,7 +22,9 @@ export const telegramConfig = {
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
     .trim()
-    .regex(SECRET, { error: "expected 1 to 256 characters of A-Z, a-z, 0-9, _ or -" })
+    .regex(SECRET, {
+      error: "expected 16 to 256 characters of A-Z, a-z, 0-9, _ or - (32 random ones is good)",
+    })
     .optional(),
   TELEGRAM_MODE: z.enum(TELEGRAM_MODES, { error: "expected webhook or polling" }).default("webhook"),
   /** Where the Bot API lives; tests and local Bot API servers point it elsewhere. */
@@ -47,7 +52,7 @@ export const telegramSettings = (
   if (!config.TELEGRAM_BOT_TOKEN) return ok(null);
   if (config.TELEGRAM_MODE === "webhook" && !config.TELEGRAM_WEBHOOK_SECRET) {
     return err([
-      "  TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook (1 to 256 characters of A-Z, a-z, 0-9, _ or -)",
+      "  TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook (16 to 256 characters of A-Z, a-z, 0-9, _ or -)",
     ]);
   }
   return ok({

@@ -39,7 +39,8 @@ export const whatsappConfig = {
       error: "expected the numeric phone number id from the app's WhatsApp API setup page",
     })
     .optional(),
-  WHATSAPP_APP_SECRET: secret(1),
+  /** Meta's App Secret (32 hex characters); anything under 16 is not one and could be guessed. */
+  WHATSAPP_APP_SECRET: secret(16),
   WHATSAPP_VERIFY_TOKEN: secret(8),
   WHATSAPP_GRAPH_API_URL: optionalUrl(["https://", "http://"]).transform((v) =>
     (v ?? DEFAULT_GRAPH_API_URL).replace(/\/+$/, ""),

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { type Io, UsageError } from "../../adapters/cli/command.js";
 import { commands } from "../../adapters/cli/registry.js";
+import { InvalidCursorError } from "../../adapters/storage/cursor.js";
 import { catalogues } from "../../core/i18n/index.js";
 import { ConfigError, loadConfig } from "../config/index.js";
 import { cliSettingsOf, openCliSession } from "./session.js";
@@ -47,7 +48,11 @@ export const runCli = async (argv: string[], io: Io, env = process.env): Promise
       io.err(error.message);
       return 2;
     }
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      error instanceof UsageError ||
+      error instanceof InvalidCursorError ||
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       io.err(`${(error as Error).message}\nusage: ${command.usage}`);
       return 2;
     }

@@ -51,6 +51,10 @@ export const coreConfig = {
   REOPEN_WINDOW_DAYS: int(0, 365, 7),
   ATTACHMENT_MAX_FILES: int(0, 10, DEFAULT_ATTACHMENT_RULES.maxFiles),
   ATTACHMENT_MAX_BYTES: int(1, 50 * 1024 * 1024, DEFAULT_ATTACHMENT_RULES.maxBytes),
+  /** Bytes of files one contact's chat flows may hold before a ticket has them; more is refused. */
+  ATTACHMENT_PARKED_QUOTA_BYTES: int(1, 1024 * 1024 * 1024, DEFAULT_ATTACHMENT_RULES.parkedQuotaBytes),
+  /** Archives inside a zip: 1 refuses any, 2 (default) allows one level, never deeper. */
+  ATTACHMENT_ZIP_MAX_DEPTH: int(1, 10, DEFAULT_ATTACHMENT_RULES.zipMaxDepth),
   ATTACHMENT_TYPES: z
     .string()
     .transform((v) =>

@@ -14,6 +14,42 @@ export const serviceConfig = {
    * after a platform outage cannot crowd out Slack's 3-second acks or the health checks.
    */
   CHAT_TURN_CONCURRENCY: int(1, 1000, 32),
+  /** Bearer token for /metrics and readiness details; without it (and without ADMIN_PORT) they are public. */
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, {
+      error: "expected 16 to 256 token characters (32 random ones is good)",
+    })
+    .optional(),
+  /** A second port for /metrics and readiness details only; the main port then serves neither. */
+  ADMIN_PORT: z.coerce
+    .number({ error: "expected a port between 1 and 65535" })
+    .int({ error: "expected a port between 1 and 65535" })
+    .min(1, { error: "expected a port between 1 and 65535" })
+    .max(65535, { error: "expected a port between 1 and 65535" })
+    .optional(),
+  /** Where the admin port listens; HOST when unset. */
+  ADMIN_HOST: z.string().trim().min(1).optional(),
+  /**
+   * Failed authentications (webhook secrets, signatures, API keys) allowed per minute from one source
+   * address, and against one API key prefix; past it the source gets 429 until the budget refills.
+   */
+  AUTH_FAILURES_PER_MINUTE: int(1, 10_000, 20),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the source address: "false" (default, the socket's
+   * address), "true" (any), a number of hops, or comma-separated addresses and CIDR ranges.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+      error: "expected true, false, a number of hops, or addresses and CIDR ranges separated by commas",
+    })
+    .transform((v): boolean | number | string =>
+      v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v,
+    )
+    .default(false),
   /** Time allowed for in-flight requests and deliveries to finish on SIGTERM before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: int(1000, 120_000, 15_000),
   /** A name for this instance in claims and logs (defaults to host:pid). */

@@ -42,6 +42,7 @@ export const vetFiles = async (
       if (content.uncompressedBytes > rules.zipMaxUncompressedBytes) {
         return reject("ZIP_TOO_LARGE", rules.zipMaxUncompressedBytes);
       }
+      if (content.depth > rules.zipMaxDepth) return reject("ZIP_NESTED_TOO_DEEP", rules.zipMaxDepth);
       vetted.push({ file, extension: "zip", mime: "application/zip" });
       continue;
     }

@@ -5,6 +5,10 @@ export interface AttachmentRules {
   readonly allowedTypes: readonly string[];
   readonly zipMaxEntries: number;
   readonly zipMaxUncompressedBytes: number;
+  /** Archive nesting allowed: 1 refuses any archive inside a zip, 2 allows one level, and so on. */
+  readonly zipMaxDepth: number;
+  /** Bytes of files one contact's chat flows may hold while no ticket has them yet. */
+  readonly parkedQuotaBytes: number;
 }
 
 export const DEFAULT_ATTACHMENT_RULES: AttachmentRules = {
@@ -13,4 +17,6 @@ export const DEFAULT_ATTACHMENT_RULES: AttachmentRules = {
   allowedTypes: ["png", "jpg", "pdf", "zip", "txt"],
   zipMaxEntries: 1000,
   zipMaxUncompressedBytes: 100 * 1024 * 1024,
+  zipMaxDepth: 2,
+  parkedQuotaBytes: 20 * 1024 * 1024,
 };

@@ -74,7 +74,10 @@ export const converse = async (
   state: ConversationState | null,
   input: InboundInput | null,
 ): Promise<Outcome> => {
-  if (input === null) return goTo(state, error(turn.t.session.unreadable));
+  if (input === null) {
+    turn.deps.onRefused?.(turn.contact.channel, "UNREADABLE");
+    return goTo(state, error(turn.t.session.unreadable));
+  }
   const intent = recognize(input, state);
   if (intent) return applyIntent(turn, state, intent);
   if (state === null) return answerMenu(turn, input);

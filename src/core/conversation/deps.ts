@@ -6,7 +6,9 @@ import type { Clock } from "../ports/clock.js";
 import type { ContentInspector } from "../ports/content-inspector.js";
 import type { DirectoryRepository } from "../ports/directory.js";
 import type { Outbox } from "../ports/outbox.js";
+import type { ParkedFiles } from "../ports/parked-files.js";
 import type { TurnStore } from "../ports/turn-store.js";
+import type { Channel } from "../ticket/channel.js";
 import type { TicketService } from "../ticket/service.js";
 import type { Taxonomy } from "../ticket/taxonomy.js";
 
@@ -40,10 +42,14 @@ export interface ConversationDeps {
   readonly outbox: Outbox;
   /** Attachments received mid-flow wait here (content-addressed) until the ticket is confirmed. */
   readonly blobs: BlobStore;
+  /** The flows' references to those bytes: what the quota counts, and what lets them be deleted. */
+  readonly parked: ParkedFiles;
   readonly inspector: ContentInspector;
   readonly attachmentRules: AttachmentRules;
   readonly taxonomy: Taxonomy;
   readonly clock: Clock;
   readonly settings: ConversationSettings;
   readonly logger?: ConversationLogger;
+  /** Told each time something a person sent is refused (reason as in refusalReasons, or UNREADABLE). */
+  readonly onRefused?: (channel: Channel, reason: string) => void;
 }

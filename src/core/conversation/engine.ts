@@ -18,6 +18,7 @@ import {
   stoppedAt,
 } from "./lifecycle.js";
 import type { EngineReply, Prompt } from "./prompt.js";
+import { parkedIn, releaseParked } from "./stash.js";
 import { expireIdleSessions } from "./sweeper.js";
 import { type Turn, text } from "./turn.js";
 
@@ -116,9 +117,16 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
       await recordAbandoned(deps, contact.id, stoppedAt(state), outcome.abandoned, now);
     lang = outcome.lang ?? lang;
     const presented = await present(turnFor(contact, lang, sourceKey), outcome);
+    // Files the flow held and no longer does (it ended, was cancelled or switched, or dropped them):
+    // released once the new state is saved, so a crash before that never loses files a flow still names.
+    const held = parkedIn(state);
+    const kept = parkedIn(presented.state);
+    const dropped: readonly string[] | "all" =
+      held.size === 0 ? [] : presented.state === null ? "all" : [...held].filter((k) => !kept.has(k));
     return {
       reply: reply(contact, lang, [...notices, ...presented.prompts], "answered"),
       next: nextSession(contact, session, presented.state, lang, now),
+      dropped,
     };
   };
 
@@ -184,10 +192,11 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
 
       let sent = false;
       try {
-        const { reply: answered, next } = await answer(contact, inbound, started);
+        const { reply: answered, next, dropped } = await answer(contact, inbound, started);
         const delivered = deliver ? await deliver(answered, { behind: started.answersQueued }) : "sent";
         sent = true;
         if (!(await started.commit(next, { queued: delivered === "queued" }))) throw new TurnLostError(key);
+        await releaseParked(deps, contact.id, dropped);
         return answered;
       } catch (error) {
         await started.abort().catch(() => undefined);
@@ -204,7 +213,7 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
       expireIdleSessions(deps, now, limit, (contact, run) =>
         inTurn(contact, async (open) => {
           try {
-            return await run();
+            return await run(open);
           } finally {
             await open.abort();
           }

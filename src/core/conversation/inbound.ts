@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHANNELS } from "../ticket/channel.js";
 import { fileInput } from "../ticket/commands.js";
+import { cleanText } from "../ticket/text-rule.js";
 
 /** Commands a channel may send as such (Telegram's /start, a Slack shortcut); text words reach the same intents. */
 export const COMMAND_NAMES = [
@@ -36,22 +37,28 @@ export const inboundInput = z.discriminatedUnion("kind", [
 ]);
 export type InboundInput = z.output<typeof inboundInput>;
 
+/**
+ * What the platform says about the sender (names, ids, locale) is stored as given but cleaned by the
+ * text rule: nobody can be asked to retype a profile name, and one unstorable character there would
+ * otherwise fail every message the person sends.
+ */
+const platformText = (min: number, max: number) =>
+  z.string().transform(cleanText).pipe(z.string().trim().min(min).max(max));
+
 const envelope = z.object({
   /** Which chat platform the message came from; the contact is `channel` + `from.platformUserId`. */
   channel: z.enum(CHANNELS),
   /** The platform's id of this message (update id, wamid, ts): a redelivery carries the same id. */
-  messageId: z.string().trim().min(1).max(150),
+  messageId: platformText(1, 150),
   /** Identity from verified platform fields only, never from the message text. */
   from: z.object({
-    platformUserId: z.string().trim().min(1).max(150),
-    displayName: z.string().trim().max(200).default(""),
+    platformUserId: platformText(1, 150),
+    displayName: platformText(0, 200).default(""),
     /** The platform's locale for the person ("pt-BR", "en"), used until they choose a language. */
-    locale: z.string().max(35).nullish(),
+    locale: platformText(0, 35).nullish(),
   }),
   /** A group chat stands for an organization: its contacts join it under the open access policy. */
-  organization: z
-    .object({ key: z.string().trim().min(1).max(200), name: z.string().trim().min(1).max(200) })
-    .nullish(),
+  organization: z.object({ key: platformText(1, 200), name: platformText(1, 200) }).nullish(),
   input: z.unknown(),
   receivedAt: z.date(),
   /** How long the platform may deliver this message again (WhatsApp: days); the engine's default otherwise. */

@@ -6,6 +6,7 @@ import type { SessionEntry, StoredSession } from "../ports/turn-store.js";
 import { actorOf } from "../ticket/requester-of.js";
 import type { ConversationDeps } from "./deps.js";
 import { saveRating } from "./flows/rating.js";
+import { releaseParked } from "./stash.js";
 import {
   type ConversationState,
   flowAndStep,
@@ -53,6 +54,7 @@ const finishExpired = async (
   now: Date,
 ) => {
   await recordAbandoned(deps, contact.id, summary.step, "timeout", now);
+  await releaseParked(deps, contact.id, "all");
   if (summary.rating)
     await saveRating({ deps, actor: actorOf(contact) }, summary.rating.ticket, summary.rating.score);
 };
@@ -94,6 +96,7 @@ export const readSession = async (
   if (session && session.contactId === contactId) return { session, corrupt: false };
   deps.logger?.warn({ contactId }, "stored conversation did not parse; restarting the flow");
   await recordAbandoned(deps, contactId, "unknown", "corrupt", now);
+  await releaseParked(deps, contactId, "all");
   return { session: null, corrupt: true };
 };
 

@@ -1,8 +1,10 @@
 import { conversationCatalogues } from "../i18n/index.js";
 import type { OutboxDraft } from "../outbox/outbox-draft.js";
 import type { ContactRecord } from "../ports/directory.js";
+import type { OpenTurn } from "../ports/turn-store.js";
 import type { ConversationDeps } from "./deps.js";
 import { expireIfIdle, idleCutoff } from "./lifecycle.js";
+import { releaseParked } from "./stash.js";
 import type { SessionSummary } from "./state.js";
 
 export const EXPIRED_NOTICE_KIND = "conversation.expired";
@@ -37,7 +39,7 @@ export const expireIdleSessions = async (
   deps: ConversationDeps,
   now: Date,
   limit: number,
-  withLock: <T>(contact: ContactRecord, run: () => Promise<T>) => Promise<T>,
+  withTurn: <T>(contact: ContactRecord, run: (turn: OpenTurn) => Promise<T>) => Promise<T>,
 ): Promise<number> => {
   const cutoff = idleCutoff(deps, now);
   let ended = 0;
@@ -49,7 +51,7 @@ export const expireIdleSessions = async (
         await deps.turns.claimIdle(contactId, cutoff);
         continue;
       }
-      const summary = await withLock(contact, () => expireIfIdle(deps, contact, now));
+      const summary = await withTurn(contact, () => expireIfIdle(deps, contact, now));
       if (!summary) continue;
       await deps.outbox.enqueue([expiredNotice(deps, contact, summary, now)]);
       ended += 1;
@@ -58,5 +60,31 @@ export const expireIdleSessions = async (
       deps.logger?.error({ err: error, contactId }, "could not expire a conversation");
     }
   }
+  await releaseOrphanedParking(deps, cutoff, limit, withTurn);
   return ended;
+};
+
+/**
+ * Files parked by flows that are gone without having released them: a process that died mid-turn, or
+ * sessions kept in memory by an instance that restarted. Under the contact's lock, and only while the
+ * contact has no session, so a flow that is still going keeps its files however old they are.
+ */
+const releaseOrphanedParking = async (
+  deps: ConversationDeps,
+  cutoff: Date,
+  limit: number,
+  withTurn: <T>(contact: ContactRecord, run: (turn: OpenTurn) => Promise<T>) => Promise<T>,
+): Promise<void> => {
+  for (const contactId of await deps.parked.idleHolders(cutoff, limit)) {
+    try {
+      const contact = await deps.directory.findContactById(contactId);
+      if (!contact) await releaseParked(deps, contactId, "all");
+      else
+        await withTurn(contact, async (turn) => {
+          if (!turn.session?.state) await releaseParked(deps, contactId, "all");
+        });
+    } catch (error) {
+      deps.logger?.error({ err: error, contactId }, "could not release a gone flow's files");
+    }
+  }
 };

@@ -4,6 +4,7 @@ import type { Lang } from "../i18n/lang.js";
 import type { AbandonReason } from "../ports/abandoned-flows.js";
 import type { ContactRecord } from "../ports/directory.js";
 import type { CoreError } from "../ticket/errors.js";
+import { refusalReasons } from "../ticket/refusals.js";
 import type { RequesterActor } from "../ticket/requester-of.js";
 import type { RequesterIdentity } from "../ticket/service.js";
 import type { ConversationDeps } from "./deps.js";
@@ -57,4 +58,8 @@ export const stay = (state: ConversationState, ...say: Prompt[]): Outcome => ({ 
 export const goTo = (next: ConversationState | null, ...say: Prompt[]): Outcome => ({ say, next });
 export const invalidChoice = (turn: Turn, state: ConversationState): Outcome =>
   stay(state, error(turn.t.choice.invalid));
-export const coreError = (turn: Turn, e: CoreError): Prompt => error(turn.core.error(e));
+/** A core refusal as the person reads it; refusals of what they sent are counted (deps.onRefused). */
+export const coreError = (turn: Turn, e: CoreError): Prompt => {
+  for (const reason of refusalReasons(e)) turn.deps.onRefused?.(turn.contact.channel, reason);
+  return error(turn.core.error(e));
+};

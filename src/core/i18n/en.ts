@@ -28,6 +28,10 @@ export const en: Catalogue = {
         return `${label}: use at most ${problem.max} characters (you used ${problem.actual}).`;
       case "NOT_ONE_OF":
         return `${label}: choose one of: ${problem.allowed.join(", ")}.`;
+      case "CONTROL_CHARACTER":
+        return `${label}: remove the invisible control character (${problem.codePoint}) and send it again.`;
+      case "INVALID_UNICODE":
+        return `${label}: holds a broken character (half of an emoji or symbol); type it again.`;
       case "INVALID":
         return `${label}: invalid value.`;
     }
@@ -46,6 +50,8 @@ export const en: Catalogue = {
         return "You are not allowed to do that on this ticket.";
       case "TOO_MANY_ATTACHMENTS":
         return `Send at most ${error.max} files per message (you sent ${error.actual}).`;
+      case "UPLOAD_QUOTA_EXCEEDED":
+        return `You already have ${formatBytes(error.parked)} of files waiting in this conversation and the limit is ${formatBytes(error.quota)}. Finish or cancel this ticket, or send smaller files.`;
       case "ATTACHMENT_REJECTED":
         return en.attachment(error.fileName, error.reason, error.limit);
       case "RATING_NOT_ALLOWED":
@@ -68,6 +74,10 @@ export const en: Catalogue = {
         return `The file ${fileName} holds too many files (at most ${limit}).`;
       case "ZIP_TOO_LARGE":
         return `The unpacked contents of ${fileName} exceed ${formatBytes(limit ?? 0)}.`;
+      case "ZIP_NESTED_TOO_DEEP":
+        return limit === 1
+          ? `The file ${fileName} holds other archives; send their contents instead.`
+          : `The file ${fileName} holds archives inside archives more than ${limit} levels deep.`;
       case "CORRUPT":
         return `The file ${fileName} is damaged and could not be read.`;
     }

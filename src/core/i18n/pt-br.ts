@@ -28,6 +28,10 @@ export const ptBR: Catalogue = {
         return `${label}: use no máximo ${problem.max} caracteres (você usou ${problem.actual}).`;
       case "NOT_ONE_OF":
         return `${label}: escolha uma destas opções: ${problem.allowed.join(", ")}.`;
+      case "CONTROL_CHARACTER":
+        return `${label}: tire o caractere de controle invisível (${problem.codePoint}) e envie de novo.`;
+      case "INVALID_UNICODE":
+        return `${label}: tem um caractere quebrado (metade de um emoji ou símbolo); digite de novo.`;
       case "INVALID":
         return `${label}: valor inválido.`;
     }
@@ -46,6 +50,8 @@ export const ptBR: Catalogue = {
         return "Você não tem permissão para fazer isso neste chamado.";
       case "TOO_MANY_ATTACHMENTS":
         return `Envie no máximo ${error.max} arquivos por mensagem (você enviou ${error.actual}).`;
+      case "UPLOAD_QUOTA_EXCEEDED":
+        return `Você já tem ${formatBytes(error.parked)} em arquivos esperando nesta conversa e o limite é ${formatBytes(error.quota)}. Conclua ou cancele este chamado, ou envie arquivos menores.`;
       case "ATTACHMENT_REJECTED":
         return ptBR.attachment(error.fileName, error.reason, error.limit);
       case "RATING_NOT_ALLOWED":
@@ -68,6 +74,10 @@ export const ptBR: Catalogue = {
         return `O arquivo ${fileName} tem arquivos demais dentro (máximo ${limit}).`;
       case "ZIP_TOO_LARGE":
         return `O conteúdo de ${fileName} descompactado passa de ${formatBytes(limit ?? 0)}.`;
+      case "ZIP_NESTED_TOO_DEEP":
+        return limit === 1
+          ? `O arquivo ${fileName} tem outros arquivos compactados dentro; envie o conteúdo deles.`
+          : `O arquivo ${fileName} tem arquivos compactados uns dentro dos outros em mais de ${limit} níveis.`;
       case "CORRUPT":
         return `O arquivo ${fileName} está corrompido e não pôde ser lido.`;
     }

@@ -2,6 +2,14 @@
 export interface BlobStore {
   /** Stores the bytes and returns a key to read them back. Writing the same bytes twice may return the same key. */
   put(bytes: Uint8Array, meta: { sha256: string; extension: string }): Promise<string>;
+  /** The key `put` returns for bytes with this hash and extension, known before they are written. */
+  keyFor(meta: { sha256: string; extension: string }): string;
   get(key: string): Promise<Uint8Array>;
   delete(key: string): Promise<void>;
+  /**
+   * Takes the bytes out of readers' and writers' way, then deletes them if `decide` (given when they
+   * were last written) says so, or puts them back. A writer storing the same bytes meanwhile writes a
+   * fresh copy, which this never deletes. True when deleted; false when kept or already gone.
+   */
+  removeIf(key: string, decide: (writtenAt: Date) => Promise<boolean>): Promise<boolean>;
 }

@@ -1,9 +1,11 @@
 import type { AbandonedFlowLog } from "./abandoned-flows.js";
 import type { ApiKeyRepository } from "./api-keys.js";
+import type { BlobStore } from "./blob-store.js";
 import type { DirectoryRepository } from "./directory.js";
 import type { InboundReceipts } from "./inbound-receipts.js";
 import type { Outbox } from "./outbox.js";
 import type { OutboxQueue } from "./outbox-queue.js";
+import type { ParkedFiles } from "./parked-files.js";
 import type { TicketLinks } from "./ticket-links.js";
 import type { TicketRepository } from "./ticket-repository.js";
 import type { TimerQueries } from "./timer-queries.js";
@@ -25,6 +27,10 @@ export interface StoragePorts {
   readonly abandoned: AbandonedFlowLog;
   readonly apiKeys: ApiKeyRepository;
   readonly timers: TimerQueries;
+  /** The references chat flows hold to files received before a ticket exists, over their blob store. */
+  parkedFiles(blobs: BlobStore): ParkedFiles;
+  /** Which of these storage keys an attachment or a parked file names (what the orphan sweep keeps). */
+  referencedKeys(keys: readonly string[]): Promise<ReadonlySet<string>>;
   /** Throws when the store cannot be reached (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { PRIORITIES } from "./priority.js";
 import { TICKET_STATUSES } from "./status.js";
 import type { Taxonomy } from "./taxonomy.js";
-import { oneOf, text } from "./validation.js";
+import { cleanText, normalizeText } from "./text-rule.js";
+import { oneOf, plainString, text } from "./validation.js";
 
 export const LIMITS = {
   subject: { min: 3, max: 120 },
@@ -12,7 +13,8 @@ export const LIMITS = {
 
 /** A file as it arrives from a channel: bytes plus what the sender claims about them (not trusted). */
 export const fileInput = z.object({
-  fileName: z.string().trim().min(1).max(255),
+  // A name the platform or the sender's device chose: cleaned rather than refused, it only labels the bytes.
+  fileName: z.string().trim().min(1).max(255).transform(cleanText),
   // Any Uint8Array, Node Buffers included (z.instanceof would narrow to Uint8Array<ArrayBuffer>).
   bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { error: "expected file bytes" }),
   declaredType: z.string().max(255).optional(),
@@ -42,13 +44,13 @@ export const replyCommand = z
     internal: z.boolean().default(false),
     sourceKey,
   })
-  .transform((reply) => ({ ...reply, message: reply.message.trim() }))
   .superRefine((reply, ctx) => {
     const body = text(reply.attachments.length > 0 ? 0 : LIMITS.message.min, LIMITS.message.max);
     const checked = body.safeParse(reply.message);
     if (!checked.success)
       for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: ["message"] });
-  });
+  })
+  .transform((reply) => ({ ...reply, message: normalizeText(reply.message).trim() }));
 export type ReplyCommand = z.output<typeof replyCommand>;
 
 export const changeStatusCommand = z.object({ status: z.enum(TICKET_STATUSES), sourceKey });
@@ -56,7 +58,7 @@ export const changePriorityCommand = z.object({ priority: z.enum(PRIORITIES), so
 export const changeDepartmentCommand = (taxonomy: Taxonomy) =>
   z.object({ department: oneOf(taxonomy.departments.map((d) => d.code)), sourceKey });
 export const assignCommand = z.object({
-  assignee: z.object({ id: z.string().min(1).max(200), name: text(1, 200) }).nullable(),
+  assignee: z.object({ id: plainString(1, 200), name: text(1, 200) }).nullable(),
   sourceKey,
 });
 export const rateCommand = z.object({

@@ -6,6 +6,10 @@ export type FieldProblem =
   | { readonly code: "TOO_SHORT"; readonly min: number; readonly actual: number }
   | { readonly code: "TOO_LONG"; readonly max: number; readonly actual: number }
   | { readonly code: "NOT_ONE_OF"; readonly allowed: readonly string[] }
+  /** An invisible control character (NUL, escape, …), named as "U+0000" since it cannot be shown. */
+  | { readonly code: "CONTROL_CHARACTER"; readonly codePoint: string }
+  /** Half of a character (a lone UTF-16 surrogate): not text in any encoding. */
+  | { readonly code: "INVALID_UNICODE" }
   | { readonly code: "INVALID" };
 
 export interface FieldIssue {
@@ -19,6 +23,7 @@ export type AttachmentRejection =
   | "TYPE_NOT_ALLOWED"
   | "ZIP_TOO_MANY_ENTRIES"
   | "ZIP_TOO_LARGE"
+  | "ZIP_NESTED_TOO_DEEP"
   | "CORRUPT";
 
 /** Expected failures of the ticket core. `code` is stable: adapters and clients match on it. */
@@ -29,6 +34,8 @@ export type CoreError =
   | { readonly code: "REOPEN_WINDOW_EXPIRED"; readonly closedAt: Date; readonly windowDays: number }
   | { readonly code: "FORBIDDEN"; readonly action: string }
   | { readonly code: "TOO_MANY_ATTACHMENTS"; readonly max: number; readonly actual: number }
+  /** The contact's flows already hold this many bytes of files waiting for a ticket; more would pass the quota. */
+  | { readonly code: "UPLOAD_QUOTA_EXCEEDED"; readonly quota: number; readonly parked: number }
   | {
       readonly code: "ATTACHMENT_REJECTED";
       readonly fileName: string;

@@ -39,6 +39,7 @@ import {
 import { type CoreError, notFound } from "./errors.js";
 import { PUBLIC_STATUS_OF, type PublicStatus } from "./status.js";
 import type { Taxonomy } from "./taxonomy.js";
+import { cleanText } from "./text-rule.js";
 import type { Actor, AttachmentMeta, Ticket, TicketEvent } from "./ticket.js";
 import { parseTicketRef } from "./ticket-ref.js";
 import { type TimeInStatus, timeInStatus } from "./time-in-status.js";
@@ -54,6 +55,12 @@ export interface TicketServiceDeps {
   readonly reopenWindowDays: number;
   readonly notify: NotificationPolicy;
 }
+
+/**
+ * A requester made only once the ticket is known to be valid, so a refused ticket leaves no contact
+ * behind (an integration naming a new person by external id).
+ */
+export type RequesterOnDemand = () => Promise<RequesterIdentity>;
 
 /** Whom a ticket is opened for: the requester themself, or a contact an agent acts for. */
 export interface RequesterIdentity {
@@ -80,9 +87,10 @@ export interface TicketDetail {
  */
 export interface TicketService {
   /** `origin` is where the ticket is opened (the CLI for an agent acting for a Telegram contact, say). */
+  /** `who` may be resolved only once the input passed its checks (a refused ticket creates no requester). */
   create(
     actor: Actor,
-    requester: RequesterIdentity,
+    who: RequesterIdentity | RequesterOnDemand,
     input: unknown,
     origin?: Channel,
   ): Promise<Result<{ ticket: Ticket; created: boolean }, CoreError>>;
@@ -153,7 +161,20 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
     return found.ok ? changeFound(actor, found.value, ref, decide, sourceKey) : found;
   };
 
-  const scoped = (actor: Actor, query: TicketQuery): TicketQuery => {
+  /**
+   * Search words and filter values are looked with, never stored: what the text rule refuses is
+   * cleaned here instead, so no door can hand storage a NUL. Cleaned values match nothing stored.
+   */
+  const lookable = (query: TicketQuery): TicketQuery => ({
+    ...query,
+    ...(query.text !== undefined ? { text: cleanText(query.text) } : {}),
+    ...(query.assigneeId !== undefined ? { assigneeId: cleanText(query.assigneeId) } : {}),
+    ...(query.departments ? { departments: query.departments.map(cleanText) } : {}),
+    ...(query.types ? { types: query.types.map(cleanText) } : {}),
+  });
+
+  const scoped = (actor: Actor, raw: TicketQuery): TicketQuery => {
+    const query = lookable(raw);
     if (actor.kind !== "requester") return query;
     return actor.orgAdmin
       ? { ...query, organizationId: actor.organizationId }
@@ -163,17 +184,20 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
   return {
     async create(
       actor: Actor,
-      requester: RequesterIdentity,
+      who: RequesterIdentity | RequesterOnDemand,
       input: unknown,
-      origin: Channel = requester.channel,
+      origin?: Channel,
     ): Promise<Result<{ ticket: Ticket; created: boolean }, CoreError>> {
-      if (actor.kind === "requester" && actor.contactId !== requester.contactId) {
-        return err({ code: "FORBIDDEN", action: "create" });
-      }
+      const forbidden = (requester: RequesterIdentity) =>
+        actor.kind === "requester" && actor.contactId !== requester.contactId;
+      if (typeof who !== "function" && forbidden(who)) return err({ code: "FORBIDDEN", action: "create" });
       const command = validate(createSchema, input);
       if (!command.ok) return command;
-      const files = await acceptFiles(command.value.attachments);
-      if (!files.ok) return files;
+      const vetted = await vetFiles(command.value.attachments, deps.attachmentRules, deps.inspector);
+      if (!vetted.ok) return vetted;
+      const requester = typeof who === "function" ? await who() : who;
+      if (forbidden(requester)) return err({ code: "FORBIDDEN", action: "create" });
+      const attachments = await storeFiles(vetted.value, deps.blobs);
       const now = clock.now();
       const { message, sourceKey, attachments: _, ...fields } = command.value;
       const openingMessage = {
@@ -183,12 +207,12 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
         from: null,
         to: null,
         createdAt: now,
-        attachments: files.value,
+        attachments,
       };
       const created = await tickets.create({
         ...fields,
         id: randomUUID(),
-        channel: origin,
+        channel: origin ?? requester.channel,
         requester: {
           contactId: requester.contactId,
           personId: requester.personId,

@@ -1,21 +1,36 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../shared/result.js";
 import type { CoreError, FieldIssue, FieldProblem } from "./errors.js";
+import { normalizeText, textProblem } from "./text-rule.js";
 
 /** Length as people count it: an emoji or an accented letter is one character. */
 export const charCount = (text: string): number => [...text].length;
 
-/** A trimmed text field whose limits are checked in characters and reported with the actual count. */
+/** Refuses what the text rule (text-rule.ts) refuses, as a field problem; the value is left as is. */
+export const storable = (value: string, ctx: z.core.$RefinementCtx<string>) => {
+  const found = textProblem(value);
+  if (found) ctx.addIssue(problem(found));
+};
+
+/**
+ * A trimmed text field under the text rule, whose limits are checked in characters (after NFC) and
+ * reported with the actual count.
+ */
 export const text = (min: number, max: number) =>
   z
     .string()
-    .transform((value) => value.trim())
+    .superRefine(storable)
+    .transform((value) => normalizeText(value).trim())
     .superRefine((value, ctx) => {
       const actual = charCount(value);
       if (actual === 0 && min > 0) ctx.addIssue(problem({ code: "REQUIRED" }));
       else if (actual < min) ctx.addIssue(problem({ code: "TOO_SHORT", min, actual }));
       else if (actual > max) ctx.addIssue(problem({ code: "TOO_LONG", max, actual }));
     });
+
+/** A short string that is not prose (an id, an external key) under the same text rule, not trimmed. */
+export const plainString = (min: number, max: number) =>
+  z.string().min(min).max(max).superRefine(storable).transform(normalizeText);
 
 /** One of a closed list of codes, matched case-insensitively. */
 export const oneOf = (allowed: readonly string[]) =>

@@ -6,6 +6,7 @@ import { createFsBlobStore } from "../../../src/adapters/files/fs-blob-store.js"
 import { createMemoryTurnStore } from "../../../src/adapters/sessions/memory-turn-store.js";
 import { createMemoryAbandonedFlowLog } from "../../../src/adapters/storage/memory/abandoned-flows.js";
 import { createMemoryDirectory } from "../../../src/adapters/storage/memory/directory.js";
+import { createMemoryParkedFiles } from "../../../src/adapters/storage/memory/parked-files.js";
 import { createMemoryTicketRepository } from "../../../src/adapters/storage/memory/ticket-repository.js";
 import { DEFAULT_ATTACHMENT_RULES } from "../../../src/core/attachments/rules.js";
 import {
@@ -16,8 +17,10 @@ import {
 } from "../../../src/core/conversation/index.js";
 import type { OutboxDraft } from "../../../src/core/outbox/outbox-draft.js";
 import type { AbandonedFlowLog } from "../../../src/core/ports/abandoned-flows.js";
+import type { BlobStore } from "../../../src/core/ports/blob-store.js";
 import type { DirectoryRepository } from "../../../src/core/ports/directory.js";
 import type { Outbox } from "../../../src/core/ports/outbox.js";
+import type { ParkedFiles } from "../../../src/core/ports/parked-files.js";
 import type { TicketRepository } from "../../../src/core/ports/ticket-repository.js";
 import type { TurnStore } from "../../../src/core/ports/turn-store.js";
 import type { Channel } from "../../../src/core/ticket/channel.js";
@@ -40,6 +43,8 @@ export interface StorageParts {
   readonly abandoned: AbandonedFlowLog & { entries?: () => readonly unknown[] };
   /** Every abandoned flow recorded so far as "flow/step/reason". */
   readonly abandonedList: () => Promise<string[]>;
+  /** The flows' references to parked files, over the harness's blob store. */
+  readonly parked: (blobs: BlobStore) => ParkedFiles;
   /** Where expiry notices go; an in-memory list when omitted. */
   readonly outbox?: { readonly port: Outbox; readonly kinds: () => Promise<string[]> };
   readonly close: () => Promise<void>;
@@ -54,8 +59,10 @@ export interface HarnessOptions {
 
 export const memoryStorage = async (): Promise<StorageParts> => {
   const abandoned = createMemoryAbandonedFlowLog();
+  const tickets = createMemoryTicketRepository();
   return {
-    tickets: createMemoryTicketRepository().repository,
+    tickets: tickets.repository,
+    parked: (blobs) => createMemoryParkedFiles({ blobs, attached: tickets.isAttached }),
     directory: createMemoryDirectory(),
     abandoned,
     abandonedList: async () => abandoned.entries().map((a) => `${a.flow}/${a.step}/${a.reason}`),
@@ -98,6 +105,7 @@ export const buildEngine = async (options: HarnessOptions = {}) => {
     abandoned: storage.abandoned,
     outbox: storage.outbox?.port ?? memoryOutbox,
     blobs,
+    parked: storage.parked(blobs),
     inspector,
     attachmentRules: TEST_ATTACHMENT_RULES,
     taxonomy: DEFAULT_TAXONOMY,

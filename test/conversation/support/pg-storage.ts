@@ -2,6 +2,7 @@ import { createPrismaAbandonedFlowLog } from "../../../src/adapters/storage/pris
 import { openDatabase } from "../../../src/adapters/storage/prisma/database.js";
 import { createPrismaDirectory } from "../../../src/adapters/storage/prisma/directory.js";
 import { createPrismaOutbox } from "../../../src/adapters/storage/prisma/outbox-writer.js";
+import { createPrismaParkedFiles } from "../../../src/adapters/storage/prisma/parked-files.js";
 import { createPrismaTicketRepository } from "../../../src/adapters/storage/prisma/ticket-repository.js";
 import { createPgTestDatabase } from "../../../testkit/pg-test-database.js";
 import type { StorageParts } from "./engine-harness.js";
@@ -19,6 +20,7 @@ export const pgStorage = async (): Promise<StorageParts> => {
   return {
     tickets: createPrismaTicketRepository(prisma),
     directory: createPrismaDirectory(prisma),
+    parked: (blobs) => createPrismaParkedFiles(prisma, blobs),
     abandoned: createPrismaAbandonedFlowLog(prisma),
     abandonedList: async () =>
       (await prisma.abandonedFlow.findMany({ orderBy: { id: "asc" } })).map(

@@ -1,4 +1,4 @@
-import { pino } from "pino";
+import { type Logger, pino } from "pino";
 import { type RunningService, startService } from "../../../src/app/service.js";
 import { type FakeGraphApi, startFakeGraphApi } from "../../../testkit/fake-graph-api.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../../../testkit/fake-slack-api.js";
@@ -28,6 +28,12 @@ export interface SweepService {
   readonly apiKey: string;
   /** The public id of a ticket made through the API, so write routes have a real target. */
   readonly ticketRef: string;
+  /** The platforms' fake APIs, to see what the service sent them. */
+  readonly fakes: {
+    readonly telegram: FakeTelegramApi;
+    readonly slack: FakeSlackApi;
+    readonly graph: FakeGraphApi;
+  };
   stop(): Promise<void>;
 }
 
@@ -36,7 +42,9 @@ export interface SweepService {
  * Cloud API, Slack) and the REST API, against fake platform APIs on 127.0.0.1 and a throwaway
  * PostgreSQL database.
  */
-export const startSweepService = async (): Promise<SweepService> => {
+export const startSweepService = async (
+  options: { readonly env?: Record<string, string>; readonly logger?: Logger } = {},
+): Promise<SweepService> => {
   const db: PgTestDatabase | undefined = await createPgTestDatabase();
   if (!db) throw new Error("DATABASE_URL is not set");
   const fakes: { close(): Promise<void> }[] = [];
@@ -72,10 +80,13 @@ export const startSweepService = async (): Promise<SweepService> => {
       SLACK_AGENT_CHANNEL_ID: "C0AGENTS",
       SLACK_API_URL: slack.apiUrl,
       OUTBOX_SEND_TIMEOUT_MS: "10000",
+      // The sweep forges signatures by the hundred from one address; the limit has tests of its own.
+      AUTH_FAILURES_PER_MINUTE: "10000",
+      ...options.env,
     });
     service = await startService(await testConfig(env), {
       port: 0,
-      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+      logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       startTimers: false,
       rateLimits: {},
     });
@@ -99,6 +110,7 @@ export const startSweepService = async (): Promise<SweepService> => {
     const running = service;
     return {
       service: running,
+      fakes: { telegram, slack, graph },
       url: running.url,
       apiKey,
       ticketRef: created.json.ticket.publicId as string,

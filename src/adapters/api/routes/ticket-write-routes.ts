@@ -1,6 +1,7 @@
+import type { ContactRecord } from "../../../core/ports/directory.js";
 import type { Result } from "../../../core/shared/result.js";
 import type { CoreError } from "../../../core/ticket/errors.js";
-import type { RequesterIdentity } from "../../../core/ticket/service.js";
+import type { RequesterIdentity, RequesterOnDemand } from "../../../core/ticket/service.js";
 import type { Ticket } from "../../../core/ticket/ticket.js";
 import type { ApiPrincipal } from "../auth.js";
 import { type ApiDeps, decodeFiles, sourceKeyOf } from "../deps.js";
@@ -28,7 +29,7 @@ const requesterFor = async (
   deps: ApiDeps,
   principal: ApiPrincipal,
   given: CreateTicketBody["requester"],
-): Promise<RequesterIdentity | ApiOutcome> => {
+): Promise<RequesterIdentity | RequesterOnDemand | ApiOutcome> => {
   const { actor } = principal;
   if (actor.kind === "requester") {
     if (given)
@@ -52,24 +53,28 @@ const requesterFor = async (
       "INVALID_REQUEST",
       "Name the requester: { contactId } or { externalId, name, organizationKey }.",
     );
-  const contact =
-    "contactId" in given
-      ? await deps.directory.findContactById(given.contactId)
-      : await deps.directory.ensureContact({
-          channel: "API",
-          platformUserId: given.externalId,
-          displayName: given.name,
-          organization: { key: given.organizationKey, name: given.organizationKey },
-          registered: true,
-        });
-  if (!contact) return problem(422, "UNKNOWN_CONTACT", "No contact has that id.");
-  return {
+  const identity = (contact: ContactRecord): RequesterIdentity => ({
     contactId: contact.id,
     personId: contact.person.id,
     organizationId: contact.person.organizationId,
     displayName: contact.displayName,
     channel: contact.channel,
-  };
+  });
+  if ("contactId" in given) {
+    const contact = await deps.directory.findContactById(given.contactId);
+    return contact ? identity(contact) : problem(422, "UNKNOWN_CONTACT", "No contact has that id.");
+  }
+  // Made by the service once the ticket passed its checks: a refused ticket leaves no new contact.
+  return async () =>
+    identity(
+      await deps.directory.ensureContact({
+        channel: "API",
+        platformUserId: given.externalId,
+        displayName: given.name,
+        organization: { key: given.organizationKey, name: given.organizationKey },
+        registered: true,
+      }),
+    );
 };
 
 const changed = (deps: ApiDeps, result: Result<Ticket, CoreError>): ApiOutcome =>
@@ -100,7 +105,7 @@ export const ticketWriteRoutes = (deps: ApiDeps) => [
       const sourceKey = sourceKeyOf(request, principal);
       if (typeof sourceKey === "object") return sourceKey;
       const requester = await requesterFor(deps, principal, body.requester);
-      if ("kind" in requester) return requester;
+      if (typeof requester !== "function" && "kind" in requester) return requester;
       const { requester: _, attachments, ...fields } = body;
       const result = await deps.service.create(
         principal.actor,

@@ -1,9 +1,12 @@
+import type { BlobStore } from "../../../core/ports/blob-store.js";
+import type { ParkedFiles } from "../../../core/ports/parked-files.js";
 import type { StoragePorts } from "../../../core/ports/storage.js";
 import { createMemoryAbandonedFlowLog } from "./abandoned-flows.js";
 import { createMemoryApiKeys } from "./api-keys.js";
 import { createMemoryDirectory } from "./directory.js";
 import { createMemoryInboundReceipts } from "./inbound-receipts.js";
 import { createMemoryOutbox, type MemoryOutboxRow } from "./outbox-queue.js";
+import { createMemoryParkedFiles } from "./parked-files.js";
 import { createMemoryTicketLinks } from "./ticket-links.js";
 import { createMemoryTicketRepository } from "./ticket-repository.js";
 import { createMemoryTimerQueries } from "./timer-queries.js";
@@ -22,6 +25,12 @@ export const createMemoryStorage = (): MemoryStorage => {
   const outbox = createMemoryOutbox();
   const tickets = createMemoryTicketRepository({ outbox: outbox.writer });
   const directory = createMemoryDirectory();
+  // One store of references per storage, whatever blob store asks for it first.
+  let parked: ReturnType<typeof createMemoryParkedFiles> | undefined;
+  const parkedFiles = (blobs: BlobStore): ParkedFiles => {
+    parked ??= createMemoryParkedFiles({ blobs, attached: tickets.isAttached });
+    return parked;
+  };
   return {
     kind: "memory",
     tickets: tickets.repository,
@@ -33,6 +42,12 @@ export const createMemoryStorage = (): MemoryStorage => {
     abandoned: createMemoryAbandonedFlowLog(),
     apiKeys: createMemoryApiKeys(directory),
     timers: createMemoryTimerQueries({ tickets: tickets.all, outbox: outbox.writer }),
+    parkedFiles,
+    async referencedKeys(keys) {
+      const used = new Set<string>();
+      for (const key of keys) if (parked?.isParked(key) || (await tickets.isAttached(key))) used.add(key);
+      return used;
+    },
     ping: async () => {},
     close: async () => {},
     outboxRows: outbox.rows,

@@ -15,7 +15,7 @@ import { applyPatch } from "../../../core/ticket/decisions.js";
 import { openedTicket } from "../../../core/ticket/opened-ticket.js";
 import { PUBLIC_STATUS_OF, TICKET_STATUSES, type TicketStatus } from "../../../core/ticket/status.js";
 import type { Ticket, TicketEvent } from "../../../core/ticket/ticket.js";
-import { decodeCursor, encodeCursor, PRIORITY_RANK } from "../cursor.js";
+import { decodeCursor, encodeCursor, PRIORITY_RANK, positionAfter, sortNumberOf } from "../cursor.js";
 
 interface Stored {
   ticket: Ticket;
@@ -143,7 +143,7 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
         })
         .filter((t) => {
           if (!after) return true;
-          const d = sortValue(t, field) - Number(after.value) || t.number - after.number;
+          const d = sortValue(t, field) - sortNumberOf(after) || t.number - after.number;
           return direction === "asc" ? d > 0 : d < 0;
         });
       if (query.textMode === "any" && wanted.length > 0) {
@@ -156,10 +156,7 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
       const last = items.at(-1);
       return {
         items,
-        nextCursor:
-          matches.length > query.limit && last
-            ? encodeCursor({ field, value: sortValue(last, field), number: last.number })
-            : null,
+        nextCursor: matches.length > query.limit && last ? encodeCursor(positionAfter(last, field)) : null,
       };
     },
 
@@ -189,10 +186,16 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
       };
     },
   };
+  /** Whether an attachment of any ticket has these bytes (what the parked-file store asks). */
+  const isAttached = async (storageKey: string): Promise<boolean> =>
+    [...byId.values()].some((s) =>
+      s.events.some((e) => e.attachments.some((a) => a.storageKey === storageKey)),
+    );
   return {
     repository,
     outbox,
     newId: randomUUID,
+    isAttached,
     /** Every ticket as it stands (the memory timers read them). */
     all: (): Ticket[] => [...byId.values()].map((s) => s.ticket),
     numberOf: (id: string): number | null => byId.get(id)?.ticket.number ?? null,

@@ -33,10 +33,10 @@ export const textVector = (text: string): Prisma.Sql => {
   return Prisma.sql`(to_tsvector('portuguese', ${folded}) || to_tsvector('english', ${folded}))`;
 };
 
-const cursorValue = (field: SortField, position: CursorPosition): Prisma.Sql => {
-  if (field === "number") return Prisma.sql`${Number(position.value)}::int`;
-  if (field === "priority") return Prisma.sql`${String(position.value)}::"Priority"`;
-  return Prisma.sql`${String(position.value)}::timestamptz`;
+const cursorValue = (position: CursorPosition): Prisma.Sql => {
+  if (position.field === "number") return Prisma.sql`${position.value}::int`;
+  if (position.field === "priority") return Prisma.sql`${position.value}::"Priority"`;
+  return Prisma.sql`${position.value}::timestamptz`;
 };
 
 /**
@@ -122,7 +122,7 @@ export const pageOfIds = (query: TicketQuery): PageOfIds => {
   const column = SORT_COLUMN[field];
   const where = filters(query);
   const after = decodeCursor(query.cursor, field);
-  const value = after ? cursorValue(field, after) : null;
+  const value = after ? cursorValue(after) : null;
   if (after && value) {
     where.push(
       desc

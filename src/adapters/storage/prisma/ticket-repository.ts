@@ -11,7 +11,7 @@ import { applyPatch } from "../../../core/ticket/decisions.js";
 import type { Priority } from "../../../core/ticket/priority.js";
 import { PUBLIC_STATUS_OF, TICKET_STATUSES, type TicketStatus } from "../../../core/ticket/status.js";
 import type { NewTicketEvent, Ticket } from "../../../core/ticket/ticket.js";
-import { encodeCursor } from "../cursor.js";
+import { encodeCursor, positionAfter } from "../cursor.js";
 import { Prisma, type PrismaClient, TX_OPTIONS, type Tx } from "./client.js";
 import { isUniqueViolation } from "./errors.js";
 import { openTicket } from "./open-ticket-statement.js";
@@ -134,18 +134,9 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
       const ordered = ids.map((id) => byId.get(id)).filter((t): t is Ticket => t !== undefined);
       const items = ordered.slice(0, query.limit);
       const last = items.at(-1);
-      const value = (t: Ticket) =>
-        field === "number"
-          ? t.number
-          : field === "priority"
-            ? t.priority
-            : (field === "createdAt" ? t.createdAt : t.updatedAt).toISOString();
       return {
         items,
-        nextCursor:
-          ordered.length > query.limit && last
-            ? encodeCursor({ field, value: value(last), number: last.number })
-            : null,
+        nextCursor: ordered.length > query.limit && last ? encodeCursor(positionAfter(last, field)) : null,
       };
     },
 

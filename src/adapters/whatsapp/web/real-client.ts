@@ -91,6 +91,8 @@ const asEvent = {
   }),
 } as const;
 
+export const TEXT_ONLY = { linkPreview: false, parseVCards: false } as const;
+
 /** Wraps an already constructed whatsapp-web.js client in the channel's narrow interface. */
 export const wrapClient = (
   lib: Pick<Library, "MessageMedia">,
@@ -106,7 +108,9 @@ export const wrapClient = (
   initialize: () => client.initialize(),
   destroy: () => client.destroy(),
   async sendText(chatId, body) {
-    return (await client.sendMessage(chatId, body)).id._serialized;
+    // The library would turn a supplier's text that looks like a vCard into a contact card, and fetch
+    // previews of links in it; chamado sends text as text (mentions only ever come from `mentions`).
+    return (await client.sendMessage(chatId, body, TEXT_ONLY)).id._serialized;
   },
   async sendMedia(chatId, media) {
     const data = Buffer.from(media.bytes).toString("base64");

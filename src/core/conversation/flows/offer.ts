@@ -23,7 +23,7 @@ export const offerFreeText = async (
   if (!only) return { say: [], next: null, menu: "notUnderstood" };
   if (input.kind === "text")
     return goTo({ step: "offer.add", ticket: only.number, text: input.text, files: [] });
-  const stashed = await stashFiles(turn.deps, [], input.files);
+  const stashed = await stashFiles(turn.deps, turn.contact.id, [], input.files);
   if (!stashed.ok) return goTo(null, coreError(turn, stashed.error));
   return goTo({ step: "offer.add", ticket: only.number, text: input.caption ?? "", files: stashed.value });
 };

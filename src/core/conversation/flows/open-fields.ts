@@ -107,7 +107,7 @@ export const messageStep: Step<StateOf<"open.message">> = {
     if (input.kind === "choice" || input.kind === "command") return invalidChoice(turn, state);
     let draft = state.draft;
     if (input.kind === "files") {
-      const stashed = await stashFiles(turn.deps, draft.files, input.files);
+      const stashed = await stashFiles(turn.deps, turn.contact.id, draft.files, input.files);
       if (!stashed.ok) return stay(state, coreError(turn, stashed.error));
       draft = { ...draft, files: stashed.value };
       const received = text(turn.t.open.filesReceived(input.files.map((f) => f.fileName)));

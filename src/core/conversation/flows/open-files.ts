@@ -45,7 +45,8 @@ const withCaption = (turn: Turn, state: FilesState, caption: string | undefined)
   const actual = charCount(message);
   if (actual <= LIMITS.message.max) return { ok: true as const, message };
   const problem = { code: "TOO_LONG" as const, max: LIMITS.message.max, actual };
-  return { ok: false as const, prompt: error(turn.core.problem("message", problem)) };
+  const refused = { code: "VALIDATION_FAILED" as const, issues: [{ field: "message", problem }] };
+  return { ok: false as const, prompt: coreError(turn, refused) };
 };
 
 export const filesStep: Step<FilesState> = {
@@ -61,7 +62,7 @@ export const filesStep: Step<FilesState> = {
     if (state.draft.files.length >= max) return stay(state, error(turn.t.open.filesFull(max)));
     const captioned = withCaption(turn, state, input.caption);
     if (!captioned.ok) return stay(state, captioned.prompt);
-    const stashed = await stashFiles(turn.deps, state.draft.files, input.files);
+    const stashed = await stashFiles(turn.deps, turn.contact.id, state.draft.files, input.files);
     if (!stashed.ok) return stay(state, coreError(turn, stashed.error));
     const draft = {
       ...state.draft,
