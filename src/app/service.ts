@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { restApi } from "../adapters/api/index.js";
 import type { Metrics } from "../adapters/http/metrics.js";
 import { createHttpServer, type HttpServer } from "../adapters/http/server.js";
-import { createTurnLimit } from "../adapters/http/turn-limit.js";
+import { createTurnLimit, type TurnLimit } from "../adapters/http/turn-limit.js";
 import type { OutboxWorker, SenderRegistry } from "../adapters/outbox/index.js";
 import type { TimerScheduler } from "../adapters/timers/scheduler.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
@@ -40,13 +40,21 @@ const MAX_WAITING_TURNS = 10_000;
 /** The one HTTP server: health, the channels' webhooks and the REST API. Built, not listening. */
 const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
   const { config, core } = runtime;
+  const turns = new Map<string, TurnLimit>();
+  const turnsOf = (channel: string): TurnLimit => {
+    const limit =
+      turns.get(channel) ??
+      createTurnLimit({ concurrency: config.CHAT_TURN_CONCURRENCY, maxWaiting: MAX_WAITING_TURNS });
+    turns.set(channel, limit);
+    return limit;
+  };
   return createHttpServer({
     logger: runtime.logger,
     bodyLimitBytes: config.HTTP_BODY_LIMIT_BYTES,
     metrics: runtime.metrics,
     readiness: runtime.readiness,
     channels: runtime.modules.flatMap((m) => (m.http ? [m.http] : [])),
-    turns: createTurnLimit({ concurrency: config.CHAT_TURN_CONCURRENCY, maxWaiting: MAX_WAITING_TURNS }),
+    turnsOf,
     trustProxy: config.TRUST_PROXY,
     operators: { metricsToken: config.METRICS_TOKEN ?? null, adminPort: config.ADMIN_PORT !== undefined },
     authGuard: {

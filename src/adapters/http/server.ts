@@ -18,7 +18,8 @@ export interface HttpServerOptions {
   readonly readiness: readonly ReadinessCheck[];
   readonly channels?: readonly ChannelHttp[];
   /** Chat-turn routes run within it (see turn-limit.ts). */
-  readonly turns: TurnLimit;
+  /** Each channel's own limit of chat turns, so a platform that hangs holds only its own slots. */
+  readonly turnsOf: (channel: string) => TurnLimit;
   /** Further routes (the REST API), registered after the built-in ones. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void> | void)[];
   /** Failed authentications spend a budget per source; unset, nothing is limited (tests of other things). */
@@ -106,7 +107,8 @@ export const createHttpServer = async (options: HttpServerOptions): Promise<Http
   };
 
   const app = build(operators.adminPort ? { kind: "elsewhere" } : tokenOrPublic);
-  for (const channel of options.channels ?? []) registerChannelRoutes(app, channel, options.turns);
+  for (const channel of options.channels ?? [])
+    registerChannelRoutes(app, channel, options.turnsOf(channel.name));
   for (const plugin of options.plugins ?? []) await plugin(app);
   await app.ready();
   const admin = operators.adminPort ? build(tokenOrPublic) : null;
