@@ -1,3 +1,6 @@
+import { createTelegramWalker } from "../../testkit/walk/telegram-walker.js";
+import { calibrate, postTo, type Send, type Walker, type WebhookRequest } from "../../testkit/walk/walker.js";
+import { createWhatsAppWalker } from "../../testkit/walk/whatsapp-walk.js";
 import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { perSecond, summarize } from "../stats.js";
 import { startBareHttpProcess } from "../support/bare-http.js";
@@ -8,9 +11,6 @@ import { withBenchDatabase } from "../support/servers.js";
 import { startInstance } from "../support/service-instances.js";
 import { startSlackAckSampler } from "../support/slack-ack.js";
 import { readStoredOutcome } from "../support/stored-outcome.js";
-import { createTelegramWalker } from "../support/telegram-walker.js";
-import { calibrate, postTo, type Send, type Walker, type WebhookRequest } from "../support/walker.js";
-import { createWhatsAppWalker } from "../support/whatsapp-walk.js";
 
 const STEP_TIMEOUT_MS = 60_000;
 /** A calibration step is over when the chat has been quiet this long. */

@@ -1,3 +1,7 @@
+import { OPEN_TICKET_WALK, type Step } from "../../testkit/walk/telegram-walk.js";
+import { createTelegramWalker } from "../../testkit/walk/telegram-walker.js";
+import type { Walker } from "../../testkit/walk/walker.js";
+import { createWhatsAppWalker, WHATSAPP_OPEN_TICKET_WALK } from "../../testkit/walk/whatsapp-walk.js";
 import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { perSecond, summarize } from "../stats.js";
 import { type CrowdWalk, walkCrowd } from "../support/crowd-walk.js";
@@ -8,11 +12,7 @@ import { withBenchDatabase } from "../support/servers.js";
 import { type ServiceInstance, startInstance, startInstances } from "../support/service-instances.js";
 import { diagnoseStalls, type StallCause, type StallDiagnosis } from "../support/stall-diagnosis.js";
 import { readStoredOutcome, waitForOutboxDrained } from "../support/stored-outcome.js";
-import { OPEN_TICKET_WALK, type Step } from "../support/telegram-walk.js";
-import { createTelegramWalker } from "../support/telegram-walker.js";
 import { type ExpectedTicket, judgeWalks, type Verdict } from "../support/walk-verdict.js";
-import type { Walker } from "../support/walker.js";
-import { createWhatsAppWalker, WHATSAPP_OPEN_TICKET_WALK } from "../support/whatsapp-walk.js";
 
 /** Long enough for a redelivery to wait out a dead instance's contact lock (LOCK_TTL below) under load. */
 const STEP_TIMEOUT_MS = 30_000;

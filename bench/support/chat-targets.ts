@@ -1,4 +1,6 @@
 import pg from "pg";
+import { createTelegramWalker, telegramEnv } from "../../testkit/walk/telegram-walker.js";
+import { calibrate, postTo, type Send, type Walker } from "../../testkit/walk/walker.js";
 import type { ScenarioContext } from "../scenario.js";
 import { startFakePlatforms } from "./fake-platforms.js";
 import { PEER_TICKET_TABLE } from "./peer-bot.js";
@@ -6,8 +8,6 @@ import { startPeerBotProcess } from "./peer-bot-process.js";
 import { benchPrefix, deleteKeys } from "./redis-keys.js";
 import { withBenchDatabase } from "./servers.js";
 import { startInstance } from "./service-instances.js";
-import { createTelegramWalker, telegramEnv } from "./telegram-walker.js";
-import { calibrate, postTo, type Send, type Walker } from "./walker.js";
 
 export type ChatTargetKind = "chamado" | "peer";
 

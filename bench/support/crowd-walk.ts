@@ -1,5 +1,5 @@
+import { calibrate, type Send, type Walker, type WebhookRequest } from "../../testkit/walk/walker.js";
 import { runPool } from "../stats.js";
-import { calibrate, type Send, type Walker, type WebhookRequest } from "./walker.js";
 
 /** One supplier's walk as the load generator saw it. */
 export interface WalkRecord {

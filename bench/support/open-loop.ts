@@ -1,5 +1,5 @@
+import type { Send, Walker } from "../../testkit/walk/walker.js";
 import { type ArrivalShape, arrivalGaps } from "./arrival-schedule.js";
-import type { Send, Walker } from "./walker.js";
 
 export interface OpenLoopOptions {
   readonly walker: Walker;

@@ -1,4 +1,4 @@
-import { postTo, type Send, WebhookRefused } from "./walker.js";
+import { postTo, type Send, WebhookRefused } from "../../testkit/walk/walker.js";
 
 /** How often one request may fail before the run gives up on it. */
 const MAX_ATTEMPTS = 6;

@@ -1,9 +1,9 @@
 import { Redis } from "ioredis";
 import pg from "pg";
 import { FAKE_BOT } from "../../testkit/fake-telegram-api.js";
+import type { WebhookRequest } from "../../testkit/walk/walker.js";
 import type { WalkRecord } from "./crowd-walk.js";
 import { receiptKey } from "./walk-verdict.js";
-import type { WebhookRequest } from "./walker.js";
 
 /**
  * The session step each step of the open-ticket walk leaves (both channels walk the same flow);

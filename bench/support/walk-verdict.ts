@@ -1,9 +1,9 @@
 import { formatTicketId } from "../../src/core/ticket/ticket-ref.js";
 import type { FakeSlackApi } from "../../testkit/fake-slack-api.js";
+import { TELEGRAM_BOT } from "../../testkit/walk/telegram-walker.js";
+import type { Walker } from "../../testkit/walk/walker.js";
 import type { WalkRecord } from "./crowd-walk.js";
 import type { StoredOutcome, StoredTicket } from "./stored-outcome.js";
-import { TELEGRAM_BOT } from "./telegram-walker.js";
-import type { Walker } from "./walker.js";
 
 /** The ticket a supplier's walk must leave, as stored. */
 export interface ExpectedTicket {

@@ -1,5 +1,5 @@
-import type { FakeTelegramApi } from "../../testkit/fake-telegram-api.js";
-import { createUpdates, type Person } from "../../testkit/telegram-updates.js";
+import type { FakeTelegramApi } from "../fake-telegram-api.js";
+import { createUpdates, type Person } from "../telegram-updates.js";
 
 /** One supplier's message to the bot: typed text, or a tap on a button of the bot's last keyboard. */
 export type Step =

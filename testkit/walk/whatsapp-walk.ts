@@ -1,6 +1,6 @@
 import { signatureOf } from "../../src/adapters/whatsapp/cloud/signature.js";
-import { type FakeGraphApi, readable, type SentMessage } from "../../testkit/fake-graph-api.js";
-import { metaWebhooks, type Sender } from "../../testkit/meta-webhooks.js";
+import { type FakeGraphApi, readable, type SentMessage } from "../fake-graph-api.js";
+import { metaWebhooks, type Sender } from "../meta-webhooks.js";
 import { createGraphInbox } from "./graph-inbox.js";
 import type { Step } from "./telegram-walk.js";
 import type { Walker } from "./walker.js";

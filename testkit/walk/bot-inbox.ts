@@ -1,4 +1,4 @@
-import type { FakeTelegramApi } from "../../testkit/fake-telegram-api.js";
+import type { FakeTelegramApi } from "../fake-telegram-api.js";
 import { createLogInbox } from "./log-inbox.js";
 
 const SEND_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument"]);

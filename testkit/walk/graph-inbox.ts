@@ -1,4 +1,4 @@
-import type { FakeGraphApi } from "../../testkit/fake-graph-api.js";
+import type { FakeGraphApi } from "../fake-graph-api.js";
 import { createLogInbox } from "./log-inbox.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { FakeTelegramApi } from "../../testkit/fake-telegram-api.js";
+import type { FakeTelegramApi } from "../fake-telegram-api.js";
 import { createBotInbox } from "./bot-inbox.js";
 import { createUpdates, OPEN_TICKET_WALK, type Step, supplier, updateFor } from "./telegram-walk.js";
 import type { Walker } from "./walker.js";
