@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { join } from "node:path";
+import { actOut, isTransportFault, type TransportFault } from "./transport-fault.js";
 
 /**
  * Meta's Graph API on 127.0.0.1, for the WhatsApp Cloud API channel: POST /<version>/<phone id>/messages,
@@ -39,7 +40,11 @@ export interface GraphFault {
   readonly retryAfterSeconds?: number;
 }
 
-type Rule = { fault: GraphFault; times: number; match: (message: Record<string, unknown>) => boolean };
+type Rule = {
+  fault: GraphFault | TransportFault;
+  times: number;
+  match: (message: Record<string, unknown>) => boolean;
+};
 
 const readBody = async (req: IncomingMessage): Promise<Buffer> => {
   const chunks: Buffer[] = [];
@@ -60,6 +65,7 @@ export const startFakeGraphApi = async (options: {
   const rules: Rule[] = [];
   const sockets = new Set<Socket>();
   let seq = 0;
+  let hung = 0;
   let base = "";
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -88,7 +94,11 @@ export const startFakeGraphApi = async (options: {
     const rule = rules.find((r) => r.times > 0 && r.match(body));
     if (rule) {
       rule.times -= 1;
-      return graphError(res, rule.fault);
+      if (isTransportFault(rule.fault) && rule.fault.kind === "hang") {
+        hung += 1;
+        res.on("close", () => void (hung -= 1));
+      }
+      return isTransportFault(rule.fault) ? actOut(res, rule.fault) : graphError(res, rule.fault);
     }
     seq += 1;
     const wamid = `wamid.fake${String(seq).padStart(6, "0")}`;
@@ -180,13 +190,16 @@ export const startFakeGraphApi = async (options: {
     addInboundMedia(id: string, bytes: Uint8Array, mimeType: string, announcedSize?: number): void {
       inbound.set(id, { bytes, mimeType, ...(announcedSize === undefined ? {} : { announcedSize }) });
     },
-    /** Refuses the next `times` messages that `match` with Meta's error `code`. */
+    /** Refuses the next `times` messages that `match` with Meta's error `code`, or hangs or resets them. */
     fail(
-      fault: GraphFault,
+      fault: GraphFault | TransportFault,
       options: { times?: number; match?: (message: Record<string, unknown>) => boolean } = {},
     ): void {
       rules.push({ fault, times: options.times ?? 1, match: options.match ?? (() => true) });
     },
+    clearFaults: () => void rules.splice(0),
+    /** Sends hanging right now (a hang fault holds them until the fake closes). */
+    hanging: () => hung,
     async close(): Promise<void> {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { actOut, isTransportFault, type TransportFault } from "./transport-fault.js";
 
 /**
  * The Telegram Bot API on 127.0.0.1, as far as this service uses it. telegraf talks to it through
@@ -40,6 +41,8 @@ export interface ChatMessage {
   keyboard: readonly (readonly Button[])[] | null;
   readonly forceReply: boolean;
   readonly replyTo: number | null;
+  /** Date.now() when the Bot API accepted it. */
+  readonly at: number;
 }
 
 export interface BotApiError {
@@ -52,7 +55,7 @@ export interface BotApiError {
 type FaultRule = {
   method: string;
   match: (params: Record<string, unknown>) => boolean;
-  error: BotApiError;
+  error: BotApiError | TransportFault;
   times: number;
 };
 
@@ -114,7 +117,7 @@ export const startFakeTelegramApi = async (options: { token: string }) => {
   let nextMessageId = 5000;
   let webhook = { url: "", secret: "" as string | undefined };
 
-  const faultFor = (method: string, params: Record<string, unknown>): BotApiError | null => {
+  const faultFor = (method: string, params: Record<string, unknown>): BotApiError | TransportFault | null => {
     const rule = rules.find((r) => r.times > 0 && r.method === method && r.match(params));
     if (!rule) return null;
     rule.times -= 1;
@@ -147,6 +150,7 @@ export const startFakeTelegramApi = async (options: { token: string }) => {
       keyboard: keyboardOf(params.reply_markup),
       forceReply: (params.reply_markup as { force_reply?: boolean } | undefined)?.force_reply === true,
       replyTo: (params.reply_parameters as { message_id?: number } | undefined)?.message_id ?? null,
+      at: Date.now(),
     };
     messages.push(message);
     const chat = { id: message.chatId, type: message.chatId < 0 ? "supergroup" : "private" };
@@ -253,6 +257,10 @@ export const startFakeTelegramApi = async (options: { token: string }) => {
       call.status = status;
     };
     const fault = faultFor(method, params);
+    if (fault && isTransportFault(fault)) {
+      record(0);
+      return actOut(res, fault);
+    }
     if (fault) {
       record(fault.error_code);
       return send(res, fault.error_code, fault);
@@ -301,8 +309,8 @@ export const startFakeTelegramApi = async (options: { token: string }) => {
     /** File paths downloaded from /file/bot<token>/, in order. */
     downloads: (): readonly string[] => downloads,
     /** Messages the bot sent, in order; to one chat when given. */
-    messages: (chatId?: number): ChatMessage[] =>
-      messages.filter((m) => chatId === undefined || m.chatId === chatId),
+    messages: (chatId?: number): readonly ChatMessage[] =>
+      chatId === undefined ? messages : messages.filter((m) => m.chatId === chatId),
     /** A file a person could send: getFile and the download path serve it. `reportedSize` lies about its size if given. */
     storeFile(bytes: Uint8Array, reportedSize = bytes.byteLength) {
       const id = `file-${randomBytes(6).toString("hex")}`;
@@ -310,10 +318,10 @@ export const startFakeTelegramApi = async (options: { token: string }) => {
       stored.set(id, { bytes, path: `documents/${id}.bin`, uniqueId, reportedSize });
       return { file_id: id, file_unique_id: uniqueId, file_size: reportedSize };
     },
-    /** Answers the next `times` calls of `method` (that `match`) with `error`. */
+    /** Answers the next `times` calls of `method` (that `match`) with `error`, or hangs or resets them. */
     fault(
       method: string,
-      error: BotApiError,
+      error: BotApiError | TransportFault,
       opts: { times?: number; match?: (params: Record<string, unknown>) => boolean } = {},
     ) {
       rules.push({ method, error, times: opts.times ?? 1, match: opts.match ?? (() => true) });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { signatureOf } from "../src/adapters/whatsapp/cloud/signature.js";
@@ -30,9 +31,11 @@ export interface Sender {
 
 export const metaWebhooks = (phoneNumberId: string) => {
   let seq = 0;
+  // Each builder's ids are its own, as two phones' messages never share an id.
+  const source = randomBytes(4).toString("hex");
   const nextId = () => {
     seq += 1;
-    return `wamid.inbound${String(seq).padStart(6, "0")}`;
+    return `wamid.inbound${source}${String(seq).padStart(6, "0")}`;
   };
 
   /** A message of the fixture's type from `from`, its content replaced by `content`. */

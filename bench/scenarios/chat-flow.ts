@@ -1,3 +1,5 @@
+import { startFakePlatforms } from "../../testkit/walk/fake-platforms.js";
+import { startSlackAckSampler } from "../../testkit/walk/slack-ack.js";
 import { createTelegramWalker } from "../../testkit/walk/telegram-walker.js";
 import { calibrate, postTo, type Send, type Walker, type WebhookRequest } from "../../testkit/walk/walker.js";
 import { createWhatsAppWalker } from "../../testkit/walk/whatsapp-walk.js";
@@ -5,11 +7,9 @@ import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { perSecond, summarize } from "../stats.js";
 import { startBareHttpProcess } from "../support/bare-http.js";
 import { type CpuSpent, startCpuMeter } from "../support/cpu-meter.js";
-import { startFakePlatforms } from "../support/fake-platforms.js";
 import { benchPrefix, deleteKeys } from "../support/redis-keys.js";
 import { withBenchDatabase } from "../support/servers.js";
 import { startInstance } from "../support/service-instances.js";
-import { startSlackAckSampler } from "../support/slack-ack.js";
 import { readStoredOutcome } from "../support/stored-outcome.js";
 
 const STEP_TIMEOUT_MS = 60_000;

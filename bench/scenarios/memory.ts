@@ -1,9 +1,9 @@
 import { Redis } from "ioredis";
+import { startFakePlatforms } from "../../testkit/walk/fake-platforms.js";
 import { createTelegramWalker } from "../../testkit/walk/telegram-walker.js";
 import { postTo, type Send, type Walker } from "../../testkit/walk/walker.js";
 import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { runPool } from "../stats.js";
-import { startFakePlatforms } from "../support/fake-platforms.js";
 import { benchPrefix, deleteKeys } from "../support/redis-keys.js";
 import { withBenchDatabase } from "../support/servers.js";
 import { type ServiceInstance, startInstance } from "../support/service-instances.js";

@@ -1,3 +1,4 @@
+import { type FakePlatforms, startFakePlatforms } from "../../testkit/walk/fake-platforms.js";
 import { OPEN_TICKET_WALK, type Step } from "../../testkit/walk/telegram-walk.js";
 import { createTelegramWalker } from "../../testkit/walk/telegram-walker.js";
 import type { Walker } from "../../testkit/walk/walker.js";
@@ -5,7 +6,6 @@ import { createWhatsAppWalker, WHATSAPP_OPEN_TICKET_WALK } from "../../testkit/w
 import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { perSecond, summarize } from "../stats.js";
 import { type CrowdWalk, walkCrowd } from "../support/crowd-walk.js";
-import { type FakePlatforms, startFakePlatforms } from "../support/fake-platforms.js";
 import { benchPrefix, deleteKeys } from "../support/redis-keys.js";
 import { createRoundRobin, type RoundRobin } from "../support/round-robin.js";
 import { withBenchDatabase } from "../support/servers.js";

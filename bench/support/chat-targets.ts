@@ -1,8 +1,8 @@
 import pg from "pg";
+import { startFakePlatforms } from "../../testkit/walk/fake-platforms.js";
 import { createTelegramWalker, telegramEnv } from "../../testkit/walk/telegram-walker.js";
 import { calibrate, postTo, type Send, type Walker } from "../../testkit/walk/walker.js";
 import type { ScenarioContext } from "../scenario.js";
-import { startFakePlatforms } from "./fake-platforms.js";
 import { PEER_TICKET_TABLE } from "./peer-bot.js";
 import { startPeerBotProcess } from "./peer-bot-process.js";
 import { benchPrefix, deleteKeys } from "./redis-keys.js";

@@ -1,7 +1,6 @@
 import { Redis } from "ioredis";
 import { createMemoryTurnStore } from "../adapters/sessions/memory-turn-store.js";
 import { createRedisTurnStore } from "../adapters/sessions/redis-turn-store.js";
-import { guardUnavailable } from "../adapters/unavailable.js";
 import {
   type ConversationDeps,
   type ConversationEngine,
@@ -62,7 +61,7 @@ export const openSessionBackend = async (
   });
   return {
     kind: "redis",
-    turns: guardUnavailable(turns, "redis"),
+    turns,
     close: async () => {
       if (!shared) await redis.quit().catch(() => redis.disconnect());
     },

@@ -3,8 +3,11 @@ import { expect, it } from "vitest";
 import { createMemoryTurnStore } from "../../src/adapters/sessions/memory-turn-store.js";
 import { BEGIN } from "../../src/adapters/sessions/redis-turn-scripts.js";
 import { createRedisTurnStore } from "../../src/adapters/sessions/redis-turn-store.js";
+import { openRedis } from "../../src/app/conversation.js";
+import { DependencyUnavailableError } from "../../src/core/ports/unavailable.js";
 import { manualClock } from "../../testkit/manual-clock.js";
-import { describeWith } from "../support/pg-database-for-service.js";
+import { startTcpProxy } from "../../testkit/tcp-proxy.js";
+import { describeWith, redisUrl } from "../support/pg-database-for-service.js";
 import { eventually } from "./support/eventually.js";
 import { openTestRedis, type TestRedis } from "./support/test-redis.js";
 import { CONTRACT_TIMING, opened, turnStoreContract } from "./turn-store.contract.js";
@@ -153,6 +156,28 @@ describeWith({ redis: true }, "redis turn store", () => {
       expect(after.session?.state).toBe("took over");
       await after.abort();
     } finally {
+      await r.close();
+    }
+  });
+
+  it("reports a begin, commit or abort cut off from Redis as unavailable (deliver again), not as a failure", async () => {
+    const r = await openTestRedis();
+    const target = new URL(redisUrl()!);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+    const client = await openRedis(`redis://${proxy.address}`);
+    try {
+      const store = redisStore(r, client);
+      const started = opened(await store.begin(turn("cut", "contact-cut")));
+      proxy.cut();
+      await expect(
+        started.commit({ state: "s", summary: "{}", lastActivityAt: new Date() }, { queued: false }),
+      ).rejects.toBeInstanceOf(DependencyUnavailableError);
+      await expect(started.abort()).rejects.toBeInstanceOf(DependencyUnavailableError);
+      await expect(store.begin(turn("cut-2"))).rejects.toBeInstanceOf(DependencyUnavailableError);
+      await expect(store.listIdle(new Date(), 10)).rejects.toBeInstanceOf(DependencyUnavailableError);
+    } finally {
+      client.disconnect();
+      await proxy.close();
       await r.close();
     }
   });

@@ -1,15 +1,13 @@
 import type { FakeTelegramApi } from "../fake-telegram-api.js";
 import { createLogInbox } from "./log-inbox.js";
 
-const SEND_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument"]);
-
 /**
- * When each Telegram chat got each bot message. Times are the fake Bot API's own arrival stamps,
- * so a late scan does not inflate latencies.
+ * When each Telegram chat got each bot message: the messages the fake Bot API accepted (a refused
+ * or hung call delivered nothing), stamped with the fake's own arrival time, so a late scan does not
+ * inflate latencies.
  */
 export const createBotInbox = (api: FakeTelegramApi) =>
   createLogInbox(
-    () => api.calls(),
-    (call) =>
-      SEND_METHODS.has(call.method) ? { to: Number(call.params.chat_id), item: call, at: call.at } : null,
+    () => api.messages(),
+    (message) => ({ to: message.chatId, item: message, at: message.at }),
   );

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Redis } from "ioredis";
 import { ContactLockTimeoutError, type OpenTurn, type TurnStore } from "../../core/ports/turn-store.js";
+import { DependencyUnavailableError } from "../../core/ports/unavailable.js";
+import { isStorageUnavailable } from "../unavailable.js";
 import { ABORT, BEGIN, CLAIM_IDLE, COMMIT, EXTEND } from "./redis-turn-scripts.js";
 
 /** Outbox items are given up after a day at most; the mark needs to outlive them no longer. */
@@ -29,6 +31,19 @@ export interface RedisTurnStoreOptions {
  * set by last activity) and `sessions:summary` (hash), which carry no TTL so the sweeper still finds
  * a flow whose state just expired; both are removed with the session.
  */
+/**
+ * Runs one Redis call of a turn; a connection failure becomes DependencyUnavailableError, here for
+ * every call, the open turn's commit and abort included: a commit cut off is "deliver it again",
+ * never a failed conversation the person is apologised to for.
+ */
+const reaching = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    throw isStorageUnavailable(error) ? new DependencyUnavailableError("redis", { cause: error }) : error;
+  }
+};
+
 export const createRedisTurnStore = (options: RedisTurnStoreOptions): TurnStore => {
   const { redis, prefix } = options;
   const pollMs = options.pollMs ?? 15;
@@ -50,19 +65,15 @@ export const createRedisTurnStore = (options: RedisTurnStoreOptions): TurnStore 
         `${prefix}answers-queued:${contactId}`,
       ];
       const token = randomUUID();
-      const abort = () => ABORT(redis, keys, [token, alivePrefix]).then(() => undefined);
+      const abort = () => reaching(() => ABORT(redis, keys, [token, alivePrefix])).then(() => undefined);
 
       const deadline = Date.now() + options.waitMs;
       let started: unknown[];
       try {
         for (;;) {
-          started = (await BEGIN(redis, keys, [
-            token,
-            options.lockTtlMs,
-            alivePrefix,
-            contactId,
-            messageKey ? "1" : "0",
-          ])) as unknown[];
+          started = (await reaching(() =>
+            BEGIN(redis, keys, [token, options.lockTtlMs, alivePrefix, contactId, messageKey ? "1" : "0"]),
+          )) as unknown[];
           if (started[0] !== 0) break;
           if (Date.now() >= deadline) throw new ContactLockTimeoutError(lockKey);
           await sleep(pollMs + Math.floor(Math.random() * pollMs));
@@ -94,19 +105,21 @@ export const createRedisTurnStore = (options: RedisTurnStoreOptions): TurnStore 
         answersQueued: queued === 1,
         async commit(session, answers) {
           clearInterval(watchdog);
-          const committed = await COMMIT(redis, keys, [
-            token,
-            alivePrefix,
-            contactId,
-            session ? "save" : "delete",
-            session?.state ?? "",
-            session?.summary ?? "",
-            session?.lastActivityAt.getTime() ?? 0,
-            options.sessionTtlMs,
-            rememberMs,
-            messageKey ? "1" : "0",
-            answers.queued ? ANSWERS_QUEUED_MS : 0,
-          ]);
+          const committed = await reaching(() =>
+            COMMIT(redis, keys, [
+              token,
+              alivePrefix,
+              contactId,
+              session ? "save" : "delete",
+              session?.state ?? "",
+              session?.summary ?? "",
+              session?.lastActivityAt.getTime() ?? 0,
+              options.sessionTtlMs,
+              rememberMs,
+              messageKey ? "1" : "0",
+              answers.queued ? ANSWERS_QUEUED_MS : 0,
+            ]),
+          );
           return committed === 1;
         },
         async abort() {
@@ -117,13 +130,12 @@ export const createRedisTurnStore = (options: RedisTurnStoreOptions): TurnStore 
       return { kind: "open", ...turn };
     },
 
-    listIdle: (cutoff, limit) => redis.zrangebyscore(indexKey, "-inf", cutoff.getTime(), "LIMIT", 0, limit),
+    listIdle: (cutoff, limit) =>
+      reaching(() => redis.zrangebyscore(indexKey, "-inf", cutoff.getTime(), "LIMIT", 0, limit)),
 
     async claimIdle(contactId, cutoff) {
-      const claimed = await CLAIM_IDLE(
-        redis,
-        [indexKey, summaryKey, stateKey(contactId)],
-        [contactId, cutoff.getTime()],
+      const claimed = await reaching(() =>
+        CLAIM_IDLE(redis, [indexKey, summaryKey, stateKey(contactId)], [contactId, cutoff.getTime()]),
       );
       return typeof claimed === "string" ? claimed : null;
     },

@@ -1,9 +1,9 @@
-import { type FakeGraphApi, startFakeGraphApi } from "../../testkit/fake-graph-api.js";
-import { type FakeSlackApi, startFakeSlackApi } from "../../testkit/fake-slack-api.js";
-import { type FakeTelegramApi, startFakeTelegramApi } from "../../testkit/fake-telegram-api.js";
-import { TELEGRAM_BOT, telegramEnv } from "../../testkit/walk/telegram-walker.js";
-import { WHATSAPP_CLOUD, whatsappEnv } from "../../testkit/walk/whatsapp-walk.js";
+import { type FakeGraphApi, startFakeGraphApi } from "../fake-graph-api.js";
+import { type FakeSlackApi, startFakeSlackApi } from "../fake-slack-api.js";
+import { type FakeTelegramApi, startFakeTelegramApi } from "../fake-telegram-api.js";
 import { SLACK_BOT_TOKEN, slackEnv } from "./slack-ack.js";
+import { TELEGRAM_BOT, telegramEnv } from "./telegram-walker.js";
+import { WHATSAPP_CLOUD, whatsappEnv } from "./whatsapp-walk.js";
 
 export interface FakePlatforms {
   readonly telegram: FakeTelegramApi;

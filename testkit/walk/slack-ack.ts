@@ -1,6 +1,6 @@
 import { signatureOf } from "../../src/adapters/slack/verify.js";
-import type { FakeSlackApi } from "../../testkit/fake-slack-api.js";
-import { payloads } from "../../testkit/slack-payloads.js";
+import type { FakeSlackApi } from "../fake-slack-api.js";
+import { payloads } from "../slack-payloads.js";
 
 const BOT_TOKEN = "xoxb-1111-2222-chamadobench";
 const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
