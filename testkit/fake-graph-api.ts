@@ -96,7 +96,9 @@ export const startFakeGraphApi = async (options: {
       rule.times -= 1;
       if (isTransportFault(rule.fault) && rule.fault.kind === "hang") {
         hung += 1;
-        res.on("close", () => void (hung -= 1));
+        res.on("close", () => {
+          hung -= 1;
+        });
       }
       return isTransportFault(rule.fault) ? actOut(res, rule.fault) : graphError(res, rule.fault);
     }
