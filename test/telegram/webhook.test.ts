@@ -1,20 +1,24 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { deleteKeys } from "../../testkit/redis-keys.js";
 import { createUpdates, type Person } from "../../testkit/telegram-updates.js";
-import { describeWith } from "../support/pg-database-for-service.js";
+import { describeWith, redisUrl, uniquePrefix } from "../support/pg-database-for-service.js";
 import { AGENT, SECRET, startTelegramService, type TelegramTestService } from "./support/telegram-service.js";
 
 const bruno: Person = { userId: 2222, firstName: "Bruno", languageCode: "pt-br", inGroup: false };
 const carol: Person = { userId: 3333, firstName: "Carol", languageCode: "en", inGroup: false };
 const dave: Person = { userId: 4444, firstName: "Dave", languageCode: "en", inGroup: false };
 
-describeWith({ pg: true }, "POST /telegram/webhook", () => {
+describeWith({ pg: true, redis: true }, "POST /telegram/webhook", () => {
   let t: TelegramTestService;
   const updates = createUpdates();
+  // Instances scale out on PostgreSQL and Redis together: Redis holds the turns and remembers messages.
+  const shared = { REDIS_URL: redisUrl()!, REDIS_KEY_PREFIX: uniquePrefix("tg-webhook") };
   beforeAll(async () => {
-    t = await startTelegramService({ database: "postgres" });
+    t = await startTelegramService({ database: "postgres", env: shared });
   });
   afterAll(async () => {
     await t?.stop();
+    await deleteKeys(shared.REDIS_URL, shared.REDIS_KEY_PREFIX);
   });
 
   const sentTo = (person: Person) => t.api.messages(person.userId);
@@ -85,8 +89,8 @@ describeWith({ pg: true }, "POST /telegram/webhook", () => {
     ).toHaveLength(1);
   });
 
-  it("takes an update once across instances sharing the database", async () => {
-    const other = await startTelegramService({ database: { url: t.databaseUrl! } });
+  it("takes an update once across instances sharing PostgreSQL and Redis", async () => {
+    const other = await startTelegramService({ database: { url: t.databaseUrl! }, env: shared });
     try {
       const hello = updates.text(dave, "/start");
       const answers = await Promise.all([t.post(hello), other.post(hello), t.post(hello), other.post(hello)]);

@@ -42,8 +42,11 @@ const keyPrefixOf = (request: FastifyRequest): string | null => {
  * Slows down guessing of webhook secrets, signatures and API keys: every failed authentication
  * (a 401, or a refused WhatsApp handshake) spends from a budget per source address and per key
  * prefix, and a source whose budget is spent gets 429 with Retry-After before its request is even
- * read, so the secret is not checked at all. Successful requests spend nothing. Behind a proxy the
- * source address is the proxy's unless TRUST_PROXY names it.
+ * read, so the secret is not checked at all. Successful requests spend nothing and cost no round
+ * trip: the budgets live in the shared limiter (Redis when configured), and each instance remembers
+ * which sources it found spent, so a guesser spread over several instances gets at most one more
+ * try on each before it is stopped there too. Behind a proxy the source address is the proxy's
+ * unless TRUST_PROXY names it.
  */
 export const registerAuthGuard = (app: FastifyInstance, options: AuthGuardOptions): void => {
   const rulesFor = (request: FastifyRequest): RateRule[] => {
@@ -53,16 +56,30 @@ export const registerAuthGuard = (app: FastifyInstance, options: AuthGuardOption
       ...(prefix ? [{ key: `auth:key:${prefix}`, ...options.failures }] : []),
     ];
   };
+  /** Rule keys whose budget this instance found spent, and until when (Date.now() clock). */
+  const spentUntil = new Map<string, number>();
   /** Sources already told to wait, so a flood is logged once per window rather than per request. */
   const limited = new Map<string, number>();
+
+  const waitFor = (rules: readonly RateRule[], now: number): number =>
+    Math.max(0, ...rules.map((r) => (spentUntil.get(r.key) ?? 0) - now));
+
+  const remember = (key: string, until: number) => {
+    if (spentUntil.size > 10_000) {
+      const now = Date.now();
+      for (const [k, at] of spentUntil) if (at <= now) spentUntil.delete(k);
+      if (spentUntil.size > 10_000) spentUntil.clear();
+    }
+    spentUntil.set(key, until);
+  };
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const door = guardedDoorOf(request);
     if (!door) return;
-    const waitMs = await options.limiter.wait(rulesFor(request));
+    const now = Date.now();
+    const waitMs = waitFor(rulesFor(request), now);
     if (waitMs <= 0) return;
     options.onEvent("auth_rate_limited", door);
-    const now = Date.now();
     if ((limited.get(request.ip) ?? 0) < now) {
       if (limited.size > 10_000) limited.clear();
       limited.set(request.ip, now + waitMs);
@@ -83,7 +100,13 @@ export const registerAuthGuard = (app: FastifyInstance, options: AuthGuardOption
   app.addHook("onSend", async (request, reply, payload) => {
     const door = guardedDoorOf(request);
     if (!door || !isAuthFailure(request, reply.statusCode)) return payload;
-    await options.limiter.take(rulesFor(request));
+    const rules = rulesFor(request);
+    await options.limiter.take(rules);
+    // Each rule on its own: one address out of tries must not stop the key prefix for everyone.
+    for (const rule of rules) {
+      const waitMs = await options.limiter.wait([rule]);
+      if (waitMs > 0) remember(rule.key, Date.now() + waitMs);
+    }
     options.onEvent("auth_failed", door);
     options.log.warn(
       { securityEvent: "auth_failed", door, route: request.routeOptions.url, remoteAddress: request.ip },

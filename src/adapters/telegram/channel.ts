@@ -1,8 +1,8 @@
 import { Telegraf } from "telegraf";
-import type { Update } from "telegraf/types";
 import { type ChannelModule, defineChannel } from "../channel.js";
 import { createTelegramAnswers } from "./answers.js";
 import { callBot } from "./api.js";
+import { botIdentity } from "./bot-identity.js";
 import { createChatIndex } from "./chat-ids.js";
 import { registerCommands } from "./commands.js";
 import { telegramConfig, telegramSettings } from "./config.js";
@@ -19,8 +19,9 @@ const STARTUP_TIMEOUT_MS = 10_000;
 
 /**
  * The Telegram channel: suppliers open and follow tickets by chatting with the bot. Off while
- * TELEGRAM_BOT_TOKEN is unset. Updates come by webhook (POST /telegram/webhook) or long polling and go
- * through telegraf's `handleUpdate` to the dialogue; notifications go out through the outbox sender.
+ * TELEGRAM_BOT_TOKEN is unset. Updates come by webhook (POST /telegram/webhook, straight to the
+ * dialogue) or long polling (through telegraf, one at a time); notifications go out through the
+ * outbox sender.
  */
 export const telegramChannel = defineChannel({
   name: "telegram",
@@ -62,17 +63,15 @@ export const telegramChannel = defineChannel({
     let queue: Promise<unknown> = Promise.resolve();
     bot.use((tctx) => {
       const identity = { id: tctx.botInfo.id, username: tctx.botInfo.username };
-      const run = () => dialogue.handle(tctx.update, identity);
-      if (!polling) return run();
-      const next = queue.then(run);
+      const next = queue.then(() => dialogue.handle(tctx.update, identity));
       queue = next.catch(() => undefined);
       return next;
     });
     bot.catch((error, tctx) => {
-      // A webhook failure goes back to the route (5xx, Telegram retries); a polled update cannot be redelivered.
-      if (!polling) throw error;
+      // A polled update cannot be redelivered: logged, and the next one is taken.
       log.error({ err: error, updateId: tctx.update.update_id }, "telegram: update failed");
     });
+    const identity = botIdentity(bot, log);
 
     let poller: ReturnType<typeof startPolling> | undefined;
 
@@ -87,7 +86,8 @@ export const telegramChannel = defineChannel({
                   log.warn("telegram webhook: a body without update_id was ignored");
                   return;
                 }
-                await bot.handleUpdate(body as Update);
+                // Straight to the dialogue: telegraf's context and middleware add nothing on this path.
+                await dialogue.handle(body, await identity());
               },
             }),
           }),

@@ -37,6 +37,16 @@ export class UpdateBusyError extends RetryLaterError {
   }
 }
 
+/**
+ * Typed text and taps go to the engine, which keeps each message id for Telegram's redelivery
+ * window; files, unsupported content and membership changes have side effects outside it.
+ */
+const handledOnceByEngine = (event: TelegramEvent): boolean =>
+  event.kind === "callback" || (event.kind === "message" && event.content.kind === "input");
+
+/** Telegram keeps an unconfirmed update for 24 hours and redelivers it within that. */
+const REDELIVERY_WINDOW_MS = 25 * 3_600_000;
+
 /** One Bot API call while a person waits; telegraf's own timeout is minutes long. */
 const CALL_TIMEOUT_MS = 15_000;
 const deadline = () => AbortSignal.timeout(CALL_TIMEOUT_MS);
@@ -83,6 +93,8 @@ export const createDialogue = (deps: DialogueDeps) => {
     event: MessageEvent | CallbackEvent,
     input: InboundInput,
     placement: Omit<Placement, "last">,
+    /** Platform chores of this message, done once with its answer (a redelivery finds it answered). */
+    alongside: () => Promise<unknown> = async () => {},
   ) => {
     // Sent inside the engine's per-contact lock, so a redelivery racing this one cannot answer too.
     const reply = await deps.engine.handle(
@@ -93,16 +105,22 @@ export const createDialogue = (deps: DialogueDeps) => {
         organization: event.organization,
         input,
         receivedAt: deps.clock.now(),
+        redeliveryWindowMs: REDELIVERY_WINDOW_MS,
       },
       {
         deliver: async (answer, { behind }) => {
-          if (!answer.contact) {
-            await say(event.chatId, answer.prompts, placement);
-            return "sent";
+          const chores = alongside();
+          try {
+            if (!answer.contact) {
+              await say(event.chatId, answer.prompts, placement);
+              return "sent";
+            }
+            deps.chats.remember(answer.contact.id, event.chatId);
+            const target = { contactId: answer.contact.id, messageId: event.messageId, chatId: event.chatId };
+            return await deps.answers.deliver(target, answer.prompts, placement, behind);
+          } finally {
+            await chores;
           }
-          deps.chats.remember(answer.contact.id, event.chatId);
-          const target = { contactId: answer.contact.id, messageId: event.messageId, chatId: event.chatId };
-          return deps.answers.deliver(target, answer.prompts, placement, behind);
         },
       },
     );
@@ -161,22 +179,28 @@ export const createDialogue = (deps: DialogueDeps) => {
       const lang = await langOf(event.from);
       return answerCallback(event.callbackId, telegramCatalogues[lang].notForYou(event.addressee.name));
     }
-    // Answered first, so the spinner stops while the engine works.
-    await answerCallback(event.callbackId);
-    if (event.data === null) return;
-    // The question was answered: its buttons go, so an old one is not tapped by mistake later.
-    await callBot(
-      client,
-      "editMessageReplyMarkup",
-      { chat_id: event.chatId, message_id: event.buttonMessageId },
-      deadline(),
-    ).catch((error: unknown) =>
-      logger.debug({ failure: classifyFailure(error) }, "telegram: buttons not removed"),
-    );
+    if (event.data === null) return answerCallback(event.callbackId);
+    const { chatId, buttonMessageId } = event;
+    // With the answer, in the tap's turn, so once however often the tap is delivered: the spinner
+    // stops and the answered question's buttons go (an old one is not tapped by mistake later),
+    // side by side with the next question; neither can fail the tap.
+    const stopSpinnerAndRemoveButtons = () =>
+      Promise.all([
+        answerCallback(event.callbackId),
+        callBot(
+          client,
+          "editMessageReplyMarkup",
+          { chat_id: chatId, message_id: buttonMessageId },
+          deadline(),
+        ).catch((error: unknown) =>
+          logger.debug({ failure: classifyFailure(error) }, "telegram: buttons not removed"),
+        ),
+      ]);
     await converse(
       event,
       { kind: "choice", id: event.data },
       { group: event.group, replyTo: event.group ? event.replyToMessageId : null },
+      stopSpinnerAndRemoveButtons,
     );
   };
 
@@ -202,6 +226,13 @@ export const createDialogue = (deps: DialogueDeps) => {
     async handle(update: unknown, bot: BotIdentity): Promise<void> {
       const event = parseUpdate(update, bot);
       if (!event) return;
+      if (handledOnceByEngine(event)) {
+        // Taken once in the contact's turn, keyed by the message's own id: a receipt would only add
+        // two database round trips. What runs before the turn (answering the tap, removing its
+        // buttons) does no harm when a redelivery repeats it.
+        deps.onInbound?.();
+        return process(event);
+      }
       const key = String(event.updateId);
       // Waits out a holder that died: its lease runs out, and the update is taken over here.
       const claim = await claimWaiting(

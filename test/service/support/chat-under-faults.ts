@@ -1,7 +1,7 @@
-import { Redis } from "ioredis";
 import { pino } from "pino";
 import { type RunningService, startService } from "../../../src/app/service.js";
 import { conversationCatalogues } from "../../../src/core/i18n/index.js";
+import { deleteKeys } from "../../../testkit/redis-keys.js";
 import { testConfig } from "../../../testkit/spawn-service.js";
 import { startTcpProxy, type TcpProxy } from "../../../testkit/tcp-proxy.js";
 import { type FakePlatforms, startFakePlatforms } from "../../../testkit/walk/fake-platforms.js";
@@ -176,10 +176,7 @@ export const startChatUnderFaults = async (
       await fakes.close();
       await pg.close();
       await redis.close();
-      const direct = new Redis(redisUrl()!);
-      const keys = await direct.keys(`${prefix}*`);
-      if (keys.length > 0) await direct.del(...keys);
-      await direct.quit();
+      await deleteKeys(redisUrl()!, prefix);
       await db.drop();
     },
   };
