@@ -37,6 +37,7 @@ import type { Config } from "./config/index.js";
 import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf } from "./config/service.js";
 import { buildCore, type Core } from "./container.js";
 import { buildConversation, openRedis } from "./conversation.js";
+import { serviceDirectory } from "./directory-cache.js";
 
 export interface ServiceOverrides {
   readonly logger?: Logger;
@@ -147,8 +148,11 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
 
     let worker: OutboxWorker | undefined;
     const wake = () => worker?.wake();
+    const contacts = serviceDirectory(baseCore.directory, config, redis);
+    opened.push(() => contacts.close());
     const core: Core = {
       ...baseCore,
+      directory: contacts.directory,
       service: afterWrites(baseCore.service, {
         written: wake,
         created: (ticket) => metrics.ticketCreated(ticket.channel),

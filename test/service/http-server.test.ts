@@ -18,7 +18,7 @@ const sha256 = (bytes: Buffer | undefined) =>
   bytes ? createHash("sha256").update(bytes).digest("hex") : null;
 
 /** Routes that show what a channel handler receives. */
-const probe = (calls: { count: number }, release: Promise<void>): RunnableChannel =>
+const probe = (calls: { count: number }, release: Promise<void>, slowStarted: () => void): RunnableChannel =>
   testChannel("probe", () => ({
     http: {
       name: "probe",
@@ -35,6 +35,7 @@ const probe = (calls: { count: number }, release: Promise<void>): RunnableChanne
           method: "POST",
           url: "/whatsapp/webhook",
           async handler() {
+            slowStarted();
             await release;
             return { finished: true };
           },
@@ -52,6 +53,11 @@ describeWith({ pg: true }, "the HTTP server", () => {
   const slowRelease = new Promise<void>((resolve) => {
     release = resolve;
   });
+  // Shutdown must find the request already inside its handler: a fixed wait is no proof of that on a busy machine.
+  let markSlowStarted!: () => void;
+  const slowStarted = new Promise<void>((resolve) => {
+    markSlowStarted = resolve;
+  });
 
   beforeAll(async () => {
     db = await createThrowawayDatabase();
@@ -65,7 +71,7 @@ describeWith({ pg: true }, "the HTTP server", () => {
       port: 0,
       logger: createLogger("info", sink),
       startTimers: false,
-      channels: [probe(calls, slowRelease)],
+      channels: [probe(calls, slowRelease, markSlowStarted)],
     });
   });
   afterAll(async () => {
@@ -169,7 +175,7 @@ describeWith({ pg: true }, "the HTTP server", () => {
 
   it("lets a request under way finish on shutdown, then refuses new ones", async () => {
     const slow = post("/whatsapp/webhook", "{}");
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await slowStarted;
     const stopped = service.stop();
     await new Promise((resolve) => setTimeout(resolve, 100));
     release();

@@ -3,6 +3,7 @@ import { createMemoryInboundReceipts } from "../../src/adapters/storage/memory/i
 import { createMemoryOutbox } from "../../src/adapters/storage/memory/outbox-queue.js";
 import { createMemoryStorage } from "../../src/adapters/storage/memory/storage.js";
 import { createMemoryTicketRepository } from "../../src/adapters/storage/memory/ticket-repository.js";
+import { directoryContract } from "../contracts/directory.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
 import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
@@ -43,3 +44,5 @@ ticketLinksContract("in memory", async () => {
     },
   };
 });
+
+directoryContract("in memory", async () => ({ directory: createMemoryDirectory(), close: async () => {} }));

@@ -1,4 +1,5 @@
 import { createEmbeddedTestDatabase } from "../../testkit/pg-test-database.js";
+import { directoryContract } from "../contracts/directory.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
 import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
@@ -19,3 +20,4 @@ ticketStoreContract("Prisma on embedded PGlite", async () => {
 outboxQueueContract("Prisma on embedded PGlite", stores.outbox);
 inboundReceiptsContract("Prisma on embedded PGlite", stores.receipts);
 ticketLinksContract("Prisma on embedded PGlite", stores.links);
+directoryContract("Prisma on embedded PGlite", stores.directory);

@@ -1,5 +1,6 @@
 import { openDatabase } from "../../src/adapters/storage/prisma/database.js";
 import { createPgTestDatabase } from "../../testkit/pg-test-database.js";
+import { directoryContract } from "../contracts/directory.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
 import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
@@ -33,4 +34,5 @@ describeWith({ pg: true }, "PostgreSQL", () => {
   outboxQueueContract("Prisma on PostgreSQL", stores.outbox);
   inboundReceiptsContract("Prisma on PostgreSQL", stores.receipts);
   ticketLinksContract("Prisma on PostgreSQL", stores.links);
+  directoryContract("Prisma on PostgreSQL", stores.directory);
 });

@@ -1,5 +1,6 @@
 import type { Database } from "../../src/adapters/storage/prisma/database.js";
 import { prismaStorage } from "../../src/adapters/storage/prisma/storage.js";
+import type { DirectoryRepository } from "../../src/core/ports/directory.js";
 import type { InboundReceipts } from "../../src/core/ports/inbound-receipts.js";
 import type { TicketLinks } from "../../src/core/ports/ticket-links.js";
 import type { OutboxBackend } from "../contracts/outbox-queue.contract.js";
@@ -22,6 +23,10 @@ export const prismaContractStores = (open: OpenDatabase) => ({
       },
       close,
     };
+  },
+  async directory(): Promise<{ directory: DirectoryRepository; close(): Promise<void> }> {
+    const { database, close } = await open();
+    return { directory: prismaStorage(database).directory, close };
   },
   async receipts(): Promise<{ receipts: InboundReceipts; close(): Promise<void> }> {
     const { database, close } = await open();

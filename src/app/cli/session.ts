@@ -1,9 +1,11 @@
 import type { CliSession, CliSettings } from "../../adapters/cli/command.js";
+import { createRedisDirectoryChanges } from "../../adapters/sessions/redis-directory-changes.js";
 import { telegramSettings } from "../../adapters/telegram/config.js";
 import type { Config } from "../config/index.js";
 import { configuredPolicy } from "../configured-channels.js";
 import { buildCore } from "../container.js";
-import { buildConversation } from "../conversation.js";
+import { buildConversation, openRedis } from "../conversation.js";
+import { publishingDirectory } from "../directory-cache.js";
 
 export const cliSettingsOf = (config: Config): CliSettings => {
   const telegram = telegramSettings(config);
@@ -11,6 +13,29 @@ export const cliSettingsOf = (config: Config): CliSettings => {
     defaultLang: config.DEFAULT_LANGUAGE,
     attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
     telegram: telegram.ok ? telegram.value : null,
+  };
+};
+
+/**
+ * Tells the running instances that this command changed the directory, over a Redis connection
+ * opened only when something changed: most commands only read.
+ */
+const lazyPublisher = (url: string, prefix: string, closing: (() => Promise<void>)[]) => {
+  let redis: Awaited<ReturnType<typeof openRedis>> | null = null;
+  return {
+    async publish() {
+      try {
+        if (!redis) {
+          redis = await openRedis(url);
+          const opened = redis;
+          closing.unshift(() => opened.quit().then(() => undefined));
+        }
+        await createRedisDirectoryChanges(redis, prefix).publish();
+      } catch {
+        // Redis away: the change is stored, and the instances see it within CONTACT_CACHE_SECONDS.
+      }
+    },
+    subscribe() {},
   };
 };
 
@@ -26,10 +51,13 @@ export const openCliSession =
       notify: configuredPolicy(config),
     });
     const closing: (() => Promise<void>)[] = [() => core.close()];
+    const directory = config.REDIS_URL
+      ? publishingDirectory(core.directory, lazyPublisher(config.REDIS_URL, config.REDIS_KEY_PREFIX, closing))
+      : core.directory;
     try {
       return await run({
         service: core.service,
-        directory: core.directory,
+        directory,
         apiKeys: core.storage.apiKeys,
         database: core.storage.kind,
         async conversation() {

@@ -20,6 +20,11 @@ export const conversationConfig = {
   /** How long a stuck holder of a contact's lock keeps it, and how long a message waits for its turn. */
   CONVERSATION_LOCK_TTL_SECONDS: int(1, 600, 30),
   CONVERSATION_LOCK_WAIT_SECONDS: int(1, 600, 60),
+  /**
+   * How long a contact is kept in memory between its messages (0: never). Changes made through
+   * chamado reach every instance at once over Redis; this bounds anything else, such as SQL by hand.
+   */
+  CONTACT_CACHE_SECONDS: int(0, 3600, 60),
   REDIS_KEY_PREFIX: z.string().trim().max(100).default("chamado:"),
   TIME_ZONE: z
     .string()

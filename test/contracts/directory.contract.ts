@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DirectoryRepository, EnsureContact } from "../../src/core/ports/directory.js";
+
+let serial = 0;
+/** A contact nobody else in the suite uses. */
+const someone = (overrides: Partial<EnsureContact> = {}): EnsureContact => {
+  serial += 1;
+  return {
+    channel: "TELEGRAM",
+    platformUserId: `dir-${serial}-${Math.random().toString(36).slice(2, 8)}`,
+    displayName: `Person ${serial}`,
+    organization: { key: `org-${serial}-${Math.random().toString(36).slice(2, 8)}`, name: `Org ${serial}` },
+    registered: false,
+    ...overrides,
+  };
+};
+
+/** Contacts, people and organizations: the same answers from every store. */
+export const directoryContract = (
+  name: string,
+  open: () => Promise<{ directory: DirectoryRepository; close(): Promise<void> }>,
+) => {
+  describe(`directory contract: ${name}`, () => {
+    let store: Awaited<ReturnType<typeof open>>;
+    let directory: DirectoryRepository;
+    beforeAll(async () => {
+      store = await open();
+      directory = store.directory;
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it("creates a contact with its person and organization, and finds it again by its platform id", async () => {
+      const input = someone({ locale: "en", role: "ORG_ADMIN" });
+      const created = await directory.ensureContact(input);
+      expect(created).toMatchObject({
+        channel: "TELEGRAM",
+        platformUserId: input.platformUserId,
+        displayName: input.displayName,
+        locale: "en",
+        unreachable: null,
+        lastInboundAt: null,
+        person: { name: input.displayName, role: "ORG_ADMIN", registered: false },
+      });
+      expect(await directory.findContact("TELEGRAM", input.platformUserId)).toEqual(created);
+      expect(await directory.findContactById(created.id)).toEqual(created);
+      expect(await directory.ensureContact(input)).toEqual(created);
+      const organization = await directory.findOrganizationByKey(input.organization.key);
+      expect(organization).toMatchObject({
+        id: created.person.organizationId,
+        name: input.organization.name,
+      });
+      expect(await directory.findOrganization(created.person.organizationId)).toEqual(organization);
+      expect(await directory.findContact("WHATSAPP", input.platformUserId)).toBeNull();
+    });
+
+    it("puts contacts of one organization key in one organization", async () => {
+      const first = someone();
+      const a = await directory.ensureContact(first);
+      const b = await directory.ensureContact(someone({ organization: first.organization }));
+      expect(b.person.organizationId).toBe(a.person.organizationId);
+      expect(b.person.id).not.toBe(a.person.id);
+    });
+
+    it("creates one contact when its first messages race", async () => {
+      const input = someone();
+      const all = await Promise.all(Array.from({ length: 5 }, () => directory.ensureContact(input)));
+      expect(new Set(all.map((c) => c.id)).size).toBe(1);
+      expect(new Set(all.map((c) => c.person.id)).size).toBe(1);
+    });
+
+    it("upgrades an existing contact on registration, keeping its person", async () => {
+      const input = someone();
+      const before = await directory.ensureContact(input);
+      const after = await directory.ensureContact({ ...input, registered: true, role: "ORG_ADMIN" });
+      expect(after.id).toBe(before.id);
+      expect(after.person).toMatchObject({ id: before.person.id, registered: true, role: "ORG_ADMIN" });
+    });
+
+    it("links a contact to another person, sets its locale, reachability and last message", async () => {
+      const a = await directory.ensureContact(someone());
+      const b = await directory.ensureContact(someone({ channel: "WHATSAPP" }));
+      expect((await directory.linkContact(b.id, a.person.id)).person.id).toBe(a.person.id);
+      await directory.setLocale(a.id, "pt-BR");
+      const at = new Date("2026-12-01T12:00:00.000Z");
+      await directory.setUnreachable(a.id, { at, reason: "403: blocked" });
+      await directory.recordInbound(a.id, at);
+      await directory.recordInbound(a.id, new Date("2026-12-01T11:00:00.000Z"));
+      expect(await directory.findContactById(a.id)).toMatchObject({
+        locale: "pt-BR",
+        unreachable: { at, reason: "403: blocked" },
+        lastInboundAt: at,
+      });
+      await directory.setUnreachable(a.id, null);
+      expect((await directory.findContactById(a.id))?.unreachable).toBeNull();
+    });
+  });
+};
