@@ -12,33 +12,33 @@ export interface WriteHooks {
   readonly created?: (ticket: Ticket) => void;
 }
 
+/** Methods that only read: every other method of the service is a write and wakes the outbox. */
+const READS: ReadonlySet<string> = new Set(["detail", "list", "search", "stats"]);
+
+const isResult = (value: unknown): value is Result<unknown, CoreError> =>
+  typeof value === "object" && value !== null && "ok" in value;
+
 /**
  * The ticket service with hooks after its writes. The outbox worker is woken there, so a fresh
  * reply goes out at once rather than at the next poll; waking inside the transaction instead
- * would find nothing yet. Reads never wake anyone.
+ * would find nothing yet. Reads never wake anyone. Writes are every method not named a read, so a
+ * new use case wakes the worker without anyone remembering to list it here.
  */
 export const afterWrites = (service: TicketService, hooks: WriteHooks): TicketService => {
-  const after = async <T>(write: Promise<Result<T, CoreError>>): Promise<Result<T, CoreError>> => {
-    const result = await write;
-    if (result.ok) hooks.written();
-    return result;
-  };
-  return {
-    ...service,
-    async create(...args) {
-      const result = await service.create(...args);
-      if (result.ok && result.value.created) hooks.created?.(result.value.ticket);
-      if (result.ok) hooks.written();
+  const wrapped: Record<string, unknown> = { ...service };
+  for (const [name, method] of Object.entries(service)) {
+    if (typeof method !== "function" || READS.has(name)) continue;
+    wrapped[name] = async (...args: unknown[]) => {
+      const result: unknown = await method.apply(service, args);
+      if (isResult(result) && result.ok) {
+        const value = result.value as { created?: boolean; ticket?: Ticket };
+        if (name === "create" && value.created && value.ticket) hooks.created?.(value.ticket);
+        hooks.written();
+      }
       return result;
-    },
-    reply: (...args) => after(service.reply(...args)),
-    changeStatus: (...args) => after(service.changeStatus(...args)),
-    changePriority: (...args) => after(service.changePriority(...args)),
-    assign: (...args) => after(service.assign(...args)),
-    requestContact: (...args) => after(service.requestContact(...args)),
-    markRead: (...args) => after(service.markRead(...args)),
-    rate: (...args) => after(service.rate(...args)),
-  };
+    };
+  }
+  return wrapped as unknown as TicketService;
 };
 
 /**
