@@ -1,7 +1,14 @@
 import { startFakePlatforms } from "../../testkit/walk/fake-platforms.js";
 import { startSlackAckSampler } from "../../testkit/walk/slack-ack.js";
 import { createTelegramWalker } from "../../testkit/walk/telegram-walker.js";
-import { calibrate, postTo, type Send, type Walker, type WebhookRequest } from "../../testkit/walk/walker.js";
+import {
+  calibrate,
+  postTo,
+  redelivering,
+  type Send,
+  type Walker,
+  type WebhookRequest,
+} from "../../testkit/walk/walker.js";
 import { createWhatsAppWalker } from "../../testkit/walk/whatsapp-walk.js";
 import type { Measurement, Scenario, ScenarioContext } from "../scenario.js";
 import { perSecond, summarize } from "../stats.js";
@@ -18,6 +25,8 @@ const QUIET_MS = 400;
 /** One /ticket every this many ms during the walk: an agent's pace, not a second load. */
 const SLACK_ACK_INTERVAL_MS = 50;
 const TARGET_SUPPLIERS = 500;
+/** A request refused or cut off is delivered again after this pause, as the platforms do. */
+const REDELIVER_AFTER_MS = 1000;
 
 /** Suppliers alternate between the channels: odd numbers on Telegram, even on WhatsApp Cloud. */
 const walkerOf = (walkers: { telegram: Walker; whatsapp: Walker }, supplier: number) =>
@@ -31,6 +40,8 @@ interface ServiceRun {
   readonly slackAcks: { latencies: number[]; failures: number };
   readonly cpu: CpuSpent;
   readonly messages: number;
+  /** Attempts the service refused or cut off (each was delivered again). */
+  readonly redelivered: number;
 }
 
 /**
@@ -61,8 +72,9 @@ const throughService = async (
         OUTBOX_LEASE_MS: "60000",
       },
     });
+    let redelivered = 0;
     try {
-      const send = postTo(service.url);
+      const send = redelivering(postTo(service.url), REDELIVER_AFTER_MS, () => void redelivered++);
       // Supplier 0 of each channel walks alone first: it counts the bot's messages per step.
       const expected = {
         telegram: await calibrate(walkers.telegram, send, 0, {
@@ -108,7 +120,7 @@ const throughService = async (
       // A walk that ended without its ticket would make the figures meaningless.
       const tickets = (await readStoredOutcome(databaseUrl)).tickets.length;
       if (tickets !== suppliers + 2) throw new Error(`expected ${suppliers + 2} tickets, found ${tickets}`);
-      return { ms, stepLatencies, sent, slackAcks, cpu, messages };
+      return { ms, stepLatencies, sent, slackAcks, cpu, messages, redelivered };
     } finally {
       await service.stop();
     }
@@ -124,7 +136,7 @@ const throughService = async (
 const throughBareHttp = async (sent: readonly WebhookRequest[][]): Promise<number> => {
   const bare = await startBareHttpProcess();
   try {
-    const send: Send = postTo(bare.url);
+    const send: Send = redelivering(postTo(bare.url), REDELIVER_AFTER_MS);
     const start = performance.now();
     await Promise.all(
       sent.map(async (requests) => {
@@ -182,7 +194,7 @@ const measure = async (ctx: ScenarioContext, suppliers: number): Promise<Measure
   const ratio = figure / floor;
   const latency = summarize(run.stepLatencies);
   const atTarget = suppliers === TARGET_SUPPLIERS;
-  const size = `suppliers=${suppliers}`;
+  const size = `suppliers=${suppliers}${run.redelivered > 0 ? ` (${run.redelivered} requests redelivered)` : ""}`;
   const base = { scenario: "chat-flow", size } as const;
   return [
     {
@@ -218,7 +230,21 @@ export const chatFlow: Scenario = {
   async run(ctx) {
     const sizes = ctx.quick ? [50, 200] : [100, TARGET_SUPPLIERS, 1000];
     const out: Measurement[] = [];
-    for (const size of sizes) out.push(...(await measure(ctx, size)));
+    // A size that fails is reported and the others still measured: one bad size should not blank the rest.
+    const failed: string[] = [];
+    for (const size of sizes) {
+      try {
+        out.push(...(await measure(ctx, size)));
+      } catch (error) {
+        const message =
+          error instanceof Error
+            ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ""}`
+            : String(error);
+        ctx.progress(`chat-flow: ${size} suppliers failed: ${message}`);
+        failed.push(`${size}: ${message}`);
+      }
+    }
+    if (out.length === 0) throw new Error(failed.join("; "));
     return out;
   },
 };

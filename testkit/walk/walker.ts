@@ -67,6 +67,34 @@ export const postTo =
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * Delivers a request the way the platforms do: a refusal (non-2xx) or a cut connection is
+ * delivered again after a pause, with the same update id, until it is accepted. `onRefused` hears
+ * each failed attempt (status 0 for a connection that failed).
+ */
+export const deliverUntilAccepted = async (
+  send: Send,
+  request: WebhookRequest,
+  redeliverAfterMs: number,
+  onRefused: (status: number) => void = () => {},
+): Promise<void> => {
+  for (;;) {
+    try {
+      await send(request);
+      return;
+    } catch (error) {
+      onRefused(error instanceof WebhookRefused ? error.status : 0);
+      await sleep(redeliverAfterMs);
+    }
+  }
+};
+
+/** `send`, redelivering as the platforms do (see deliverUntilAccepted). */
+export const redelivering =
+  (send: Send, redeliverAfterMs: number, onRefused?: (status: number) => void): Send =>
+  (request) =>
+    deliverUntilAccepted(send, request, redeliverAfterMs, onRefused);
+
+/**
  * Walks one supplier through the flow alone and counts the bot's messages per step (a step is over
  * once the chat has been quiet for `quietMs`), so timed walks know when each answer is complete.
  */

@@ -9,9 +9,9 @@ import { createTelegramWalker } from "../../../testkit/walk/telegram-walker.js";
 import {
   calibrate,
   postTo,
+  deliverUntilAccepted as redeliver,
   type Send,
   type Walker,
-  WebhookRefused,
   type WebhookRequest,
 } from "../../../testkit/walk/walker.js";
 import { createWhatsAppWalker } from "../../../testkit/walk/whatsapp-walk.js";
@@ -73,22 +73,15 @@ export const masked = (text: string): string =>
 /** The apology for an error on our side, in every language: never the answer to an outage. */
 export const APOLOGIES = Object.values(conversationCatalogues).map((c) => c.session.failed);
 
+/** Delivers until accepted, as the platforms do; returns the statuses of the refused attempts (0: cut off). */
 export const deliverUntilAccepted = async (
   send: Send,
   request: WebhookRequest,
   redeliverAfterMs: number,
 ): Promise<number[]> => {
   const refused: number[] = [];
-  for (;;) {
-    try {
-      await send(request);
-      return refused;
-    } catch (error) {
-      // Refused (non-2xx) or cut off (status 0): either way the platform tries again later.
-      refused.push(error instanceof WebhookRefused ? error.status : 0);
-      await sleep(redeliverAfterMs);
-    }
-  }
+  await redeliver(send, request, redeliverAfterMs, (status) => refused.push(status));
+  return refused;
 };
 
 export const startChatUnderFaults = async (
