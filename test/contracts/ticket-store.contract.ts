@@ -111,13 +111,16 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       expect(detail.timeInStatus.NEW).toBe(HOUR);
       expect(detail.timeInStatus.WAITING_ON_REQUESTER).toBe(2 * HOUR);
       expect(detail.timeInStatus.IN_PROGRESS).toBe(HOUR);
+      // The agent's reply marks the requester's message read; the requester's next one is unread again.
       expect(detail.events.map((e) => e.kind)).toEqual([
         "MESSAGE",
+        "AGENT_READ",
         "MESSAGE",
         "STATUS_CHANGED",
         "MESSAGE",
         "STATUS_CHANGED",
       ]);
+      expect(detail.readBySupport).toBe(false);
       expect(detail.publicStatus).toBe("OPEN");
     });
 
@@ -298,7 +301,8 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       });
       must(await h.service.reply(agent, String(ticket.number), { message: "ok" }));
       const keys = (await repos.outbox()).map((o) => o.key);
-      expect(keys.filter((k) => k.startsWith(`${ticket.id}:1:`))).toHaveLength(2);
+      // The reply, its read mark and its status change.
+      expect(keys.filter((k) => k.startsWith(`${ticket.id}:1:`))).toHaveLength(3);
       await h.service.changeStatus(agent, String(ticket.number), { status: "NEW" });
       expect(await repos.outbox()).toHaveLength(keys.length);
     });
@@ -336,7 +340,17 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       expect(must(await h.service.detail(actor, ref)).readBySupport).toBe(false);
       h.clock.advance(1000);
       must(await h.service.markRead(agent, ref));
-      expect(must(await h.service.detail(actor, ref)).readBySupport).toBe(true);
+      const read = must(await h.service.detail(actor, ref));
+      expect(read.readMark).toMatchObject({
+        at: h.clock.now(),
+        by: { id: "slack:U01AGENT", name: "Ana Agent" },
+      });
+      // The mark is the agents' line: the requester's history does not show it.
+      expect(read.events.map((e) => e.kind)).not.toContain("AGENT_READ");
+      must(await h.service.markRead(agent, ref));
+      expect(
+        must(await h.service.detail(agent, ref)).events.filter((e) => e.kind === "AGENT_READ"),
+      ).toHaveLength(1);
       const early = await h.service.rate(actor, ref, { score: 5 });
       expect(early.ok ? null : early.error.code).toBe("RATING_NOT_ALLOWED");
       must(await h.service.changeStatus(agent, ref, { status: "SOLVED" }));

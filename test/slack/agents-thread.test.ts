@@ -43,6 +43,7 @@ describe("Slack: agents in a ticket's thread", () => {
     await eventually(() => t.slack.reactions(AGENTS, note.ts).includes("lock"), "the lock reaction");
     expect(await historyOf(ticket.id)).toEqual([
       "MESSAGE: About: VPN drops",
+      "AGENT_READ",
       "NOTE: it is the expired certificate again",
     ]);
     expect(await replyItems(ticket.id)).toEqual([]);
@@ -186,6 +187,7 @@ describe("Slack: agents in a ticket's thread", () => {
     );
     expect(await historyOf(ticket.id)).toEqual([
       "MESSAGE: About: Projector lamp",
+      "AGENT_READ",
       "MESSAGE: Lamp ordered.",
       "STATUS_CHANGED",
     ]);

@@ -169,6 +169,11 @@ export const ticketDetail = z.object({
   events: z.array(eventJson),
   timeInStatus: z.record(z.string(), z.number()),
   readBySupport: z.boolean(),
+  readAt: isoDate.nullable().meta({ description: "When support read the requester's latest message" }),
+  readBy: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .meta({ description: "The agent who read it (an agent's reply, button or opening of the ticket)" }),
 });
 export const createdTicket = z.object({ ticket: ticketJson, created: z.boolean() });
 export const statsJson = z.object({

@@ -57,4 +57,6 @@ export const toDetailJson = (d: TicketDetail, now: Date, sla: SlaPolicy) => ({
   events: d.events.map(toEventJson),
   timeInStatus: d.timeInStatus,
   readBySupport: d.readBySupport,
+  readAt: iso(d.readMark?.at ?? null),
+  readBy: d.readMark?.by ?? null,
 });

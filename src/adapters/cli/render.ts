@@ -76,7 +76,7 @@ export const detailText = (d: TicketDetail, c: Catalogue): string => {
     `assignee:    ${t.assignee?.name ?? "-"}`,
     `created:     ${when(t.createdAt)}    updated: ${when(t.updatedAt)}`,
     `last reply:  ${t.lastReply ? `${when(t.lastReply.at)} by ${t.lastReply.name}` : "-"}`,
-    `read by support: ${d.readBySupport ? "yes" : "no"}${t.contactRequestedAt ? `    contact requested ${when(t.contactRequestedAt)}` : ""}`,
+    `read by support: ${d.readMark ? `${when(d.readMark.at)}${d.readMark.by ? ` by ${d.readMark.by.name}` : ""}` : "no"}${t.contactRequestedAt ? `    contact requested ${when(t.contactRequestedAt)}` : ""}`,
   ];
   if (t.rating)
     lines.push(`rating:      ${t.rating.score}/5${t.rating.comment ? ` "${t.rating.comment}"` : ""}`);

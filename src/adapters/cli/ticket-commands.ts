@@ -245,6 +245,8 @@ export const show: Command = {
   async run(ctx, _v, positionals) {
     const ticket = ref(positionals, this.usage);
     return ctx.session(async (core) => {
+      // An agent opening a ticket has read what the requester wrote; a ticket not found is told by detail.
+      await core.service.markRead(cliAgent(), ticket);
       const result = await core.service.detail(cliAgent(), ticket);
       if (!result.ok) return fail(ctx, result.error);
       print(

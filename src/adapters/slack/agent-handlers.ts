@@ -130,6 +130,8 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       const done = await act(action, actor, input.value);
       if (done && !done.ok)
         await respond({ response_type: "ephemeral", replace_original: false, text: problem(done.error) });
+      // An agent working a ticket from its root message has read what the requester wrote.
+      if (done?.ok) await deps.service.markRead(actor, formatTicketId(done.value.number));
     },
 
     async threadMessage(message) {

@@ -97,7 +97,10 @@ export const detailView = (turn: Turn, detail: TicketDetail): TicketDetailView =
       : [{ label: f.requester, value: ticket.requester.displayName }]),
     { label: f.opened, value: when(turn, ticket.createdAt) },
     { label: f.lastReply, value: lastReplyValue(turn, ticket) ?? turn.t.tickets.none },
-    { label: f.readBySupport, value: detail.readBySupport ? turn.t.tickets.yes : turn.t.tickets.no },
+    {
+      label: f.readBySupport,
+      value: detail.readMark ? turn.t.tickets.readAt(when(turn, detail.readMark.at)) : turn.t.tickets.no,
+    },
     ...(ticket.contactRequestedAt
       ? [{ label: f.contactRequested, value: when(turn, ticket.contactRequestedAt) }]
       : []),

@@ -104,6 +104,8 @@ export interface ConversationCatalogue {
     };
     readonly yes: string;
     readonly no: string;
+    /** "Read by support": when it was read. */
+    readonly readAt: (at: string) => string;
     readonly none: string;
     readonly historyTitle: string;
     readonly timeInStatusTitle: string;

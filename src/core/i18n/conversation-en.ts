@@ -135,6 +135,7 @@ export const conversationEn: ConversationCatalogue = {
     },
     yes: "yes",
     no: "no",
+    readAt: (at) => `yes, ${at}`,
     none: "none",
     historyTitle: "History",
     timeInStatusTitle: "Time in each status",

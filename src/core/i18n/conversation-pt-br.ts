@@ -136,6 +136,7 @@ export const conversationPtBR: ConversationCatalogue = {
     },
     yes: "sim",
     no: "não",
+    readAt: (at) => `sim, em ${at}`,
     none: "nenhuma",
     historyTitle: "Histórico",
     timeInStatusTitle: "Tempo em cada status",

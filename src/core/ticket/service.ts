@@ -78,6 +78,13 @@ export interface TicketDetail {
   readonly timeInStatus: TimeInStatus;
   /** Whether support has read the requester's latest message. */
   readonly readBySupport: boolean;
+  /** When support read it and who (agents' names are shown to requesters as "support"). */
+  readonly readMark: ReadMark | null;
+}
+
+export interface ReadMark {
+  readonly at: Date;
+  readonly by: { readonly id: string; readonly name: string } | null;
 }
 
 /**
@@ -109,9 +116,19 @@ export interface TicketService {
   stats(actor: Actor, scope?: StatsScope): Promise<DashboardCounts>;
 }
 
+const AGENTS_ONLY: ReadonlySet<TicketEvent["kind"]> = new Set(["NOTE", "AGENT_READ"]);
+
 /** Requesters see public events only: internal notes and read marks stay with the agents. */
 const visibleTo = (actor: Actor, events: readonly TicketEvent[]) =>
-  actor.kind === "requester" ? events.filter((e) => e.kind !== "NOTE") : events;
+  actor.kind === "requester" ? events.filter((e) => !AGENTS_ONLY.has(e.kind)) : events;
+
+/** The mark on the requester's latest message, with the agent of the latest read event. */
+const readMarkOf = (ticket: Ticket, events: readonly TicketEvent[]): ReadMark | null => {
+  const last = ticket.requesterLastMessageAt;
+  if (last === null || ticket.agentReadAt === null || ticket.agentReadAt < last) return null;
+  const by = events.findLast((e) => e.kind === "AGENT_READ")?.actor;
+  return { at: ticket.agentReadAt, by: by ? { id: by.id, name: by.name } : null };
+};
 
 /** The ticket use cases. Every one validates its input, re-checks access and changes state atomically. */
 export const createTicketService = (deps: TicketServiceDeps): TicketService => {
@@ -288,13 +305,14 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       if (!found.ok) return found;
       const ticket = found.value;
       const events = await tickets.events(ticket.id);
-      const last = ticket.requesterLastMessageAt;
+      const readMark = readMarkOf(ticket, events);
       return ok({
         ticket,
         publicStatus: PUBLIC_STATUS_OF[ticket.status],
         events: visibleTo(actor, events),
         timeInStatus: timeInStatus(ticket.createdAt, events, clock.now()),
-        readBySupport: last !== null && ticket.agentReadAt !== null && ticket.agentReadAt >= last,
+        readBySupport: readMark !== null,
+        readMark,
       });
     },
 
