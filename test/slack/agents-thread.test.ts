@@ -73,8 +73,12 @@ describe("Slack: agents in a ticket's thread", () => {
     await eventually(() => chatOf(chatId).length === 1, "the reply on Telegram");
     expect(chatOf(chatId)[0]).toContain("\nTry restarting the router.\n");
     expect(chatOf(chatId)[0]).not.toContain("Try restarting.\n");
-    expect(await historyOf(ticket.id)).toContain(
-      "NOTE: Reply edited before it went out. Sent text: Try restarting the router.",
+    // The history holds what the supplier received; the first text stays with the agents, in a note.
+    const history = await historyOf(ticket.id);
+    expect(history).toContain("MESSAGE: Try restarting the router.");
+    expect(history).not.toContain("MESSAGE: Try restarting.");
+    expect(history).toContain(
+      "NOTE: Reply edited before it went out; the history holds the text sent. First written: Try restarting.",
     );
   });
 
@@ -121,7 +125,7 @@ describe("Slack: agents in a ticket's thread", () => {
     expect(chatOf(chatId)).toHaveLength(1);
     expect(chatOf(chatId)[0]).toContain("Your badge is renewed.");
     expect(await historyOf(ticket.id)).toContain(
-      "NOTE: Reply withdrawn before it went out; the requester did not receive it.",
+      "REPLY_WITHDRAWN: Reply withdrawn before it went out; the requester did not receive it.",
     );
   });
 

@@ -158,6 +158,9 @@ export const eventJson = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   createdAt: isoDate,
+  withdrawnAt: isoDate
+    .nullable()
+    .meta({ description: "An agent's reply withdrawn before it went out (agent keys only see these)" }),
   attachments: z.array(
     z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() }),
   ),

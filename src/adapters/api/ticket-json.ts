@@ -44,6 +44,7 @@ export const toEventJson = (e: TicketEvent) => ({
   from: e.from,
   to: e.to,
   createdAt: e.createdAt.toISOString(),
+  withdrawnAt: iso(e.withdrawnAt ?? null),
   attachments: e.attachments.map((a) => ({
     id: a.id,
     fileName: a.fileName,

@@ -63,6 +63,8 @@ const eventLine = (e: TicketEvent, c: Catalogue): string => {
       return `${who} rated ${e.to}/5${e.body ? `: ${e.body}` : ""}`;
     case "DELIVERY_FAILED":
       return `delivery failed: ${e.body ?? ""}`;
+    case "REPLY_WITHDRAWN":
+      return `${who} withdrew a reply before it went out${e.to ? `; status back to ${e.to}` : ""}`;
   }
 };
 
@@ -86,7 +88,9 @@ export const detailText = (d: TicketDetail, c: Catalogue): string => {
       .join(", ")}`,
     "",
     "history:",
-    ...d.events.map((e) => `  ${when(e.createdAt)}  ${eventLine(e, c)}`),
+    ...d.events.map(
+      (e) => `  ${when(e.createdAt)}  ${e.withdrawnAt ? "[withdrawn] " : ""}${eventLine(e, c)}`,
+    ),
   );
   return lines.join("\n");
 };

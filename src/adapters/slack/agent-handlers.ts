@@ -179,9 +179,11 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       const changed = await deps.outbox.reviseReply(delivery.key, body || null);
       if (!changed)
         return void (await tell({ ...event, threadTs: event.threadTs }, words().thread.editTooLate));
-      await deps.service.reply(actor, formatTicketId(ticket.number), {
-        message: clip(words().thread.editedBeforeSending(body), TICKET_LIMITS.message.max),
-        internal: true,
+      const first = plainFromSlack(event.previousText ?? "").trim();
+      await deps.service.reviseReply(actor, formatTicketId(ticket.number), {
+        replyKey: messageKey(event.channel, event.ts),
+        message: clip(body, TICKET_LIMITS.message.max),
+        note: clip(words().thread.editedBeforeSending(first), TICKET_LIMITS.message.max),
         sourceKey: `${messageKey(event.channel, event.ts)}:edit:${deps.clock.now().getTime()}`,
       });
     },
@@ -198,9 +200,9 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
           { channel: event.channel, user: event.user, threadTs: event.threadTs },
           words().thread.deleteTooLate,
         ));
-      await deps.service.reply(actor, formatTicketId(ticket.number), {
-        message: words().thread.withdrawnBeforeSending,
-        internal: true,
+      await deps.service.withdrawReply(actor, formatTicketId(ticket.number), {
+        replyKey: messageKey(event.channel, event.deletedTs),
+        note: words().thread.withdrawnBeforeSending,
         sourceKey: `${messageKey(event.channel, event.deletedTs)}:withdrawn`,
       });
     },

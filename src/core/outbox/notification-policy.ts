@@ -29,6 +29,8 @@ const REFRESHING: Partial<Record<NewTicketEvent["kind"], TicketFieldChange["fiel
   ASSIGNEE_CHANGED: "assignee",
   CONTACT_REQUESTED: "contact_requested",
   RATED: "rating",
+  // A withdrawn reply's status move undone; `to` is null when the status stayed.
+  REPLY_WITHDRAWN: "status",
 };
 
 const keyOf = (ticket: Ticket, kind: OutboxKind, audience: Audience) =>
@@ -117,7 +119,9 @@ const agentDrafts = (
   }
   const changes = events.flatMap((e): TicketFieldChange[] => {
     const field = REFRESHING[e.kind];
-    return field ? [{ field, from: e.from, to: e.to }] : [];
+    return field && !(e.kind === "REPLY_WITHDRAWN" && e.to === null)
+      ? [{ field, from: e.from, to: e.to }]
+      : [];
   });
   if (changes.length > 0)
     drafts.push(

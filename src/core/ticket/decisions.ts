@@ -41,7 +41,7 @@ export const applyPatch = (ticket: Ticket, patch: TicketPatch, now: Date): Ticke
   version: ticket.version + 1,
 });
 
-const event = (
+export const event = (
   actor: Actor,
   now: Date,
   fields: Pick<NewTicketEvent, "kind"> & Partial<NewTicketEvent>,
@@ -79,7 +79,7 @@ const moveTo = (
   });
 };
 
-const finish = (
+export const finish = (
   ticket: Ticket,
   actor: Actor,
   ctx: DecisionContext,

@@ -82,7 +82,8 @@ export interface SlackCatalogue {
     readonly editTooLate: string;
     readonly deleteTooLate: string;
     /** Internal notes left in the history when a reply is changed or withdrawn before it went out. */
-    readonly editedBeforeSending: (text: string) => string;
+    /** The note an edited reply leaves, with the text first written (the history keeps the text sent). */
+    readonly editedBeforeSending: (firstText: string) => string;
     readonly withdrawnBeforeSending: string;
   };
   readonly home: {

@@ -96,7 +96,8 @@ export const slackEn: SlackCatalogue = {
     refused: (reason) => `Not done: ${reason}`,
     editTooLate: "Your edit came after the reply went out; the requester received the original.",
     deleteTooLate: "The reply had already gone out when you deleted it; the requester received it.",
-    editedBeforeSending: (text) => `Reply edited before it went out. Sent text: ${text}`,
+    editedBeforeSending: (text) =>
+      `Reply edited before it went out; the history holds the text sent. First written: ${text}`,
     withdrawnBeforeSending: "Reply withdrawn before it went out; the requester did not receive it.",
   },
   home: {

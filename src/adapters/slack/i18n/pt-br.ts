@@ -98,7 +98,8 @@ export const slackPtBR: SlackCatalogue = {
     refused: (reason) => `Não foi feito: ${reason}`,
     editTooLate: "Sua edição chegou depois do envio; o solicitante recebeu a versão original.",
     deleteTooLate: "A resposta já tinha sido enviada quando você a apagou; o solicitante a recebeu.",
-    editedBeforeSending: (text) => `Resposta editada antes do envio. Texto enviado: ${text}`,
+    editedBeforeSending: (text) =>
+      `Resposta editada antes do envio; o histórico guarda o texto enviado. Escrito antes: ${text}`,
     withdrawnBeforeSending: "Resposta retirada antes do envio; o solicitante não a recebeu.",
   },
   home: {
