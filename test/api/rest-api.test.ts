@@ -98,6 +98,7 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
         "POST /tickets createTicket",
         "POST /tickets/{ref}/replies replyToTicket",
         "PUT /tickets/{ref}/assignee setTicketAssignee",
+        "PUT /tickets/{ref}/department setTicketDepartment",
         "PUT /tickets/{ref}/priority setTicketPriority",
         "PUT /tickets/{ref}/status setTicketStatus",
       ]);

@@ -107,6 +107,9 @@ export const replyBody = z.object({
 
 export const statusBody = z.object({ status: z.enum(TICKET_STATUSES) });
 export const priorityBody = z.object({ priority: z.enum(PRIORITIES) });
+export const departmentBody = z.object({
+  department: z.string().min(1).max(100).meta({ description: "A department code of the taxonomy" }),
+});
 export const assigneeBody = z.object({
   assignee: z.object({ id: plain(200).min(1), name: plain(200).min(1) }).nullable(),
 });

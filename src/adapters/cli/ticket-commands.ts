@@ -221,6 +221,14 @@ export const priority = fieldCommand(
     ),
 );
 
+export const department = fieldCommand(
+  "department",
+  "move a ticket to another department (the requester is told)",
+  "department TICKET CODE",
+  (ctx, ticket, value) =>
+    changeTicket(ctx, (core) => core.service.changeDepartment(cliAgent(), ticket, { department: value })),
+);
+
 export const assign: Command = {
   name: "assign",
   summary: "assign a ticket to an agent (or --none)",
@@ -392,4 +400,15 @@ export const stats: Command = {
   },
 };
 
-export const ticketCommands = [create, reply, status, priority, assign, show, listTickets, search, stats];
+export const ticketCommands = [
+  create,
+  reply,
+  status,
+  priority,
+  department,
+  assign,
+  show,
+  listTickets,
+  search,
+  stats,
+];

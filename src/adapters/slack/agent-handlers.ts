@@ -13,7 +13,7 @@ import type { Respond } from "./requester-io.js";
 import { parseMenuValue } from "./root-message.js";
 import { clip, escapeMrkdwn, plainFromSlack } from "./text.js";
 
-export type RootAction = "assignMe" | "status" | "priority" | "escalate" | "close";
+export type RootAction = "assignMe" | "status" | "priority" | "department" | "escalate" | "close";
 
 export interface ThreadMessage {
   readonly channel: string;
@@ -96,10 +96,12 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
     actor: Actor,
     value: string | undefined,
   ): Promise<Result<Ticket, CoreError>> | null => {
-    if (action === "status" || action === "priority") {
+    if (action === "status" || action === "priority" || action === "department") {
       const chosen = parseMenuValue(value);
       if (!chosen) return null;
       const ref = formatTicketId(chosen.ticketNumber);
+      if (action === "department")
+        return deps.service.changeDepartment(actor, ref, { department: chosen.choice });
       return action === "status"
         ? deps.service.changeStatus(actor, ref, { status: chosen.choice })
         : deps.service.changePriority(actor, ref, { priority: chosen.choice });

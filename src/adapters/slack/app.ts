@@ -48,6 +48,7 @@ const ROOT_ACTIONS: readonly [string, RootAction][] = [
   [ACTION.assignMe, "assignMe"],
   [ACTION.status, "status"],
   [ACTION.priority, "priority"],
+  [ACTION.department, "department"],
   [ACTION.escalate, "escalate"],
   [ACTION.close, "close"],
 ];

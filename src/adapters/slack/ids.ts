@@ -3,6 +3,7 @@ export const ACTION = {
   assignMe: "ticket_assign_me",
   status: "ticket_status",
   priority: "ticket_priority",
+  department: "ticket_department",
   escalate: "ticket_escalate",
   close: "ticket_close",
   openForm: "ticket_open_form",

@@ -9,4 +9,6 @@ export const noticeEn: NoticeCatalogue = {
   reminder: (ref, subject, closesOn) =>
     `⏳ ${ref} "${subject}" is waiting for your reply. Without one, it will be closed on ${closesOn}.`,
   replyHint: (ref) => `To reply, send ${ref} and choose Reply.`,
+  departmentChanged: (ref, subject, department) =>
+    `🔀 ${ref} "${subject}" was passed to the ${department} team, who will follow it from now on.`,
 };

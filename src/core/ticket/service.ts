@@ -17,6 +17,7 @@ import { canView } from "./access.js";
 import type { Channel } from "./channel.js";
 import {
   assignCommand,
+  changeDepartmentCommand,
   changePriorityCommand,
   changeStatusCommand,
   createTicketCommand,
@@ -31,6 +32,7 @@ import {
   type DecisionContext,
   decideAssign,
   decideContactRequest,
+  decideDepartment,
   decidePriority,
   decideRating,
   decideRead,
@@ -108,6 +110,8 @@ export interface TicketService {
   changeStatus(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   changePriority(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   assign(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  /** Agents move a misrouted ticket to another department; the requester is told. */
+  changeDepartment(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   requestContact(actor: Actor, ref: string): Promise<Result<Ticket, CoreError>>;
   markRead(actor: Actor, ref: string): Promise<Result<Ticket, CoreError>>;
   /**
@@ -148,6 +152,7 @@ const readMarkOf = (ticket: Ticket, events: readonly TicketEvent[]): ReadMark | 
 export const createTicketService = (deps: TicketServiceDeps): TicketService => {
   const { tickets, clock } = deps;
   const createSchema = createTicketCommand(deps.taxonomy);
+  const departmentSchema = changeDepartmentCommand(deps.taxonomy);
   const context = (): DecisionContext => ({
     now: clock.now(),
     reopenWindowDays: deps.reopenWindowDays,
@@ -335,6 +340,13 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       if (!command.ok) return command;
       const { assignee, sourceKey } = command.value;
       return change(actor, ref, (t, ctx) => decideAssign(t, actor, assignee, ctx), sourceKey);
+    },
+
+    async changeDepartment(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(departmentSchema, input);
+      if (!command.ok) return command;
+      const { department, sourceKey } = command.value;
+      return change(actor, ref, (t, ctx) => decideDepartment(t, actor, department, ctx), sourceKey);
     },
 
     requestContact: (actor: Actor, ref: string) =>

@@ -12,9 +12,8 @@ const replyOf = (
   action: string,
 ): Result<TicketEvent, CoreError> => {
   const reply = events.find((e) => e.sourceKey === replyKey);
-  if (!reply || reply.kind !== "MESSAGE" || reply.actor.kind !== "AGENT" || reply.withdrawnAt)
-    return err({ code: "FORBIDDEN", action });
-  return ok(reply);
+  const withdrawable = reply?.kind === "MESSAGE" && reply.actor.kind === "AGENT" && !reply.withdrawnAt;
+  return reply && withdrawable ? ok(reply) : err({ code: "FORBIDDEN", action });
 };
 
 const asStatus = (value: string | null): TicketStatus | null =>

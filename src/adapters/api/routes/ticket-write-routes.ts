@@ -11,6 +11,7 @@ import {
   type CreateTicketBody,
   createdTicket,
   createTicketBody,
+  departmentBody,
   priorityBody,
   replyBody,
   statusBody,
@@ -166,6 +167,19 @@ export const ticketWriteRoutes = (deps: ApiDeps) => [
     errors: [403, 404],
     async handle({ principal, params, body }) {
       return changed(deps, await deps.service.changePriority(principal.actor, params.ref, body));
+    },
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/tickets/{ref}/department",
+    operationId: "setTicketDepartment",
+    summary: "Move the ticket to another department (agent keys); the requester is told",
+    params: ticketRefParams,
+    body: departmentBody,
+    response: ticketResponse,
+    errors: [403, 404],
+    async handle({ principal, params, body }) {
+      return changed(deps, await deps.service.changeDepartment(principal.actor, params.ref, body));
     },
   }),
   defineRoute({

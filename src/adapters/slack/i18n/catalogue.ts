@@ -49,6 +49,7 @@ export interface SlackCatalogue {
     readonly assignMe: string;
     readonly statusPlaceholder: string;
     readonly priorityPlaceholder: string;
+    readonly departmentPlaceholder: string;
     readonly escalate: string;
     readonly close: string;
     readonly confirmCloseTitle: string;
@@ -84,6 +85,9 @@ export interface SlackCatalogue {
     /** Internal notes left in the history when a reply is changed or withdrawn before it went out. */
     /** The note an edited reply leaves, with the text first written (the history keeps the text sent). */
     readonly editedBeforeSending: (firstText: string) => string;
+    /** Left in the old thread when a ticket moves to another department's channel. */
+    readonly movedTo: (channel: string, link: string) => string;
+    readonly movedFrom: (channel: string) => string;
     readonly withdrawnBeforeSending: string;
   };
   readonly home: {

@@ -65,6 +65,7 @@ export const slackEn: SlackCatalogue = {
     assignMe: "Assign to me",
     statusPlaceholder: "Status",
     priorityPlaceholder: "Priority",
+    departmentPlaceholder: "Department",
     escalate: "Escalate to tech",
     close: "Close",
     confirmCloseTitle: "Close the ticket?",
@@ -98,6 +99,8 @@ export const slackEn: SlackCatalogue = {
     deleteTooLate: "The reply had already gone out when you deleted it; the requester received it.",
     editedBeforeSending: (text) =>
       `Reply edited before it went out; the history holds the text sent. First written: ${text}`,
+    movedTo: (to, link) => `➡️ Moved to ${to}: the ticket continues here ${link}`,
+    movedFrom: (from) => `⬅️ Moved here from ${from}.`,
     withdrawnBeforeSending: "Reply withdrawn before it went out; the requester did not receive it.",
   },
   home: {

@@ -65,6 +65,7 @@ export const slackPtBR: SlackCatalogue = {
     assignMe: "Assumir",
     statusPlaceholder: "Status",
     priorityPlaceholder: "Prioridade",
+    departmentPlaceholder: "Departamento",
     escalate: "Escalar para técnico",
     close: "Encerrar",
     confirmCloseTitle: "Encerrar o chamado?",
@@ -100,6 +101,8 @@ export const slackPtBR: SlackCatalogue = {
     deleteTooLate: "A resposta já tinha sido enviada quando você a apagou; o solicitante a recebeu.",
     editedBeforeSending: (text) =>
       `Resposta editada antes do envio; o histórico guarda o texto enviado. Escrito antes: ${text}`,
+    movedTo: (to, link) => `➡️ Movido para ${to}: o chamado continua aqui ${link}`,
+    movedFrom: (from) => `⬅️ Movido de ${from} para cá.`,
     withdrawnBeforeSending: "Resposta retirada antes do envio; o solicitante não a recebeu.",
   },
   home: {
