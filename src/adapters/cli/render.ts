@@ -63,6 +63,8 @@ const eventLine = (e: TicketEvent, c: Catalogue): string => {
       return `${who} rated ${e.to}/5${e.body ? `: ${e.body}` : ""}`;
     case "DELIVERY_FAILED":
       return `delivery failed: ${e.body ?? ""}`;
+    case "CONTACT_DONE":
+      return `${who} marked the requested contact done`;
     case "REPLY_WITHDRAWN":
       return `${who} withdrew a reply before it went out${e.to ? `; status back to ${e.to}` : ""}`;
   }

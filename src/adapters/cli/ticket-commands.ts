@@ -229,6 +229,17 @@ export const department = fieldCommand(
     changeTicket(ctx, (core) => core.service.changeDepartment(cliAgent(), ticket, { department: value })),
 );
 
+export const contactDone: Command = {
+  name: "contact-done",
+  summary: "mark the contact a requester asked for as made (the requester is told)",
+  usage: "contact-done TICKET",
+  options: {},
+  async run(ctx, _v, positionals) {
+    const ticket = ref(positionals, this.usage);
+    return changeTicket(ctx, (core) => core.service.contactDone(cliAgent(), ticket));
+  },
+};
+
 export const assign: Command = {
   name: "assign",
   summary: "assign a ticket to an agent (or --none)",
@@ -406,6 +417,7 @@ export const ticketCommands = [
   status,
   priority,
   department,
+  contactDone,
   assign,
   show,
   listTickets,

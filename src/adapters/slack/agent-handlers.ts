@@ -13,7 +13,14 @@ import type { Respond } from "./requester-io.js";
 import { parseMenuValue } from "./root-message.js";
 import { clip, escapeMrkdwn, plainFromSlack } from "./text.js";
 
-export type RootAction = "assignMe" | "status" | "priority" | "department" | "escalate" | "close";
+export type RootAction =
+  | "assignMe"
+  | "status"
+  | "priority"
+  | "department"
+  | "escalate"
+  | "close"
+  | "contactDone";
 
 export interface ThreadMessage {
   readonly channel: string;
@@ -117,6 +124,8 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
         return deps.service.changeStatus(actor, ref, { status: "ESCALATED" });
       case "close":
         return deps.service.changeStatus(actor, ref, { status: "SOLVED" });
+      case "contactDone":
+        return deps.service.contactDone(actor, ref);
     }
   };
 

@@ -1,8 +1,15 @@
+import type { types } from "@slack/bolt";
 import { type SendOutcome, sent } from "../../core/outbox/delivery.js";
 import type { AttachmentRef, PayloadOf } from "../../core/outbox/payloads.js";
 import type { Ticket } from "../../core/ticket/ticket.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
-import { changeLines, deliveryFailedText, requesterMessageText, slaAlertText } from "./agent-lines.js";
+import {
+  changeBlocks,
+  changeLines,
+  deliveryFailedText,
+  requesterMessageText,
+  slaAlertText,
+} from "./agent-lines.js";
 import { agentLang, agentView, channelFor, type SlackDeps } from "./deps.js";
 import { slackErrorCode } from "./errors.js";
 import { uploadFiles } from "./files.js";
@@ -46,10 +53,16 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
     return { message: { body: first?.body ?? null, fileNames: files.map((f) => f.fileName) }, files };
   };
 
-  const post = async (channel: string, threadTs: string | undefined, text: string): Promise<string> => {
+  const post = async (
+    channel: string,
+    threadTs: string | undefined,
+    text: string,
+    blocks?: types.KnownBlock[],
+  ): Promise<string> => {
     const answer = await client.chat.postMessage({
       channel,
       text,
+      ...(blocks ? { blocks } : {}),
       ...(threadTs ? { thread_ts: threadTs } : {}),
       unfurl_links: false,
     });
@@ -226,7 +239,9 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
             ? await followDepartment(payload.ticket.id, retried)
             : null;
           const root = moved ?? (await refreshRoot(payload.ticket.id, retried));
-          return sent(await post(root.channel, root.ts, changeLines(payload, view)));
+          return sent(
+            await post(root.channel, root.ts, changeLines(payload, view), changeBlocks(payload, view)),
+          );
         }
         case "delivery_failed": {
           const { root } = await ensureRoot(payload.ticket.id, retried);

@@ -49,6 +49,7 @@ const ROOT_ACTIONS: readonly [string, RootAction][] = [
   [ACTION.status, "status"],
   [ACTION.priority, "priority"],
   [ACTION.department, "department"],
+  [ACTION.contactDone, "contactDone"],
   [ACTION.escalate, "escalate"],
   [ACTION.close, "close"],
 ];

@@ -4,6 +4,7 @@ export const ACTION = {
   status: "ticket_status",
   priority: "ticket_priority",
   department: "ticket_department",
+  contactDone: "ticket_contact_done",
   escalate: "ticket_escalate",
   close: "ticket_close",
   openForm: "ticket_open_form",

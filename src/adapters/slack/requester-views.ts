@@ -59,6 +59,8 @@ const eventLine = (event: TicketEvent, view: RequesterView): string | null => {
       return t.event.status(statusLabel(view.lang, event.from), statusLabel(view.lang, event.to));
     case "CONTACT_REQUESTED":
       return t.event.contactRequested;
+    case "CONTACT_DONE":
+      return t.event.contactDone;
     case "RATED":
       return t.event.rated(Number(event.to), event.body);
     default:

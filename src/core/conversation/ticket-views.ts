@@ -73,6 +73,8 @@ const eventText = (turn: Turn, event: TicketEvent): string | null => {
     }
     case "CONTACT_REQUESTED":
       return e.contactRequested;
+    case "CONTACT_DONE":
+      return e.contactDone;
     case "RATED":
       return e.rated(Number(event.to), event.body);
     default:

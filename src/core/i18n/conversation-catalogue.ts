@@ -114,6 +114,7 @@ export interface ConversationCatalogue {
     readonly event: {
       readonly status: (from: string, to: string) => string;
       readonly contactRequested: string;
+      readonly contactDone: string;
       readonly rated: (score: number, comment: string | null) => string;
       readonly files: (names: readonly string[]) => string;
     };

@@ -145,6 +145,7 @@ export const conversationPtBR: ConversationCatalogue = {
     event: {
       status: (from, to) => `status: ${from} → ${to}`,
       contactRequested: "pediu contato",
+      contactDone: "contato feito",
       rated: (score, comment) => `avaliou com ${score}/5${comment ? `: ${comment}` : ""}`,
       files: (names) => `[anexos: ${names.join(", ")}]`,
     },

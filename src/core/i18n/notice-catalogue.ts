@@ -7,4 +7,5 @@ export interface NoticeCatalogue {
   readonly reminder: (ref: string, subject: string, closesOn: string) => string;
   readonly replyHint: (ref: string) => string;
   readonly departmentChanged: (ref: string, subject: string, department: string) => string;
+  readonly contactDone: (ref: string, subject: string, agentName: string) => string;
 }

@@ -31,6 +31,7 @@ const REFRESHING: Partial<Record<NewTicketEvent["kind"], TicketFieldChange["fiel
   DEPARTMENT_CHANGED: "department",
   ASSIGNEE_CHANGED: "assignee",
   CONTACT_REQUESTED: "contact_requested",
+  CONTACT_DONE: "contact_done",
   RATED: "rating",
   // A withdrawn reply's status move undone; `to` is null when the status stayed.
   REPLY_WITHDRAWN: "status",
@@ -62,6 +63,17 @@ const requesterDrafts = (
     drafts.push(
       draft(after, channel, keyOf(after, "ticket_notice", "requester"), payload, now, moved.sourceKey),
     );
+  }
+  const contacted = events.find((e) => e.kind === "CONTACT_DONE");
+  if (contacted) {
+    const payload = {
+      ...base,
+      audience: "requester" as const,
+      kind: "ticket_notice" as const,
+      notice: "contact_done" as const,
+      labels: null,
+    };
+    drafts.push(draft(after, channel, keyOf(after, "ticket_notice", "requester"), payload, now));
   }
   const reply = events.find((e) => e.kind === "MESSAGE" && e.actor.kind !== "REQUESTER");
   const status = events.find((e) => e.kind === "STATUS_CHANGED" && e.actor.kind !== "REQUESTER");

@@ -78,10 +78,11 @@ export const CHANGE_FIELDS = [
   "department",
   "assignee",
   "contact_requested",
+  "contact_done",
   "rating",
 ] as const;
 /** What a ticket_notice tells the requester. */
-export const TICKET_NOTICES = ["department_changed"] as const;
+export const TICKET_NOTICES = ["department_changed", "contact_done"] as const;
 export type TicketNotice = (typeof TICKET_NOTICES)[number];
 
 export const change = z.object({

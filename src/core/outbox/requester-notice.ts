@@ -35,6 +35,8 @@ export const requesterNotice = (payload: RequesterPayload, lang: Lang, timeZone:
       return [{ kind: "text", text }];
     }
     case "ticket_notice": {
+      if (payload.notice === "contact_done")
+        return [{ kind: "text", text: notice.contactDone(ref, payload.ticket.subject, payload.actorName) }];
       const department = payload.labels?.[lang] ?? payload.ticket.department;
       return [{ kind: "text", text: notice.departmentChanged(ref, payload.ticket.subject, department) }];
     }

@@ -207,15 +207,6 @@ export const decideAssign = (
   return ok(finish(ticket, actor, ctx, { assignee }, events));
 };
 
-export const decideContactRequest = (
-  ticket: Ticket,
-  actor: Actor,
-  ctx: DecisionContext,
-): Result<TicketChange, CoreError> => {
-  const events = [event(actor, ctx.now, { kind: "CONTACT_REQUESTED" })];
-  return ok(finish(ticket, actor, ctx, { contactRequestedAt: ctx.now }, events));
-};
-
 /**
  * The read mark an agent leaves on the requester's latest message (who, in its event, and when),
  * or nothing when that message is already marked or there is none.
@@ -229,6 +220,30 @@ const readMark = (
   if (actor.kind !== "agent" || !last || (ticket.agentReadAt && ticket.agentReadAt >= last))
     return { patch: {}, events: [] };
   return { patch: { agentReadAt: now }, events: [event(actor, now, { kind: "AGENT_READ" })] };
+};
+
+/** A request to be contacted; asking again while one is pending changes nothing. */
+export const decideContactRequest = (
+  ticket: Ticket,
+  actor: Actor,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (ticket.contactRequestedAt) return ok(finish(ticket, actor, ctx, {}, []));
+  const events = [event(actor, ctx.now, { kind: "CONTACT_REQUESTED" })];
+  return ok(finish(ticket, actor, ctx, { contactRequestedAt: ctx.now }, events));
+};
+
+/** An agent made the contact the requester asked for; the request is cleared and the requester told. */
+export const decideContactDone = (
+  ticket: Ticket,
+  actor: Actor,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "contact_done" });
+  if (!ticket.contactRequestedAt) return ok(finish(ticket, actor, ctx, {}, []));
+  const read = readMark(ticket, actor, ctx.now);
+  const events = [...read.events, event(actor, ctx.now, { kind: "CONTACT_DONE" })];
+  return ok(finish(ticket, actor, ctx, { ...read.patch, contactRequestedAt: null }, events));
 };
 
 /** Records that support read the requester's latest message; silent when there is nothing new to mark. */

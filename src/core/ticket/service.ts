@@ -31,6 +31,7 @@ import {
   actorRef,
   type DecisionContext,
   decideAssign,
+  decideContactDone,
   decideContactRequest,
   decideDepartment,
   decidePriority,
@@ -113,6 +114,8 @@ export interface TicketService {
   /** Agents move a misrouted ticket to another department; the requester is told. */
   changeDepartment(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   requestContact(actor: Actor, ref: string): Promise<Result<Ticket, CoreError>>;
+  /** An agent marks the requested contact made; the requester is told. */
+  contactDone(actor: Actor, ref: string): Promise<Result<Ticket, CoreError>>;
   markRead(actor: Actor, ref: string): Promise<Result<Ticket, CoreError>>;
   /**
    * An agent's reply withdrawn before it went out (its delivery already cancelled by the door):
@@ -351,6 +354,9 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
 
     requestContact: (actor: Actor, ref: string) =>
       change(actor, ref, (t, ctx) => decideContactRequest(t, actor, ctx)),
+
+    contactDone: (actor: Actor, ref: string) =>
+      change(actor, ref, (t, ctx) => decideContactDone(t, actor, ctx)),
 
     markRead: (actor: Actor, ref: string) => change(actor, ref, (t, ctx) => decideRead(t, actor, ctx)),
 

@@ -63,6 +63,7 @@ export const EVENT_KINDS = [
   "RATED",
   "DELIVERY_FAILED",
   "REPLY_WITHDRAWN",
+  "CONTACT_DONE",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

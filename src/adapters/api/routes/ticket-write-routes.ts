@@ -170,6 +170,30 @@ export const ticketWriteRoutes = (deps: ApiDeps) => [
     },
   }),
   defineRoute({
+    method: "POST",
+    path: "/tickets/{ref}/contact-request",
+    operationId: "requestContact",
+    summary: "Ask support to contact the requester about the ticket; shown to agents with a done button",
+    params: ticketRefParams,
+    response: ticketResponse,
+    errors: [404],
+    async handle({ principal, params }) {
+      return changed(deps, await deps.service.requestContact(principal.actor, params.ref));
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/tickets/{ref}/contact-done",
+    operationId: "markContactDone",
+    summary: "Mark the requested contact made (agent keys); the requester is told",
+    params: ticketRefParams,
+    response: ticketResponse,
+    errors: [403, 404],
+    async handle({ principal, params }) {
+      return changed(deps, await deps.service.contactDone(principal.actor, params.ref));
+    },
+  }),
+  defineRoute({
     method: "PUT",
     path: "/tickets/{ref}/department",
     operationId: "setTicketDepartment",

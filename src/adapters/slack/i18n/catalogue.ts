@@ -74,6 +74,9 @@ export interface SlackCatalogue {
     readonly department: (from: string, to: string, by: string) => string;
     readonly assignee: (to: string | null, by: string) => string;
     readonly contactRequested: (by: string) => string;
+    readonly contactDone: (by: string) => string;
+    /** The button under a contact request in the thread. */
+    readonly contactDoneButton: string;
     readonly rated: (score: string, by: string) => string;
     readonly deliveryFailed: (channel: string, reason: string) => string;
     readonly slaWarning: (clock: string, due: string) => string;

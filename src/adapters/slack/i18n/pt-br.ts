@@ -45,6 +45,7 @@ export const slackPtBR: SlackCatalogue = {
         `*${command} TKT-000123* — detalhes, histórico e tempo em cada status`,
         `*${command} reply TKT-000123 texto* — responder um chamado`,
         `*${command} close TKT-000123* — encerrar um chamado resolvido`,
+        `*${command} contato TKT-000123* — pedir que o suporte entre em contato sobre um chamado`,
         "Reaja com :ticket: a qualquer mensagem para abrir um chamado a partir dela.",
       ].join("\n"),
     usage: (command) => `Não entendi. Experimente *${command} help*.`,
@@ -90,6 +91,8 @@ export const slackPtBR: SlackCatalogue = {
     department: (from, to, by) => `🏷️ Departamento: ${from} → *${to}* (${by})`,
     assignee: (to, by) => (to ? `👤 Atribuído a ${to} (${by})` : `👤 Sem responsável (${by})`),
     contactRequested: (by) => `📞 ${by} pediu para ser contatado.`,
+    contactDone: (by) => `✅ Contato feito (${by}).`,
+    contactDoneButton: "Marcar contato feito",
     rated: (score, by) => `⭐ ${by} avaliou o atendimento com ${score}/5.`,
     deliveryFailed: (channel, reason) =>
       `❌ Não foi possível entregar ao solicitante no ${channel}: ${reason}`,
