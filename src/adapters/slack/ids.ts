@@ -27,6 +27,9 @@ export type ModalBlock = (typeof MODAL_BLOCKS)[number];
 /** Reactions that show an agent's reply on its way to the requester. */
 export const DELIVERY_REACTION = {
   queued: "hourglass_flowing_sand",
+  /** The platform took it; channels without receipts (Telegram, Slack) stop here. */
+  sent: "outbox_tray",
+  /** The platform reported it reached the requester's device. */
   delivered: "white_check_mark",
   read: "eyes",
   failed: "x",
