@@ -2,6 +2,7 @@ import { createNotificationPolicy } from "../core/outbox/notification-policy.js"
 import type { Channel } from "../core/ticket/channel.js";
 import type { NotificationPolicy } from "../core/ticket/decisions.js";
 import type { Config } from "./config/index.js";
+import { taxonomyOf } from "./container.js";
 
 /** The channels whose senders the service runs under this configuration. */
 export const configuredChannels = (config: Config): ReadonlySet<Channel> => {
@@ -22,5 +23,6 @@ export const configuredPolicy = (config: Config): NotificationPolicy => {
     deliverable: (channel) => channels.has(channel),
     agentChannel: () => (channels.has("SLACK") ? "SLACK" : null),
     replyGraceMs: config.AGENT_REPLY_GRACE_SECONDS * 1000,
+    taxonomy: taxonomyOf(config),
   });
 };

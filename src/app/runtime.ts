@@ -35,7 +35,7 @@ import type { StoragePorts } from "../core/ports/storage.js";
 import { channelDefinitions } from "./channels.js";
 import type { Config } from "./config/index.js";
 import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf } from "./config/service.js";
-import { buildCore, type Core } from "./container.js";
+import { buildCore, type Core, taxonomyOf } from "./container.js";
 import { buildConversation, openRedis } from "./conversation.js";
 import { serviceDirectory } from "./directory-cache.js";
 
@@ -118,6 +118,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
   const notify = createNotificationPolicy({
     ...targets,
     replyGraceMs: config.AGENT_REPLY_GRACE_SECONDS * 1000,
+    taxonomy: taxonomyOf(config),
   });
 
   const opened: (() => Promise<void>)[] = [];

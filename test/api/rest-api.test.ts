@@ -96,8 +96,11 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
         "GET /tickets listTickets",
         "GET /tickets/{ref} getTicket",
         "POST /tickets createTicket",
+        "POST /tickets/{ref}/contact-done markContactDone",
+        "POST /tickets/{ref}/contact-request requestContact",
         "POST /tickets/{ref}/replies replyToTicket",
         "PUT /tickets/{ref}/assignee setTicketAssignee",
+        "PUT /tickets/{ref}/department setTicketDepartment",
         "PUT /tickets/{ref}/priority setTicketPriority",
         "PUT /tickets/{ref}/status setTicketStatus",
       ]);

@@ -50,3 +50,39 @@ export const client = (baseUrl: string, secret?: string) => {
     put: (path: string, body: unknown) => call("PUT", path, body),
   };
 };
+
+/** A service on a throwaway database with an agent key ("panel") and a requester key of organization acme. */
+export const startApiService = async () => {
+  const { pino } = await import("pino");
+  const { startService } = await import("../../src/app/service.js");
+  const { testConfig, testEnv } = await import("../../testkit/spawn-service.js");
+  const { createThrowawayDatabase } = await import("../support/pg-database-for-service.js");
+  const db = await createThrowawayDatabase();
+  const env = await testEnv({ DATABASE_URL: db.url });
+  const service = await startService(await testConfig(env), {
+    port: 0,
+    logger: pino({ level: "silent" }),
+    startTimers: false,
+    startWorker: false,
+  });
+  await service.core.directory.ensureContact({
+    channel: "TELEGRAM",
+    platformUserId: "acme-founder",
+    displayName: "acme founder",
+    organization: { key: "acme", name: "ACME" },
+    registered: true,
+  });
+  const agentKey = (await createKey(env, "panel", "all")).secret;
+  const acmeKey = (await createKey(env, "acme portal", { org: "acme" })).secret;
+  return {
+    db,
+    env,
+    service,
+    agent: client(service.url, agentKey),
+    acme: client(service.url, acmeKey),
+    stop: async () => {
+      await service.stop();
+      await db.drop();
+    },
+  };
+};

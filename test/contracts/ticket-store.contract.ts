@@ -111,13 +111,16 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       expect(detail.timeInStatus.NEW).toBe(HOUR);
       expect(detail.timeInStatus.WAITING_ON_REQUESTER).toBe(2 * HOUR);
       expect(detail.timeInStatus.IN_PROGRESS).toBe(HOUR);
+      // The agent's reply marks the requester's message read; the requester's next one is unread again.
       expect(detail.events.map((e) => e.kind)).toEqual([
         "MESSAGE",
+        "AGENT_READ",
         "MESSAGE",
         "STATUS_CHANGED",
         "MESSAGE",
         "STATUS_CHANGED",
       ]);
+      expect(detail.readBySupport).toBe(false);
       expect(detail.publicStatus).toBe("OPEN");
     });
 
@@ -298,7 +301,8 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       });
       must(await h.service.reply(agent, String(ticket.number), { message: "ok" }));
       const keys = (await repos.outbox()).map((o) => o.key);
-      expect(keys.filter((k) => k.startsWith(`${ticket.id}:1:`))).toHaveLength(2);
+      // The reply, its read mark and its status change.
+      expect(keys.filter((k) => k.startsWith(`${ticket.id}:1:`))).toHaveLength(3);
       await h.service.changeStatus(agent, String(ticket.number), { status: "NEW" });
       expect(await repos.outbox()).toHaveLength(keys.length);
     });
@@ -329,6 +333,95 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       expect(must(await h.service.detail(actor, String(ticket.number))).events).toHaveLength(1);
     });
 
+    it("withdraws a reply that never went out as if it was never written; agents still see it", async () => {
+      const { actor, identity } = await h.requester();
+      const opened = must(await h.service.create(actor, identity, validTicket())).ticket;
+      const ref = formatTicketId(opened.number);
+      h.clock.advance(HOUR);
+      const key = `slack:C1:${Math.random()}`;
+      const answered = must(
+        await h.service.reply(agent, ref, { message: "Resposta errada", sourceKey: key }),
+      );
+      expect(answered).toMatchObject({ status: "WAITING_ON_REQUESTER", lastReply: { name: "Ana Agent" } });
+      h.clock.advance(5000);
+      const withdrawn = must(
+        await h.service.withdrawReply(agent, ref, { replyKey: key, note: "retirada", sourceKey: `${key}:w` }),
+      );
+      expect(withdrawn).toMatchObject({
+        status: "NEW",
+        statusChangedAt: opened.createdAt,
+        lastReply: null,
+        firstResponseAt: null,
+        closedAt: null,
+        sla: { pausedMs: 0, pausedSince: null },
+      });
+      // Stored so: the ticket read back, on every store, is the same.
+      expect(await repos.tickets.findById(opened.id)).toMatchObject({ status: "NEW", lastReply: null });
+      const forRequester = must(await h.service.detail(actor, ref));
+      expect(forRequester.events.map((e) => e.kind)).toEqual(["MESSAGE"]);
+      expect(forRequester.timeInStatus.WAITING_ON_REQUESTER).toBe(0);
+      const forAgents = must(await h.service.detail(agent, ref)).events;
+      expect(forAgents.map((e) => `${e.kind}${e.withdrawnAt ? " (withdrawn)" : ""}`)).toEqual([
+        "MESSAGE",
+        "AGENT_READ",
+        "MESSAGE (withdrawn)",
+        "STATUS_CHANGED (withdrawn)",
+        "REPLY_WITHDRAWN",
+      ]);
+      expect(forAgents.at(-1)).toMatchObject({ body: "retirada", from: "WAITING_ON_REQUESTER", to: "NEW" });
+      // Twice, or a reply already withdrawn, changes nothing more.
+      must(await h.service.withdrawReply(agent, ref, { replyKey: key, sourceKey: `${key}:w` }));
+      const again = await h.service.withdrawReply(agent, ref, { replyKey: key });
+      expect(again.ok ? null : again.error.code).toBe("FORBIDDEN");
+      expect(must(await h.service.detail(agent, ref)).events).toHaveLength(5);
+      // A requester cannot withdraw anything.
+      const refused = await h.service.withdrawReply(actor, ref, { replyKey: key });
+      expect(refused.ok ? null : refused.error.code).toBe("FORBIDDEN");
+    });
+
+    it("keeps the earlier reply as last reply and first response when a later one is withdrawn", async () => {
+      const { actor, identity } = await h.requester();
+      const ref = formatTicketId(must(await h.service.create(actor, identity, validTicket())).ticket.number);
+      h.clock.advance(HOUR);
+      const first = must(await h.service.reply(agent, ref, { message: "Primeira" }));
+      h.clock.advance(HOUR);
+      must(await h.service.reply(actor, ref, { message: "Não resolveu" }));
+      h.clock.advance(HOUR);
+      const key = `slack:C1:${Math.random()}`;
+      must(await h.service.reply(agent, ref, { message: "Segunda", sourceKey: key }));
+      const after = must(await h.service.withdrawReply(agent, ref, { replyKey: key }));
+      expect(after).toMatchObject({
+        status: "IN_PROGRESS",
+        firstResponseAt: first.firstResponseAt,
+        lastReply: { by: "REQUESTER" },
+        sla: { pausedMs: HOUR, pausedSince: null },
+      });
+    });
+
+    it("an edited reply stores the text that went out, the first text in a note", async () => {
+      const { actor, identity } = await h.requester();
+      const ref = formatTicketId(must(await h.service.create(actor, identity, validTicket())).ticket.number);
+      const key = `slack:C1:${Math.random()}`;
+      must(await h.service.reply(agent, ref, { message: "Reinicie.", sourceKey: key }));
+      must(
+        await h.service.reviseReply(agent, ref, {
+          replyKey: key,
+          message: "Reinicie o roteador.",
+          note: "editada; antes: Reinicie.",
+        }),
+      );
+      const seen = must(await h.service.detail(actor, ref)).events.map((e) => e.body);
+      expect(seen).toContain("Reinicie o roteador.");
+      expect(seen).not.toContain("Reinicie.");
+      const agents = must(await h.service.detail(agent, ref)).events;
+      expect(agents.filter((e) => e.kind === "NOTE").map((e) => e.body)).toEqual([
+        "editada; antes: Reinicie.",
+      ]);
+      expect((await h.service.search(agent, "roteador", { limit: 10 })).items.map((t) => t.number)).toContain(
+        Number(ref.slice(4)),
+      );
+    });
+
     it("records contact requests, read marks and ratings", async () => {
       const { actor, identity } = await h.requester();
       const ref = String(must(await h.service.create(actor, identity, validTicket())).ticket.number);
@@ -336,7 +429,17 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       expect(must(await h.service.detail(actor, ref)).readBySupport).toBe(false);
       h.clock.advance(1000);
       must(await h.service.markRead(agent, ref));
-      expect(must(await h.service.detail(actor, ref)).readBySupport).toBe(true);
+      const read = must(await h.service.detail(actor, ref));
+      expect(read.readMark).toMatchObject({
+        at: h.clock.now(),
+        by: { id: "slack:U01AGENT", name: "Ana Agent" },
+      });
+      // The mark is the agents' line: the requester's history does not show it.
+      expect(read.events.map((e) => e.kind)).not.toContain("AGENT_READ");
+      must(await h.service.markRead(agent, ref));
+      expect(
+        must(await h.service.detail(agent, ref)).events.filter((e) => e.kind === "AGENT_READ"),
+      ).toHaveLength(1);
       const early = await h.service.rate(actor, ref, { score: 5 });
       expect(early.ok ? null : early.error.code).toBe("RATING_NOT_ALLOWED");
       must(await h.service.changeStatus(agent, ref, { status: "SOLVED" }));

@@ -97,6 +97,15 @@ describe("notification policy", () => {
     ]);
   });
 
+  it("tells the requester when agents move the ticket to another department", async () => {
+    const mark = s.outbox.length;
+    must(await s.service.changeDepartment(agent, s.ref, { department: "sales" }));
+    expect(lines(s.since(mark))).toEqual([
+      "requester ticket_notice via TELEGRAM",
+      "agents ticket_updated via SLACK",
+    ]);
+  });
+
   it("does not tell requesters about a close they made themselves", async () => {
     const mark = s.outbox.length;
     must(await s.service.changeStatus(s.requester, s.ref, { status: "SOLVED" }));

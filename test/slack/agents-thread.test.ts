@@ -43,6 +43,7 @@ describe("Slack: agents in a ticket's thread", () => {
     await eventually(() => t.slack.reactions(AGENTS, note.ts).includes("lock"), "the lock reaction");
     expect(await historyOf(ticket.id)).toEqual([
       "MESSAGE: About: VPN drops",
+      "AGENT_READ",
       "NOTE: it is the expired certificate again",
     ]);
     expect(await replyItems(ticket.id)).toEqual([]);
@@ -72,8 +73,12 @@ describe("Slack: agents in a ticket's thread", () => {
     await eventually(() => chatOf(chatId).length === 1, "the reply on Telegram");
     expect(chatOf(chatId)[0]).toContain("\nTry restarting the router.\n");
     expect(chatOf(chatId)[0]).not.toContain("Try restarting.\n");
-    expect(await historyOf(ticket.id)).toContain(
-      "NOTE: Reply edited before it went out. Sent text: Try restarting the router.",
+    // The history holds what the supplier received; the first text stays with the agents, in a note.
+    const history = await historyOf(ticket.id);
+    expect(history).toContain("MESSAGE: Try restarting the router.");
+    expect(history).not.toContain("MESSAGE: Try restarting.");
+    expect(history).toContain(
+      "NOTE: Reply edited before it went out; the history holds the text sent. First written: Try restarting.",
     );
   });
 
@@ -120,7 +125,7 @@ describe("Slack: agents in a ticket's thread", () => {
     expect(chatOf(chatId)).toHaveLength(1);
     expect(chatOf(chatId)[0]).toContain("Your badge is renewed.");
     expect(await historyOf(ticket.id)).toContain(
-      "NOTE: Reply withdrawn before it went out; the requester did not receive it.",
+      "REPLY_WITHDRAWN: Reply withdrawn before it went out; the requester did not receive it.",
     );
   });
 
@@ -186,6 +191,7 @@ describe("Slack: agents in a ticket's thread", () => {
     );
     expect(await historyOf(ticket.id)).toEqual([
       "MESSAGE: About: Projector lamp",
+      "AGENT_READ",
       "MESSAGE: Lamp ordered.",
       "STATUS_CHANGED",
     ]);

@@ -108,7 +108,7 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
     expect(t.slack.thread(dm, dmRoot.ts)[0]!.text).toBe(
       "💬 TKT-000001 — reply from Carla:\nYour password was reset, try again.\n\nReply in this thread to answer.",
     );
-    await eventually(() => t.slack.reactions(AGENTS, reply.ts).join() === "white_check_mark", "delivered");
+    await eventually(() => t.slack.reactions(AGENTS, reply.ts).join() === "outbox_tray", "sent");
 
     const proof = t.slack.hostFile("works.png", PNG, "image/png");
     const answer = t.slack.userPosts(dm, REQUESTER, "Works now, thanks!", dmRoot.ts, [proof]);

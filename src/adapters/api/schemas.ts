@@ -107,6 +107,9 @@ export const replyBody = z.object({
 
 export const statusBody = z.object({ status: z.enum(TICKET_STATUSES) });
 export const priorityBody = z.object({ priority: z.enum(PRIORITIES) });
+export const departmentBody = z.object({
+  department: z.string().min(1).max(100).meta({ description: "A department code of the taxonomy" }),
+});
 export const assigneeBody = z.object({
   assignee: z.object({ id: plain(200).min(1), name: plain(200).min(1) }).nullable(),
 });
@@ -158,6 +161,9 @@ export const eventJson = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   createdAt: isoDate,
+  withdrawnAt: isoDate
+    .nullable()
+    .meta({ description: "An agent's reply withdrawn before it went out (agent keys only see these)" }),
   attachments: z.array(
     z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() }),
   ),
@@ -169,6 +175,11 @@ export const ticketDetail = z.object({
   events: z.array(eventJson),
   timeInStatus: z.record(z.string(), z.number()),
   readBySupport: z.boolean(),
+  readAt: isoDate.nullable().meta({ description: "When support read the requester's latest message" }),
+  readBy: z
+    .object({ id: z.string(), name: z.string() })
+    .nullable()
+    .meta({ description: "The agent who read it (an agent's reply, button or opening of the ticket)" }),
 });
 export const createdTicket = z.object({ ticket: ticketJson, created: z.boolean() });
 export const statsJson = z.object({

@@ -44,6 +44,7 @@ export const toEventJson = (e: TicketEvent) => ({
   from: e.from,
   to: e.to,
   createdAt: e.createdAt.toISOString(),
+  withdrawnAt: iso(e.withdrawnAt ?? null),
   attachments: e.attachments.map((a) => ({
     id: a.id,
     fileName: a.fileName,
@@ -57,4 +58,6 @@ export const toDetailJson = (d: TicketDetail, now: Date, sla: SlaPolicy) => ({
   events: d.events.map(toEventJson),
   timeInStatus: d.timeInStatus,
   readBySupport: d.readBySupport,
+  readAt: iso(d.readMark?.at ?? null),
+  readBy: d.readMark?.by ?? null,
 });

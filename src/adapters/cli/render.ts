@@ -63,6 +63,10 @@ const eventLine = (e: TicketEvent, c: Catalogue): string => {
       return `${who} rated ${e.to}/5${e.body ? `: ${e.body}` : ""}`;
     case "DELIVERY_FAILED":
       return `delivery failed: ${e.body ?? ""}`;
+    case "CONTACT_DONE":
+      return `${who} marked the requested contact done`;
+    case "REPLY_WITHDRAWN":
+      return `${who} withdrew a reply before it went out${e.to ? `; status back to ${e.to}` : ""}`;
   }
 };
 
@@ -76,7 +80,7 @@ export const detailText = (d: TicketDetail, c: Catalogue): string => {
     `assignee:    ${t.assignee?.name ?? "-"}`,
     `created:     ${when(t.createdAt)}    updated: ${when(t.updatedAt)}`,
     `last reply:  ${t.lastReply ? `${when(t.lastReply.at)} by ${t.lastReply.name}` : "-"}`,
-    `read by support: ${d.readBySupport ? "yes" : "no"}${t.contactRequestedAt ? `    contact requested ${when(t.contactRequestedAt)}` : ""}`,
+    `read by support: ${d.readMark ? `${when(d.readMark.at)}${d.readMark.by ? ` by ${d.readMark.by.name}` : ""}` : "no"}${t.contactRequestedAt ? `    contact requested ${when(t.contactRequestedAt)}` : ""}`,
   ];
   if (t.rating)
     lines.push(`rating:      ${t.rating.score}/5${t.rating.comment ? ` "${t.rating.comment}"` : ""}`);
@@ -86,7 +90,9 @@ export const detailText = (d: TicketDetail, c: Catalogue): string => {
       .join(", ")}`,
     "",
     "history:",
-    ...d.events.map((e) => `  ${when(e.createdAt)}  ${eventLine(e, c)}`),
+    ...d.events.map(
+      (e) => `  ${when(e.createdAt)}  ${e.withdrawnAt ? "[withdrawn] " : ""}${eventLine(e, c)}`,
+    ),
   );
   return lines.join("\n");
 };

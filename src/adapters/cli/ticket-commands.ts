@@ -221,6 +221,25 @@ export const priority = fieldCommand(
     ),
 );
 
+export const department = fieldCommand(
+  "department",
+  "move a ticket to another department (the requester is told)",
+  "department TICKET CODE",
+  (ctx, ticket, value) =>
+    changeTicket(ctx, (core) => core.service.changeDepartment(cliAgent(), ticket, { department: value })),
+);
+
+export const contactDone: Command = {
+  name: "contact-done",
+  summary: "mark the contact a requester asked for as made (the requester is told)",
+  usage: "contact-done TICKET",
+  options: {},
+  async run(ctx, _v, positionals) {
+    const ticket = ref(positionals, this.usage);
+    return changeTicket(ctx, (core) => core.service.contactDone(cliAgent(), ticket));
+  },
+};
+
 export const assign: Command = {
   name: "assign",
   summary: "assign a ticket to an agent (or --none)",
@@ -245,6 +264,8 @@ export const show: Command = {
   async run(ctx, _v, positionals) {
     const ticket = ref(positionals, this.usage);
     return ctx.session(async (core) => {
+      // An agent opening a ticket has read what the requester wrote; a ticket not found is told by detail.
+      await core.service.markRead(cliAgent(), ticket);
       const result = await core.service.detail(cliAgent(), ticket);
       if (!result.ok) return fail(ctx, result.error);
       print(
@@ -390,4 +411,16 @@ export const stats: Command = {
   },
 };
 
-export const ticketCommands = [create, reply, status, priority, assign, show, listTickets, search, stats];
+export const ticketCommands = [
+  create,
+  reply,
+  status,
+  priority,
+  department,
+  contactDone,
+  assign,
+  show,
+  listTickets,
+  search,
+  stats,
+];

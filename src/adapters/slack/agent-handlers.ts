@@ -13,7 +13,14 @@ import type { Respond } from "./requester-io.js";
 import { parseMenuValue } from "./root-message.js";
 import { clip, escapeMrkdwn, plainFromSlack } from "./text.js";
 
-export type RootAction = "assignMe" | "status" | "priority" | "escalate" | "close";
+export type RootAction =
+  | "assignMe"
+  | "status"
+  | "priority"
+  | "department"
+  | "escalate"
+  | "close"
+  | "contactDone";
 
 export interface ThreadMessage {
   readonly channel: string;
@@ -96,10 +103,12 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
     actor: Actor,
     value: string | undefined,
   ): Promise<Result<Ticket, CoreError>> | null => {
-    if (action === "status" || action === "priority") {
+    if (action === "status" || action === "priority" || action === "department") {
       const chosen = parseMenuValue(value);
       if (!chosen) return null;
       const ref = formatTicketId(chosen.ticketNumber);
+      if (action === "department")
+        return deps.service.changeDepartment(actor, ref, { department: chosen.choice });
       return action === "status"
         ? deps.service.changeStatus(actor, ref, { status: chosen.choice })
         : deps.service.changePriority(actor, ref, { priority: chosen.choice });
@@ -115,6 +124,8 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
         return deps.service.changeStatus(actor, ref, { status: "ESCALATED" });
       case "close":
         return deps.service.changeStatus(actor, ref, { status: "SOLVED" });
+      case "contactDone":
+        return deps.service.contactDone(actor, ref);
     }
   };
 
@@ -130,6 +141,8 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       const done = await act(action, actor, input.value);
       if (done && !done.ok)
         await respond({ response_type: "ephemeral", replace_original: false, text: problem(done.error) });
+      // An agent working a ticket from its root message has read what the requester wrote.
+      if (done?.ok) await deps.service.markRead(actor, formatTicketId(done.value.number));
     },
 
     async threadMessage(message) {
@@ -177,9 +190,11 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       const changed = await deps.outbox.reviseReply(delivery.key, body || null);
       if (!changed)
         return void (await tell({ ...event, threadTs: event.threadTs }, words().thread.editTooLate));
-      await deps.service.reply(actor, formatTicketId(ticket.number), {
-        message: clip(words().thread.editedBeforeSending(body), TICKET_LIMITS.message.max),
-        internal: true,
+      const first = plainFromSlack(event.previousText ?? "").trim();
+      await deps.service.reviseReply(actor, formatTicketId(ticket.number), {
+        replyKey: messageKey(event.channel, event.ts),
+        message: clip(body, TICKET_LIMITS.message.max),
+        note: clip(words().thread.editedBeforeSending(first), TICKET_LIMITS.message.max),
         sourceKey: `${messageKey(event.channel, event.ts)}:edit:${deps.clock.now().getTime()}`,
       });
     },
@@ -196,9 +211,9 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
           { channel: event.channel, user: event.user, threadTs: event.threadTs },
           words().thread.deleteTooLate,
         ));
-      await deps.service.reply(actor, formatTicketId(ticket.number), {
-        message: words().thread.withdrawnBeforeSending,
-        internal: true,
+      await deps.service.withdrawReply(actor, formatTicketId(ticket.number), {
+        replyKey: messageKey(event.channel, event.deletedTs),
+        note: words().thread.withdrawnBeforeSending,
         sourceKey: `${messageKey(event.channel, event.deletedTs)}:withdrawn`,
       });
     },

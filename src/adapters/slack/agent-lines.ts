@@ -1,9 +1,11 @@
+import type { types } from "@slack/bolt";
 import { catalogues, conversationCatalogues } from "../../core/i18n/index.js";
 import type { PayloadOf, TicketFieldChange } from "../../core/outbox/payloads.js";
 import { PRIORITIES, type Priority } from "../../core/ticket/priority.js";
 import { TICKET_STATUSES, type TicketStatus } from "../../core/ticket/status.js";
 import { labelOf } from "../../core/ticket/taxonomy.js";
 import { slackCatalogues } from "./i18n/index.js";
+import { ACTION } from "./ids.js";
 import type { AgentView } from "./root-message.js";
 import { clip, escapeMrkdwn, LIMITS, mention, quote } from "./text.js";
 
@@ -43,6 +45,8 @@ const changeLine = (
     }
     case "contact_requested":
       return t.thread.contactRequested(by);
+    case "contact_done":
+      return t.thread.contactDone(by);
     case "rating":
       return t.thread.rated(change.to ?? dash, by);
   }
@@ -50,6 +54,29 @@ const changeLine = (
 
 export const changeLines = (payload: PayloadOf<"ticket_updated">, view: AgentView): string =>
   payload.changes.map((change) => changeLine(change, payload, view)).join("\n");
+
+/** A contact request carries the button agents mark it done with; other changes are plain lines. */
+export const changeBlocks = (
+  payload: PayloadOf<"ticket_updated">,
+  view: AgentView,
+): types.KnownBlock[] | undefined => {
+  if (!payload.changes.some((c) => c.field === "contact_requested")) return undefined;
+  return [
+    { type: "section", text: { type: "mrkdwn", text: clip(changeLines(payload, view), LIMITS.sectionText) } },
+    {
+      type: "actions",
+      elements: [
+        {
+          type: "button",
+          action_id: ACTION.contactDone,
+          style: "primary",
+          text: { type: "plain_text", text: slackCatalogues[view.lang].thread.contactDoneButton },
+          value: String(payload.ticket.number),
+        },
+      ],
+    },
+  ];
+};
 
 export const requesterMessageText = (payload: PayloadOf<"requester_message">, view: AgentView): string => {
   const t = slackCatalogues[view.lang];

@@ -1,15 +1,23 @@
+import type { types } from "@slack/bolt";
 import { type SendOutcome, sent } from "../../core/outbox/delivery.js";
 import type { AttachmentRef, PayloadOf } from "../../core/outbox/payloads.js";
 import type { Ticket } from "../../core/ticket/ticket.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
-import { changeLines, deliveryFailedText, requesterMessageText, slaAlertText } from "./agent-lines.js";
-import { agentView, channelFor, type SlackDeps } from "./deps.js";
+import {
+  changeBlocks,
+  changeLines,
+  deliveryFailedText,
+  requesterMessageText,
+  slaAlertText,
+} from "./agent-lines.js";
+import { agentLang, agentView, channelFor, type SlackDeps } from "./deps.js";
 import { slackErrorCode } from "./errors.js";
 import { uploadFiles } from "./files.js";
+import { slackCatalogues } from "./i18n/index.js";
 import { type OpeningMessage, rootMessage } from "./root-message.js";
 import { findPostedRoot, rootMetadata } from "./root-metadata.js";
 import { pickInTurn } from "./round-robin.js";
-import { agentIdOf } from "./text.js";
+import { agentIdOf, messageLink } from "./text.js";
 import type { SlackMessageRef } from "./threads.js";
 
 export type AgentPayload =
@@ -45,10 +53,16 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
     return { message: { body: first?.body ?? null, fileNames: files.map((f) => f.fileName) }, files };
   };
 
-  const post = async (channel: string, threadTs: string | undefined, text: string): Promise<string> => {
+  const post = async (
+    channel: string,
+    threadTs: string | undefined,
+    text: string,
+    blocks?: types.KnownBlock[],
+  ): Promise<string> => {
     const answer = await client.chat.postMessage({
       channel,
       text,
+      ...(blocks ? { blocks } : {}),
       ...(threadTs ? { thread_ts: threadTs } : {}),
       unfurl_links: false,
     });
@@ -150,6 +164,32 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
     }
   };
 
+  /**
+   * A ticket moved to a department with its own channel: a root there becomes the ticket's, and the
+   * old thread keeps a link to it (its old root shows the new department). Null when nothing moved.
+   */
+  const followDepartment = async (ticketId: string, retried: boolean): Promise<SlackMessageRef | null> => {
+    const ticket = await current(ticketId);
+    const old = await deps.threads.ref(ticketId, "agents");
+    const channel = channelFor(deps.settings, ticket.department);
+    if (!old || old.channel === channel) return null;
+    const { message } = await opening(ticket);
+    const lost = retried ? await lostRoot(channel, ticket) : null;
+    const root = lost ?? (await postRoot(channel, ticket, message));
+    if (!lost) await deps.threads.setRef(ticketId, "agents", root);
+    const words = slackCatalogues[agentLang(deps)].thread;
+    const link = messageLink((await deps.bot()).url, root.channel, root.ts);
+    await post(old.channel, old.ts, words.movedTo(`<#${root.channel}>`, link));
+    await post(root.channel, root.ts, words.movedFrom(`<#${old.channel}>`));
+    await client.chat
+      .update({ channel: old.channel, ts: old.ts, ...rootMessage(ticket, message, agentView(deps)) })
+      .catch((error: unknown) => {
+        // The old root is only a signpost now: gone or locked, the ticket lives on in its new one.
+        if (slackErrorCode(error) === null) throw error;
+      });
+    return root;
+  };
+
   /** Round-robin: the next agent of the ticket's channel (or user group), other bots left out. */
   const assignInTurn = async (ticket: Ticket, root: SlackMessageRef) => {
     if (!deps.settings.roundRobin || ticket.assignee) return;
@@ -195,8 +235,13 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
           return sent(ts);
         }
         case "ticket_updated": {
-          const root = await refreshRoot(payload.ticket.id, retried);
-          return sent(await post(root.channel, root.ts, changeLines(payload, view)));
+          const moved = payload.changes.some((c) => c.field === "department")
+            ? await followDepartment(payload.ticket.id, retried)
+            : null;
+          const root = moved ?? (await refreshRoot(payload.ticket.id, retried));
+          return sent(
+            await post(root.channel, root.ts, changeLines(payload, view), changeBlocks(payload, view)),
+          );
         }
         case "delivery_failed": {
           const { root } = await ensureRoot(payload.ticket.id, retried);

@@ -48,6 +48,8 @@ const ROOT_ACTIONS: readonly [string, RootAction][] = [
   [ACTION.assignMe, "assignMe"],
   [ACTION.status, "status"],
   [ACTION.priority, "priority"],
+  [ACTION.department, "department"],
+  [ACTION.contactDone, "contactDone"],
   [ACTION.escalate, "escalate"],
   [ACTION.close, "close"],
 ];

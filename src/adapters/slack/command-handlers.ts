@@ -58,6 +58,10 @@ export const createCommandHandlers = (
         });
         return replied.ok ? say(words.replied(ref)) : problem(replied.error);
       }
+      case "contact": {
+        const asked = await deps.service.requestContact(requester.actor, ref);
+        return asked.ok ? say(words.contactRequestedDone(ref)) : problem(asked.error);
+      }
       case "close": {
         const closed = await deps.service.changeStatus(requester.actor, ref, { status: "SOLVED" });
         return closed.ok ? say(words.closed(ref)) : problem(closed.error);

@@ -11,10 +11,14 @@ export type TicketCommand =
   | { readonly kind: "detail"; readonly ticket: number }
   | { readonly kind: "reply"; readonly ticket: number; readonly text: string }
   | { readonly kind: "close"; readonly ticket: number }
+  | { readonly kind: "contact"; readonly ticket: number }
   | { readonly kind: "invalid" };
 
 /** Subcommands and filters in English (as the help shows them) and in Portuguese. */
-const VERBS: Readonly<Record<string, "help" | "list" | "reply" | "close" | "open">> = {
+const VERBS: Readonly<Record<string, "help" | "list" | "reply" | "close" | "open" | "contact">> = {
+  contact: "contact",
+  contato: "contact",
+  contatar: "contact",
   help: "help",
   ajuda: "help",
   list: "list",
@@ -63,9 +67,10 @@ export const parseTicketCommand = (raw: string): TicketCommand => {
       const filter = second === "" ? "all" : FILTERS[second.toLowerCase()];
       return filter && rest.length === 0 ? { kind: "list", filter } : { kind: "invalid" };
     }
-    case "close": {
+    case "close":
+    case "contact": {
       const ticket = parseTicketRef(second);
-      return ticket !== null && rest.length === 0 ? { kind: "close", ticket } : { kind: "invalid" };
+      return ticket !== null && rest.length === 0 ? { kind: verb, ticket } : { kind: "invalid" };
     }
     case "reply": {
       const ticket = parseTicketRef(second);

@@ -14,7 +14,17 @@ const markOf = (settlement: ReplyState): DeliveryMark | null => {
     case "HELD":
       return "queued";
     case "DELIVERED":
-      return settlement.receipt === "READ" ? "read" : "delivered";
+      // Only the platform's own receipts say more than "accepted": without one the reply stays sent.
+      switch (settlement.receipt) {
+        case "READ":
+          return "read";
+        case "DELIVERED":
+          return "delivered";
+        case "FAILED":
+          return "failed";
+        default:
+          return "sent";
+      }
     case "FAILED":
       return "failed";
     case "CANCELLED":
@@ -24,10 +34,11 @@ const markOf = (settlement: ReplyState): DeliveryMark | null => {
 
 /** Marks a reply can have shown before reaching this one; each is taken off (gone ones cost nothing). */
 const EARLIER: Readonly<Record<DeliveryMark | "none", readonly DeliveryMark[]>> = {
-  queued: ["delivered"],
-  delivered: ["queued"],
-  read: ["queued", "delivered"],
-  failed: ["queued", "delivered"],
+  queued: ["sent", "delivered"],
+  sent: ["queued"],
+  delivered: ["queued", "sent"],
+  read: ["queued", "sent", "delivered"],
+  failed: ["queued", "sent", "delivered"],
   none: ["queued"],
 };
 
@@ -48,8 +59,9 @@ export interface DeliveryReactions {
 }
 
 /**
- * Keeps the reaction on each agent's thread reply in step with its outbox item: queued while it
- * waits (grace period, retries), delivered, read where the requester's channel reports it, failed.
+ * Keeps the reaction on each agent's thread reply in step with its outbox item and the platform's
+ * receipts: queued while it waits (grace period, retries), sent once the platform took it, then
+ * delivered and read where the requester's channel reports them (WhatsApp), or failed.
  * Driven by the outbox's settlements, in whichever instance changed the item.
  */
 export const createDeliveryReactions = (deps: {

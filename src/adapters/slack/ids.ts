@@ -3,6 +3,8 @@ export const ACTION = {
   assignMe: "ticket_assign_me",
   status: "ticket_status",
   priority: "ticket_priority",
+  department: "ticket_department",
+  contactDone: "ticket_contact_done",
   escalate: "ticket_escalate",
   close: "ticket_close",
   openForm: "ticket_open_form",
@@ -25,6 +27,9 @@ export type ModalBlock = (typeof MODAL_BLOCKS)[number];
 /** Reactions that show an agent's reply on its way to the requester. */
 export const DELIVERY_REACTION = {
   queued: "hourglass_flowing_sand",
+  /** The platform took it; channels without receipts (Telegram, Slack) stop here. */
+  sent: "outbox_tray",
+  /** The platform reported it reached the requester's device. */
   delivered: "white_check_mark",
   read: "eyes",
   failed: "x",

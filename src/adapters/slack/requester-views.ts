@@ -59,6 +59,8 @@ const eventLine = (event: TicketEvent, view: RequesterView): string | null => {
       return t.event.status(statusLabel(view.lang, event.from), statusLabel(view.lang, event.to));
     case "CONTACT_REQUESTED":
       return t.event.contactRequested;
+    case "CONTACT_DONE":
+      return t.event.contactDone;
     case "RATED":
       return t.event.rated(Number(event.to), event.body);
     default:
@@ -86,7 +88,7 @@ export const ticketDetailText = (detail: TicketDetail, view: RequesterView): str
     [f.type, labelOf(view.taxonomy.types, ticket.type, view.lang)],
     [f.opened, when(ticket.createdAt)],
     [f.lastReply, lastReply(ticket, view) ?? c.tickets.none],
-    [f.readBySupport, detail.readBySupport ? c.tickets.yes : c.tickets.no],
+    [f.readBySupport, detail.readMark ? c.tickets.readAt(when(detail.readMark.at)) : c.tickets.no],
     ...(ticket.rating ? [[f.rating, `${ticket.rating.score}/5`]] : []),
   ].map(([label, value]) => `${label}: ${escapeMrkdwn(value ?? "")}`);
   const history = detail.events.flatMap((event) => {

@@ -101,6 +101,22 @@ export const rootMessage = (
     blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(openingText, LIMITS.sectionText) } });
   const statuses = TICKET_STATUSES.map((status) => option(s.agentStatus[status], status));
   const priorities = PRIORITIES.map((priority) => option(core.priority[priority], priority));
+  const departmentLabel = (code: string) => labelOf(view.taxonomy.departments, code, view.lang);
+  // A misrouted ticket moves from here; its root follows it to the department's channel.
+  const departmentMenu: types.StaticSelect[] =
+    view.taxonomy.departments.length > 1
+      ? [
+          {
+            type: "static_select",
+            action_id: ACTION.department,
+            placeholder: { type: "plain_text", text: s.root.departmentPlaceholder },
+            options: view.taxonomy.departments.map((d) =>
+              option(departmentLabel(d.code), `${value}:${d.code}`),
+            ),
+            initial_option: option(departmentLabel(ticket.department), `${value}:${ticket.department}`),
+          },
+        ]
+      : [];
   blocks.push({
     type: "actions",
     // A new block id per version, so Slack shows the current selections instead of keeping the old ones.
@@ -126,6 +142,7 @@ export const rootMessage = (
         options: priorities.map((o) => ({ ...o, value: `${value}:${o.value}` })),
         initial_option: option(core.priority[ticket.priority], `${value}:${ticket.priority}`),
       },
+      ...departmentMenu,
       {
         type: "button",
         action_id: ACTION.escalate,
@@ -151,10 +168,10 @@ export const rootMessage = (
   return { text: s.root.fallback(ref, escapeMrkdwn(ticket.subject)), blocks };
 };
 
-/** "1234:IN_PROGRESS" from a menu: the ticket number and the chosen value. */
+/** "1234:IN_PROGRESS" (or "1234:billing") from a menu: the ticket number and the chosen value. */
 export const parseMenuValue = (
   value: string | undefined,
 ): { ticketNumber: number; choice: string } | null => {
-  const match = /^(\d{1,9}):([A-Z_]{1,40})$/.exec(value ?? "");
+  const match = /^(\d{1,9}):([A-Za-z0-9_.-]{1,64})$/.exec(value ?? "");
   return match ? { ticketNumber: Number(match[1]), choice: match[2]! } : null;
 };

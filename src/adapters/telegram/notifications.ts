@@ -57,6 +57,7 @@ export const notificationParts = async (
       ];
     }
     case "status_changed":
+    case "ticket_notice":
     case "auto_close_reminder": {
       const words = renderPrompts(requesterNotice(payload, ctx.lang, ctx.timeZone));
       return withButtons(

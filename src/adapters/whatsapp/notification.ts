@@ -88,6 +88,7 @@ export const createNotifications = (deps: NotificationDeps): Notifications => ({
         return { prompts: requesterNotice(payload, lang, deps.timeZone), files };
       }
       case "status_changed":
+      case "ticket_notice":
       case "auto_close_reminder":
       case "conversation.expired":
         return { prompts: requesterNotice(payload, lang, deps.timeZone), files: [] };

@@ -73,6 +73,8 @@ const eventText = (turn: Turn, event: TicketEvent): string | null => {
     }
     case "CONTACT_REQUESTED":
       return e.contactRequested;
+    case "CONTACT_DONE":
+      return e.contactDone;
     case "RATED":
       return e.rated(Number(event.to), event.body);
     default:
@@ -97,7 +99,10 @@ export const detailView = (turn: Turn, detail: TicketDetail): TicketDetailView =
       : [{ label: f.requester, value: ticket.requester.displayName }]),
     { label: f.opened, value: when(turn, ticket.createdAt) },
     { label: f.lastReply, value: lastReplyValue(turn, ticket) ?? turn.t.tickets.none },
-    { label: f.readBySupport, value: detail.readBySupport ? turn.t.tickets.yes : turn.t.tickets.no },
+    {
+      label: f.readBySupport,
+      value: detail.readMark ? turn.t.tickets.readAt(when(turn, detail.readMark.at)) : turn.t.tickets.no,
+    },
     ...(ticket.contactRequestedAt
       ? [{ label: f.contactRequested, value: when(turn, ticket.contactRequestedAt) }]
       : []),

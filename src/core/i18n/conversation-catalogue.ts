@@ -104,6 +104,8 @@ export interface ConversationCatalogue {
     };
     readonly yes: string;
     readonly no: string;
+    /** "Read by support": when it was read. */
+    readonly readAt: (at: string) => string;
     readonly none: string;
     readonly historyTitle: string;
     readonly timeInStatusTitle: string;
@@ -112,6 +114,7 @@ export interface ConversationCatalogue {
     readonly event: {
       readonly status: (from: string, to: string) => string;
       readonly contactRequested: string;
+      readonly contactDone: string;
       readonly rated: (score: number, comment: string | null) => string;
       readonly files: (names: readonly string[]) => string;
     };

@@ -135,6 +135,7 @@ export const conversationEn: ConversationCatalogue = {
     },
     yes: "yes",
     no: "no",
+    readAt: (at) => `yes, ${at}`,
     none: "none",
     historyTitle: "History",
     timeInStatusTitle: "Time in each status",
@@ -143,6 +144,7 @@ export const conversationEn: ConversationCatalogue = {
     event: {
       status: (from, to) => `status: ${from} → ${to}`,
       contactRequested: "requested contact",
+      contactDone: "contact made",
       rated: (score, comment) => `rated ${score}/5${comment ? `: ${comment}` : ""}`,
       files: (names) => `[attachments: ${names.join(", ")}]`,
     },

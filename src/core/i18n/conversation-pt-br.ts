@@ -136,6 +136,7 @@ export const conversationPtBR: ConversationCatalogue = {
     },
     yes: "sim",
     no: "não",
+    readAt: (at) => `sim, em ${at}`,
     none: "nenhuma",
     historyTitle: "Histórico",
     timeInStatusTitle: "Tempo em cada status",
@@ -144,6 +145,7 @@ export const conversationPtBR: ConversationCatalogue = {
     event: {
       status: (from, to) => `status: ${from} → ${to}`,
       contactRequested: "pediu contato",
+      contactDone: "contato feito",
       rated: (score, comment) => `avaliou com ${score}/5${comment ? `: ${comment}` : ""}`,
       files: (names) => `[anexos: ${names.join(", ")}]`,
     },

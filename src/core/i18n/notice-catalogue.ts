@@ -6,4 +6,6 @@ export interface NoticeCatalogue {
   readonly autoClosed: (ref: string, subject: string) => string;
   readonly reminder: (ref: string, subject: string, closesOn: string) => string;
   readonly replyHint: (ref: string) => string;
+  readonly departmentChanged: (ref: string, subject: string, department: string) => string;
+  readonly contactDone: (ref: string, subject: string, agentName: string) => string;
 }

@@ -8,5 +8,9 @@ export const noticePtBR: NoticeCatalogue = {
     `🔒 ${ref} «${subject}» foi encerrado porque ficou sem resposta. Se ainda precisar, é só responder aqui.`,
   reminder: (ref, subject, closesOn) =>
     `⏳ ${ref} «${subject}» está aguardando sua resposta. Sem resposta, ele será encerrado em ${closesOn}.`,
+  contactDone: (ref, subject, agentName) =>
+    `📞 ${ref} "${subject}": ${agentName} (suporte) registrou como feito o contato que você pediu. Se ainda precisar, é só responder aqui.`,
+  departmentChanged: (ref, subject, department) =>
+    `🔀 ${ref} "${subject}" foi encaminhado para a equipe ${department}, que vai acompanhá-lo a partir de agora.`,
   replyHint: (ref) => `Para responder, envie ${ref} e escolha Responder.`,
 };

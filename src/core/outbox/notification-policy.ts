@@ -1,6 +1,7 @@
 import type { NotificationPolicy } from "../ticket/decisions.js";
 import { actorRef } from "../ticket/decisions.js";
 import type { TicketStatus } from "../ticket/status.js";
+import type { Taxonomy } from "../ticket/taxonomy.js";
 import type { NewTicketEvent, Ticket } from "../ticket/ticket.js";
 import {
   agentsChannel,
@@ -19,6 +20,8 @@ export interface NotificationPolicyOptions extends DeliveryTargets {
    * edit it (OutboxQueue.cancel / reviseReply, found by its cause) while it is still pending.
    */
   readonly replyGraceMs?: number;
+  /** Department labels for the requester's notice of a move (codes are shown without it). */
+  readonly taxonomy?: Taxonomy;
 }
 
 /** Event kinds that change what the agents' root message of a ticket shows. */
@@ -28,7 +31,10 @@ const REFRESHING: Partial<Record<NewTicketEvent["kind"], TicketFieldChange["fiel
   DEPARTMENT_CHANGED: "department",
   ASSIGNEE_CHANGED: "assignee",
   CONTACT_REQUESTED: "contact_requested",
+  CONTACT_DONE: "contact_done",
   RATED: "rating",
+  // A withdrawn reply's status move undone; `to` is null when the status stayed.
+  REPLY_WITHDRAWN: "status",
 };
 
 const keyOf = (ticket: Ticket, kind: OutboxKind, audience: Audience) =>
@@ -41,8 +47,34 @@ const requesterDrafts = (
   base: { ticket: ReturnType<typeof summarize>; actorName: string; at: string; contactId: string },
   now: Date,
   graceMs: number,
+  taxonomy: Taxonomy | undefined,
 ): OutboxDraft[] => {
   const drafts: OutboxDraft[] = [];
+  const moved = events.find((e) => e.kind === "DEPARTMENT_CHANGED" && e.actor.kind !== "REQUESTER");
+  if (moved?.to) {
+    const labels = taxonomy?.departments.find((d) => d.code === moved.to)?.labels ?? null;
+    const payload = {
+      ...base,
+      audience: "requester" as const,
+      kind: "ticket_notice" as const,
+      notice: "department_changed" as const,
+      labels: labels ? { ...labels } : null,
+    };
+    drafts.push(
+      draft(after, channel, keyOf(after, "ticket_notice", "requester"), payload, now, moved.sourceKey),
+    );
+  }
+  const contacted = events.find((e) => e.kind === "CONTACT_DONE");
+  if (contacted) {
+    const payload = {
+      ...base,
+      audience: "requester" as const,
+      kind: "ticket_notice" as const,
+      notice: "contact_done" as const,
+      labels: null,
+    };
+    drafts.push(draft(after, channel, keyOf(after, "ticket_notice", "requester"), payload, now));
+  }
   const reply = events.find((e) => e.kind === "MESSAGE" && e.actor.kind !== "REQUESTER");
   const status = events.find((e) => e.kind === "STATUS_CHANGED" && e.actor.kind !== "REQUESTER");
   if (reply) {
@@ -117,7 +149,9 @@ const agentDrafts = (
   }
   const changes = events.flatMap((e): TicketFieldChange[] => {
     const field = REFRESHING[e.kind];
-    return field ? [{ field, from: e.from, to: e.to }] : [];
+    return field && !(e.kind === "REPLY_WITHDRAWN" && e.to === null)
+      ? [{ field, from: e.from, to: e.to }]
+      : [];
   });
   if (changes.length > 0)
     drafts.push(
@@ -161,6 +195,7 @@ export const createNotificationPolicy = (options: NotificationPolicyOptions): No
             { ...base, contactId: after.requester.contactId },
             now,
             graceMs,
+            options.taxonomy,
           )
         : []),
       ...(toAgents ? agentDrafts(before, after, events, toAgents, base, now) : []),

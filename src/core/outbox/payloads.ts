@@ -17,6 +17,7 @@ export const REQUESTER_KINDS = [
   "status_changed",
   "rating_request",
   "auto_close_reminder",
+  "ticket_notice",
 ] as const;
 export const AGENT_KINDS = [
   "ticket_created",
@@ -77,8 +78,13 @@ export const CHANGE_FIELDS = [
   "department",
   "assignee",
   "contact_requested",
+  "contact_done",
   "rating",
 ] as const;
+/** What a ticket_notice tells the requester. */
+export const TICKET_NOTICES = ["department_changed", "contact_done"] as const;
+export type TicketNotice = (typeof TICKET_NOTICES)[number];
+
 export const change = z.object({
   field: z.enum(CHANGE_FIELDS),
   from: z.string().nullable(),
@@ -102,6 +108,14 @@ export const outboxPayload = z.discriminatedUnion("kind", [
     reason: z.enum(["auto_close"]).nullable(),
   }),
   z.object({ ...toRequester, kind: z.literal("rating_request") }),
+  /** Something agents did that the requester should know of, worded by each channel in the requester's language. */
+  z.object({
+    ...toRequester,
+    kind: z.literal("ticket_notice"),
+    notice: z.enum(TICKET_NOTICES),
+    /** The new department's label per language, for "department_changed". */
+    labels: z.record(z.string(), z.string()).nullable(),
+  }),
   z.object({ ...toRequester, kind: z.literal("auto_close_reminder"), closesAt: isoDate }),
   z.object({
     ...toAgents,

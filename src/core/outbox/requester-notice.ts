@@ -7,6 +7,7 @@ export type RequesterPayload =
   | PayloadOf<"agent_reply">
   | PayloadOf<"status_changed">
   | PayloadOf<"auto_close_reminder">
+  | PayloadOf<"ticket_notice">
   | PayloadOf<"conversation.expired">;
 
 /**
@@ -32,6 +33,12 @@ export const requesterNotice = (payload: RequesterPayload, lang: Lang, timeZone:
           ? notice.autoClosed(ref, payload.ticket.subject)
           : notice.statusChanged(ref, payload.ticket.subject, catalogues[lang].status[payload.to]);
       return [{ kind: "text", text }];
+    }
+    case "ticket_notice": {
+      if (payload.notice === "contact_done")
+        return [{ kind: "text", text: notice.contactDone(ref, payload.ticket.subject, payload.actorName) }];
+      const department = payload.labels?.[lang] ?? payload.ticket.department;
+      return [{ kind: "text", text: notice.departmentChanged(ref, payload.ticket.subject, department) }];
     }
     case "auto_close_reminder": {
       const closesOn = conversationCatalogues[lang].dateTime(new Date(payload.closesAt), timeZone);

@@ -26,10 +26,21 @@ export type TicketPatch = Partial<
   >
 >;
 
+/**
+ * A correction to an event already stored: an agent's reply edited or withdrawn while it still
+ * waited to go out, so the history holds what the requester actually received.
+ */
+export interface EventRevision {
+  readonly eventId: string;
+  readonly body?: string | null;
+  readonly withdrawnAt?: Date;
+}
+
 /** What a decision produces: persisted together, or not at all. */
 export interface TicketChange {
   readonly patch: TicketPatch;
   readonly events: readonly NewTicketEvent[];
+  readonly revisions?: readonly EventRevision[];
   readonly outbox: readonly OutboxDraft[];
   /** Words to add to the ticket's search index (public message text). */
   readonly searchText?: string;

@@ -53,6 +53,21 @@ export const replyCommand = z
   .transform((reply) => ({ ...reply, message: normalizeText(reply.message).trim() }));
 export type ReplyCommand = z.output<typeof replyCommand>;
 
+/** An agents' channel withdrawing its reply (known by the reply's platform message) before it went out. */
+export const withdrawReplyCommand = z.object({
+  replyKey: plainString(1, 200),
+  note: text(0, LIMITS.message.max).optional(),
+  sourceKey,
+});
+
+/** An agents' channel's reply edited before it went out: `message` is what the requester receives. */
+export const reviseReplyCommand = z.object({
+  replyKey: plainString(1, 200),
+  message: text(0, LIMITS.message.max),
+  note: text(1, LIMITS.message.max),
+  sourceKey,
+});
+
 export const changeStatusCommand = z.object({ status: z.enum(TICKET_STATUSES), sourceKey });
 export const changePriorityCommand = z.object({ priority: z.enum(PRIORITIES), sourceKey });
 export const changeDepartmentCommand = (taxonomy: Taxonomy) =>

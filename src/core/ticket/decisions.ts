@@ -41,7 +41,7 @@ export const applyPatch = (ticket: Ticket, patch: TicketPatch, now: Date): Ticke
   version: ticket.version + 1,
 });
 
-const event = (
+export const event = (
   actor: Actor,
   now: Date,
   fields: Pick<NewTicketEvent, "kind"> & Partial<NewTicketEvent>,
@@ -79,7 +79,7 @@ const moveTo = (
   });
 };
 
-const finish = (
+export const finish = (
   ticket: Ticket,
   actor: Actor,
   ctx: DecisionContext,
@@ -118,7 +118,9 @@ export const decideReply = (
     attachments: reply.attachments,
     sourceKey: reply.sourceKey,
   });
-  if (reply.internal) return ok(finish(ticket, actor, ctx, {}, [message]));
+  // An agent answering (even with a note) has read what the requester wrote.
+  const read = readMark(ticket, actor, now);
+  if (reply.internal) return ok(finish(ticket, actor, ctx, read.patch, [...read.events, message]));
 
   let target: TicketStatus = ticket.status;
   if (actor.kind === "requester") {
@@ -136,13 +138,16 @@ export const decideReply = (
   if (!moved.ok) return moved;
   const ref = actorRef(actor);
   const patch: TicketPatch = {
+    ...read.patch,
     ...moved.value.patch,
     lastReply: { at: now, by: ref.kind, name: ref.name },
     ...(actor.kind === "requester"
       ? { requesterLastMessageAt: now }
       : { firstResponseAt: ticket.firstResponseAt ?? now }),
   };
-  return ok(finish(ticket, actor, ctx, patch, [message, ...moved.value.events], reply.message));
+  return ok(
+    finish(ticket, actor, ctx, patch, [...read.events, message, ...moved.value.events], reply.message),
+  );
 };
 
 export const decideStatus = (
@@ -202,13 +207,43 @@ export const decideAssign = (
   return ok(finish(ticket, actor, ctx, { assignee }, events));
 };
 
+/**
+ * The read mark an agent leaves on the requester's latest message (who, in its event, and when),
+ * or nothing when that message is already marked or there is none.
+ */
+const readMark = (
+  ticket: Ticket,
+  actor: Actor,
+  now: Date,
+): { patch: TicketPatch; events: NewTicketEvent[] } => {
+  const last = ticket.requesterLastMessageAt;
+  if (actor.kind !== "agent" || !last || (ticket.agentReadAt && ticket.agentReadAt >= last))
+    return { patch: {}, events: [] };
+  return { patch: { agentReadAt: now }, events: [event(actor, now, { kind: "AGENT_READ" })] };
+};
+
+/** A request to be contacted; asking again while one is pending changes nothing. */
 export const decideContactRequest = (
   ticket: Ticket,
   actor: Actor,
   ctx: DecisionContext,
 ): Result<TicketChange, CoreError> => {
+  if (ticket.contactRequestedAt) return ok(finish(ticket, actor, ctx, {}, []));
   const events = [event(actor, ctx.now, { kind: "CONTACT_REQUESTED" })];
   return ok(finish(ticket, actor, ctx, { contactRequestedAt: ctx.now }, events));
+};
+
+/** An agent made the contact the requester asked for; the request is cleared and the requester told. */
+export const decideContactDone = (
+  ticket: Ticket,
+  actor: Actor,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "contact_done" });
+  if (!ticket.contactRequestedAt) return ok(finish(ticket, actor, ctx, {}, []));
+  const read = readMark(ticket, actor, ctx.now);
+  const events = [...read.events, event(actor, ctx.now, { kind: "CONTACT_DONE" })];
+  return ok(finish(ticket, actor, ctx, { ...read.patch, contactRequestedAt: null }, events));
 };
 
 /** Records that support read the requester's latest message; silent when there is nothing new to mark. */
@@ -218,12 +253,8 @@ export const decideRead = (
   ctx: DecisionContext,
 ): Result<TicketChange, CoreError> => {
   if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "read" });
-  const last = ticket.requesterLastMessageAt;
-  if (!last || (ticket.agentReadAt && ticket.agentReadAt >= last))
-    return ok(finish(ticket, actor, ctx, {}, []));
-  return ok(
-    finish(ticket, actor, ctx, { agentReadAt: ctx.now }, [event(actor, ctx.now, { kind: "AGENT_READ" })]),
-  );
+  const mark = readMark(ticket, actor, ctx.now);
+  return ok(finish(ticket, actor, ctx, mark.patch, mark.events));
 };
 
 export const decideRating = (

@@ -17,18 +17,23 @@ import { canView } from "./access.js";
 import type { Channel } from "./channel.js";
 import {
   assignCommand,
+  changeDepartmentCommand,
   changePriorityCommand,
   changeStatusCommand,
   createTicketCommand,
   type FileInput,
   rateCommand,
   replyCommand,
+  reviseReplyCommand,
+  withdrawReplyCommand,
 } from "./commands.js";
 import {
   actorRef,
   type DecisionContext,
   decideAssign,
+  decideContactDone,
   decideContactRequest,
+  decideDepartment,
   decidePriority,
   decideRating,
   decideRead,
@@ -44,6 +49,7 @@ import type { Actor, AttachmentMeta, Ticket, TicketEvent } from "./ticket.js";
 import { parseTicketRef } from "./ticket-ref.js";
 import { type TimeInStatus, timeInStatus } from "./time-in-status.js";
 import { validate } from "./validation.js";
+import { decideReviseReply, decideWithdrawReply } from "./withdrawal.js";
 
 export interface TicketServiceDeps {
   readonly tickets: TicketRepository;
@@ -78,6 +84,13 @@ export interface TicketDetail {
   readonly timeInStatus: TimeInStatus;
   /** Whether support has read the requester's latest message. */
   readonly readBySupport: boolean;
+  /** When support read it and who (agents' names are shown to requesters as "support"). */
+  readonly readMark: ReadMark | null;
+}
+
+export interface ReadMark {
+  readonly at: Date;
+  readonly by: { readonly id: string; readonly name: string } | null;
 }
 
 /**
@@ -98,8 +111,20 @@ export interface TicketService {
   changeStatus(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   changePriority(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   assign(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  /** Agents move a misrouted ticket to another department; the requester is told. */
+  changeDepartment(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   requestContact(actor: Actor, ref: string): Promise<Result<Ticket, CoreError>>;
+  /** An agent marks the requested contact made; the requester is told. */
+  contactDone(actor: Actor, ref: string): Promise<Result<Ticket, CoreError>>;
   markRead(actor: Actor, ref: string): Promise<Result<Ticket, CoreError>>;
+  /**
+   * An agent's reply withdrawn before it went out (its delivery already cancelled by the door):
+   * the requester's history, the status, last reply, first response and SLA are as if it was never
+   * written; agents still see it, marked withdrawn.
+   */
+  withdrawReply(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  /** An agent's reply edited before it went out: the history stores the text that is sent. */
+  reviseReply(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   rate(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   detail(actor: Actor, ref: string): Promise<Result<TicketDetail, CoreError>>;
   list(actor: Actor, query: TicketQuery): Promise<Page<Ticket>>;
@@ -109,14 +134,28 @@ export interface TicketService {
   stats(actor: Actor, scope?: StatsScope): Promise<DashboardCounts>;
 }
 
-/** Requesters see public events only: internal notes and read marks stay with the agents. */
+const AGENTS_ONLY: ReadonlySet<TicketEvent["kind"]> = new Set(["NOTE", "AGENT_READ", "REPLY_WITHDRAWN"]);
+
+/**
+ * Requesters see public events only: internal notes, read marks and withdrawn replies (which they
+ * never received) stay with the agents.
+ */
 const visibleTo = (actor: Actor, events: readonly TicketEvent[]) =>
-  actor.kind === "requester" ? events.filter((e) => e.kind !== "NOTE") : events;
+  actor.kind === "requester" ? events.filter((e) => !AGENTS_ONLY.has(e.kind) && !e.withdrawnAt) : events;
+
+/** The mark on the requester's latest message, with the agent of the latest read event. */
+const readMarkOf = (ticket: Ticket, events: readonly TicketEvent[]): ReadMark | null => {
+  const last = ticket.requesterLastMessageAt;
+  if (last === null || ticket.agentReadAt === null || ticket.agentReadAt < last) return null;
+  const by = events.findLast((e) => e.kind === "AGENT_READ")?.actor;
+  return { at: ticket.agentReadAt, by: by ? { id: by.id, name: by.name } : null };
+};
 
 /** The ticket use cases. Every one validates its input, re-checks access and changes state atomically. */
 export const createTicketService = (deps: TicketServiceDeps): TicketService => {
   const { tickets, clock } = deps;
   const createSchema = createTicketCommand(deps.taxonomy);
+  const departmentSchema = changeDepartmentCommand(deps.taxonomy);
   const context = (): DecisionContext => ({
     now: clock.now(),
     reopenWindowDays: deps.reopenWindowDays,
@@ -149,6 +188,40 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       sourceKey,
     );
     return updated.ok ? ok(updated.value.ticket) : updated;
+  };
+
+  /**
+   * Like `change`, for decisions that read the ticket's history: the history is read before the
+   * lock, so the decision runs only on the ticket version it was read with (retried otherwise).
+   */
+  const changeWithHistory = async (
+    actor: Actor,
+    ref: string,
+    decide: (
+      ticket: Ticket,
+      events: readonly TicketEvent[],
+      ctx: DecisionContext,
+    ) => Result<TicketChange, CoreError>,
+    sourceKey?: string,
+  ): Promise<Result<Ticket, CoreError>> => {
+    const found = await resolve(actor, ref);
+    if (!found.ok) return found;
+    let seen = found.value;
+    for (let attempt = 1; ; attempt++) {
+      const events = await tickets.events(seen.id);
+      let stale = false;
+      const updated = await tickets.update(
+        seen.id,
+        (current) => {
+          if (!canView(actor, current)) return err(notFound(ref));
+          stale = current.version !== seen.version;
+          return stale ? err(notFound(ref)) : decide(current, events, context());
+        },
+        sourceKey,
+      );
+      if (!stale || attempt === 3) return updated.ok ? ok(updated.value.ticket) : updated;
+      seen = (await tickets.findById(seen.id)) ?? seen;
+    }
   };
 
   const change = async (
@@ -272,10 +345,44 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       return change(actor, ref, (t, ctx) => decideAssign(t, actor, assignee, ctx), sourceKey);
     },
 
+    async changeDepartment(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(departmentSchema, input);
+      if (!command.ok) return command;
+      const { department, sourceKey } = command.value;
+      return change(actor, ref, (t, ctx) => decideDepartment(t, actor, department, ctx), sourceKey);
+    },
+
     requestContact: (actor: Actor, ref: string) =>
       change(actor, ref, (t, ctx) => decideContactRequest(t, actor, ctx)),
 
+    contactDone: (actor: Actor, ref: string) =>
+      change(actor, ref, (t, ctx) => decideContactDone(t, actor, ctx)),
+
     markRead: (actor: Actor, ref: string) => change(actor, ref, (t, ctx) => decideRead(t, actor, ctx)),
+
+    async withdrawReply(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(withdrawReplyCommand, input);
+      if (!command.ok) return command;
+      const { replyKey, note, sourceKey } = command.value;
+      return changeWithHistory(
+        actor,
+        ref,
+        (t, events, ctx) =>
+          decideWithdrawReply(t, events, actor, { replyKey, note: note || null, sourceKey }, ctx),
+        sourceKey,
+      );
+    },
+
+    async reviseReply(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(reviseReplyCommand, input);
+      if (!command.ok) return command;
+      return changeWithHistory(
+        actor,
+        ref,
+        (t, events, ctx) => decideReviseReply(t, events, actor, command.value, ctx),
+        command.value.sourceKey,
+      );
+    },
 
     async rate(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
       const command = validate(rateCommand, input);
@@ -288,13 +395,19 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       if (!found.ok) return found;
       const ticket = found.value;
       const events = await tickets.events(ticket.id);
-      const last = ticket.requesterLastMessageAt;
+      const readMark = readMarkOf(ticket, events);
       return ok({
         ticket,
         publicStatus: PUBLIC_STATUS_OF[ticket.status],
         events: visibleTo(actor, events),
-        timeInStatus: timeInStatus(ticket.createdAt, events, clock.now()),
-        readBySupport: last !== null && ticket.agentReadAt !== null && ticket.agentReadAt >= last,
+        // A withdrawn reply's status move never happened for anyone's clock.
+        timeInStatus: timeInStatus(
+          ticket.createdAt,
+          events.filter((e) => !e.withdrawnAt),
+          clock.now(),
+        ),
+        readBySupport: readMark !== null,
+        readMark,
       });
     },
 

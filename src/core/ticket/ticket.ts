@@ -62,6 +62,8 @@ export const EVENT_KINDS = [
   "AGENT_READ",
   "RATED",
   "DELIVERY_FAILED",
+  "REPLY_WITHDRAWN",
+  "CONTACT_DONE",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -85,9 +87,19 @@ export interface TicketEvent {
   readonly to: string | null;
   readonly createdAt: Date;
   readonly attachments: readonly AttachmentMeta[];
+  /** The platform message this event came from, when there was one. */
+  readonly sourceKey?: string;
+  /**
+   * Set on an agent's reply withdrawn before it went out (and on the status move it caused): the
+   * requester never received it, so their history, the ticket's state and its clocks leave it out.
+   */
+  readonly withdrawnAt?: Date;
 }
 
-export type NewTicketEvent = Omit<TicketEvent, "id" | "ticketId" | "attachments"> & {
+export type NewTicketEvent = Omit<
+  TicketEvent,
+  "id" | "ticketId" | "attachments" | "sourceKey" | "withdrawnAt"
+> & {
   readonly sourceKey?: string | undefined;
   readonly attachments?: readonly AttachmentMeta[];
 };

@@ -14,7 +14,7 @@ import { sampleFile } from "./sample-files.js";
  *   bot: text             (must appear in the reply, lines checked in order)     bot-not: text
  *   wait: 31m             sweep: N (expireIdle ends N flows)
  *   as: alias [locale]    register: alias org-key [admin]
- *   agent: close N | agent: reply N text
+ *   agent: close N | agent: reply N text | agent: read N
  *   check: tickets N | check: abandoned flow/step/reason, ... | check: outbox kind N
  *   check: last-message N text | check: rating N score [comment] | check: attachments N count
  *   check: status N STATUS | check: outcome answered|duplicate|refused|failed | check: contact alias none|stored
@@ -139,7 +139,9 @@ export const playTranscript = async (h: Harness, script: Transcript, path: strin
         const done =
           action === "close"
             ? await h.service.changeStatus(agent, ref, { status: "SOLVED" })
-            : await h.service.reply(agent, ref, { message: rest.join(" ") });
+            : action === "read"
+              ? await h.service.markRead(agent, ref)
+              : await h.service.reply(agent, ref, { message: rest.join(" ") });
         if (!done.ok) fail(no, `agent ${arg}: ${JSON.stringify(done.error)}`);
         break;
       }

@@ -7,6 +7,7 @@ import type { SlackMessageRef, SlackRefPart } from "../../../src/adapters/slack/
 import { signatureOf } from "../../../src/adapters/slack/verify.js";
 import { createMemoryStorage, type MemoryStorage } from "../../../src/adapters/storage/memory/storage.js";
 import { telegramChannel } from "../../../src/adapters/telegram/channel.js";
+import { whatsappChannel } from "../../../src/adapters/whatsapp/channel.js";
 import { type RunningService, startService } from "../../../src/app/service.js";
 import type { OutboxState } from "../../../src/core/outbox/delivery.js";
 import type { Clock } from "../../../src/core/ports/clock.js";
@@ -23,6 +24,12 @@ export const TELEGRAM_TOKEN = "7000000001:AAF-fake-token-for-the-tests_012345678
 export const TELEGRAM_SECRET = "test-webhook-secret_0123";
 
 /** The agents' channel, a department's own channel, and the people of the workspace. */
+/** The WhatsApp Cloud API number the service answers as, when it runs that channel. */
+export const WHATSAPP = {
+  accessToken: "EAAG-test-access-token",
+  phoneNumberId: "106540352242922",
+  appSecret: "test-app-secret-5f1c",
+} as const;
 export const AGENTS = "C0AGENTS";
 export const SALES = "C0SALES";
 export const AGENT = "U0AGENT";
@@ -85,7 +92,11 @@ export interface SlackTestService {
  */
 export const startSlackService = async (
   env: Record<string, string> = {},
-  options: { readonly storage?: "memory" | "postgres" } = {},
+  options: {
+    readonly storage?: "memory" | "postgres";
+    /** Also runs the WhatsApp Cloud API channel against this fake Graph API. */
+    readonly whatsappGraphUrl?: string;
+  } = {},
 ): Promise<SlackTestService> => {
   const onPostgres = options.storage === "postgres";
   const db: PgTestDatabase | undefined = onPostgres ? await createPgTestDatabase() : undefined;
@@ -120,13 +131,25 @@ export const startSlackService = async (
       // On PostgreSQL the service shares sessions in Redis too, as several instances do.
       REDIS_URL: onPostgres ? process.env.REDIS_URL : undefined,
       REDIS_KEY_PREFIX: prefix,
+      ...(options.whatsappGraphUrl
+        ? {
+            WHATSAPP_TRANSPORT: "cloud",
+            WHATSAPP_CLOUD_ACCESS_TOKEN: WHATSAPP.accessToken,
+            WHATSAPP_PHONE_NUMBER_ID: WHATSAPP.phoneNumberId,
+            WHATSAPP_APP_SECRET: WHATSAPP.appSecret,
+            WHATSAPP_VERIFY_TOKEN: "verify-me-please",
+            WHATSAPP_GRAPH_API_URL: options.whatsappGraphUrl,
+            WHATSAPP_TEMPLATE_NAME: "retomar_atendimento",
+            WHATSAPP_TEMPLATE_LANGUAGE: "pt_BR",
+          }
+        : {}),
       ...env,
     });
     service = await startService(config, {
       port: 0,
       logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       clock,
-      channels: [slackChannel, telegramChannel],
+      channels: [slackChannel, telegramChannel, ...(options.whatsappGraphUrl ? [whatsappChannel()] : [])],
       ...(memory ? { storage: memory } : {}),
       startTimers: false,
       rateLimits: {},

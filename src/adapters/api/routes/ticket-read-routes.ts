@@ -76,11 +76,14 @@ export const ticketReadRoutes = (deps: ApiDeps) => [
     method: "GET",
     path: "/tickets/{ref}",
     operationId: "getTicket",
-    summary: "One ticket with its history (internal notes only for agent keys)",
+    summary:
+      "One ticket with its history (internal notes only for agent keys); an agent key marks the requester's latest message read",
     params: ticketRefParams,
     response: { status: 200, schema: ticketDetail, description: "The ticket and its history" },
     errors: [404],
     async handle({ principal, params }) {
+      // An agent key opening a ticket has read what the requester wrote; not found is told by detail.
+      if (principal.actor.kind === "agent") await deps.service.markRead(principal.actor, params.ref);
       const detail = await deps.service.detail(principal.actor, params.ref);
       if (!detail.ok) return { kind: "core", error: detail.error };
       return { kind: "ok", body: toDetailJson(detail.value, deps.clock.now(), deps.sla) };

@@ -11,6 +11,7 @@ import {
   type CreateTicketBody,
   createdTicket,
   createTicketBody,
+  departmentBody,
   priorityBody,
   replyBody,
   statusBody,
@@ -166,6 +167,43 @@ export const ticketWriteRoutes = (deps: ApiDeps) => [
     errors: [403, 404],
     async handle({ principal, params, body }) {
       return changed(deps, await deps.service.changePriority(principal.actor, params.ref, body));
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/tickets/{ref}/contact-request",
+    operationId: "requestContact",
+    summary: "Ask support to contact the requester about the ticket; shown to agents with a done button",
+    params: ticketRefParams,
+    response: ticketResponse,
+    errors: [404],
+    async handle({ principal, params }) {
+      return changed(deps, await deps.service.requestContact(principal.actor, params.ref));
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/tickets/{ref}/contact-done",
+    operationId: "markContactDone",
+    summary: "Mark the requested contact made (agent keys); the requester is told",
+    params: ticketRefParams,
+    response: ticketResponse,
+    errors: [403, 404],
+    async handle({ principal, params }) {
+      return changed(deps, await deps.service.contactDone(principal.actor, params.ref));
+    },
+  }),
+  defineRoute({
+    method: "PUT",
+    path: "/tickets/{ref}/department",
+    operationId: "setTicketDepartment",
+    summary: "Move the ticket to another department (agent keys); the requester is told",
+    params: ticketRefParams,
+    body: departmentBody,
+    response: ticketResponse,
+    errors: [403, 404],
+    async handle({ principal, params, body }) {
+      return changed(deps, await deps.service.changeDepartment(principal.actor, params.ref, body));
     },
   }),
   defineRoute({

@@ -49,6 +49,7 @@ export interface SlackCatalogue {
     readonly assignMe: string;
     readonly statusPlaceholder: string;
     readonly priorityPlaceholder: string;
+    readonly departmentPlaceholder: string;
     readonly escalate: string;
     readonly close: string;
     readonly confirmCloseTitle: string;
@@ -73,6 +74,9 @@ export interface SlackCatalogue {
     readonly department: (from: string, to: string, by: string) => string;
     readonly assignee: (to: string | null, by: string) => string;
     readonly contactRequested: (by: string) => string;
+    readonly contactDone: (by: string) => string;
+    /** The button under a contact request in the thread. */
+    readonly contactDoneButton: string;
     readonly rated: (score: string, by: string) => string;
     readonly deliveryFailed: (channel: string, reason: string) => string;
     readonly slaWarning: (clock: string, due: string) => string;
@@ -82,7 +86,11 @@ export interface SlackCatalogue {
     readonly editTooLate: string;
     readonly deleteTooLate: string;
     /** Internal notes left in the history when a reply is changed or withdrawn before it went out. */
-    readonly editedBeforeSending: (text: string) => string;
+    /** The note an edited reply leaves, with the text first written (the history keeps the text sent). */
+    readonly editedBeforeSending: (firstText: string) => string;
+    /** Left in the old thread when a ticket moves to another department's channel. */
+    readonly movedTo: (channel: string, link: string) => string;
+    readonly movedFrom: (channel: string) => string;
     readonly withdrawnBeforeSending: string;
   };
   readonly home: {

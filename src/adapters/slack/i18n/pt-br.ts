@@ -45,6 +45,7 @@ export const slackPtBR: SlackCatalogue = {
         `*${command} TKT-000123* — detalhes, histórico e tempo em cada status`,
         `*${command} reply TKT-000123 texto* — responder um chamado`,
         `*${command} close TKT-000123* — encerrar um chamado resolvido`,
+        `*${command} contato TKT-000123* — pedir que o suporte entre em contato sobre um chamado`,
         "Reaja com :ticket: a qualquer mensagem para abrir um chamado a partir dela.",
       ].join("\n"),
     usage: (command) => `Não entendi. Experimente *${command} help*.`,
@@ -65,6 +66,7 @@ export const slackPtBR: SlackCatalogue = {
     assignMe: "Assumir",
     statusPlaceholder: "Status",
     priorityPlaceholder: "Prioridade",
+    departmentPlaceholder: "Departamento",
     escalate: "Escalar para técnico",
     close: "Encerrar",
     confirmCloseTitle: "Encerrar o chamado?",
@@ -89,6 +91,8 @@ export const slackPtBR: SlackCatalogue = {
     department: (from, to, by) => `🏷️ Departamento: ${from} → *${to}* (${by})`,
     assignee: (to, by) => (to ? `👤 Atribuído a ${to} (${by})` : `👤 Sem responsável (${by})`),
     contactRequested: (by) => `📞 ${by} pediu para ser contatado.`,
+    contactDone: (by) => `✅ Contato feito (${by}).`,
+    contactDoneButton: "Marcar contato feito",
     rated: (score, by) => `⭐ ${by} avaliou o atendimento com ${score}/5.`,
     deliveryFailed: (channel, reason) =>
       `❌ Não foi possível entregar ao solicitante no ${channel}: ${reason}`,
@@ -98,7 +102,10 @@ export const slackPtBR: SlackCatalogue = {
     refused: (reason) => `Não foi feito: ${reason}`,
     editTooLate: "Sua edição chegou depois do envio; o solicitante recebeu a versão original.",
     deleteTooLate: "A resposta já tinha sido enviada quando você a apagou; o solicitante a recebeu.",
-    editedBeforeSending: (text) => `Resposta editada antes do envio. Texto enviado: ${text}`,
+    editedBeforeSending: (text) =>
+      `Resposta editada antes do envio; o histórico guarda o texto enviado. Escrito antes: ${text}`,
+    movedTo: (to, link) => `➡️ Movido para ${to}: o chamado continua aqui ${link}`,
+    movedFrom: (from) => `⬅️ Movido de ${from} para cá.`,
     withdrawnBeforeSending: "Resposta retirada antes do envio; o solicitante não a recebeu.",
   },
   home: {

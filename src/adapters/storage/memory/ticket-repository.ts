@@ -56,7 +56,13 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
     drafts.map(({ sourceKey, attachments, ...draft }) => {
       if (sourceKey) eventKeys.add(sourceKey);
       eventId += 1;
-      return { ...draft, id: String(eventId), ticketId, attachments: attachments ?? [] };
+      return {
+        ...draft,
+        id: String(eventId),
+        ticketId,
+        attachments: attachments ?? [],
+        ...(sourceKey ? { sourceKey } : {}),
+      };
     });
 
   const sortValue = (t: Ticket, field: NonNullable<TicketQuery["sort"]>["field"]): number =>
@@ -102,12 +108,21 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
         if (sourceKey && eventKeys.has(sourceKey)) return ok({ ticket: stored.ticket, duplicate: true });
         const decision = decide(stored.ticket);
         if (!decision.ok) return decision;
-        const { patch, events, searchText } = decision.value;
-        if (events.length === 0 && Object.keys(patch).length === 0) {
+        const { patch, events, searchText, revisions = [] } = decision.value;
+        if (events.length === 0 && Object.keys(patch).length === 0 && revisions.length === 0) {
           return ok({ ticket: stored.ticket, duplicate: false });
         }
         const now = events[0]?.createdAt ?? new Date();
         stored.ticket = applyPatch(stored.ticket, patch, now);
+        stored.events = stored.events.map((e) => {
+          const revision = revisions.find((r) => r.eventId === e.id);
+          if (!revision) return e;
+          return {
+            ...e,
+            ...(revision.body !== undefined ? { body: revision.body } : {}),
+            ...(revision.withdrawnAt ? { withdrawnAt: revision.withdrawnAt } : {}),
+          };
+        });
         stored.events.push(...toEvents(ticketId, [...events]));
         if (searchText) stored.words.push(...words(searchText));
         outbox.push(...decision.value.outbox);

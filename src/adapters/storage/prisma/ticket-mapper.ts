@@ -59,6 +59,8 @@ export const toEvent = (row: EventRow): TicketEvent => ({
   to: row.toValue,
   createdAt: row.createdAt,
   attachments: row.attachments.map(toAttachment),
+  ...(row.sourceKey ? { sourceKey: row.sourceKey } : {}),
+  ...(row.withdrawnAt ? { withdrawnAt: row.withdrawnAt } : {}),
 });
 
 /** Column updates for a patch; a key absent from the patch leaves its column alone. */

@@ -99,14 +99,23 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
         }
         const decision = decide(current);
         if (!decision.ok) return decision;
-        const { patch, events, outbox, searchText } = decision.value;
-        if (events.length === 0 && Object.keys(patch).length === 0)
+        const { patch, events, outbox, searchText, revisions = [] } = decision.value;
+        if (events.length === 0 && Object.keys(patch).length === 0 && revisions.length === 0)
           return ok({ ticket: current, duplicate: false });
         const now = events[0]?.createdAt ?? new Date();
         await tx.ticket.update({
           where: { id: ticketId },
           data: { ...toTicketUpdate(patch), updatedAt: now, version: { increment: 1 } },
         });
+        for (const r of revisions) {
+          await tx.ticketEvent.updateMany({
+            where: { id: BigInt(r.eventId), ticketId },
+            data: {
+              ...(r.body !== undefined ? { body: r.body } : {}),
+              ...(r.withdrawnAt ? { withdrawnAt: r.withdrawnAt } : {}),
+            },
+          });
+        }
         await insertEvents(tx, ticketId, events);
         if (searchText) await addSearchText(tx, ticketId, searchText);
         await insertOutbox(tx, outbox);
