@@ -57,6 +57,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   links: guardUnavailable(storage.links, "database"),
   abandoned: guardUnavailable(storage.abandoned, "database"),
   apiKeys: guardUnavailable(storage.apiKeys, "database"),
+  audit: guardUnavailable(storage.audit, "database"),
   timers: guardUnavailable(storage.timers, "database"),
 });
 

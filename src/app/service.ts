@@ -68,6 +68,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
         service: core.service,
         directory: core.directory,
         keys: core.storage.apiKeys,
+        audit: core.storage.audit,
         clock: runtime.clock,
         sla: slaPolicyOf(config),
         slaCounts: (scope) => core.storage.timers.slaCounts(scope),

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Lang } from "../../core/i18n/index.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
+import type { AuditTrail } from "../../core/ports/audit-log.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StatsScope } from "../../core/ports/ticket-repository.js";
@@ -15,6 +16,7 @@ export interface ApiDeps {
   readonly service: TicketService;
   readonly directory: DirectoryRepository;
   readonly keys: ApiKeyRepository;
+  readonly audit: AuditTrail;
   readonly clock: Clock;
   readonly sla: SlaPolicy;
   readonly slaCounts: (scope: StatsScope) => Promise<SlaCounts>;

@@ -3,6 +3,7 @@ import type { ConversationEngine } from "../../core/conversation/index.js";
 import type { Catalogue } from "../../core/i18n/catalogue.js";
 import type { Lang } from "../../core/i18n/lang.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
+import type { AuditTrail } from "../../core/ports/audit-log.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StoragePorts } from "../../core/ports/storage.js";
 import type { TicketService } from "../../core/ticket/service.js";
@@ -19,6 +20,7 @@ export interface CliSession {
   readonly service: TicketService;
   readonly directory: DirectoryRepository;
   readonly apiKeys: ApiKeyRepository;
+  readonly audit: AuditTrail;
   /** Which database answered. */
   readonly database: StoragePorts["kind"];
   /** The chat engine over this session (`chat`); closed with the session. */

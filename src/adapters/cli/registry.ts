@@ -1,4 +1,5 @@
 import { apiKeyCommands } from "./api-key-commands.js";
+import { auditCommands } from "./audit-commands.js";
 import type { Command } from "./command.js";
 import { conversationCommands } from "./conversation-commands.js";
 import { migrate } from "./migrate-command.js";
@@ -11,5 +12,6 @@ export const commands: readonly Command[] = [
   ...conversationCommands,
   migrate,
   ...apiKeyCommands,
+  ...auditCommands,
   ...telegramCommands,
 ];

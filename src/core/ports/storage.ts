@@ -1,5 +1,6 @@
 import type { AbandonedFlowLog } from "./abandoned-flows.js";
 import type { ApiKeyRepository } from "./api-keys.js";
+import type { AuditTrail } from "./audit-log.js";
 import type { BlobStore } from "./blob-store.js";
 import type { DirectoryRepository } from "./directory.js";
 import type { InboundReceipts } from "./inbound-receipts.js";
@@ -26,6 +27,8 @@ export interface StoragePorts {
   readonly links: TicketLinks;
   readonly abandoned: AbandonedFlowLog;
   readonly apiKeys: ApiKeyRepository;
+  /** Administrative actions, append-only. */
+  readonly audit: AuditTrail;
   readonly timers: TimerQueries;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;

@@ -1,6 +1,7 @@
 import type { StoragePorts } from "../../../core/ports/storage.js";
 import { createPrismaAbandonedFlowLog } from "./abandoned-flow-repository.js";
 import { createPrismaApiKeyRepository } from "./api-key-repository.js";
+import { createPrismaAuditTrail } from "./audit-log.js";
 import type { Database } from "./database.js";
 import { createPrismaDirectory } from "./directory.js";
 import { createPrismaInboundReceipts } from "./inbound-receipts.js";
@@ -22,6 +23,7 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   links: createPrismaTicketLinks(db.prisma),
   abandoned: createPrismaAbandonedFlowLog(db.prisma),
   apiKeys: createPrismaApiKeyRepository(db.prisma),
+  audit: createPrismaAuditTrail(db.prisma),
   timers: createPrismaTimerQueries(db.prisma),
   parkedFiles: (blobs) => createPrismaParkedFiles(db.prisma, blobs),
   referencedKeys: createPrismaFileReferences(db.prisma),
