@@ -58,6 +58,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   abandoned: guardUnavailable(storage.abandoned, "database"),
   apiKeys: guardUnavailable(storage.apiKeys, "database"),
   audit: guardUnavailable(storage.audit, "database"),
+  personalData: storage.personalData && guardUnavailable(storage.personalData, "database"),
   timers: guardUnavailable(storage.timers, "database"),
 });
 

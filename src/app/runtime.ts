@@ -32,12 +32,14 @@ import type { ChannelSender } from "../core/ports/channel-sender.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { StoragePorts } from "../core/ports/storage.js";
+import type { PrivacyDesk } from "../core/privacy/desk.js";
 import { channelDefinitions } from "./channels.js";
 import type { Config } from "./config/index.js";
 import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf } from "./config/service.js";
 import { buildCore, type Core } from "./container.js";
 import { buildConversation, openRedis } from "./conversation.js";
 import { serviceDirectory } from "./directory-cache.js";
+import { privacyDesk } from "./privacy.js";
 
 export interface ServiceOverrides {
   readonly logger?: Logger;
@@ -71,6 +73,8 @@ export interface Runtime {
   /** The core with the service whose writes wake the outbox worker and count tickets. */
   readonly core: Core;
   readonly conversation: ConversationEngine;
+  /** Export and erasure through this instance's caches and session store; null on memory storage. */
+  readonly privacy: PrivacyDesk | null;
   readonly outbox: OutboxQueue;
   readonly senders: SenderRegistry;
   readonly worker: OutboxWorker;
@@ -263,6 +267,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       metrics,
       core,
       conversation: conversation.engine,
+      privacy: privacyDesk(core, conversation.turns),
       outbox: queue,
       senders,
       worker,

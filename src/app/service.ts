@@ -69,6 +69,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
         directory: core.directory,
         keys: core.storage.apiKeys,
         audit: core.storage.audit,
+        privacy: runtime.privacy,
         clock: runtime.clock,
         sla: slaPolicyOf(config),
         slaCounts: (scope) => core.storage.timers.slaCounts(scope),

@@ -6,6 +6,7 @@ import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StatsScope } from "../../core/ports/ticket-repository.js";
 import type { SlaCounts } from "../../core/ports/timer-queries.js";
+import type { PrivacyDesk } from "../../core/privacy/desk.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
 import type { ApiPrincipal } from "./auth.js";
@@ -17,6 +18,8 @@ export interface ApiDeps {
   readonly directory: DirectoryRepository;
   readonly keys: ApiKeyRepository;
   readonly audit: AuditTrail;
+  /** Export and erasure; null on memory storage. */
+  readonly privacy: PrivacyDesk | null;
   readonly clock: Clock;
   readonly sla: SlaPolicy;
   readonly slaCounts: (scope: StatsScope) => Promise<SlaCounts>;

@@ -6,6 +6,7 @@ import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { AuditTrail } from "../../core/ports/audit-log.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StoragePorts } from "../../core/ports/storage.js";
+import type { PrivacyDesk } from "../../core/privacy/desk.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { TelegramSettings } from "../telegram/config.js";
 
@@ -23,6 +24,8 @@ export interface CliSession {
   readonly audit: AuditTrail;
   /** Which database answered. */
   readonly database: StoragePorts["kind"];
+  /** Export and erasure (with the configured session store); null on memory storage. */
+  privacy(): Promise<PrivacyDesk | null>;
   /** The chat engine over this session (`chat`); closed with the session. */
   conversation(): Promise<ConversationEngine>;
 }

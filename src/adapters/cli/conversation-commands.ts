@@ -7,7 +7,7 @@ import { type Command, type CommandContext, UsageError } from "./command.js";
 import { cliOperator } from "./core-session.js";
 
 /** "telegram:12345", "console:ana": a contact's identity on a channel. */
-const contactRef = z
+export const contactRef = z
   .string({ error: "expected CHANNEL:ID, e.g. telegram:12345" })
   .regex(/^[a-z]+:.+$/i, { error: "expected CHANNEL:ID, e.g. telegram:12345 or console:ana" })
   .transform((v) => {

@@ -3,6 +3,7 @@ import { auditCommands } from "./audit-commands.js";
 import type { Command } from "./command.js";
 import { conversationCommands } from "./conversation-commands.js";
 import { migrate } from "./migrate-command.js";
+import { privacyCommands } from "./privacy-commands.js";
 import { telegramCommands } from "./telegram-commands.js";
 import { ticketCommands } from "./ticket-commands.js";
 
@@ -12,6 +13,7 @@ export const commands: readonly Command[] = [
   ...conversationCommands,
   migrate,
   ...apiKeyCommands,
+  ...privacyCommands,
   ...auditCommands,
   ...telegramCommands,
 ];

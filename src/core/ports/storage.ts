@@ -7,6 +7,7 @@ import type { InboundReceipts } from "./inbound-receipts.js";
 import type { Outbox } from "./outbox.js";
 import type { OutboxQueue } from "./outbox-queue.js";
 import type { ParkedFiles } from "./parked-files.js";
+import type { PersonalDataStore } from "./personal-data.js";
 import type { TicketLinks } from "./ticket-links.js";
 import type { TicketRepository } from "./ticket-repository.js";
 import type { TimerQueries } from "./timer-queries.js";
@@ -29,6 +30,8 @@ export interface StoragePorts {
   readonly apiKeys: ApiKeyRepository;
   /** Administrative actions, append-only. */
   readonly audit: AuditTrail;
+  /** Export and erasure of a contact's data; null on memory storage, which has no such requests. */
+  readonly personalData: PersonalDataStore | null;
   readonly timers: TimerQueries;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;

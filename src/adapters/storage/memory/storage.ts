@@ -43,6 +43,7 @@ export const createMemoryStorage = (): MemoryStorage => {
     abandoned: createMemoryAbandonedFlowLog(),
     apiKeys: createMemoryApiKeys(directory),
     audit: createMemoryAuditTrail(),
+    personalData: null,
     timers: createMemoryTimerQueries({ tickets: tickets.all, outbox: outbox.writer }),
     parkedFiles,
     async referencedKeys(keys) {

@@ -8,6 +8,7 @@ import { createPrismaInboundReceipts } from "./inbound-receipts.js";
 import { createPrismaOutboxQueue } from "./outbox-queue.js";
 import { createPrismaOutbox } from "./outbox-writer.js";
 import { createPrismaFileReferences, createPrismaParkedFiles } from "./parked-files.js";
+import { createPrismaPersonalData } from "./personal-data.js";
 import { createPrismaTicketLinks } from "./ticket-links.js";
 import { createPrismaTicketRepository } from "./ticket-repository.js";
 import { createPrismaTimerQueries } from "./timer-queries.js";
@@ -24,6 +25,7 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   abandoned: createPrismaAbandonedFlowLog(db.prisma),
   apiKeys: createPrismaApiKeyRepository(db.prisma),
   audit: createPrismaAuditTrail(db.prisma),
+  personalData: createPrismaPersonalData(db.prisma),
   timers: createPrismaTimerQueries(db.prisma),
   parkedFiles: (blobs) => createPrismaParkedFiles(db.prisma, blobs),
   referencedKeys: createPrismaFileReferences(db.prisma),
