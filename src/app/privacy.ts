@@ -1,7 +1,7 @@
 import { deleteUnreferenced } from "../adapters/files/delete-unreferenced.js";
 import type { TurnStore } from "../core/ports/turn-store.js";
 import type { PrivacyDesk } from "../core/privacy/desk.js";
-import { type EraseDeps, eraseContact } from "../core/privacy/erase.js";
+import { type EraseDeps, eraseContact, eraseUnfinished } from "../core/privacy/erase.js";
 import { exportContact } from "../core/privacy/export.js";
 import type { Core } from "./container.js";
 
@@ -27,5 +27,6 @@ export const privacyDesk = (core: Core, turns: Pick<TurnStore, "forget">): Priva
   return {
     exportContact: (contactId, requester) => exportContact(exportDeps, contactId, requester),
     eraseContact: (contactId, requester, onStep) => eraseContact(erase, contactId, requester, onStep),
+    finishUnfinishedErasures: (limit) => eraseUnfinished(erase, limit),
   };
 };

@@ -69,12 +69,31 @@ export const exportCommand: Command = {
   },
 };
 
+const finishUnfinished = (ctx: CommandContext): Promise<number> =>
+  ctx.session(async (core) => {
+    const desk = await core.privacy();
+    if (!desk) return unavailable(ctx);
+    let finished = 0;
+    for (let batch = -1; batch !== 0; finished += batch) batch = await desk.finishUnfinishedErasures(100);
+    ctx.io.out(
+      ctx.json ? JSON.stringify({ finished }) : `finished ${finished} erasure(s) that had been cut off`,
+    );
+    return 0;
+  });
+
 export const eraseCommand: Command = {
   name: "erase",
   summary: "anonymize a contact: identifiers, their text and files go; tickets and figures stay",
-  usage: "erase (--contact CHANNEL:ID | --id CONTACT_ID) --yes   (run again to finish one that was cut off)",
-  options: { contact: { type: "string" }, id: { type: "string" }, yes: { type: "boolean" } },
+  usage:
+    "erase (--contact CHANNEL:ID | --id CONTACT_ID) --yes | erase --unfinished   (finishes erasures that were cut off)",
+  options: {
+    contact: { type: "string" },
+    id: { type: "string" },
+    yes: { type: "boolean" },
+    unfinished: { type: "boolean" },
+  },
   async run(ctx, values) {
+    if (values.unfinished === true) return finishUnfinished(ctx);
     const who = target(values);
     if (values.yes !== true) throw new UsageError("erasure cannot be undone: add --yes to confirm");
     return ctx.session(async (core) => {

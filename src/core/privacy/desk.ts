@@ -11,4 +11,6 @@ export interface PrivacyDesk {
     requester: PrivacyRequester,
     onStep?: (step: ErasureStep) => Promise<void> | void,
   ): Promise<Result<ErasureReport, PrivacyError>>;
+  /** Finishes erasures whose run died; returns how many were finished. */
+  finishUnfinishedErasures(limit: number): Promise<number>;
 }

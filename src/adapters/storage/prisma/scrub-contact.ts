@@ -17,7 +17,32 @@ const reindex = async (tx: Tx, ticketId: string) => {
   await tx.$executeRaw`UPDATE ticket SET search_vector = ${textVector(text)} WHERE id = ${ticketId}::uuid`;
 };
 
-const scrubTickets = async (tx: Tx, contactId: string, ticketIds: string[]) => {
+/**
+ * What the contact wrote: their own events, and the opening message of each of their tickets even
+ * when an agent or an integration typed it for them (it is their request, in their words).
+ */
+const theirEvents = async (
+  tx: Tx,
+  contactId: string,
+  ticketIds: string[],
+): Promise<Prisma.TicketEventWhereInput> => {
+  const openings = ticketIds.length
+    ? await tx.ticketEvent.groupBy({
+        by: ["ticketId"],
+        where: { ticketId: { in: ticketIds }, kind: "MESSAGE" },
+        _min: { id: true },
+      })
+    : [];
+  const openingIds = openings.flatMap((o) => (o._min.id === null ? [] : [o._min.id]));
+  return { OR: [{ actorKind: "REQUESTER", actorId: contactId }, { id: { in: openingIds } }] };
+};
+
+const scrubTickets = async (
+  tx: Tx,
+  contactId: string,
+  ticketIds: string[],
+  theirs: Prisma.TicketEventWhereInput,
+) => {
   await tx.ticket.updateMany({
     where: { id: { in: ticketIds } },
     data: { subject: ERASED, sourceKey: null },
@@ -30,17 +55,27 @@ const scrubTickets = async (tx: Tx, contactId: string, ticketIds: string[]) => {
     where: { id: { in: ticketIds }, lastReplyBy: "REQUESTER" },
     data: { lastReplyName: ERASED },
   });
-  const mine = { actorKind: "REQUESTER" as const, actorId: contactId };
-  await tx.ticketEvent.updateMany({ where: mine, data: { actorName: ERASED, sourceKey: null } });
-  await tx.ticketEvent.updateMany({ where: { ...mine, body: { not: null } }, data: { body: ERASED } });
+  await tx.ticketEvent.updateMany({
+    where: { actorKind: "REQUESTER", actorId: contactId },
+    data: { actorName: ERASED },
+  });
+  await tx.ticketEvent.updateMany({ where: theirs, data: { sourceKey: null } });
+  await tx.ticketEvent.updateMany({
+    where: { AND: [theirs, { body: { not: null } }] },
+    data: { body: ERASED },
+  });
   await tx.ticketLink.deleteMany({ where: { ticketId: { in: ticketIds }, role: "REQUESTER_THREAD" } });
   for (const id of ticketIds) await reindex(tx, id);
 };
 
 /** Their files: rows go now, bytes after the transaction (if nothing else names them). */
-const dropFileRows = async (tx: Tx, contactId: string): Promise<string[]> => {
+const dropFileRows = async (
+  tx: Tx,
+  contactId: string,
+  theirs: Prisma.TicketEventWhereInput,
+): Promise<string[]> => {
   const attachments = await tx.attachment.findMany({
-    where: { event: { actorKind: "REQUESTER", actorId: contactId } },
+    where: { event: theirs },
     select: { id: true, storageKey: true },
   });
   await tx.attachment.deleteMany({ where: { id: { in: attachments.map((a) => a.id) } } });
@@ -112,8 +147,9 @@ export const scrubContact = (prisma: PrismaClient, contactId: string): Promise<S
     const ticketIds = (
       await tx.ticket.findMany({ where: { requesterContactId: contactId }, select: { id: true } })
     ).map((t) => t.id);
-    const keys = await dropFileRows(tx, contactId);
-    await scrubTickets(tx, contactId, ticketIds);
+    const theirs = await theirEvents(tx, contactId, ticketIds);
+    const keys = await dropFileRows(tx, contactId, theirs);
+    await scrubTickets(tx, contactId, ticketIds, theirs);
     const cancelled = await scrubOutbox(tx, contactId, ticketIds);
     await scrubIdentity(tx, contactId);
     const storageKeys = [...new Set([...erasure.storageKeys, ...keys])];
