@@ -59,6 +59,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   apiKeys: guardUnavailable(storage.apiKeys, "database"),
   audit: guardUnavailable(storage.audit, "database"),
   personalData: storage.personalData && guardUnavailable(storage.personalData, "database"),
+  retention: storage.retention && guardUnavailable(storage.retention, "database"),
   timers: guardUnavailable(storage.timers, "database"),
 });
 

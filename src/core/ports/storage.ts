@@ -8,6 +8,7 @@ import type { Outbox } from "./outbox.js";
 import type { OutboxQueue } from "./outbox-queue.js";
 import type { ParkedFiles } from "./parked-files.js";
 import type { PersonalDataStore } from "./personal-data.js";
+import type { RetentionStore } from "./retention.js";
 import type { TicketLinks } from "./ticket-links.js";
 import type { TicketRepository } from "./ticket-repository.js";
 import type { TimerQueries } from "./timer-queries.js";
@@ -32,6 +33,8 @@ export interface StoragePorts {
   readonly audit: AuditTrail;
   /** Export and erasure of a contact's data; null on memory storage, which has no such requests. */
   readonly personalData: PersonalDataStore | null;
+  /** Deletions that come with age; null on memory storage (nothing outlives the process). */
+  readonly retention: RetentionStore | null;
   readonly timers: TimerQueries;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;

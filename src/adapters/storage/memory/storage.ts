@@ -44,6 +44,7 @@ export const createMemoryStorage = (): MemoryStorage => {
     apiKeys: createMemoryApiKeys(directory),
     audit: createMemoryAuditTrail(),
     personalData: null,
+    retention: null,
     timers: createMemoryTimerQueries({ tickets: tickets.all, outbox: outbox.writer }),
     parkedFiles,
     async referencedKeys(keys) {

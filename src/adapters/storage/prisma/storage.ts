@@ -9,6 +9,7 @@ import { createPrismaOutboxQueue } from "./outbox-queue.js";
 import { createPrismaOutbox } from "./outbox-writer.js";
 import { createPrismaFileReferences, createPrismaParkedFiles } from "./parked-files.js";
 import { createPrismaPersonalData } from "./personal-data.js";
+import { createPrismaRetention } from "./retention.js";
 import { createPrismaTicketLinks } from "./ticket-links.js";
 import { createPrismaTicketRepository } from "./ticket-repository.js";
 import { createPrismaTimerQueries } from "./timer-queries.js";
@@ -26,6 +27,7 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   apiKeys: createPrismaApiKeyRepository(db.prisma),
   audit: createPrismaAuditTrail(db.prisma),
   personalData: createPrismaPersonalData(db.prisma),
+  retention: createPrismaRetention(db.prisma),
   timers: createPrismaTimerQueries(db.prisma),
   parkedFiles: (blobs) => createPrismaParkedFiles(db.prisma, blobs),
   referencedKeys: createPrismaFileReferences(db.prisma),
