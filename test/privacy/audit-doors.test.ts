@@ -1,3 +1,6 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type RunningService, startService } from "../../src/app/service.js";
@@ -8,6 +11,7 @@ import {
   describeWith,
   type ThrowawayDatabase,
 } from "../support/pg-database-for-service.js";
+import { unzip } from "./privacy-suite.js";
 
 describeWith({ pg: true }, "audit log through the CLI and the API", () => {
   let db: ThrowawayDatabase;
@@ -82,5 +86,44 @@ describeWith({ pg: true }, "audit log through the CLI and the API", () => {
     expect(BigInt(older.json.items[0].id)).toBeLessThan(BigInt(page.json.items[1].id));
     expect((await api.get("/audit?door=nowhere")).status).toBe(400);
     expect((await api.get("/audit?unknown=1")).status).toBe(400);
+  });
+
+  it("exports and erases from the CLI, and refuses unclear or unconfirmed requests", async () => {
+    expect(
+      (await cli(["register", "--contact", "telegram:424242", "--name", "Eva", "--org", "beta"], env)).code,
+    ).toBe(0);
+    expect((await cli(["export"], env)).code).toBe(2);
+    expect(
+      (
+        await cli(
+          ["export", "--contact", "telegram:424242", "--id", "0b6f1a8e-2c55-4a8e-9a3e-7f1d2c3b4a5e"],
+          env,
+        )
+      ).code,
+    ).toBe(2);
+    expect((await cli(["export", "--contact", "telegram:1"], env)).code).toBe(1);
+    expect((await cli(["erase", "--contact", "telegram:424242"], env)).code).toBe(2);
+
+    const out = join(await mkdtemp(join(tmpdir(), "chamado-export-")), "eva.zip");
+    const exported = await cli(["export", "--contact", "telegram:424242", "--out", out, "--json"], env);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.out)).toMatchObject({ file: out, tickets: 0, files: 0 });
+    const files = await unzip(new Uint8Array(await readFile(out)));
+    expect(JSON.parse(files.get("contact.json")!.toString("utf8")).contact).toMatchObject({
+      platformUserId: "424242",
+      displayName: "Eva",
+    });
+
+    const erased = await cli(["erase", "--contact", "telegram:424242", "--yes"], env);
+    expect(erased.code).toBe(0);
+    expect(erased.out).toMatch(/^erased contact [0-9a-f-]+: 0 ticket\(s\)/);
+    const log = JSON.parse((await cli(["audit", "--target-kind", "contact", "--json"], env)).out) as {
+      action: string;
+    }[];
+    expect(log.slice(0, 3).map((e) => e.action)).toEqual([
+      "contact.erased",
+      "contact.exported",
+      "contact.registered",
+    ]);
   });
 });
