@@ -5,6 +5,7 @@ import type { Config } from "../../src/app/config/index.js";
 import { privacyDesk } from "../../src/app/privacy.js";
 import type { PrivacyDesk } from "../../src/core/privacy/desk.js";
 import type { PrivacyRequester } from "../../src/core/privacy/requester.js";
+import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
 import { AGENT, ANA, BRUNO, databaseDump, redisDump, type Seeded, seed } from "./support/seed.js";
 
 export const OFFICER: PrivacyRequester = {
@@ -170,6 +171,31 @@ export const privacySuite = (
       });
       const audit = await s.core.storage.audit.list({ targetId: s.anaId, limit: 10 });
       expect(audit.map((e) => e.action)).toEqual(["contact.erased", "contact.exported"]);
+    });
+
+    it("scrubs, when erased again, what was written under the old identity while the erasure ran", async () => {
+      const old = (await s.core.directory.findContactById(s.anaId))!;
+      const late = await s.core.service.create(actorOf(old), identityOf(old), {
+        subject: "Mensagem atrasada",
+        department: "technical",
+        priority: "LOW",
+        type: "support",
+        message: "textoatrasadoana",
+      });
+      if (!late.ok) throw new Error("not created");
+      expect(await desk.eraseContact(s.anaId, OFFICER)).toMatchObject({
+        ok: true,
+        value: { alreadyErased: true },
+      });
+      const dump = await databaseDump(s.core);
+      expect(dump).not.toContain("textoatrasadoana");
+      expect(dump).not.toContain("Mensagem atrasada");
+      const audit = await s.core.storage.audit.list({
+        targetId: s.anaId,
+        action: "contact.erased",
+        limit: 10,
+      });
+      expect(audit).toHaveLength(1);
     });
 
     it("starts a contact that writes again afresh", async () => {

@@ -44,8 +44,20 @@ export const eraseContact = async (
 ): Promise<Result<ErasureReport, PrivacyError>> => {
   const begun = await deps.data.beginErasure(contactId, deps.clock.now());
   if (!begun) return err({ code: "CONTACT_NOT_FOUND" });
-  if (begun.completedAt)
-    return ok({ contactId, alreadyErased: true, tickets: 0, cancelledOutbox: 0, filesDeleted: 0 });
+  if (begun.completedAt) {
+    // Erased before: anything written under the old identity since (a message that was being handled
+    // while the erasure ran) goes the same way. Nothing new is audited.
+    const again = await deps.data.scrub(contactId);
+    const deleted = await deps.deleteFiles(again.storageKeys);
+    await deps.turns.forget(contactId);
+    return ok({
+      contactId,
+      alreadyErased: true,
+      tickets: 0,
+      cancelledOutbox: 0,
+      filesDeleted: deleted.length,
+    });
+  }
   await onStep("begun");
 
   const scrubbed = await deps.data.scrub(contactId);
