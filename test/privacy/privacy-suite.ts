@@ -112,6 +112,7 @@ export const privacySuite = (
 
     it("erases every identifier and text of the contact, keeps figures and notes, and is idempotent", async () => {
       const before = await s.core.service.detail(AGENT, String(s.tickets.anaClosed));
+      const statsBefore = await s.core.service.stats(AGENT);
       const erased = await desk.eraseContact(s.anaId, OFFICER);
       expect(erased).toMatchObject({ ok: true, value: { alreadyErased: false, tickets: 2 } });
       if (!erased.ok) return;
@@ -139,6 +140,7 @@ export const privacySuite = (
       for (const key of s.anaOnlyKeys) expect(await blobExists(s.core, key), key).toBe(false);
       expect(await blobExists(s.core, s.sharedKey)).toBe(true);
 
+      expect(await s.core.service.stats(AGENT)).toEqual(statsBefore);
       const after = await s.core.service.detail(AGENT, String(s.tickets.anaClosed));
       if (!before.ok || !after.ok) throw new Error("ticket gone");
       expect(after.value.ticket).toMatchObject({
