@@ -57,6 +57,9 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   links: guardUnavailable(storage.links, "database"),
   abandoned: guardUnavailable(storage.abandoned, "database"),
   apiKeys: guardUnavailable(storage.apiKeys, "database"),
+  audit: guardUnavailable(storage.audit, "database"),
+  personalData: storage.personalData && guardUnavailable(storage.personalData, "database"),
+  retention: storage.retention && guardUnavailable(storage.retention, "database"),
   timers: guardUnavailable(storage.timers, "database"),
 });
 

@@ -71,6 +71,8 @@ export const openSessionBackend = async (
 export interface ConversationRuntime {
   readonly engine: ConversationEngine;
   readonly backend: SessionBackend["kind"];
+  /** The engine's session store (what an erasure clears). */
+  readonly turns: TurnStore;
   /** Closes the session backend; the core is closed by its owner. */
   close(): Promise<void>;
 }
@@ -115,5 +117,5 @@ export const buildConversation = async (
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.onRefused ? { onRefused: options.onRefused } : {}),
   });
-  return { engine, backend: backend.kind, close: () => backend.close() };
+  return { engine, backend: backend.kind, turns: backend.turns, close: () => backend.close() };
 };

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import type { Logger } from "pino";
 import type { ChannelModule, ChannelPorts, RunnableChannel, SharedSettings } from "../adapters/channel.js";
+import { deleteUnreferenced } from "../adapters/files/delete-unreferenced.js";
 import { createFsBlobStore } from "../adapters/files/fs-blob-store.js";
 import { ORPHAN_GRACE_MS, ORPHAN_SWEEP_EVERY_MS, orphanFileSweep } from "../adapters/files/orphan-sweep.js";
 import type { ReadinessCheck } from "../adapters/http/health.js";
@@ -24,6 +25,7 @@ import { afterWrites, wakingOutbox, wakingWriter } from "../adapters/outbox/wake
 import { createMemoryLeases } from "../adapters/sessions/memory-leases.js";
 import { createRedisLeases } from "../adapters/sessions/redis-leases.js";
 import { createAutoCloseJob } from "../adapters/timers/auto-close-job.js";
+import { retentionJob } from "../adapters/timers/retention-job.js";
 import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
 import { createSlaJob } from "../adapters/timers/sla-job.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
@@ -32,12 +34,16 @@ import type { ChannelSender } from "../core/ports/channel-sender.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { StoragePorts } from "../core/ports/storage.js";
+import type { TurnStore } from "../core/ports/turn-store.js";
+import type { PrivacyDesk } from "../core/privacy/desk.js";
+import { eraseUnfinished } from "../core/privacy/erase.js";
 import { channelDefinitions } from "./channels.js";
 import type { Config } from "./config/index.js";
-import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf } from "./config/service.js";
+import { autoClosePolicyOf, outboxTimingOf, retentionPolicyOf, slaPolicyOf } from "./config/service.js";
 import { buildCore, type Core, taxonomyOf } from "./container.js";
 import { buildConversation, openRedis } from "./conversation.js";
 import { serviceDirectory } from "./directory-cache.js";
+import { erasureDeps, privacyDesk } from "./privacy.js";
 
 export interface ServiceOverrides {
   readonly logger?: Logger;
@@ -71,6 +77,8 @@ export interface Runtime {
   /** The core with the service whose writes wake the outbox worker and count tickets. */
   readonly core: Core;
   readonly conversation: ConversationEngine;
+  /** Export and erasure through this instance's caches and session store; null on memory storage. */
+  readonly privacy: PrivacyDesk | null;
   readonly outbox: OutboxQueue;
   readonly senders: SenderRegistry;
   readonly worker: OutboxWorker;
@@ -96,6 +104,35 @@ const sharedSettingsOf = (config: Config, core: Core, instanceId: string): Share
   instanceId,
   stateDir: resolve(config.DATA_DIR),
 });
+
+/** Retention and unfinished erasures, when the storage keeps anything (not memory) and it is on. */
+const retentionJobs = (
+  config: Config,
+  core: Core,
+  turns: TurnStore,
+  instanceId: string,
+  metrics: Metrics,
+): TimerJob[] => {
+  const store = core.storage.retention;
+  if (!config.RETENTION_ENABLED || !store) return [];
+  const erase = erasureDeps(core, turns);
+  return [
+    retentionJob({
+      deps: {
+        store,
+        audit: core.storage.audit,
+        deleteFiles: (keys) => deleteUnreferenced(core.blobs, keys, (k) => core.storage.referencedKeys(k)),
+      },
+      policy: retentionPolicyOf(config),
+      everyMs: config.RETENTION_EVERY_MINUTES * 60_000,
+      instanceId,
+      ...(erase ? { finishErasures: () => eraseUnfinished(erase, 100) } : {}),
+      onCounts: (counts) => {
+        for (const [kind, count] of Object.entries(counts)) if (count > 0) metrics.retained(kind, count);
+      },
+    }),
+  ];
+};
 
 /** Each channel's own pace where it differs from the defaults (WhatsApp Web goes at a person's). */
 const rateLimitsOf = (modules: readonly ChannelModule[]): RateLimits =>
@@ -243,6 +280,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
           return 0;
         },
       },
+      ...retentionJobs(config, core, conversation.turns, instanceId, metrics),
       ...modules.flatMap((m) => m.timerJobs ?? []),
     ];
     const timers = createTimerScheduler({
@@ -264,6 +302,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       metrics,
       core,
       conversation: conversation.engine,
+      privacy: privacyDesk(core, conversation.turns),
       outbox: queue,
       senders,
       worker,

@@ -68,6 +68,8 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
         service: core.service,
         directory: core.directory,
         keys: core.storage.apiKeys,
+        audit: core.storage.audit,
+        privacy: runtime.privacy,
         clock: runtime.clock,
         sla: slaPolicyOf(config),
         slaCounts: (scope) => core.storage.timers.slaCounts(scope),

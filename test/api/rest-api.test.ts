@@ -92,9 +92,12 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
         Object.entries(ops).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`),
       );
       expect(operations.sort()).toEqual([
+        "GET /audit listAuditEntries",
+        "GET /contacts/{contact}/export exportContact",
         "GET /stats getStats",
         "GET /tickets listTickets",
         "GET /tickets/{ref} getTicket",
+        "POST /contacts/{contact}/erase eraseContact",
         "POST /tickets createTicket",
         "POST /tickets/{ref}/contact-done markContactDone",
         "POST /tickets/{ref}/contact-request requestContact",

@@ -163,5 +163,25 @@ export const turnStoreContract = (name: string, make: () => Promise<TurnStoreFix
       await later.abort();
       expect(await f.store.claimIdle(t.contactId, new Date(Date.now() + 60_000))).toBe("summary of s");
     });
+
+    it("forgets one contact's session, queued mark and handled messages at once, and no other's", async () => {
+      const mine = terms();
+      const other = terms({ lockKey: `${mine.lockKey}:other`, contactId: `${mine.contactId}:other` });
+      await opened(await f.store.begin(mine)).commit(entry("mine"), { queued: true });
+      await opened(await f.store.begin(other)).commit(entry("other"), { queued: true });
+      await f.store.forget(mine.contactId);
+
+      // The same message again is new: nothing of the contact is left to recognise it by.
+      const again = opened(await f.store.begin(mine));
+      expect(again.session).toBeNull();
+      expect(again.answersQueued).toBe(false);
+      await again.abort();
+      expect(await f.store.listIdle(new Date(Date.now() + 60_000), 100)).not.toContain(mine.contactId);
+      expect((await f.store.begin(other)).kind).toBe("done");
+      const theirs = opened(await f.store.begin({ ...other, messageKey: null }));
+      expect(theirs.session).toMatchObject({ state: "other" });
+      expect(theirs.answersQueued).toBe(true);
+      await theirs.abort();
+    });
   });
 };

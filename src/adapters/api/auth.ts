@@ -68,7 +68,8 @@ export const createApiAuthenticator = (
     const key = await keys.findActiveByHash(hashApiSecret(secret));
     if (!key) throw new ApiAuthError("unknown or revoked API key");
     if (key.organization === null) {
-      if (key.role !== "agent") throw new ApiAuthError("an all-organizations key must have the agent role");
+      if (key.role === "org_admin")
+        throw new ApiAuthError("an all-organizations key must have the agent or admin role");
       return { key, actor: { kind: "agent", id: `api:${key.id}`, name: key.name } };
     }
     if (!key.organization.key) throw new ApiAuthError("the key's organization no longer exists");

@@ -1,10 +1,12 @@
 import type { FastifyRequest } from "fastify";
 import type { Lang } from "../../core/i18n/index.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
+import type { AuditTrail } from "../../core/ports/audit-log.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StatsScope } from "../../core/ports/ticket-repository.js";
 import type { SlaCounts } from "../../core/ports/timer-queries.js";
+import type { PrivacyDesk } from "../../core/privacy/desk.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
 import type { ApiPrincipal } from "./auth.js";
@@ -15,6 +17,9 @@ export interface ApiDeps {
   readonly service: TicketService;
   readonly directory: DirectoryRepository;
   readonly keys: ApiKeyRepository;
+  readonly audit: AuditTrail;
+  /** Export and erasure; null on memory storage. */
+  readonly privacy: PrivacyDesk | null;
   readonly clock: Clock;
   readonly sla: SlaPolicy;
   readonly slaCounts: (scope: StatsScope) => Promise<SlaCounts>;

@@ -8,7 +8,13 @@ import { languageOf, sendCoreProblem, shapeProblem } from "./problems.js";
 
 /** What a handler returns: a body to send, a core refusal, or a problem of the API's own. */
 export type ApiOutcome =
-  | { readonly kind: "ok"; readonly status?: number; readonly body: unknown }
+  | {
+      readonly kind: "ok";
+      readonly status?: number;
+      readonly body: unknown;
+      /** A body that is not JSON (a zip): its media type and a download name. */
+      readonly file?: { readonly type: string; readonly name: string };
+    }
   | { readonly kind: "core"; readonly error: CoreError }
   | { readonly kind: "problem"; readonly problem: Problem };
 
@@ -33,7 +39,13 @@ export interface ApiRoute<P extends Shape = Shape, Q extends Shape = Shape, B ex
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
-  readonly response: { readonly status: number; readonly schema: z.ZodType; readonly description: string };
+  readonly response: {
+    readonly status: number;
+    readonly schema: z.ZodType;
+    readonly description: string;
+    /** application/json unless said otherwise. */
+    readonly mediaType?: string;
+  };
   /** Error statuses this operation may answer, besides 400, 401 and 503. */
   readonly errors: readonly number[];
   handle(call: ApiCall<Out<P>, Out<Q>, Out<B>>): Promise<ApiOutcome>;
@@ -93,6 +105,11 @@ export const registerRoute = (
     });
     if (outcome.kind === "core") return sendCoreProblem(request, reply, outcome.error, lang);
     if (outcome.kind === "problem") return sendProblem(reply, outcome.problem);
+    if (outcome.file) {
+      reply
+        .type(outcome.file.type)
+        .header("content-disposition", `attachment; filename="${outcome.file.name}"`);
+    }
     return reply.code(outcome.status ?? route.response.status).send(outcome.body);
   };
   app.route({ method: route.method, url: fastifyPath(route.path), handler });

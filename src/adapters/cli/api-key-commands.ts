@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { ApiKeyRecord } from "../../core/ports/api-keys.js";
 import { generateApiSecret, hashApiSecret } from "../api/api-key-secret.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
+import { cliOperator } from "./core-session.js";
 
-const USAGE = "api-key create --name NAME (--org KEY | --all) | api-key list | api-key revoke ID";
+const USAGE = "api-key create --name NAME (--org KEY | --all | --admin) | api-key list | api-key revoke ID";
 
 const keyLine = (k: ApiKeyRecord): string =>
   [
@@ -23,8 +24,8 @@ const create = async (ctx: CommandContext, v: Record<string, unknown>): Promise<
   const name = typeof v.name === "string" ? v.name.trim() : "";
   if (!name || name.length > 100) throw new UsageError("--name is required (1 to 100 characters)");
   const org = typeof v.org === "string" ? v.org.trim() : undefined;
-  if ((org ? 1 : 0) + (v.all === true ? 1 : 0) !== 1)
-    throw new UsageError("give exactly one of --org KEY or --all");
+  if ((org ? 1 : 0) + (v.all === true ? 1 : 0) + (v.admin === true ? 1 : 0) !== 1)
+    throw new UsageError("give exactly one of --org KEY, --all or --admin");
   return ctx.session(async (core) => {
     const keys = core.apiKeys;
     const organization = org ? await core.directory.findOrganizationByKey(org) : null;
@@ -37,8 +38,16 @@ const create = async (ctx: CommandContext, v: Record<string, unknown>): Promise<
       name,
       secretHash: hashApiSecret(secret),
       organizationId: organization?.id ?? null,
-      role: organization ? "org_admin" : "agent",
+      role: organization ? "org_admin" : v.admin === true ? "admin" : "agent",
       createdAt: new Date(),
+    });
+    await core.audit.record({
+      at: key.createdAt,
+      actor: cliOperator(),
+      door: "cli",
+      action: "api_key.created",
+      target: { kind: "api_key", id: key.id },
+      detail: { role: key.role, organization: key.organization?.key ?? null },
     });
     if (ctx.json) ctx.io.out(JSON.stringify({ ...keyJson(key), secret }, null, 2));
     else ctx.io.out(`${keyLine(key)}\n\nsecret (shown only now; store it safely):\n${secret}`);
@@ -58,11 +67,19 @@ const revoke = async (ctx: CommandContext, id: string | undefined): Promise<numb
   const parsed = z.uuid().safeParse(id);
   if (!parsed.success) throw new UsageError("revoke expects the key's id (see api-key list)");
   return ctx.session(async (core) => {
-    const revoked = await core.apiKeys.revoke(parsed.data, new Date());
+    const at = new Date();
+    const revoked = await core.apiKeys.revoke(parsed.data, at);
     if (!revoked) {
       ctx.io.err(`no active API key has the id ${parsed.data}`);
       return 1;
     }
+    await core.audit.record({
+      at,
+      actor: cliOperator(),
+      door: "cli",
+      action: "api_key.revoked",
+      target: { kind: "api_key", id: parsed.data },
+    });
     ctx.io.out(ctx.json ? JSON.stringify({ id: parsed.data, revoked: true }) : `revoked ${parsed.data}`);
     return 0;
   });
@@ -72,7 +89,12 @@ export const apiKey: Command = {
   name: "api-key",
   summary: "create, list and revoke REST API keys",
   usage: USAGE,
-  options: { name: { type: "string" }, org: { type: "string" }, all: { type: "boolean" } },
+  options: {
+    name: { type: "string" },
+    org: { type: "string" },
+    all: { type: "boolean" },
+    admin: { type: "boolean" },
+  },
   async run(ctx, values, positionals) {
     const [action, ...rest] = positionals;
     switch (action) {

@@ -3,8 +3,10 @@ import type { ConversationEngine } from "../../core/conversation/index.js";
 import type { Catalogue } from "../../core/i18n/catalogue.js";
 import type { Lang } from "../../core/i18n/lang.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
+import type { AuditTrail } from "../../core/ports/audit-log.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StoragePorts } from "../../core/ports/storage.js";
+import type { PrivacyDesk } from "../../core/privacy/desk.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { TelegramSettings } from "../telegram/config.js";
 
@@ -19,8 +21,11 @@ export interface CliSession {
   readonly service: TicketService;
   readonly directory: DirectoryRepository;
   readonly apiKeys: ApiKeyRepository;
+  readonly audit: AuditTrail;
   /** Which database answered. */
   readonly database: StoragePorts["kind"];
+  /** Export and erasure (with the configured session store); null on memory storage. */
+  privacy(): Promise<PrivacyDesk | null>;
   /** The chat engine over this session (`chat`); closed with the session. */
   conversation(): Promise<ConversationEngine>;
 }

@@ -4,9 +4,10 @@ import type { ContactRecord } from "../../core/ports/directory.js";
 import { CHANNELS } from "../../core/ticket/channel.js";
 import { runConsoleChat } from "../console/console-chat.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
+import { cliOperator } from "./core-session.js";
 
 /** "telegram:12345", "console:ana": a contact's identity on a channel. */
-const contactRef = z
+export const contactRef = z
   .string({ error: "expected CHANNEL:ID, e.g. telegram:12345" })
   .regex(/^[a-z]+:.+$/i, { error: "expected CHANNEL:ID, e.g. telegram:12345 or console:ana" })
   .transform((v) => {
@@ -124,6 +125,14 @@ export const register: Command = {
         registered: true,
         role: args.admin ? "ORG_ADMIN" : "MEMBER",
       });
+      await core.audit.record({
+        at: new Date(),
+        actor: cliOperator(),
+        door: "cli",
+        action: "contact.registered",
+        target: { kind: "contact", id: contact.id },
+        detail: { organization: args.org, role: contact.person.role, channel: contact.channel },
+      });
       const role = contact.person.role === "ORG_ADMIN" ? "organization admin" : "member";
       ctx.io.out(
         ctx.json
@@ -162,6 +171,14 @@ export const link: Command = {
         );
       }
       const linked = await core.directory.linkContact(from.id, to.person.id);
+      await core.audit.record({
+        at: new Date(),
+        actor: cliOperator(),
+        door: "cli",
+        action: "contact.linked",
+        target: { kind: "contact", id: linked.id },
+        detail: { person: to.person.id, formerPerson: from.person.id },
+      });
       ctx.io.out(
         ctx.json
           ? JSON.stringify(contactJson(linked))

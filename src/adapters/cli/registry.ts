@@ -1,7 +1,9 @@
 import { apiKeyCommands } from "./api-key-commands.js";
+import { auditCommands } from "./audit-commands.js";
 import type { Command } from "./command.js";
 import { conversationCommands } from "./conversation-commands.js";
 import { migrate } from "./migrate-command.js";
+import { privacyCommands } from "./privacy-commands.js";
 import { telegramCommands } from "./telegram-commands.js";
 import { ticketCommands } from "./ticket-commands.js";
 
@@ -11,5 +13,7 @@ export const commands: readonly Command[] = [
   ...conversationCommands,
   migrate,
   ...apiKeyCommands,
+  ...privacyCommands,
+  ...auditCommands,
   ...telegramCommands,
 ];

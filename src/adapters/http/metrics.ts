@@ -15,6 +15,8 @@ export interface Metrics {
   /** Something a person or caller sent was refused (door: telegram, api, ...; reason: a stable code). */
   inputRefused(door: string, reason: string): void;
   securityEvent(kind: SecurityEventKind, door: string): void;
+  /** Rows (or files) retention removed or emptied, by kind (closed_ticket_files, audit_entries, …). */
+  retained(kind: string, count: number): void;
 }
 
 /**
@@ -83,6 +85,13 @@ export const createMetrics = (): Metrics => {
     registers,
   });
 
+  const retention = new Counter({
+    name: "chamado_retention_removed_total",
+    help: "Removed or emptied by retention, by kind: closed_ticket_files, closed_ticket_text, abandoned_flows, settled_outbox, audit_entries, erasures_finished",
+    labelNames: ["kind"],
+    registers,
+  });
+
   const outbox: OutboxMetrics = {
     attempt(channel: Channel, result: AttemptResult, seconds: number) {
       deliveries.inc({ channel, result });
@@ -101,5 +110,6 @@ export const createMetrics = (): Metrics => {
     timerFired: (timer: string) => timerFirings.inc({ timer }),
     inputRefused: (door: string, reason: string) => refused.inc({ door, reason }),
     securityEvent: (kind: SecurityEventKind, door: string) => security.inc({ kind, door }),
+    retained: (kind: string, count: number) => retention.inc({ kind }, count),
   };
 };

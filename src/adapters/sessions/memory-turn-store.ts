@@ -20,7 +20,7 @@ export const createMemoryTurnStore = (options: {
 }): TurnStore => {
   const clock = options.clock ?? systemClock;
   const sessions = new Map<string, Kept>();
-  const handled = new Map<string, number>();
+  const handled = new Map<string, { until: number; contactId: string }>();
   const queued = new Set<string>();
   let begun = 0;
   const tails = new Map<string, Promise<void>>();
@@ -57,7 +57,7 @@ export const createMemoryTurnStore = (options: {
   };
 
   const wasHandled = (messageKey: string, now: number) => {
-    const until = handled.get(messageKey);
+    const until = handled.get(messageKey)?.until;
     if (until === undefined) return false;
     if (until > now) return true;
     handled.delete(messageKey);
@@ -69,7 +69,7 @@ export const createMemoryTurnStore = (options: {
       const release = await lock(lockKey);
       const now = clock.now().getTime();
       // Handled marks would otherwise only go when looked up again.
-      if (++begun % 1000 === 0) for (const [key, until] of handled) if (until <= now) handled.delete(key);
+      if (++begun % 1000 === 0) for (const [key, { until }] of handled) if (until <= now) handled.delete(key);
       if (messageKey && wasHandled(messageKey, now)) {
         release();
         return { kind: "done" };
@@ -93,7 +93,7 @@ export const createMemoryTurnStore = (options: {
               lastActivityAt: session.lastActivityAt.getTime(),
             });
           else sessions.delete(contactId);
-          if (messageKey) handled.set(messageKey, clock.now().getTime() + rememberMs);
+          if (messageKey) handled.set(messageKey, { until: clock.now().getTime() + rememberMs, contactId });
           if (answers.queued) queued.add(contactId);
           else queued.delete(contactId);
           release();
@@ -119,6 +119,12 @@ export const createMemoryTurnStore = (options: {
       if (!kept || kept.lastActivityAt > cutoff.getTime()) return null;
       sessions.delete(contactId);
       return kept.summary;
+    },
+
+    async forget(contactId) {
+      sessions.delete(contactId);
+      queued.delete(contactId);
+      for (const [key, mark] of handled) if (mark.contactId === contactId) handled.delete(key);
     },
   };
 };

@@ -8,7 +8,7 @@ import { redisScript } from "./redis-script.js";
  * Writes are fenced: a turn commits only while the owner key still holds its token.
  *
  * KEYS, for every script of a turn: queue, owner, handled(message), state(contact), idle index,
- * summaries, answers-queued(contact). The alive keys of other tokens are built from ARGV[alivePrefix].
+ * summaries, answers-queued(contact). A handled mark holds the contact's id, so an erasure finds it. The alive keys of other tokens are built from ARGV[alivePrefix].
  */
 
 // ARGV: token, ttl, alivePrefix, contactId, checkHandled ("1"/"0")
@@ -28,7 +28,7 @@ if head ~= token then return {0} end
 local owner = redis.call('GET', KEYS[2])
 if owner and owner ~= token then return {0} end
 redis.call('SET', KEYS[2], token, 'PX', ttl)
-if ARGV[5] == '1' and redis.call('GET', KEYS[3]) == 'd' then
+if ARGV[5] == '1' and redis.call('EXISTS', KEYS[3]) == 1 then
   redis.call('DEL', KEYS[2])
   redis.call('LREM', KEYS[1], 1, token)
   redis.call('DEL', alive .. token)
@@ -54,7 +54,7 @@ if holds then
     redis.call('ZREM', KEYS[5], ARGV[3])
     redis.call('HDEL', KEYS[6], ARGV[3])
   end
-  if ARGV[10] == '1' then redis.call('SET', KEYS[3], 'd', 'PX', ARGV[9]) end
+  if ARGV[10] == '1' then redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[9]) end
   if ARGV[11] == '0' then redis.call('DEL', KEYS[7]) else redis.call('SET', KEYS[7], '1', 'PX', ARGV[11]) end
   redis.call('DEL', KEYS[2])
 end
@@ -90,4 +90,13 @@ local summary = redis.call('HGET', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[2], ARGV[1])
 redis.call('DEL', KEYS[3])
 return summary or ''
+`);
+
+// KEYS: idle index, summaries, state, answers-queued   ARGV: contactId
+// Erasure: the contact's session goes at once, whatever its age.
+export const FORGET = redisScript(`
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('DEL', KEYS[3], KEYS[4])
+return 1
 `);

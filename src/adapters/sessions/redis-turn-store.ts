@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import { ContactLockTimeoutError, type OpenTurn, type TurnStore } from "../../core/ports/turn-store.js";
 import { DependencyUnavailableError } from "../../core/ports/unavailable.js";
 import { isStorageUnavailable } from "../unavailable.js";
-import { ABORT, BEGIN, CLAIM_IDLE, COMMIT, EXTEND } from "./redis-turn-scripts.js";
+import { ABORT, BEGIN, CLAIM_IDLE, COMMIT, EXTEND, FORGET } from "./redis-turn-scripts.js";
 
 /** Outbox items are given up after a day at most; the mark needs to outlive them no longer. */
 const ANSWERS_QUEUED_MS = 48 * 3_600_000;
@@ -138,6 +138,28 @@ export const createRedisTurnStore = (options: RedisTurnStoreOptions): TurnStore 
         CLAIM_IDLE(redis, [indexKey, summaryKey, stateKey(contactId)], [contactId, cutoff.getTime()]),
       );
       return typeof claimed === "string" ? claimed : null;
+    },
+
+    async forget(contactId) {
+      await reaching(() =>
+        FORGET(
+          redis,
+          [indexKey, summaryKey, stateKey(contactId), `${prefix}answers-queued:${contactId}`],
+          [contactId],
+        ),
+      );
+      // Handled marks are keyed by message id; their value names the contact. Erasures are rare, so a scan is fine.
+      let cursor = "0";
+      do {
+        const [next, keys] = await reaching(() =>
+          redis.scan(cursor, "MATCH", `${prefix}handled:*`, "COUNT", 1000),
+        );
+        cursor = next;
+        if (keys.length === 0) continue;
+        const owners = await reaching(() => redis.mget(...keys));
+        const theirs = keys.filter((_, i) => owners[i] === contactId);
+        if (theirs.length > 0) await reaching(() => redis.del(...theirs));
+      } while (cursor !== "0");
     },
   };
 };

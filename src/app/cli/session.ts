@@ -4,8 +4,9 @@ import { telegramSettings } from "../../adapters/telegram/config.js";
 import type { Config } from "../config/index.js";
 import { configuredPolicy } from "../configured-channels.js";
 import { buildCore } from "../container.js";
-import { buildConversation, openRedis } from "../conversation.js";
+import { buildConversation, openRedis, openSessionBackend } from "../conversation.js";
 import { publishingDirectory } from "../directory-cache.js";
+import { privacyDesk } from "../privacy.js";
 
 export const cliSettingsOf = (config: Config): CliSettings => {
   const telegram = telegramSettings(config);
@@ -59,7 +60,13 @@ export const openCliSession =
         service: core.service,
         directory,
         apiKeys: core.storage.apiKeys,
+        audit: core.storage.audit,
         database: core.storage.kind,
+        async privacy() {
+          const backend = await openSessionBackend(config);
+          closing.unshift(() => backend.close());
+          return privacyDesk({ ...core, directory }, backend.turns);
+        },
         async conversation() {
           const conversation = await buildConversation(core);
           closing.unshift(() => conversation.close());

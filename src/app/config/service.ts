@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bool, int } from "../../adapters/config-fields.js";
+import type { RetentionPolicy } from "../../core/privacy/retention.js";
 import type { AutoClosePolicy } from "../../core/timers/auto-close.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
 
@@ -82,6 +83,20 @@ export const serviceConfig = {
   OUTBOX_RETRY_MAX_MS: int(100, 3_600_000, 300_000),
   /** Items still failing this long after they were written are given up and reported to agents. */
   OUTBOX_MAX_AGE_HOURS: int(1, 24 * 14, 24),
+
+  /** Retention (issue 20): one instance of the set runs it every RETENTION_EVERY_MINUTES. */
+  RETENTION_ENABLED: bool(true),
+  RETENTION_EVERY_MINUTES: int(1, 7 * 24 * MINUTE, MINUTE),
+  /** Rows per statement; each kind runs at most 20 statements per pass. */
+  RETENTION_BATCH_SIZE: int(10, 10_000, 500),
+  /** Days after closing that a ticket's files are deleted; 0 keeps them. */
+  RETENTION_CLOSED_TICKET_FILES_DAYS: int(0, 36_500, 0),
+  /** Days after closing that a ticket's message text, notes and rating comment are replaced; 0 keeps them. */
+  RETENTION_CLOSED_TICKET_TEXT_DAYS: int(0, 36_500, 0),
+  RETENTION_ABANDONED_FLOWS_DAYS: int(0, 36_500, 180),
+  /** Delivered, failed and cancelled notifications. */
+  RETENTION_OUTBOX_DAYS: int(0, 36_500, 30),
+  RETENTION_AUDIT_DAYS: int(0, 36_500, 730),
 };
 
 const serviceSchema = z.object(serviceConfig);
@@ -118,4 +133,17 @@ export const outboxTimingOf = (config: ServiceSettings) => ({
   sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
   backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, maxMs: config.OUTBOX_RETRY_MAX_MS },
   maxAgeMs: config.OUTBOX_MAX_AGE_HOURS * 3_600_000,
+});
+
+/** 0 days means "keep": a period of zero would delete everything at once. */
+const days = (value: number): number | null => (value === 0 ? null : value);
+
+export const retentionPolicyOf = (config: ServiceSettings): RetentionPolicy => ({
+  closedTicketFilesDays: days(config.RETENTION_CLOSED_TICKET_FILES_DAYS),
+  closedTicketTextDays: days(config.RETENTION_CLOSED_TICKET_TEXT_DAYS),
+  abandonedFlowsDays: days(config.RETENTION_ABANDONED_FLOWS_DAYS),
+  settledOutboxDays: days(config.RETENTION_OUTBOX_DAYS),
+  auditDays: days(config.RETENTION_AUDIT_DAYS),
+  batchSize: config.RETENTION_BATCH_SIZE,
+  maxBatches: 20,
 });

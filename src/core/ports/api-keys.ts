@@ -1,6 +1,7 @@
 import type { OrganizationRecord } from "./directory.js";
 
-export type ApiKeyRole = "org_admin" | "agent";
+/** admin: an agent that may also export and erase personal data and read the audit log. */
+export type ApiKeyRole = "org_admin" | "agent" | "admin";
 
 export interface ApiKeyRecord {
   readonly id: string;

@@ -1,11 +1,14 @@
 import type { AbandonedFlowLog } from "./abandoned-flows.js";
 import type { ApiKeyRepository } from "./api-keys.js";
+import type { AuditTrail } from "./audit-log.js";
 import type { BlobStore } from "./blob-store.js";
 import type { DirectoryRepository } from "./directory.js";
 import type { InboundReceipts } from "./inbound-receipts.js";
 import type { Outbox } from "./outbox.js";
 import type { OutboxQueue } from "./outbox-queue.js";
 import type { ParkedFiles } from "./parked-files.js";
+import type { PersonalDataStore } from "./personal-data.js";
+import type { RetentionStore } from "./retention.js";
 import type { TicketLinks } from "./ticket-links.js";
 import type { TicketRepository } from "./ticket-repository.js";
 import type { TimerQueries } from "./timer-queries.js";
@@ -26,6 +29,12 @@ export interface StoragePorts {
   readonly links: TicketLinks;
   readonly abandoned: AbandonedFlowLog;
   readonly apiKeys: ApiKeyRepository;
+  /** Administrative actions, append-only. */
+  readonly audit: AuditTrail;
+  /** Export and erasure of a contact's data; null on memory storage, which has no such requests. */
+  readonly personalData: PersonalDataStore | null;
+  /** Deletions that come with age; null on memory storage (nothing outlives the process). */
+  readonly retention: RetentionStore | null;
   readonly timers: TimerQueries;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;

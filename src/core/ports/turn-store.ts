@@ -21,6 +21,11 @@ export interface TurnStore {
    * Atomic: of several callers (instances, the sweeper and a new message) exactly one gets it.
    */
   claimIdle(contactId: string, cutoff: Date): Promise<string | null>;
+  /**
+   * Erasure: removes the contact's session, summary and queued-answers mark, and every handled-message
+   * mark their turns left (so no message id of theirs stays behind). Messages they send later start fresh.
+   */
+  forget(contactId: string): Promise<void>;
 }
 
 export interface TurnTerms {

@@ -3,6 +3,7 @@ import type { ParkedFiles } from "../../../core/ports/parked-files.js";
 import type { StoragePorts } from "../../../core/ports/storage.js";
 import { createMemoryAbandonedFlowLog } from "./abandoned-flows.js";
 import { createMemoryApiKeys } from "./api-keys.js";
+import { createMemoryAuditTrail } from "./audit-log.js";
 import { createMemoryDirectory } from "./directory.js";
 import { createMemoryInboundReceipts } from "./inbound-receipts.js";
 import { createMemoryOutbox, type MemoryOutboxRow } from "./outbox-queue.js";
@@ -41,6 +42,9 @@ export const createMemoryStorage = (): MemoryStorage => {
     links: createMemoryTicketLinks(tickets.numberOf),
     abandoned: createMemoryAbandonedFlowLog(),
     apiKeys: createMemoryApiKeys(directory),
+    audit: createMemoryAuditTrail(),
+    personalData: null,
+    retention: null,
     timers: createMemoryTimerQueries({ tickets: tickets.all, outbox: outbox.writer }),
     parkedFiles,
     async referencedKeys(keys) {

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { ApiKeyRecord, ApiKeyRepository, ApiKeyRole, NewApiKey } from "../../../core/ports/api-keys.js";
 import type { PrismaClient } from "./client.js";
 
-const asRole = (role: string): ApiKeyRole => (role === "agent" ? "agent" : "org_admin");
+// Anything unknown narrows to the least a key can do.
+const asRole = (role: string): ApiKeyRole => (role === "agent" || role === "admin" ? role : "org_admin");
 
 /** REST API keys; only the SHA-256 of a secret is ever stored. */
 export const createPrismaApiKeyRepository = (prisma: PrismaClient): ApiKeyRepository => {

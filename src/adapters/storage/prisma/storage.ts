@@ -1,12 +1,15 @@
 import type { StoragePorts } from "../../../core/ports/storage.js";
 import { createPrismaAbandonedFlowLog } from "./abandoned-flow-repository.js";
 import { createPrismaApiKeyRepository } from "./api-key-repository.js";
+import { createPrismaAuditTrail } from "./audit-log.js";
 import type { Database } from "./database.js";
 import { createPrismaDirectory } from "./directory.js";
 import { createPrismaInboundReceipts } from "./inbound-receipts.js";
 import { createPrismaOutboxQueue } from "./outbox-queue.js";
 import { createPrismaOutbox } from "./outbox-writer.js";
 import { createPrismaFileReferences, createPrismaParkedFiles } from "./parked-files.js";
+import { createPrismaPersonalData } from "./personal-data.js";
+import { createPrismaRetention } from "./retention.js";
 import { createPrismaTicketLinks } from "./ticket-links.js";
 import { createPrismaTicketRepository } from "./ticket-repository.js";
 import { createPrismaTimerQueries } from "./timer-queries.js";
@@ -22,6 +25,9 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   links: createPrismaTicketLinks(db.prisma),
   abandoned: createPrismaAbandonedFlowLog(db.prisma),
   apiKeys: createPrismaApiKeyRepository(db.prisma),
+  audit: createPrismaAuditTrail(db.prisma),
+  personalData: createPrismaPersonalData(db.prisma),
+  retention: createPrismaRetention(db.prisma),
   timers: createPrismaTimerQueries(db.prisma),
   parkedFiles: (blobs) => createPrismaParkedFiles(db.prisma, blobs),
   referencedKeys: createPrismaFileReferences(db.prisma),

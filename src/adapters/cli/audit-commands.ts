@@ -1,0 +1,54 @@
+import type { AuditEntry } from "../../core/ports/audit-log.js";
+import { auditFilters, toAuditQuery } from "../../core/privacy/audit-query.js";
+import { type Command, UsageError } from "./command.js";
+
+const USAGE =
+  "audit [--actor ID] [--action api_key.created|contact.erased|…] [--door cli|api|…] [--target ID] " +
+  "[--target-kind contact|api_key|…] [--from DATE] [--to DATE] [--before ENTRY_ID] [--limit 50]";
+
+const line = (e: AuditEntry): string =>
+  [
+    e.id.padStart(6),
+    e.at.toISOString(),
+    e.door.padEnd(8),
+    e.action.padEnd(20),
+    `${e.target.kind}:${e.target.id}`,
+    `by ${e.actor.kind}:${e.actor.id}`,
+    Object.keys(e.detail).length > 0 ? JSON.stringify(e.detail) : "",
+  ]
+    .join("  ")
+    .trimEnd();
+
+export const audit: Command = {
+  name: "audit",
+  summary: "read the audit log of administrative actions, newest first",
+  usage: USAGE,
+  options: {
+    actor: { type: "string" },
+    action: { type: "string" },
+    door: { type: "string" },
+    target: { type: "string" },
+    "target-kind": { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    before: { type: "string" },
+    limit: { type: "string" },
+  },
+  async run(ctx, values) {
+    const { "target-kind": targetKind, json: _json, ...rest } = values;
+    const parsed = auditFilters.safeParse({ ...rest, ...(targetKind === undefined ? {} : { targetKind }) });
+    if (!parsed.success) {
+      throw new UsageError(
+        parsed.error.issues.map((i) => `--${String(i.path[0] ?? "?")}: ${i.message}`).join("\n"),
+      );
+    }
+    return ctx.session(async (core) => {
+      const entries = await core.audit.list(toAuditQuery(parsed.data));
+      if (ctx.json) ctx.io.out(JSON.stringify(entries, null, 2));
+      else ctx.io.out(entries.length > 0 ? entries.map(line).join("\n") : "(no entries)");
+      return 0;
+    });
+  },
+};
+
+export const auditCommands: readonly Command[] = [audit];

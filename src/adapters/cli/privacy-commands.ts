@@ -1,0 +1,119 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { z } from "zod";
+import type { PrivacyRequester } from "../../core/privacy/requester.js";
+import { exportArchive } from "../files/export-archive.js";
+import { type CliSession, type Command, type CommandContext, UsageError } from "./command.js";
+import { contactRef } from "./conversation-commands.js";
+import { cliOperator } from "./core-session.js";
+
+const whoArgs = z.union([
+  z.object({ contact: contactRef, id: z.undefined() }),
+  z.object({ id: z.uuid({ error: "expected the contact's id (a UUID)" }), contact: z.undefined() }),
+]);
+
+const target = (values: Record<string, unknown>) => {
+  const parsed = whoArgs.safeParse({ contact: values.contact, id: values.id });
+  if (!parsed.success) throw new UsageError("give exactly one of --contact CHANNEL:ID or --id CONTACT_ID");
+  return parsed.data;
+};
+
+const requester = (): PrivacyRequester => ({ actor: cliOperator(), door: "cli" });
+
+/** The contact's id, or null after telling the operator there is none. */
+const findContact = async (
+  ctx: CommandContext,
+  core: CliSession,
+  who: ReturnType<typeof target>,
+): Promise<string | null> => {
+  const found = who.contact
+    ? await core.directory.findContact(who.contact.channel, who.contact.platformUserId)
+    : await core.directory.findContactById(who.id!);
+  if (!found) {
+    ctx.io.err(ctx.json ? JSON.stringify({ error: { code: "CONTACT_NOT_FOUND" } }) : "no such contact");
+    return null;
+  }
+  return found.id;
+};
+
+const unavailable = (ctx: CommandContext): number => {
+  ctx.io.err("export and erasure need a database (this storage keeps nothing)");
+  return 1;
+};
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "everything held about one contact, as a zip (contact.json and their files)",
+  usage: "export (--contact CHANNEL:ID | --id CONTACT_ID) [--out FILE.zip]",
+  options: { contact: { type: "string" }, id: { type: "string" }, out: { type: "string" } },
+  async run(ctx, values) {
+    const who = target(values);
+    return ctx.session(async (core) => {
+      const desk = await core.privacy();
+      if (!desk) return unavailable(ctx);
+      const contactId = await findContact(ctx, core, who);
+      if (!contactId) return 1;
+      const exported = await desk.exportContact(contactId, requester());
+      if (!exported.ok) return 1;
+      const file = resolve(typeof values.out === "string" ? values.out : `contact-${contactId}.zip`);
+      await writeFile(file, exportArchive(exported.value, new Date()), { mode: 0o600 });
+      const tickets = (exported.value.document.tickets as unknown[]).length;
+      const files = exported.value.files.length;
+      ctx.io.out(
+        ctx.json
+          ? JSON.stringify({ contactId, file, tickets, files })
+          : `wrote ${file}: contact ${contactId}, ${tickets} ticket(s), ${files} file(s)`,
+      );
+      return 0;
+    });
+  },
+};
+
+const finishUnfinished = (ctx: CommandContext): Promise<number> =>
+  ctx.session(async (core) => {
+    const desk = await core.privacy();
+    if (!desk) return unavailable(ctx);
+    let finished = 0;
+    for (let batch = -1; batch !== 0; finished += batch) batch = await desk.finishUnfinishedErasures(100);
+    ctx.io.out(
+      ctx.json ? JSON.stringify({ finished }) : `finished ${finished} erasure(s) that had been cut off`,
+    );
+    return 0;
+  });
+
+export const eraseCommand: Command = {
+  name: "erase",
+  summary: "anonymize a contact: identifiers, their text and files go; tickets and figures stay",
+  usage:
+    "erase (--contact CHANNEL:ID | --id CONTACT_ID) --yes | erase --unfinished   (finishes erasures that were cut off)",
+  options: {
+    contact: { type: "string" },
+    id: { type: "string" },
+    yes: { type: "boolean" },
+    unfinished: { type: "boolean" },
+  },
+  async run(ctx, values) {
+    if (values.unfinished === true) return finishUnfinished(ctx);
+    const who = target(values);
+    if (values.yes !== true) throw new UsageError("erasure cannot be undone: add --yes to confirm");
+    return ctx.session(async (core) => {
+      const desk = await core.privacy();
+      if (!desk) return unavailable(ctx);
+      const contactId = await findContact(ctx, core, who);
+      if (!contactId) return 1;
+      const erased = await desk.eraseContact(contactId, requester());
+      if (!erased.ok) return 1;
+      const r = erased.value;
+      ctx.io.out(
+        ctx.json
+          ? JSON.stringify(r)
+          : r.alreadyErased
+            ? `contact ${contactId} was already erased`
+            : `erased contact ${contactId}: ${r.tickets} ticket(s) kept anonymized, ${r.cancelledOutbox} pending notification(s) cancelled, ${r.filesDeleted} file(s) deleted`,
+      );
+      return 0;
+    });
+  },
+};
+
+export const privacyCommands: readonly Command[] = [exportCommand, eraseCommand];
