@@ -87,7 +87,7 @@ export const conversationEn: ConversationCatalogue = {
     askType: "What type of ticket is it?",
     askMessage: (max) => `Describe the problem (up to ${max} characters).`,
     askFiles: (max, types) =>
-      `Would you like to attach files? Send up to ${max} (${types.join(", ").toUpperCase()}) or choose Skip.`,
+      `Would you like to attach files? Send up to ${max} per ticket (${types.join(", ").toUpperCase()}) or choose Skip.`,
     moreFiles: (received, max) => `I have ${received} of ${max} files. Send more or choose Done.`,
     filesReceived: (names) => `File${names.length > 1 ? "s" : ""} received: ${names.join(", ")}.`,
     filesFull: (max) => `You already sent the maximum of ${max} files.`,

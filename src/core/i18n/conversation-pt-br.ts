@@ -86,7 +86,7 @@ export const conversationPtBR: ConversationCatalogue = {
     askType: "Qual é o tipo do chamado?",
     askMessage: (max) => `Descreva o problema (até ${max} caracteres).`,
     askFiles: (max, types) =>
-      `Quer anexar arquivos? Envie até ${max} (${types.join(", ").toUpperCase()}) ou escolha Pular.`,
+      `Quer anexar arquivos? Envie até ${max} por chamado (${types.join(", ").toUpperCase()}) ou escolha Pular.`,
     moreFiles: (received, max) => `Recebi ${received} de ${max} arquivos. Envie mais ou escolha Concluir.`,
     filesReceived: (names) =>
       `Arquivo${names.length > 1 ? "s" : ""} recebido${names.length > 1 ? "s" : ""}: ${names.join(", ")}.`,

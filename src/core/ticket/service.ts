@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { storeFiles, vetFiles } from "../attachments/accept-files.js";
 import type { AttachmentRules } from "../attachments/rules.js";
+import { requesterFileCount } from "../attachments/ticket-files.js";
 import type { BlobStore } from "../ports/blob-store.js";
 import type { Clock } from "../ports/clock.js";
 import type { ContentInspector } from "../ports/content-inspector.js";
@@ -129,6 +130,21 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
     return ticket && canView(actor, ticket) ? ok(ticket) : err(notFound(ref));
   };
 
+  /**
+   * The per-ticket cap: a requester's files join those the ticket already has from their side. Two
+   * replies racing may both pass it; the cap is a courtesy limit, not a storage guarantee.
+   */
+  const roomForFiles = async (
+    actor: Actor,
+    ticket: Ticket,
+    adding: number,
+  ): Promise<Result<true, CoreError>> => {
+    if (adding === 0 || actor.kind !== "requester") return ok(true);
+    const already = requesterFileCount(await tickets.events(ticket.id));
+    const max = deps.attachmentRules.maxFiles;
+    return already + adding > max ? err({ code: "TICKET_FILES_FULL", max, already }) : ok(true);
+  };
+
   const acceptFiles = async (files: readonly FileInput[]): Promise<Result<AttachmentMeta[], CoreError>> => {
     if (files.length === 0) return ok([]);
     const vetted = await vetFiles(files, deps.attachmentRules, deps.inspector);
@@ -234,6 +250,8 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       if (!command.ok) return command;
       const found = await resolve(actor, ref);
       if (!found.ok) return found;
+      const room = await roomForFiles(actor, found.value, command.value.attachments.length);
+      if (!room.ok) return room;
       const files = await acceptFiles(command.value.attachments);
       if (!files.ok) return files;
       const reply = { ...command.value, attachments: files.value };

@@ -111,9 +111,12 @@ export const ticketReplyStep: Step<StateOf<"tickets.reply">> = {
     });
     if (done.ok) return goTo(null, text(turn.t.tickets.replied(refOf(done.value))));
     // A text too long or a refused file can be fixed here; anything else (closed for good, gone) cannot.
-    const fixable = ["VALIDATION_FAILED", "ATTACHMENT_REJECTED", "TOO_MANY_ATTACHMENTS"].includes(
-      done.error.code,
-    );
+    const fixable = [
+      "VALIDATION_FAILED",
+      "ATTACHMENT_REJECTED",
+      "TOO_MANY_ATTACHMENTS",
+      "TICKET_FILES_FULL",
+    ].includes(done.error.code);
     return fixable ? stay(state, coreError(turn, done.error)) : goTo(null, coreError(turn, done.error));
   },
   back: async (_turn, state) =>
