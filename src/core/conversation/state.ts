@@ -51,6 +51,7 @@ export const flowState = z.discriminatedUnion("step", [
   z.object({ step: z.literal("open.similar"), draft: ticketDraft, candidates: z.array(ticketNumber).max(3) }),
   z.object({ step: z.literal("open.summary"), draft: ticketDraft }),
   z.object({ step: z.literal("open.edit"), draft: ticketDraft }),
+  z.object({ step: z.literal("open.attachments"), draft: ticketDraft }),
   z.object({ step: z.literal("tickets.list"), view: listView, shown: z.array(ticketNumber).max(10) }),
   z.object({ step: z.literal("tickets.filter"), view: listView }),
   z.object({

@@ -1,5 +1,6 @@
 import { languageStep } from "./flows/language.js";
 import { offerStep } from "./flows/offer.js";
+import { attachmentsStep } from "./flows/open-attachments.js";
 import { departmentStep, messageStep, priorityStep, subjectStep, typeStep } from "./flows/open-fields.js";
 import { filesStep } from "./flows/open-files.js";
 import { editStep, similarStep, summaryStep } from "./flows/open-review.js";
@@ -20,6 +21,7 @@ export const STEPS: { readonly [K in StepName]: Step<StateOf<K>> } = {
   "open.similar": similarStep,
   "open.summary": summaryStep,
   "open.edit": editStep,
+  "open.attachments": attachmentsStep,
   "tickets.list": ticketsListStep,
   "tickets.filter": ticketsFilterStep,
   "tickets.detail": ticketDetailStep,

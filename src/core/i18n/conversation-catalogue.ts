@@ -76,6 +76,12 @@ export interface ConversationCatalogue {
     readonly edit: string;
     readonly cancel: string;
     readonly editWhich: string;
+    /** Editing the attachments: pick one to remove, add more, or leave them. */
+    readonly filesWhich: string;
+    readonly removeFile: (name: string) => string;
+    readonly addFiles: string;
+    readonly keepFiles: string;
+    readonly fileRemoved: (name: string) => string;
     readonly created: (ref: string) => string;
   };
   readonly tickets: {
