@@ -18,6 +18,7 @@ import { AGENT, type TelegramTestService } from "./telegram-service.js";
  *   bot-not: text    silent:             (the bot sent nothing)    toast: text (the last tap's answer)
  *   sticker:                             a message the bot cannot read
  *   check: tickets N | check: attachments N count | check: org N <organization key> | check: calls <method> N
+ *   check: file N name <UTF-8 text the stored file holds>
  * Lines starting with # are comments; the first one is the title.
  */
 export interface ChatScript {
@@ -51,6 +52,9 @@ const fileBytes = (name: string): Uint8Array => {
   if (name.endsWith(".jpg")) return jpegHeader();
   if (name.endsWith(".png")) return tinyPng();
   if (name.endsWith(".pdf")) return tinyPdf();
+  // A log saved on a Brazilian Windows machine: Windows-1252, with a curly quote and a euro sign.
+  if (name.startsWith("latin1-"))
+    return new Uint8Array([...Buffer.from("Relação de peças: ", "latin1"), 0x93, 0x80, 0x94, 0x0a]);
   if (name.endsWith(".txt")) return utf8(`Conteúdo de ${name}\n`);
   return new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 };
@@ -221,6 +225,14 @@ const check = async (
   if (what === "attachments") {
     const count = detail.value.events.flatMap((e) => e.attachments).length;
     if (count !== Number(rest[0])) fail(no, `expected ${rest[0]} attachments on ticket ${n}, found ${count}`);
+    return;
+  }
+  if (what === "file") {
+    const [name, ...words] = rest;
+    const found = detail.value.events.flatMap((e) => e.attachments).find((a) => a.fileName === name);
+    if (!found) return fail(no, `ticket ${n} has no file ${name}`);
+    const stored = Buffer.from(await t.service.core.blobs.get(found.storageKey)).toString("utf8");
+    if (stored.trimEnd() !== words.join(" ")) fail(no, `file ${name} holds ${JSON.stringify(stored)}`);
     return;
   }
   if (what === "org") {
