@@ -178,7 +178,7 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       if (!changed)
         return void (await tell({ ...event, threadTs: event.threadTs }, words().thread.editTooLate));
       await deps.service.reply(actor, formatTicketId(ticket.number), {
-        message: clip(words().thread.editedBeforeSending(body), TICKET_LIMITS.message.max),
+        message: clip(words().thread.editedBeforeSending(body), TICKET_LIMITS.agentMessage.max),
         internal: true,
         sourceKey: `${messageKey(event.channel, event.ts)}:edit:${deps.clock.now().getTime()}`,
       });

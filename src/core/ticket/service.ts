@@ -17,6 +17,7 @@ import { err, ok, type Result } from "../shared/result.js";
 import { canView } from "./access.js";
 import type { Channel } from "./channel.js";
 import {
+  agentReplyCommand,
   assignCommand,
   changePriorityCommand,
   changeStatusCommand,
@@ -246,7 +247,7 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
     },
 
     async reply(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
-      const command = validate(replyCommand, input);
+      const command = validate(actor.kind === "requester" ? replyCommand : agentReplyCommand, input);
       if (!command.ok) return command;
       const found = await resolve(actor, ref);
       if (!found.ok) return found;
