@@ -37,7 +37,7 @@ export const STATUS_FILTERS = ["all", ...PUBLIC_STATUSES] as const;
 const listView = z.object({ filter: z.enum(STATUS_FILTERS), org: z.boolean() });
 export type ListView = z.infer<typeof listView>;
 
-export const DETAIL_ACTIONS = ["reply", "contact", "close", "rate", "list", "menu"] as const;
+export const DETAIL_ACTIONS = ["reply", "files", "contact", "close", "rate", "list", "menu"] as const;
 export type DetailAction = (typeof DETAIL_ACTIONS)[number];
 
 /** Every step of every flow, keyed by name (never by position), so reordering steps cannot misread a session. */
@@ -62,6 +62,13 @@ export const flowState = z.discriminatedUnion("step", [
     offered: z.array(z.enum(DETAIL_ACTIONS)).max(DETAIL_ACTIONS.length).default([]),
   }),
   z.object({ step: z.literal("tickets.reply"), ticket: ticketNumber, view: listView.nullable() }),
+  z.object({
+    step: z.literal("tickets.files"),
+    ticket: ticketNumber,
+    view: listView.nullable(),
+    /** The attachment ids listed, in order, so a typed number means what the person saw. */
+    shown: z.array(z.string().min(1).max(64)).max(9).default([]),
+  }),
   z.object({ step: z.literal("tickets.close"), ticket: ticketNumber, view: listView.nullable() }),
   z.object({ step: z.literal("rating.score"), ticket: ticketNumber }),
   z.object({

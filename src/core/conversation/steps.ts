@@ -6,6 +6,7 @@ import { filesStep } from "./flows/open-files.js";
 import { editStep, similarStep, summaryStep } from "./flows/open-review.js";
 import { ratingCommentStep, ratingScoreStep } from "./flows/rating.js";
 import { ticketCloseStep, ticketDetailStep, ticketReplyStep } from "./flows/ticket-detail.js";
+import { ticketFilesStep } from "./flows/ticket-files.js";
 import { ticketsFilterStep, ticketsListStep } from "./flows/tickets-list.js";
 import type { ConversationState, StateOf, StepName } from "./state.js";
 import type { Step } from "./turn.js";
@@ -26,6 +27,7 @@ export const STEPS: { readonly [K in StepName]: Step<StateOf<K>> } = {
   "tickets.filter": ticketsFilterStep,
   "tickets.detail": ticketDetailStep,
   "tickets.reply": ticketReplyStep,
+  "tickets.files": ticketFilesStep,
   "tickets.close": ticketCloseStep,
   "rating.score": ratingScoreStep,
   "rating.comment": ratingCommentStep,

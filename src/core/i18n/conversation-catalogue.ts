@@ -123,6 +123,11 @@ export interface ConversationCatalogue {
     };
     readonly reply: string;
     readonly requestContact: string;
+    /** The ticket's files, to receive one as a document. */
+    readonly files: string;
+    readonly filesWhich: string;
+    readonly fileSending: (name: string) => string;
+    readonly fileUnavailable: (name: string) => string;
     readonly close: string;
     readonly rate: string;
     readonly backToList: string;
