@@ -265,6 +265,9 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
     ]) {
       expect(home).toContain(part);
     }
+    // Each line says when the ticket was opened and who replied last, in the reader's time zone.
+    expect(home).toMatch(/created <!date\^\d+\^\{date_short\} \{time\}\|\d{4}-\d\d-\d\d \d\d:\d\d UTC>/);
+    expect(home).toMatch(/last reply <!date\^\d+\^\{date_short\} \{time\}\|[^>]+> by |no reply yet/);
     expect(home).toContain(`archives/C0AGENTS/p${root.ts.replace(".", "")}|TKT-000001>`);
 
     // Filtering by status republishes with the filter applied and kept.

@@ -121,5 +121,8 @@ export const slackEn: SlackCatalogue = {
     empty: "No tickets.",
     openTicket: "Open a ticket",
     thread: "thread",
+    created: (date) => `created ${date}`,
+    lastReply: (date, who) => `last reply ${date} by ${who}`,
+    noReply: "no reply yet",
   },
 };

@@ -123,5 +123,8 @@ export const slackPtBR: SlackCatalogue = {
     empty: "Nenhum chamado.",
     openTicket: "Abrir chamado",
     thread: "conversa",
+    created: (date) => `aberto em ${date}`,
+    lastReply: (date, who) => `última resposta ${date} por ${who}`,
+    noReply: "sem resposta ainda",
   },
 };
