@@ -89,6 +89,7 @@ export interface ConversationCatalogue {
     readonly empty: (filter: StatusFilter) => string;
     readonly more: (shown: number) => string;
     readonly lastReply: (at: string, who: string) => string;
+    readonly created: (at: string) => string;
     readonly filter: string;
     readonly showOrg: string;
     readonly showMine: string;

@@ -119,6 +119,7 @@ export const conversationEn: ConversationCatalogue = {
         : `No ${{ OPEN: "open", ANSWERED: "answered", CLOSED: "closed" }[filter]} tickets.`,
     more: (shown) => `Showing the ${shown} most recent. Filter by status or send a ticket's number.`,
     lastReply: (at, who) => `last reply ${at} (${who})`,
+    created: (at) => `opened ${at}`,
     filter: "Filter by status",
     showOrg: "Organization's",
     showMine: "Only mine",

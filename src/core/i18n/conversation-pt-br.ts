@@ -120,6 +120,7 @@ export const conversationPtBR: ConversationCatalogue = {
     more: (shown) =>
       `Mostrando os ${shown} mais recentes. Filtre por status ou envie o número de um chamado.`,
     lastReply: (at, who) => `última resposta ${at} (${who})`,
+    created: (at) => `aberto em ${at}`,
     filter: "Filtrar por status",
     showOrg: "Da organização",
     showMine: "Só os meus",
