@@ -44,7 +44,8 @@ export const statusLabel = (turn: Turn, ticket: Ticket): string =>
 const detailsOf = (turn: Turn, ticket: Ticket): string =>
   `${turn.core.priority[ticket.priority]} · ${labelOf(turn.deps.taxonomy.departments, ticket.department, turn.lang)}`;
 
-const createdOf = (turn: Turn, ticket: Ticket): string => turn.t.tickets.created(when(turn, ticket.createdAt));
+const createdOf = (turn: Turn, ticket: Ticket): string =>
+  turn.t.tickets.created(when(turn, ticket.createdAt));
 
 /** A ticket as a list line: the seed portal's columns (status, priority, department, created, last reply). */
 export const ticketChoice = (turn: Turn, ticket: Ticket, id: string): Choice<number> => ({
