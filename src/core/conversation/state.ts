@@ -34,7 +34,14 @@ const openStep = <S extends string>(step: S) =>
   z.object({ step: z.literal(step), draft: ticketDraft, editing: z.boolean().default(false) });
 
 export const STATUS_FILTERS = ["all", ...PUBLIC_STATUSES] as const;
-const listView = z.object({ filter: z.enum(STATUS_FILTERS), org: z.boolean() });
+/** What the list shows: status, and the narrower filters and search words (a session from before them reads as none). */
+const listView = z.object({
+  filter: z.enum(STATUS_FILTERS),
+  org: z.boolean(),
+  priority: z.enum(PRIORITIES).nullable().default(null),
+  department: z.string().max(64).nullable().default(null),
+  text: z.string().max(200).nullable().default(null),
+});
 export type ListView = z.infer<typeof listView>;
 
 export const DETAIL_ACTIONS = ["reply", "files", "contact", "close", "rate", "list", "menu"] as const;
@@ -54,6 +61,8 @@ export const flowState = z.discriminatedUnion("step", [
   z.object({ step: z.literal("open.attachments"), draft: ticketDraft }),
   z.object({ step: z.literal("tickets.list"), view: listView, shown: z.array(ticketNumber).max(10) }),
   z.object({ step: z.literal("tickets.filter"), view: listView }),
+  z.object({ step: z.literal("tickets.filterBy"), view: listView, by: z.enum(["priority", "department"]) }),
+  z.object({ step: z.literal("tickets.search"), view: listView }),
   z.object({
     step: z.literal("tickets.detail"),
     ticket: ticketNumber,

@@ -7,7 +7,12 @@ import { editStep, similarStep, summaryStep } from "./flows/open-review.js";
 import { ratingCommentStep, ratingScoreStep } from "./flows/rating.js";
 import { ticketCloseStep, ticketDetailStep, ticketReplyStep } from "./flows/ticket-detail.js";
 import { ticketFilesStep } from "./flows/ticket-files.js";
-import { ticketsFilterStep, ticketsListStep } from "./flows/tickets-list.js";
+import {
+  ticketsFilterByStep,
+  ticketsFilterStep,
+  ticketsListStep,
+  ticketsSearchStep,
+} from "./flows/tickets-list.js";
 import type { ConversationState, StateOf, StepName } from "./state.js";
 import type { Step } from "./turn.js";
 
@@ -25,6 +30,8 @@ export const STEPS: { readonly [K in StepName]: Step<StateOf<K>> } = {
   "open.attachments": attachmentsStep,
   "tickets.list": ticketsListStep,
   "tickets.filter": ticketsFilterStep,
+  "tickets.filterBy": ticketsFilterByStep,
+  "tickets.search": ticketsSearchStep,
   "tickets.detail": ticketDetailStep,
   "tickets.reply": ticketReplyStep,
   "tickets.files": ticketFilesStep,

@@ -96,6 +96,24 @@ export interface ConversationCatalogue {
     readonly menu: string;
     readonly filterQuestion: string;
     readonly filterLabel: Readonly<Record<StatusFilter, string>>;
+    /** Search, narrower filters and the supplier's numbers (the seed portal's dashboard). */
+    readonly search: string;
+    readonly askSearch: string;
+    readonly byPriority: string;
+    readonly byDepartment: string;
+    readonly anyPriority: string;
+    readonly anyDepartment: string;
+    readonly filterByQuestion: string;
+    readonly narrowedBy: (parts: readonly string[]) => string;
+    readonly numbers: string;
+    readonly numbersText: (n: {
+      total: number;
+      open: number;
+      answered: number;
+      closed: number;
+      high: number;
+      org: boolean;
+    }) => string;
     readonly detailQuestion: string;
     readonly fields: {
       readonly status: string;

@@ -117,16 +117,33 @@ export const conversationPtBR: ConversationCatalogue = {
       filter === "all"
         ? "Nenhum chamado por aqui ainda."
         : `Nenhum chamado ${{ OPEN: "aberto", ANSWERED: "respondido", CLOSED: "fechado" }[filter]}.`,
-    more: (shown) =>
-      `Mostrando os ${shown} mais recentes. Filtre por status ou envie o número de um chamado.`,
+    more: (shown) => `Mostrando os ${shown} mais recentes. Filtre, pesquise ou envie o número de um chamado.`,
     lastReply: (at, who) => `última resposta ${at} (${who})`,
     created: (at) => `aberto em ${at}`,
-    filter: "Filtrar por status",
+    filter: "Filtrar",
     showOrg: "Da organização",
     showMine: "Só os meus",
     menu: "Menu",
     filterQuestion: "Quais chamados quer ver?",
     filterLabel: { all: "Todos", OPEN: "Abertos", ANSWERED: "Respondidos", CLOSED: "Fechados" },
+    search: "Pesquisar",
+    askSearch: "Digite palavras do assunto ou das mensagens (ou o número de um chamado) para pesquisar.",
+    byPriority: "Por prioridade",
+    byDepartment: "Por departamento",
+    anyPriority: "Qualquer prioridade",
+    anyDepartment: "Qualquer departamento",
+    filterByQuestion: "Mostrar quais?",
+    narrowedBy: (parts) => `Filtrado por: ${parts.join(" · ")}`,
+    numbers: "Meus números",
+    numbersText: (n) =>
+      [
+        n.org ? "Números da organização:" : "Seus números:",
+        `Total de chamados: ${n.total}`,
+        `Abertos: ${n.open}`,
+        `Respondidos: ${n.answered}`,
+        `Fechados: ${n.closed}`,
+        `Alta prioridade (não fechados): ${n.high}`,
+      ].join("\n"),
     detailQuestion: "O que deseja fazer?",
     fields: {
       status: "Status",
