@@ -104,14 +104,16 @@ export const startFakeGraphApi = async (options: {
     }
     seq += 1;
     const wamid = `wamid.fake${String(seq).padStart(6, "0")}`;
-    messages.push({ seq, wamid, to: String(body.to), type: String(body.type), body });
+    // A BSUID goes in `recipient` when no phone number is known (Meta's usernames changes).
+    const to = String(body.to ?? body.recipient);
+    messages.push({ seq, wamid, to, type: String(body.type), body });
     const answer = fixture("send-message-response.json") as {
       contacts: { input: string; wa_id: string }[];
       messages: { id: string }[];
     };
     json(res, 200, {
       ...answer,
-      contacts: [{ input: String(body.to), wa_id: String(body.to) }],
+      contacts: [body.to ? { input: to, wa_id: to } : { input: to, user_id: to }],
       messages: [{ ...answer.messages[0], id: wamid }],
     });
   };

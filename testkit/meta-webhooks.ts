@@ -14,7 +14,7 @@ const fixture = (name: string): Json =>
 
 interface Value {
   metadata: { phone_number_id: string };
-  contacts?: { wa_id: string; profile: { name: string } }[];
+  contacts?: { wa_id?: string; user_id?: string; profile: { name: string } }[];
   messages?: Json[];
   statuses?: Json[];
 }
@@ -25,9 +25,15 @@ const changeValue = (body: Json): Value =>
 const seconds = (at: Date) => String(Math.floor(at.getTime() / 1000));
 
 export interface Sender {
+  /** The phone number's digits; "" for a person who hides it behind a username (BSUID only). */
   readonly waId: string;
   readonly name: string;
+  /** Their business-scoped user id, sent beside the number (or alone) as Meta does since 2026. */
+  readonly userId?: string;
 }
+
+/** Where a sender's answers go: their number, or their BSUID without one. */
+export const addressOf = (sender: Sender): string => sender.waId || sender.userId || "";
 
 export const metaWebhooks = (phoneNumberId: string) => {
   let seq = 0;
@@ -43,9 +49,24 @@ export const metaWebhooks = (phoneNumberId: string) => {
     const body = fixture(name);
     const value = changeValue(body);
     value.metadata.phone_number_id = phoneNumberId;
-    value.contacts = [{ wa_id: from.waId, profile: { name: from.name } }];
-    const original = value.messages![0]!;
-    value.messages = [{ ...original, ...content, from: from.waId, id, timestamp: seconds(at) }];
+    value.contacts = [
+      {
+        ...(from.waId ? { wa_id: from.waId } : {}),
+        ...(from.userId ? { user_id: from.userId } : {}),
+        profile: { name: from.name },
+      },
+    ];
+    const { from: _phone, ...original } = value.messages![0]!;
+    value.messages = [
+      {
+        ...original,
+        ...content,
+        ...(from.waId ? { from: from.waId } : {}),
+        ...(from.userId ? { from_user_id: from.userId } : {}),
+        id,
+        timestamp: seconds(at),
+      },
+    ];
     return { id, body };
   };
 

@@ -148,7 +148,11 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
       const ref = globexTicket;
       expect(
         (await api().post(`/tickets/${ref}/replies`, { message: "Reenvie o XML, por favor." })).json,
-      ).toMatchObject({ status: "WAITING_ON_REQUESTER" });
+      ).toMatchObject({
+        status: "WAITING_ON_REQUESTER",
+        lastReply: { by: "AGENT", at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      });
+      expect((await api().get(`/tickets?q=${ref}`)).json.items[0]?.lastReply).toMatchObject({ by: "AGENT" });
       expect(
         (await api().post(`/tickets/${ref}/replies`, { message: "cliente VIP", internal: true })).status,
       ).toBe(200);

@@ -64,9 +64,46 @@ describe("content inspector: plain text", () => {
     expect(await inspector.inspect(utf8(`Olá ${text}`))).toEqual({ kind: "unknown" });
   });
 
-  it("rejects Latin-1 text, which is not valid UTF-8", async () => {
+  it("takes Latin-1 text as text and gives its UTF-8 bytes", async () => {
     const latin1 = new Uint8Array(Buffer.from("Relação de peças", "latin1"));
-    expect(await inspector.inspect(latin1)).toEqual({ kind: "unknown" });
+    const found = await inspector.inspect(latin1);
+    expect(found).toMatchObject({ kind: "known", extension: "txt", mime: "text/plain" });
+    expect(Buffer.from((found as { utf8: Uint8Array }).utf8).toString("utf8")).toBe("Relação de peças");
+  });
+
+  it("reads Windows-1252's curly quotes, dashes and euro sign", async () => {
+    // 0x93/0x94 quotes, 0x96 en dash, 0x80 euro: C1 controls in Latin-1, letters in Windows-1252.
+    const bytes = new Uint8Array([
+      ...Buffer.from("Pre", "latin1"),
+      0xe7,
+      0x6f,
+      0x20,
+      0x93,
+      0x4f,
+      0x4b,
+      0x94,
+      0x20,
+      0x96,
+      0x20,
+      0x80,
+      0x20,
+      0x31,
+      0x30,
+    ]);
+    const found = await inspector.inspect(bytes);
+    expect(Buffer.from((found as { utf8: Uint8Array }).utf8).toString("utf8")).toBe(
+      "Preço \u201cOK\u201d \u2013 \u20ac 10",
+    );
+  });
+
+  it("refuses legacy bytes with controls, undefined bytes or too little ASCII", async () => {
+    const latin = (s: string) => [...Buffer.from(s, "latin1")];
+    for (const bytes of [
+      [...latin("Relação"), 0x00, ...latin("peças")],
+      [...latin("Relação de peças"), 0x81],
+      [0xe7, 0xe3, 0xe9, 0xea, 0xf5, 0x61, 0xe7, 0xe3],
+    ])
+      expect(await inspector.inspect(new Uint8Array(bytes))).toEqual({ kind: "unknown" });
   });
 });
 

@@ -50,6 +50,21 @@ describe("/ticket text", () => {
     expect(parseTicketCommand("list")).toEqual({ kind: "list", filter: "all" });
     expect(parseTicketCommand("list Answered")).toEqual({ kind: "list", filter: "ANSWERED" });
     expect(parseTicketCommand("listar encerrados")).toEqual({ kind: "list", filter: "CLOSED" });
+    const departments = [{ code: "technical", labels: { en: "Technical", "pt-BR": "Técnico" } }];
+    expect(parseTicketCommand("list alta tecnico", departments)).toEqual({
+      kind: "list",
+      filter: "all",
+      priority: "HIGH",
+      department: "technical",
+    });
+    expect(parseTicketCommand("list Technical open LOW", departments)).toEqual({
+      kind: "list",
+      filter: "OPEN",
+      priority: "LOW",
+      department: "technical",
+    });
+    expect(parseTicketCommand("pesquisar nota  fiscal")).toEqual({ kind: "search", text: "nota  fiscal" });
+    expect(parseTicketCommand("números")).toEqual({ kind: "numbers" });
     expect(parseTicketCommand("TKT-000123")).toEqual({ kind: "detail", ticket: 123 });
     expect(parseTicketCommand("#7")).toEqual({ kind: "detail", ticket: 7 });
     expect(parseTicketCommand("close tkt-12")).toEqual({ kind: "close", ticket: 12 });
@@ -60,6 +75,9 @@ describe("/ticket text", () => {
     });
     for (const bad of [
       "list everything",
+      "list high high",
+      "search",
+      "numbers please",
       "close",
       "close abc",
       "reply TKT-1",

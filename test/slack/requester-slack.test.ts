@@ -73,8 +73,20 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
   it("lists, shows, replies to and closes tickets with /ticket, answering only the requester", async () => {
     expect(await command("help", "help")).toContain("*/ticket list* [open|answered|closed]");
     expect(await command("frobnicate", "bad")).toBe("I did not understand that. Try */ticket help*.");
-    expect(await command("list open", "list")).toBe(
-      "*Your tickets (open):*\n• *TKT-000001* — Cannot log in to the ERP · Open",
+    expect(await command("list open", "list")).toMatch(
+      /^\*Your tickets \(open\):\*\n• \*TKT-000001\* — Cannot log in to the ERP · Open · High · Technical · opened \d{4}-\d\d-\d\d \d\d:\d\d$/,
+    );
+    // Filters by priority and department, in either language and any order; search ignores accents.
+    expect(await command("list técnico ALTA abertos", "list-narrow")).toContain("*TKT-000001*");
+    expect(await command("list low", "list-low")).toBe("No tickets here yet.");
+    const found = await command("search érp CANNOT", "search");
+    expect(found).toContain("Filtered by: “érp CANNOT”");
+    expect(found).toContain("*TKT-000001* — Cannot log in to the ERP");
+    expect(await command("search invoice", "search-none")).toBe(
+      "No tickets here yet.\nFiltered by: “invoice”",
+    );
+    expect(await command("numbers", "numbers")).toBe(
+      "Your numbers:\nTotal: 1\nOpen: 1\nAnswered: 0\nClosed: 0\nHigh priority (not closed): 1",
     );
     expect(t.slack.responses("list")[0]!.body.response_type).toBe("ephemeral");
     const detail = await command("TKT-000001", "detail");
@@ -265,6 +277,9 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
     ]) {
       expect(home).toContain(part);
     }
+    // Each line says when the ticket was opened and who replied last, in the reader's time zone.
+    expect(home).toMatch(/created <!date\^\d+\^\{date_short\} \{time\}\|\d{4}-\d\d-\d\d \d\d:\d\d UTC>/);
+    expect(home).toMatch(/last reply <!date\^\d+\^\{date_short\} \{time\}\|[^>]+> by |no reply yet/);
     expect(home).toContain(`archives/C0AGENTS/p${root.ts.replace(".", "")}|TKT-000001>`);
 
     // Filtering by status republishes with the filter applied and kept.

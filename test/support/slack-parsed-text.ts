@@ -1,5 +1,7 @@
 /** The one kind of link chamado writes on purpose: a ticket id linking to its thread in the workspace. */
 const OWN_LINK = /<https:\/\/[a-z0-9-]+\.slack\.com\/archives\/[A-Z0-9]+\/p\d+\|TKT-\d{6}>/g;
+/** And dates it formats in each reader's time zone (App Home), whose fallback is a plain UTC time. */
+const OWN_DATE = /<!date\^\d+\^\{date_short\} \{time\}\|\d{4}-\d\d-\d\d \d\d:\d\d UTC>/g;
 
 /**
  * Every string of a Web API call that Slack parses for mentions and links: a message's `text`, and
@@ -21,7 +23,7 @@ export const parsedStrings = (value: unknown, key = ""): string[] => {
 export const injectedMarkup = (calls: readonly { readonly args: unknown }[]): string[] =>
   calls
     .flatMap((call) => parsedStrings(call.args))
-    .filter((text) => text.replace(OWN_LINK, "").includes("<"));
+    .filter((text) => text.replace(OWN_LINK, "").replace(OWN_DATE, "").includes("<"));
 
 export const SLACK_WRITES = [
   "chat.postMessage",

@@ -18,6 +18,8 @@ describe("Cloud API webhook payloads, as Meta documents them", () => {
     expect(text).toEqual({
       id: "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
       from: "16505551234",
+      phone: "16505551234",
+      userId: null,
       name: "Sheena Nelson",
       sentAt: new Date(1749416383 * 1000),
       content: { kind: "text", text: "Does it come in another color?" },

@@ -148,6 +148,10 @@ export const ticketJson = z.object({
   updatedAt: isoDate,
   closedAt: isoDate.nullable(),
   firstResponseAt: isoDate.nullable(),
+  lastReply: z
+    .object({ at: isoDate, by: z.enum(["REQUESTER", "AGENT", "SYSTEM"]), name: z.string() })
+    .nullable()
+    .meta({ description: "The latest public message: when, and from which side (null before any reply)" }),
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
   sla: z.object({ firstResponse: slaClock, resolution: slaClock }),
   version: z.number().int(),

@@ -29,6 +29,7 @@ export const toTicketJson = (t: Ticket, now: Date, sla: SlaPolicy) => {
     updatedAt: t.updatedAt.toISOString(),
     closedAt: iso(t.closedAt),
     firstResponseAt: iso(t.firstResponseAt),
+    lastReply: t.lastReply ? { ...t.lastReply, at: t.lastReply.at.toISOString() } : null,
     rating: t.rating,
     sla: { firstResponse: clock(status.firstResponse), resolution: clock(status.resolution) },
     version: t.version,

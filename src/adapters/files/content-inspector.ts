@@ -1,7 +1,7 @@
 import { type FileTypeResult, fileTypeFromBuffer } from "file-type";
 import { DEFAULT_ATTACHMENT_RULES } from "../../core/attachments/rules.js";
 import type { ContentInspector, InspectedContent } from "../../core/ports/content-inspector.js";
-import { isPlainText } from "./plain-text.js";
+import { isPlainText, legacyTextAsUtf8 } from "./plain-text.js";
 import { inspectZip, type ZipLimits } from "./zip-directory.js";
 
 const UNKNOWN: InspectedContent = { kind: "unknown" };
@@ -30,15 +30,24 @@ async function inspect(bytes: Uint8Array, limits: ZipLimits): Promise<InspectedC
 
   const detected = await detectMagic(bytes);
   if (detected === "failed") return UNKNOWN;
-  if (detected === undefined) return isPlainText(bytes) ? PLAIN_TEXT : UNKNOWN;
+  if (detected === undefined) return isPlainText(bytes) ? PLAIN_TEXT : (legacyText(bytes) ?? UNKNOWN);
 
   // docx/xlsx/jar/epub/apk are zips too, but file-type names them; only an anonymous zip gets its directory read.
-  if (!TEXT_FORMATS.has(detected.ext) && isPlainText(bytes)) return PLAIN_TEXT;
+  if (!TEXT_FORMATS.has(detected.ext)) {
+    if (isPlainText(bytes)) return PLAIN_TEXT;
+    const legacy = legacyText(bytes);
+    if (legacy) return legacy;
+  }
   if (detected.ext === "zip") {
     const contents = await inspectZip(bytes, limits);
     return contents ? { kind: "zip", ...contents } : { kind: "corrupt-zip" };
   }
   return { kind: "known", extension: detected.ext, mime: detected.mime };
+}
+
+function legacyText(bytes: Uint8Array): InspectedContent | null {
+  const utf8 = legacyTextAsUtf8(bytes);
+  return utf8 ? { kind: "known", extension: "txt", mime: "text/plain", utf8 } : null;
 }
 
 async function detectMagic(bytes: Uint8Array): Promise<FileTypeResult | undefined | "failed"> {

@@ -193,8 +193,8 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       const first = plainFromSlack(event.previousText ?? "").trim();
       await deps.service.reviseReply(actor, formatTicketId(ticket.number), {
         replyKey: messageKey(event.channel, event.ts),
-        message: clip(body, TICKET_LIMITS.message.max),
-        note: clip(words().thread.editedBeforeSending(first), TICKET_LIMITS.message.max),
+        message: clip(body, TICKET_LIMITS.agentMessage.max),
+        note: clip(words().thread.editedBeforeSending(first), TICKET_LIMITS.agentMessage.max),
         sourceKey: `${messageKey(event.channel, event.ts)}:edit:${deps.clock.now().getTime()}`,
       });
     },

@@ -25,7 +25,7 @@ export const createCommandHandlers = (
   openForm: (triggerId: string, user: string) => Promise<void>,
 ): CommandHandlers => ({
   async command(input, respond) {
-    const command = parseTicketCommand(input.text);
+    const command = parseTicketCommand(input.text, deps.taxonomy.departments);
     // The form opens first: its trigger expires 3 seconds after the command was typed.
     if (command.kind === "open") return openForm(input.triggerId, input.user);
     const requester = await requesters.resolve(input.user, input.team);
@@ -44,8 +44,23 @@ export const createCommandHandlers = (
           limit: 15,
           sort: { field: "updatedAt", direction: "desc" },
           ...(statuses ? { statuses } : {}),
+          ...(command.priority ? { priorities: [command.priority] } : {}),
+          ...(command.department ? { departments: [command.department] } : {}),
         });
         return say(ticketListText(page.items, command.filter, io.view(requester)));
+      }
+      case "search": {
+        // The API's search, kept by the service to what this person may see.
+        const page = await deps.service.search(requester.actor, command.text, {
+          limit: 15,
+          sort: { field: "updatedAt", direction: "desc" },
+        });
+        return say(ticketListText(page.items, "all", io.view(requester), command.text));
+      }
+      case "numbers": {
+        const n = await deps.service.stats(requester.actor);
+        const org = requester.actor.kind === "requester" && requester.actor.orgAdmin;
+        return say(escapeMrkdwn(words.numbersText({ ...n, high: n.highPriority, org })));
       }
       case "detail": {
         const detail = await deps.service.detail(requester.actor, ref);

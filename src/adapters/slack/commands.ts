@@ -1,4 +1,7 @@
+import { fold } from "../../core/shared/fold.js";
+import type { Priority } from "../../core/ticket/priority.js";
 import type { PublicStatus } from "../../core/ticket/status.js";
+import type { TaxonomyOption } from "../../core/ticket/taxonomy.js";
 import { parseTicketRef } from "../../core/ticket/ticket-ref.js";
 
 export type StatusFilter = "all" | PublicStatus;
@@ -7,7 +10,15 @@ export type StatusFilter = "all" | PublicStatus;
 export type TicketCommand =
   | { readonly kind: "open" }
   | { readonly kind: "help" }
-  | { readonly kind: "list"; readonly filter: StatusFilter }
+  | {
+      readonly kind: "list";
+      readonly filter: StatusFilter;
+      readonly priority?: Priority;
+      /** A department code. */
+      readonly department?: string;
+    }
+  | { readonly kind: "search"; readonly text: string }
+  | { readonly kind: "numbers" }
   | { readonly kind: "detail"; readonly ticket: number }
   | { readonly kind: "reply"; readonly ticket: number; readonly text: string }
   | { readonly kind: "close"; readonly ticket: number }
@@ -15,10 +26,19 @@ export type TicketCommand =
   | { readonly kind: "invalid" };
 
 /** Subcommands and filters in English (as the help shows them) and in Portuguese. */
-const VERBS: Readonly<Record<string, "help" | "list" | "reply" | "close" | "open" | "contact">> = {
+const VERBS: Readonly<
+  Record<string, "help" | "list" | "reply" | "close" | "open" | "contact" | "search" | "numbers">
+> = {
   contact: "contact",
   contato: "contact",
   contatar: "contact",
+  search: "search",
+  pesquisar: "search",
+  buscar: "search",
+  find: "search",
+  numbers: "numbers",
+  numeros: "numbers",
+  stats: "numbers",
   help: "help",
   ajuda: "help",
   list: "list",
@@ -49,12 +69,50 @@ const FILTERS: Readonly<Record<string, StatusFilter>> = {
   fechados: "CLOSED",
 };
 
+const PRIORITY_WORDS: Readonly<Record<string, Priority>> = {
+  high: "HIGH",
+  alta: "HIGH",
+  alto: "HIGH",
+  medium: "MEDIUM",
+  media: "MEDIUM",
+  medio: "MEDIUM",
+  low: "LOW",
+  baixa: "LOW",
+  baixo: "LOW",
+};
+
+/** `list` takes a status, a priority and a department, in any order, each at most once. */
+const parseList = (words: readonly string[], departments: readonly TaxonomyOption[]): TicketCommand => {
+  let filter: StatusFilter | undefined;
+  let priority: Priority | undefined;
+  let department: string | undefined;
+  for (const word of words) {
+    const key = fold(word);
+    const status = FILTERS[key];
+    const level = PRIORITY_WORDS[key];
+    const dep = departments.find((d) => [d.code, ...Object.values(d.labels)].some((n) => fold(n) === key));
+    if (status && !filter) filter = status;
+    else if (level && !priority) priority = level;
+    else if (dep && !department) department = dep.code;
+    else return { kind: "invalid" };
+  }
+  return {
+    kind: "list",
+    filter: filter ?? "all",
+    ...(priority ? { priority } : {}),
+    ...(department ? { department } : {}),
+  };
+};
+
 /** Parses the text after the command; a ticket reference alone shows that ticket. */
-export const parseTicketCommand = (raw: string): TicketCommand => {
+export const parseTicketCommand = (
+  raw: string,
+  departments: readonly TaxonomyOption[] = [],
+): TicketCommand => {
   const text = raw.trim();
   if (text === "") return { kind: "open" };
   const [first = "", second = "", ...rest] = text.split(/\s+/);
-  const verb = VERBS[first.toLowerCase()];
+  const verb = VERBS[fold(first)];
   if (!verb) {
     const ticket = parseTicketRef(first);
     return ticket !== null && second === "" ? { kind: "detail", ticket } : { kind: "invalid" };
@@ -63,9 +121,13 @@ export const parseTicketCommand = (raw: string): TicketCommand => {
     case "help":
     case "open":
       return second === "" ? { kind: verb } : { kind: "invalid" };
-    case "list": {
-      const filter = second === "" ? "all" : FILTERS[second.toLowerCase()];
-      return filter && rest.length === 0 ? { kind: "list", filter } : { kind: "invalid" };
+    case "list":
+      return parseList(second === "" ? [] : [second, ...rest], departments);
+    case "numbers":
+      return second === "" ? { kind: "numbers" } : { kind: "invalid" };
+    case "search": {
+      const words = text.replace(/^\S+\s*/, "").trim();
+      return words === "" || words.length > 200 ? { kind: "invalid" } : { kind: "search", text: words };
     }
     case "close":
     case "contact": {

@@ -54,6 +54,10 @@ const link = (ticket: Ticket, ctx: HomeContext): string => {
   return target ? `<${messageLink(ctx.workspaceUrl, target.channel, target.ts)}|${ref}>` : ref;
 };
 
+/** Slack renders the date in each reader's time zone; the fallback is for clients that cannot. */
+const slackDate = (at: Date) =>
+  `<!date^${Math.floor(at.getTime() / 1000)}^{date_short} {time}|${at.toISOString().slice(0, 16).replace("T", " ")} UTC>`;
+
 const agentLine = (ticket: Ticket, ctx: HomeContext): types.KnownBlock => {
   const s = slackCatalogues[ctx.lang];
   const details = [
@@ -62,7 +66,11 @@ const agentLine = (ticket: Ticket, ctx: HomeContext): types.KnownBlock => {
     escapeMrkdwn(labelOf(ctx.taxonomy.departments, ticket.department, ctx.lang)),
     ticket.assignee ? mention(ticket.assignee) : s.root.unassigned,
   ].join(" · ");
-  const text = `*${link(ticket, ctx)}* ${escapeMrkdwn(ticket.subject)}\n${details}`;
+  const reply = ticket.lastReply
+    ? s.home.lastReply(slackDate(ticket.lastReply.at), escapeMrkdwn(ticket.lastReply.name))
+    : s.home.noReply;
+  const when = `${s.home.created(slackDate(ticket.createdAt))} · ${reply}`;
+  const text = `*${link(ticket, ctx)}* ${escapeMrkdwn(ticket.subject)}\n${details}\n${when}`;
   return { type: "section", text: { type: "mrkdwn", text: clip(text, LIMITS.sectionText) } };
 };
 

@@ -18,7 +18,7 @@ import { escapeMrkdwn } from "./text.js";
 import type { SlackMessageRef } from "./threads.js";
 
 export type RequesterPayload = RequesterNotice;
-type TicketNotice = Exclude<RequesterPayload, { kind: "conversation.expired" }>;
+type TicketNotice = Exclude<RequesterPayload, { kind: "conversation.expired" | "file_copy" }>;
 
 /** The DM channel with a person, opened once and remembered (it never changes). */
 export const createDmOpener = (deps: Pick<SlackDeps, "clients">) => {
@@ -96,6 +96,8 @@ export const createRequesterDeliveries = (deps: SlackDeps, openDm: (user: string
       if (contact?.channel !== "SLACK") return permanentFailure("not a Slack contact");
       const lang = langOf(contact);
       const dm = await openDm(contact.platformUserId);
+      // Files are asked for in the chat dialogue, which Slack requesters do not use (they have the thread).
+      if (payload.kind === "file_copy") return permanentFailure("file copies go to chat channels only");
       if (payload.kind === "conversation.expired") {
         return sent(
           String((await client.chat.postMessage({ channel: dm, text: escapeMrkdwn(payload.text) })).ts),

@@ -24,21 +24,33 @@ const lastReply = (ticket: Ticket, view: RequesterView): string | null => {
   return t.tickets.lastReply(t.dateTime(ticket.lastReply.at, view.timeZone), who);
 };
 
+/** The seed portal's columns: status, priority, department, created and last reply. */
 export const ticketLine = (ticket: Ticket, view: RequesterView): string => {
-  const status = catalogues[view.lang].publicStatus[PUBLIC_STATUS_OF[ticket.status]];
+  const core = catalogues[view.lang];
+  const t = conversationCatalogues[view.lang];
+  const status = core.publicStatus[PUBLIC_STATUS_OF[ticket.status]];
+  const department = labelOf(view.taxonomy.departments, ticket.department, view.lang);
+  const created = t.tickets.created(t.dateTime(ticket.createdAt, view.timeZone));
   const reply = lastReply(ticket, view);
-  return `• *${formatTicketId(ticket.number)}* — ${escapeMrkdwn(ticket.subject)} · ${status}${reply ? ` · ${escapeMrkdwn(reply)}` : ""}`;
+  const columns = [status, core.priority[ticket.priority], department, created, ...(reply ? [reply] : [])];
+  return `• *${formatTicketId(ticket.number)}* — ${escapeMrkdwn(ticket.subject)} · ${escapeMrkdwn(columns.join(" · "))}`;
 };
 
 export const ticketListText = (
   tickets: readonly Ticket[],
   filter: StatusFilter,
   view: RequesterView,
+  searched?: string,
 ): string => {
   const t = conversationCatalogues[view.lang].tickets;
-  if (tickets.length === 0) return t.empty(filter);
+  const words = searched ? escapeMrkdwn(t.narrowedBy([`“${searched}”`])) : null;
+  if (tickets.length === 0) return [t.empty(filter), ...(words ? [words] : [])].join("\n");
   return clip(
-    [`*${t.title(filter, false)}*`, ...tickets.map((ticket) => ticketLine(ticket, view))].join("\n"),
+    [
+      `*${t.title(filter, false)}*`,
+      ...(words ? [words] : []),
+      ...tickets.map((ticket) => ticketLine(ticket, view)),
+    ].join("\n"),
     LIMITS.sectionText,
   );
 };

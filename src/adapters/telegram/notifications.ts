@@ -9,7 +9,8 @@ import { keyboardOf, type OutgoingMessage, renderPrompts } from "./render.js";
 /** One Telegram message of a notification: words (with buttons) or one of an agent's files. */
 export type NotificationPart =
   | { readonly kind: "message"; readonly message: OutgoingMessage }
-  | { readonly kind: "file"; readonly file: AttachmentRef };
+  /** `document`: sent as a file whatever it is (a copy the person asked for), never as a photo. */
+  | { readonly kind: "file"; readonly file: AttachmentRef; readonly document?: boolean };
 
 export type RequesterPayload = RequesterNotice;
 
@@ -46,6 +47,8 @@ export const notificationParts = async (
       const question = await ctx.engine.requestRating(ctx.contactId, payload.ticket.number);
       return question ? renderPrompts(question.prompts).map(message) : null;
     }
+    case "file_copy":
+      return [{ kind: "file", file: payload.attachment, document: true }];
     case "conversation.expired":
       return renderPrompts(requesterNotice(payload, ctx.lang, ctx.timeZone)).map(message);
     case "agent_reply": {

@@ -46,7 +46,8 @@ const bodyOf = (prompt: Prompt): string => {
         ...prompt.tickets.map((t, i) =>
           [
             `${i + 1}. ${t.ref} — ${t.subject}`,
-            `    ${[t.statusLabel, t.lastReply].filter(Boolean).join(" · ")}`,
+            `    ${t.statusLabel} · ${t.details}`,
+            `    ${[t.created, t.lastReply].filter(Boolean).join(" · ")}`,
           ].join("\n"),
         ),
       ].join("\n");

@@ -80,9 +80,14 @@ export const createTelegramSender = (deps: TelegramSenderDeps): ChannelSender =>
     }
   };
 
-  const sendFile = async (chatId: number, file: AttachmentRef, signal: AbortSignal): Promise<number> => {
+  const sendFile = async (
+    chatId: number,
+    file: AttachmentRef,
+    signal: AbortSignal,
+    document = false,
+  ): Promise<number> => {
     const source = { source: await fileBytes(file), filename: file.fileName };
-    if (PHOTO_TYPES.has(file.contentType) && file.size <= PHOTO_MAX_BYTES) {
+    if (!document && PHOTO_TYPES.has(file.contentType) && file.size <= PHOTO_MAX_BYTES) {
       try {
         return (await callBot(client, "sendPhoto", { chat_id: chatId, photo: source }, signal)).message_id;
       } catch (error) {
@@ -94,7 +99,7 @@ export const createTelegramSender = (deps: TelegramSenderDeps): ChannelSender =>
   };
 
   const sendPart = async (chatId: number, part: NotificationPart, signal: AbortSignal): Promise<number> => {
-    if (part.kind === "file") return sendFile(chatId, part.file, signal);
+    if (part.kind === "file") return sendFile(chatId, part.file, signal, part.document);
     const params = sendMessageParams(chatId, part.message, { group: false, replyTo: null, last: false });
     return (await callBot(client, "sendMessage", params, signal)).message_id;
   };

@@ -11,6 +11,8 @@ export interface OutgoingFile {
   readonly fileName: string;
   readonly contentType: string;
   readonly bytes: Uint8Array;
+  /** Sent as a document whatever it is (a copy the person asked for), never as an image. */
+  readonly document?: boolean;
 }
 
 /** An outbox item addressed to a WhatsApp contact, before its words are written. */
@@ -86,6 +88,14 @@ export const createNotifications = (deps: NotificationDeps): Notifications => ({
           })),
         );
         return { prompts: requesterNotice(payload, lang, deps.timeZone), files };
+      }
+      case "file_copy": {
+        const { attachment: a } = payload;
+        const bytes = await deps.blobs.get(a.storageKey);
+        return {
+          prompts: [],
+          files: [{ fileName: a.fileName, contentType: a.contentType, bytes, document: true }],
+        };
       }
       case "status_changed":
       case "ticket_notice":

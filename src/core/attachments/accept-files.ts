@@ -47,7 +47,10 @@ export const vetFiles = async (
       continue;
     }
     if (!rules.allowedTypes.includes(content.extension)) return reject("TYPE_NOT_ALLOWED");
-    vetted.push({ file, extension: content.extension, mime: content.mime });
+    // Legacy-encoded text is kept as UTF-8, which may take a few more bytes than the limit allows.
+    if (content.utf8 && content.utf8.byteLength > rules.maxBytes) return reject("TOO_LARGE", rules.maxBytes);
+    const stored = content.utf8 ? { ...file, bytes: content.utf8 } : file;
+    vetted.push({ file: stored, extension: content.extension, mime: content.mime });
   }
   return ok(vetted);
 };

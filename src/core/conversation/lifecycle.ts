@@ -23,7 +23,10 @@ import {
 const BROWSING: ReadonlySet<string> = new Set<StepName>([
   "tickets.list",
   "tickets.filter",
+  "tickets.filterBy",
+  "tickets.search",
   "tickets.detail",
+  "tickets.files",
   "language",
 ]);
 

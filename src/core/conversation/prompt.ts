@@ -20,6 +20,10 @@ export interface TicketListItem {
   readonly statusLabel: string;
   /** "02/03 12:00 · Suporte", or null when nobody replied yet. */
   readonly lastReply: string | null;
+  /** Priority and department, localized: "Alta · Técnico". */
+  readonly details: string;
+  /** "aberto em 02/03/2026 12:00". */
+  readonly created: string;
   /** The option that opens this ticket. */
   readonly optionId: string;
 }

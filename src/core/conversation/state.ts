@@ -34,10 +34,17 @@ const openStep = <S extends string>(step: S) =>
   z.object({ step: z.literal(step), draft: ticketDraft, editing: z.boolean().default(false) });
 
 export const STATUS_FILTERS = ["all", ...PUBLIC_STATUSES] as const;
-const listView = z.object({ filter: z.enum(STATUS_FILTERS), org: z.boolean() });
+/** What the list shows: status, and the narrower filters and search words (a session from before them reads as none). */
+const listView = z.object({
+  filter: z.enum(STATUS_FILTERS),
+  org: z.boolean(),
+  priority: z.enum(PRIORITIES).nullable().default(null),
+  department: z.string().max(64).nullable().default(null),
+  text: z.string().max(200).nullable().default(null),
+});
 export type ListView = z.infer<typeof listView>;
 
-export const DETAIL_ACTIONS = ["reply", "contact", "close", "rate", "list", "menu"] as const;
+export const DETAIL_ACTIONS = ["reply", "files", "contact", "close", "rate", "list", "menu"] as const;
 export type DetailAction = (typeof DETAIL_ACTIONS)[number];
 
 /** Every step of every flow, keyed by name (never by position), so reordering steps cannot misread a session. */
@@ -51,8 +58,11 @@ export const flowState = z.discriminatedUnion("step", [
   z.object({ step: z.literal("open.similar"), draft: ticketDraft, candidates: z.array(ticketNumber).max(3) }),
   z.object({ step: z.literal("open.summary"), draft: ticketDraft }),
   z.object({ step: z.literal("open.edit"), draft: ticketDraft }),
+  z.object({ step: z.literal("open.attachments"), draft: ticketDraft }),
   z.object({ step: z.literal("tickets.list"), view: listView, shown: z.array(ticketNumber).max(10) }),
   z.object({ step: z.literal("tickets.filter"), view: listView }),
+  z.object({ step: z.literal("tickets.filterBy"), view: listView, by: z.enum(["priority", "department"]) }),
+  z.object({ step: z.literal("tickets.search"), view: listView }),
   z.object({
     step: z.literal("tickets.detail"),
     ticket: ticketNumber,
@@ -61,6 +71,13 @@ export const flowState = z.discriminatedUnion("step", [
     offered: z.array(z.enum(DETAIL_ACTIONS)).max(DETAIL_ACTIONS.length).default([]),
   }),
   z.object({ step: z.literal("tickets.reply"), ticket: ticketNumber, view: listView.nullable() }),
+  z.object({
+    step: z.literal("tickets.files"),
+    ticket: ticketNumber,
+    view: listView.nullable(),
+    /** The attachment ids listed, in order, so a typed number means what the person saw. */
+    shown: z.array(z.string().min(1).max(64)).max(9).default([]),
+  }),
   z.object({ step: z.literal("tickets.close"), ticket: ticketNumber, view: listView.nullable() }),
   z.object({ step: z.literal("rating.score"), ticket: ticketNumber }),
   z.object({

@@ -1,11 +1,18 @@
 import { languageStep } from "./flows/language.js";
 import { offerStep } from "./flows/offer.js";
+import { attachmentsStep } from "./flows/open-attachments.js";
 import { departmentStep, messageStep, priorityStep, subjectStep, typeStep } from "./flows/open-fields.js";
 import { filesStep } from "./flows/open-files.js";
 import { editStep, similarStep, summaryStep } from "./flows/open-review.js";
 import { ratingCommentStep, ratingScoreStep } from "./flows/rating.js";
 import { ticketCloseStep, ticketDetailStep, ticketReplyStep } from "./flows/ticket-detail.js";
-import { ticketsFilterStep, ticketsListStep } from "./flows/tickets-list.js";
+import { ticketFilesStep } from "./flows/ticket-files.js";
+import {
+  ticketsFilterByStep,
+  ticketsFilterStep,
+  ticketsListStep,
+  ticketsSearchStep,
+} from "./flows/tickets-list.js";
 import type { ConversationState, StateOf, StepName } from "./state.js";
 import type { Step } from "./turn.js";
 
@@ -20,10 +27,14 @@ export const STEPS: { readonly [K in StepName]: Step<StateOf<K>> } = {
   "open.similar": similarStep,
   "open.summary": summaryStep,
   "open.edit": editStep,
+  "open.attachments": attachmentsStep,
   "tickets.list": ticketsListStep,
   "tickets.filter": ticketsFilterStep,
+  "tickets.filterBy": ticketsFilterByStep,
+  "tickets.search": ticketsSearchStep,
   "tickets.detail": ticketDetailStep,
   "tickets.reply": ticketReplyStep,
+  "tickets.files": ticketFilesStep,
   "tickets.close": ticketCloseStep,
   "rating.score": ratingScoreStep,
   "rating.comment": ratingCommentStep,

@@ -40,11 +40,26 @@ export const lastReplyOf = (turn: Turn, ticket: Ticket): string | null =>
 export const statusLabel = (turn: Turn, ticket: Ticket): string =>
   turn.core.publicStatus[PUBLIC_STATUS_OF[ticket.status]];
 
+/** Priority and department, the columns a supplier filters by. */
+const detailsOf = (turn: Turn, ticket: Ticket): string =>
+  `${turn.core.priority[ticket.priority]} · ${labelOf(turn.deps.taxonomy.departments, ticket.department, turn.lang)}`;
+
+const createdOf = (turn: Turn, ticket: Ticket): string =>
+  turn.t.tickets.created(when(turn, ticket.createdAt));
+
+/** A ticket as a list line: the seed portal's columns (status, priority, department, created, last reply). */
 export const ticketChoice = (turn: Turn, ticket: Ticket, id: string): Choice<number> => ({
   id,
   label: `${refOf(ticket)} — ${ticket.subject}`,
   aliases: [refOf(ticket)],
-  description: [statusLabel(turn, ticket), lastReplyOf(turn, ticket)].filter(Boolean).join(" · "),
+  description: [
+    statusLabel(turn, ticket),
+    detailsOf(turn, ticket),
+    createdOf(turn, ticket),
+    lastReplyOf(turn, ticket),
+  ]
+    .filter(Boolean)
+    .join(" · "),
   value: ticket.number,
 });
 
@@ -54,6 +69,8 @@ export const listItem = (turn: Turn, ticket: Ticket, optionId: string): TicketLi
   publicStatus: PUBLIC_STATUS_OF[ticket.status],
   statusLabel: statusLabel(turn, ticket),
   lastReply: lastReplyOf(turn, ticket),
+  details: detailsOf(turn, ticket),
+  created: createdOf(turn, ticket),
   optionId,
 });
 

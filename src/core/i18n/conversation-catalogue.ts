@@ -76,6 +76,12 @@ export interface ConversationCatalogue {
     readonly edit: string;
     readonly cancel: string;
     readonly editWhich: string;
+    /** Editing the attachments: pick one to remove, add more, or leave them. */
+    readonly filesWhich: string;
+    readonly removeFile: (name: string) => string;
+    readonly addFiles: string;
+    readonly keepFiles: string;
+    readonly fileRemoved: (name: string) => string;
     readonly created: (ref: string) => string;
   };
   readonly tickets: {
@@ -83,12 +89,31 @@ export interface ConversationCatalogue {
     readonly empty: (filter: StatusFilter) => string;
     readonly more: (shown: number) => string;
     readonly lastReply: (at: string, who: string) => string;
+    readonly created: (at: string) => string;
     readonly filter: string;
     readonly showOrg: string;
     readonly showMine: string;
     readonly menu: string;
     readonly filterQuestion: string;
     readonly filterLabel: Readonly<Record<StatusFilter, string>>;
+    /** Search, narrower filters and the supplier's numbers (the seed portal's dashboard). */
+    readonly search: string;
+    readonly askSearch: string;
+    readonly byPriority: string;
+    readonly byDepartment: string;
+    readonly anyPriority: string;
+    readonly anyDepartment: string;
+    readonly filterByQuestion: string;
+    readonly narrowedBy: (parts: readonly string[]) => string;
+    readonly numbers: string;
+    readonly numbersText: (n: {
+      total: number;
+      open: number;
+      answered: number;
+      closed: number;
+      high: number;
+      org: boolean;
+    }) => string;
     readonly detailQuestion: string;
     readonly fields: {
       readonly status: string;
@@ -120,6 +145,11 @@ export interface ConversationCatalogue {
     };
     readonly reply: string;
     readonly requestContact: string;
+    /** The ticket's files, to receive one as a document. */
+    readonly files: string;
+    readonly filesWhich: string;
+    readonly fileSending: (name: string) => string;
+    readonly fileUnavailable: (name: string) => string;
     readonly close: string;
     readonly rate: string;
     readonly backToList: string;

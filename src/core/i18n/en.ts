@@ -50,6 +50,10 @@ export const en: Catalogue = {
         return "You are not allowed to do that on this ticket.";
       case "TOO_MANY_ATTACHMENTS":
         return `Send at most ${error.max} files per message (you sent ${error.actual}).`;
+      case "TICKET_FILES_FULL":
+        return error.already >= error.max
+          ? `This ticket already holds its ${error.max} files, the most a ticket can have. Send your message without files, or open a new ticket.`
+          : `This ticket already holds ${error.already} of its ${error.max} files: you can add ${error.max - error.already} more.`;
       case "UPLOAD_QUOTA_EXCEEDED":
         return `You already have ${formatBytes(error.parked)} of files waiting in this conversation and the limit is ${formatBytes(error.quota)}. Finish or cancel this ticket, or send smaller files.`;
       case "ATTACHMENT_REJECTED":

@@ -50,6 +50,10 @@ export const ptBR: Catalogue = {
         return "Você não tem permissão para fazer isso neste chamado.";
       case "TOO_MANY_ATTACHMENTS":
         return `Envie no máximo ${error.max} arquivos por mensagem (você enviou ${error.actual}).`;
+      case "TICKET_FILES_FULL":
+        return error.already >= error.max
+          ? `Este chamado já tem os ${error.max} arquivos permitidos por chamado. Envie sua mensagem sem arquivos ou abra um novo chamado.`
+          : `Este chamado já tem ${error.already} de ${error.max} arquivos: você pode anexar mais ${error.max - error.already}.`;
       case "UPLOAD_QUOTA_EXCEEDED":
         return `Você já tem ${formatBytes(error.parked)} em arquivos esperando nesta conversa e o limite é ${formatBytes(error.quota)}. Conclua ou cancele este chamado, ou envie arquivos menores.`;
       case "ATTACHMENT_REJECTED":

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FILE_COPY_KIND } from "../conversation/file-copy.js";
 import { EXPIRED_NOTICE_KIND } from "../conversation/sweeper.js";
 import { LANGS } from "../i18n/lang.js";
 import { err, ok, type Result } from "../shared/result.js";
@@ -34,11 +35,14 @@ export const CONVERSATION_EXPIRED = EXPIRED_NOTICE_KIND;
  * sender reads), in the contact's chat order with the notifications.
  */
 export const DIALOGUE_ANSWER = "dialogue_answer";
+/** A ticket's file a requester asked for in chat, sent to them as a document (checked again before). */
+export const FILE_COPY = FILE_COPY_KIND;
 export const OUTBOX_KINDS = [
   ...REQUESTER_KINDS,
   ...AGENT_KINDS,
   CONVERSATION_EXPIRED,
   DIALOGUE_ANSWER,
+  FILE_COPY,
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export type Audience = "requester" | "agents";
@@ -157,12 +161,19 @@ export const outboxPayload = z.discriminatedUnion("kind", [
     contactId: z.string(),
     answer: z.record(z.string(), z.unknown()),
   }),
+  z.object({
+    kind: z.literal(FILE_COPY),
+    contactId: z.string(),
+    lang: z.enum(LANGS),
+    ticketNumber: z.number().int().positive(),
+    attachment: attachmentRef,
+  }),
 ]);
 export type OutboxPayload = z.infer<typeof outboxPayload>;
 /** Payloads about a ticket, written by the policy and the timers. */
 export type TicketPayload = Exclude<
   OutboxPayload,
-  { kind: typeof CONVERSATION_EXPIRED | typeof DIALOGUE_ANSWER }
+  { kind: typeof CONVERSATION_EXPIRED | typeof DIALOGUE_ANSWER | typeof FILE_COPY }
 >;
 
 /**

@@ -8,6 +8,11 @@ import { oneOf, plainString, text } from "./validation.js";
 export const LIMITS = {
   subject: { min: 3, max: 120 },
   message: { min: 1, max: 1000 },
+  /**
+   * An agent's reply (or note): up to what the suppliers' platforms take in one message less room
+   * for the notice's header (Slack's 4,000; Telegram and WhatsApp split past 4,096).
+   */
+  agentMessage: { min: 1, max: 4000 },
   ratingComment: { max: 500 },
 } as const;
 
@@ -36,21 +41,24 @@ export const createTicketCommand = (taxonomy: Taxonomy) =>
   });
 export type CreateTicketCommand = z.output<ReturnType<typeof createTicketCommand>>;
 
-/** A reply may be files alone; then its text may be empty. */
-export const replyCommand = z
-  .object({
-    message: z.string().default(""),
-    attachments: files,
-    internal: z.boolean().default(false),
-    sourceKey,
-  })
-  .superRefine((reply, ctx) => {
-    const body = text(reply.attachments.length > 0 ? 0 : LIMITS.message.min, LIMITS.message.max);
-    const checked = body.safeParse(reply.message);
-    if (!checked.success)
-      for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: ["message"] });
-  })
-  .transform((reply) => ({ ...reply, message: normalizeText(reply.message).trim() }));
+/** A reply may be files alone; then its text may be empty. Requesters write up to 1,000 characters, agents more. */
+const replyCommandUpTo = (max: number) =>
+  z
+    .object({
+      message: z.string().default(""),
+      attachments: files,
+      internal: z.boolean().default(false),
+      sourceKey,
+    })
+    .superRefine((reply, ctx) => {
+      const body = text(reply.attachments.length > 0 ? 0 : LIMITS.message.min, max);
+      const checked = body.safeParse(reply.message);
+      if (!checked.success)
+        for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: ["message"] });
+    })
+    .transform((reply) => ({ ...reply, message: normalizeText(reply.message).trim() }));
+export const replyCommand = replyCommandUpTo(LIMITS.message.max);
+export const agentReplyCommand = replyCommandUpTo(LIMITS.agentMessage.max);
 export type ReplyCommand = z.output<typeof replyCommand>;
 
 /** An agents' channel withdrawing its reply (known by the reply's platform message) before it went out. */

@@ -34,6 +34,8 @@ export type CoreError =
   | { readonly code: "REOPEN_WINDOW_EXPIRED"; readonly closedAt: Date; readonly windowDays: number }
   | { readonly code: "FORBIDDEN"; readonly action: string }
   | { readonly code: "TOO_MANY_ATTACHMENTS"; readonly max: number; readonly actual: number }
+  /** A ticket holds at most `max` files from its requester's side (opening and replies together). */
+  | { readonly code: "TICKET_FILES_FULL"; readonly max: number; readonly already: number }
   /** The contact's flows already hold this many bytes of files waiting for a ticket; more would pass the quota. */
   | { readonly code: "UPLOAD_QUOTA_EXCEEDED"; readonly quota: number; readonly parked: number }
   | {

@@ -12,6 +12,7 @@ export const refusalReasons = (error: CoreError): string[] => {
     case "ATTACHMENT_REJECTED":
       return [error.reason];
     case "TOO_MANY_ATTACHMENTS":
+    case "TICKET_FILES_FULL":
     case "UPLOAD_QUOTA_EXCEEDED":
       return [error.code];
     default:

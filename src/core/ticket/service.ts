@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { storeFiles, vetFiles } from "../attachments/accept-files.js";
 import type { AttachmentRules } from "../attachments/rules.js";
+import { requesterFileCount } from "../attachments/ticket-files.js";
 import type { BlobStore } from "../ports/blob-store.js";
 import type { Clock } from "../ports/clock.js";
 import type { ContentInspector } from "../ports/content-inspector.js";
@@ -16,6 +17,7 @@ import { err, ok, type Result } from "../shared/result.js";
 import { canView } from "./access.js";
 import type { Channel } from "./channel.js";
 import {
+  agentReplyCommand,
   assignCommand,
   changeDepartmentCommand,
   changePriorityCommand,
@@ -168,6 +170,21 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
     return ticket && canView(actor, ticket) ? ok(ticket) : err(notFound(ref));
   };
 
+  /**
+   * The per-ticket cap: a requester's files join those the ticket already has from their side. Two
+   * replies racing may both pass it; the cap is a courtesy limit, not a storage guarantee.
+   */
+  const roomForFiles = async (
+    actor: Actor,
+    ticket: Ticket,
+    adding: number,
+  ): Promise<Result<true, CoreError>> => {
+    if (adding === 0 || actor.kind !== "requester") return ok(true);
+    const already = requesterFileCount(await tickets.events(ticket.id));
+    const max = deps.attachmentRules.maxFiles;
+    return already + adding > max ? err({ code: "TICKET_FILES_FULL", max, already }) : ok(true);
+  };
+
   const acceptFiles = async (files: readonly FileInput[]): Promise<Result<AttachmentMeta[], CoreError>> => {
     if (files.length === 0) return ok([]);
     const vetted = await vetFiles(files, deps.attachmentRules, deps.inspector);
@@ -303,10 +320,12 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
     },
 
     async reply(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
-      const command = validate(replyCommand, input);
+      const command = validate(actor.kind === "requester" ? replyCommand : agentReplyCommand, input);
       if (!command.ok) return command;
       const found = await resolve(actor, ref);
       if (!found.ok) return found;
+      const room = await roomForFiles(actor, found.value, command.value.attachments.length);
+      if (!room.ok) return room;
       const files = await acceptFiles(command.value.attachments);
       if (!files.ok) return files;
       const reply = { ...command.value, attachments: files.value };

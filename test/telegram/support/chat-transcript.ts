@@ -17,7 +17,10 @@ import { AGENT, type TelegramTestService } from "./telegram-service.js";
  *   bot: text                            appears in what the bot sent since the last event (checked in order)
  *   bot-not: text    silent:             (the bot sent nothing)    toast: text (the last tap's answer)
  *   sticker:                             a message the bot cannot read
+ *   arrives: text                        like bot:, waiting for the outbox worker to deliver it (a file copy)
  *   check: tickets N | check: attachments N count | check: org N <organization key> | check: calls <method> N
+ *   check: file N name <UTF-8 text the stored file holds>
+ *   check: sent-document N name          the bot sent ticket N's file of that name as a document, its bytes intact
  * Lines starting with # are comments; the first one is the title.
  */
 export interface ChatScript {
@@ -51,6 +54,9 @@ const fileBytes = (name: string): Uint8Array => {
   if (name.endsWith(".jpg")) return jpegHeader();
   if (name.endsWith(".png")) return tinyPng();
   if (name.endsWith(".pdf")) return tinyPdf();
+  // A log saved on a Brazilian Windows machine: Windows-1252, with a curly quote and a euro sign.
+  if (name.startsWith("latin1-"))
+    return new Uint8Array([...Buffer.from("Relação de peças: ", "latin1"), 0x93, 0x80, 0x94, 0x0a]);
   if (name.endsWith(".txt")) return utf8(`Conteúdo de ${name}\n`);
   return new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 };
@@ -178,6 +184,15 @@ export const playChat = async (t: TelegramTestService, script: ChatScript, path:
         if (verb === "bot") cursor = at + arg.length;
         break;
       }
+      case "arrives": {
+        const deadline = Date.now() + 15_000;
+        while (renderChat(fresh()).indexOf(arg, cursor) < 0) {
+          if (Date.now() > deadline) fail(no, `expected "${arg}" to arrive`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        cursor = renderChat(fresh()).indexOf(arg, cursor) + arg.length;
+        break;
+      }
       case "silent":
         if (fresh().length > 0) fail(no, `expected no message, got:\n${renderChat(fresh())}`);
         break;
@@ -221,6 +236,27 @@ const check = async (
   if (what === "attachments") {
     const count = detail.value.events.flatMap((e) => e.attachments).length;
     if (count !== Number(rest[0])) fail(no, `expected ${rest[0]} attachments on ticket ${n}, found ${count}`);
+    return;
+  }
+  if (what === "sent-document") {
+    const name = rest[0];
+    const found = detail.value.events.flatMap((e) => e.attachments).find((a) => a.fileName === name);
+    if (!found) return fail(no, `ticket ${n} has no file ${name}`);
+    const stored = Buffer.from(await t.service.core.blobs.get(found.storageKey));
+    const sent = t.api
+      .callsOf("sendDocument")
+      .flatMap((c) => c.files)
+      .find((f) => f.fileName === name);
+    if (!sent) return fail(no, `no document ${name} was sent`);
+    if (!stored.equals(Buffer.from(sent.bytes))) fail(no, `document ${name} was sent with other bytes`);
+    return;
+  }
+  if (what === "file") {
+    const [name, ...words] = rest;
+    const found = detail.value.events.flatMap((e) => e.attachments).find((a) => a.fileName === name);
+    if (!found) return fail(no, `ticket ${n} has no file ${name}`);
+    const stored = Buffer.from(await t.service.core.blobs.get(found.storageKey)).toString("utf8");
+    if (stored.trimEnd() !== words.join(" ")) fail(no, `file ${name} holds ${JSON.stringify(stored)}`);
     return;
   }
   if (what === "org") {

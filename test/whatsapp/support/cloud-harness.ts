@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { type FakeGraphApi, readable, startFakeGraphApi } from "../../../testkit/fake-graph-api.js";
-import { metaWebhooks, postWebhook, type Sender } from "../../../testkit/meta-webhooks.js";
+import { addressOf, metaWebhooks, postWebhook, type Sender } from "../../../testkit/meta-webhooks.js";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../../support/pg-database-for-service.js";
 import { offsetClock } from "./offset-clock.js";
 import { startWhatsAppService, type WhatsAppService } from "./service.js";
@@ -59,10 +59,10 @@ export const startCloudHarness = async (env: Record<string, string> = {}) => {
 
   /** Posts a message from `who` and returns the text of everything sent to them in answer. */
   const exchange = async (who: Sender, said: string, hook: { body: Record<string, unknown> }) => {
-    const before = graph.messagesTo(who.waId).length;
+    const before = graph.messagesTo(addressOf(who)).length;
     transcript.push(`${who.name}> ${said}`);
     await post(hook.body);
-    const answer = graph.messagesTo(who.waId).slice(before).map(readable);
+    const answer = graph.messagesTo(addressOf(who)).slice(before).map(readable);
     transcript.push(...answer.map((a) => `bot: ${a}`));
     return answer.join("\n---\n");
   };
@@ -70,7 +70,7 @@ export const startCloudHarness = async (env: Record<string, string> = {}) => {
   /** The option titled `title` in the last interactive message sent to `who`. */
   const option = (who: Sender, title: string) => {
     const interactive = graph
-      .messagesTo(who.waId)
+      .messagesTo(addressOf(who))
       .map((m) => (m.body as { interactive?: Interactive }).interactive)
       .filter((i): i is Interactive => i !== undefined)
       .at(-1);
@@ -104,7 +104,7 @@ export const startCloudHarness = async (env: Record<string, string> = {}) => {
     },
     exchange,
     /** The last message sent to `who`, as they read it. */
-    lastTo: (who: Sender) => readable(graph.messagesTo(who.waId).at(-1)!),
+    lastTo: (who: Sender) => readable(graph.messagesTo(addressOf(who)).at(-1)!),
     async close() {
       await wa.stop();
       await graph.close();

@@ -115,5 +115,9 @@ export interface SlackCatalogue {
     readonly empty: string;
     readonly openTicket: string;
     readonly thread: string;
+    /** `date` is a Slack date token, shown in each reader's own time zone. */
+    readonly created: (date: string) => string;
+    readonly lastReply: (date: string, who: string) => string;
+    readonly noReply: string;
   };
 }

@@ -41,7 +41,9 @@ export const slackEn: SlackCatalogue = {
     help: (command) =>
       [
         `*${command}* — open a ticket (a form)`,
-        `*${command} list* [open|answered|closed] — your tickets`,
+        `*${command} list* [open|answered|closed] [high|medium|low] [department] — your tickets`,
+        `*${command} search words* — find tickets by subject or message (accents do not matter)`,
+        `*${command} numbers* — your totals: open, answered, closed, high priority`,
         `*${command} TKT-000123* — a ticket's details, history and time in each status`,
         `*${command} reply TKT-000123 text* — reply on a ticket`,
         `*${command} close TKT-000123* — close a solved ticket`,
@@ -128,5 +130,8 @@ export const slackEn: SlackCatalogue = {
     empty: "No tickets.",
     openTicket: "Open a ticket",
     thread: "thread",
+    created: (date) => `created ${date}`,
+    lastReply: (date, who) => `last reply ${date} by ${who}`,
+    noReply: "no reply yet",
   },
 };

@@ -41,7 +41,9 @@ export const slackPtBR: SlackCatalogue = {
     help: (command) =>
       [
         `*${command}* — abrir um chamado (formulário)`,
-        `*${command} list* [open|answered|closed] — seus chamados`,
+        `*${command} list* [abertos|respondidos|fechados] [alta|média|baixa] [departamento] — seus chamados`,
+        `*${command} pesquisar palavras* — encontrar chamados pelo assunto ou mensagens (sem se preocupar com acentos)`,
+        `*${command} números* — seus totais: abertos, respondidos, fechados, alta prioridade`,
         `*${command} TKT-000123* — detalhes, histórico e tempo em cada status`,
         `*${command} reply TKT-000123 texto* — responder um chamado`,
         `*${command} close TKT-000123* — encerrar um chamado resolvido`,
@@ -130,5 +132,8 @@ export const slackPtBR: SlackCatalogue = {
     empty: "Nenhum chamado.",
     openTicket: "Abrir chamado",
     thread: "conversa",
+    created: (date) => `aberto em ${date}`,
+    lastReply: (date, who) => `última resposta ${date} por ${who}`,
+    noReply: "sem resposta ainda",
   },
 };

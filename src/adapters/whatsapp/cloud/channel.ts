@@ -1,7 +1,8 @@
 import type { AnswerWay } from "../answers.js";
 import type { WhatsAppCloudSettings } from "../config.js";
-import { waIdOfContactKey } from "../identity.js";
+import { cloudAddressOf } from "../identity.js";
 import type { WhatsAppChannelModule, WhatsAppParts } from "../parts.js";
+import { linkBsuidToPhone } from "./bsuid-link.js";
 import { createGraphApi, type GraphApi, GraphApiError } from "./graph-api.js";
 import { incomingOfCloud } from "./incoming.js";
 import { outcomeOfGraphError } from "./outcomes.js";
@@ -11,11 +12,11 @@ import { createStatusHandler } from "./statuses.js";
 import { cloudWebhookRoutes } from "./webhook.js";
 import { createWindowGuard } from "./window.js";
 
-/** Answers as Cloud API message bodies, addressed to the person's wa_id. */
+/** Answers as Cloud API message bodies, addressed to the person's wa_id, or their BSUID without one. */
 const cloudAnswers = (graph: GraphApi): AnswerWay => ({
   render(contactKey, lang, prompts) {
-    const to = waIdOfContactKey(contactKey);
-    return to ? renderPrompts(prompts, lang).map((body) => ({ to, ...body })) : null;
+    const address = cloudAddressOf(contactKey);
+    return address ? renderPrompts(prompts, lang).map((body) => ({ ...address, ...body })) : null;
   },
   send: (part, signal) => graph.sendMessage(part, signal),
   failure(error) {
@@ -54,7 +55,15 @@ export const createCloudChannel = (
         verifyToken: settings.verifyToken,
         appSecret: settings.appSecret,
         phoneNumberId: settings.phoneNumberId,
-        onMessage: (message) => handle(incomingOfCloud(message, graph, parts.rules.maxBytes)),
+        async onMessage(message) {
+          const handled = await handle(incomingOfCloud(message, graph, parts.rules.maxBytes));
+          if (message.phone && message.userId) {
+            const ids = { phone: message.phone, userId: message.userId };
+            if ((await linkBsuidToPhone(ctx.directory, ids)) === "linked")
+              log.info({ contactKey: "bsuid" }, "whatsapp: a BSUID was linked to its phone contact");
+          }
+          return handled;
+        },
         onStatus,
         log,
       }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BSUID } from "../identity.js";
 
 /**
  * Meta's webhook for the Cloud API ("messages" field of a WhatsApp Business Account), as far as the
@@ -12,8 +13,13 @@ const mediaSchema = z.object({
   caption: z.string().max(65_536).optional(),
 });
 
+const bsuid = z.string().regex(BSUID);
+
 const messageSchema = z.object({
-  from: z.string().min(1).max(40),
+  /** The sender's phone number; left out for a person who adopted a username and hides it. */
+  from: z.string().min(1).max(40).optional(),
+  /** The sender's business-scoped user id, in every message since 2026. */
+  from_user_id: bsuid.optional(),
   id: z.string().min(1).max(150),
   timestamp: z.string().regex(/^\d{1,12}$/),
   type: z.string().max(40),
@@ -46,7 +52,13 @@ const valueSchema = z.object({
   metadata: z.object({ phone_number_id: z.string() }),
   contacts: z
     .array(
-      z.object({ wa_id: z.string(), profile: z.object({ name: z.string().max(200).optional() }).optional() }),
+      z.object({
+        wa_id: z.string().optional(),
+        user_id: z.string().max(200).optional(),
+        profile: z
+          .object({ name: z.string().max(200).optional(), username: z.string().max(200).optional() })
+          .optional(),
+      }),
     )
     .optional(),
   messages: z.array(z.unknown()).optional(),
@@ -77,8 +89,11 @@ export type CloudContent =
 
 export interface CloudMessage {
   readonly id: string;
-  /** The sender's wa_id (phone digits), as verified by Meta. */
+  /** The sender's contact key: their wa_id (phone digits) when Meta gives it, else their BSUID. */
   readonly from: string;
+  /** Both identities when Meta gives both: the contact of the BSUID is linked to the phone's person. */
+  readonly phone: string | null;
+  readonly userId: string | null;
   readonly name: string;
   readonly sentAt: Date;
   readonly content: CloudContent;
@@ -147,7 +162,13 @@ export const parseWebhook = (body: unknown, phoneNumberId: string): ParsedWebhoo
       skipped += 1;
       continue;
     }
-    const names = new Map((value.data.contacts ?? []).map((c) => [c.wa_id, c.profile?.name ?? ""]));
+    const names = new Map<string, string>();
+    for (const c of value.data.contacts ?? []) {
+      // A username stands in for the profile name of someone who set one and no name.
+      const name = c.profile?.name || c.profile?.username || "";
+      if (c.wa_id) names.set(c.wa_id, name);
+      if (c.user_id) names.set(c.user_id, name);
+    }
     for (const raw of value.data.messages ?? []) {
       const message = messageSchema.safeParse(raw);
       const content = message.success ? contentOf(message.data) : null;
@@ -155,8 +176,24 @@ export const parseWebhook = (body: unknown, phoneNumberId: string): ParsedWebhoo
         skipped += 1;
         continue;
       }
-      const { id, from, timestamp } = message.data;
-      messages.push({ id, from, name: names.get(from) ?? "", sentAt: atOf(timestamp), content });
+      const { id, timestamp } = message.data;
+      const phone = message.data.from ?? null;
+      const userId = message.data.from_user_id ?? null;
+      const from = phone ?? userId;
+      // Neither a phone nor a BSUID: nobody to answer.
+      if (!from) {
+        skipped += 1;
+        continue;
+      }
+      messages.push({
+        id,
+        from,
+        phone,
+        userId,
+        name: names.get(from) ?? "",
+        sentAt: atOf(timestamp),
+        content,
+      });
     }
     for (const raw of value.data.statuses ?? []) {
       const status = statusSchema.safeParse(raw);

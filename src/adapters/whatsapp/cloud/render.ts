@@ -69,8 +69,8 @@ export const templateBody = (template: {
 /** An uploaded file: photos show inline, anything else as a document with its name. */
 export const mediaBody = (
   mediaId: string,
-  file: { readonly fileName: string; readonly contentType: string },
+  file: { readonly fileName: string; readonly contentType: string; readonly document?: boolean },
 ): CloudMessageBody =>
-  file.contentType === "image/png" || file.contentType === "image/jpeg"
+  !file.document && (file.contentType === "image/png" || file.contentType === "image/jpeg")
     ? { type: "image", image: { id: mediaId } }
     : { type: "document", document: { id: mediaId, filename: file.fileName } };

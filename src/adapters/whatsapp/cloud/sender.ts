@@ -7,7 +7,7 @@ import {
 import { DIALOGUE_ANSWER } from "../../../core/outbox/payloads.js";
 import type { ChannelSender } from "../../../core/ports/channel-sender.js";
 import type { WhatsAppAnswers } from "../answers.js";
-import { waIdOfContactKey } from "../identity.js";
+import { type CloudAddress, cloudAddressOf } from "../identity.js";
 import { type Addressed, NOTHING_SENT, type Notification, type Notifications } from "../notification.js";
 import { type GraphApi, GraphApiError } from "./graph-api.js";
 import { outcomeOfGraphError, REENGAGEMENT_REQUIRED } from "./outcomes.js";
@@ -33,20 +33,20 @@ export interface CloudSenderDeps {
 /** Every message of a notification in order; returns the last wamid (its statuses stand for the whole item). */
 const deliver = async (
   graph: GraphApi,
-  to: string,
+  to: CloudAddress,
   notification: Notification,
   lang: Addressed["lang"],
   signal: AbortSignal,
 ) => {
   let last = "";
   for (const body of renderPrompts(notification.prompts, lang))
-    last = await graph.sendMessage({ to, ...body }, signal);
+    last = await graph.sendMessage({ ...to, ...body }, signal);
   for (const file of notification.files) {
     const mediaId = await graph.uploadMedia(
       { fileName: file.fileName, mimeType: file.contentType, bytes: file.bytes },
       signal,
     );
-    last = await graph.sendMessage({ to, ...mediaBody(mediaId, file) }, signal);
+    last = await graph.sendMessage({ ...to, ...mediaBody(mediaId, file) }, signal);
   }
   return last;
 };
@@ -68,7 +68,7 @@ const deliver = async (
 export const createCloudSender = (deps: CloudSenderDeps): ChannelSender => {
   const hold = async (
     addressed: Addressed,
-    to: string,
+    to: CloudAddress,
     epoch: string,
     signal: AbortSignal,
   ): Promise<SendOutcome> => {
@@ -81,7 +81,7 @@ export const createCloudSender = (deps: CloudSenderDeps): ChannelSender => {
     const contactId = addressed.contact.id;
     if (await deps.window.claimTemplate(contactId, epoch)) {
       try {
-        await deps.graph.sendMessage({ to, ...templateBody(deps.template) }, signal);
+        await deps.graph.sendMessage({ ...to, ...templateBody(deps.template) }, signal);
       } catch (error) {
         await deps.window.releaseTemplate(contactId, epoch);
         if (error instanceof GraphApiError) return outcomeOfGraphError(error);
@@ -103,10 +103,10 @@ export const createCloudSender = (deps: CloudSenderDeps): ChannelSender => {
       const addressed = await deps.notifications.address(item);
       if (!addressed.ok) return addressed.error;
       const { contact, lang } = addressed.value;
-      const to = waIdOfContactKey(contact.platformUserId);
+      const to = cloudAddressOf(contact.platformUserId);
       if (!to)
         return permanentFailure(
-          `${contact.platformUserId} is not a phone number the Cloud API can write to`,
+          `${contact.platformUserId} is neither a phone number nor a BSUID the Cloud API can write to`,
           true,
         );
 

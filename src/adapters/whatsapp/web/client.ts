@@ -44,6 +44,8 @@ export interface OutgoingWebMedia {
   readonly mimeType: string;
   readonly bytes: Uint8Array;
   readonly caption?: string;
+  /** As a document even when it is an image (a copy the person asked for). */
+  readonly document?: boolean;
 }
 
 export interface WhatsAppWebClient {

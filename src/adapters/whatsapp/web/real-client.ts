@@ -115,7 +115,7 @@ export const wrapClient = (
   async sendMedia(chatId, media) {
     const data = Buffer.from(media.bytes).toString("base64");
     const file = new lib.MessageMedia(media.mimeType, data, media.fileName, media.bytes.byteLength);
-    const asImage = media.mimeType === "image/png" || media.mimeType === "image/jpeg";
+    const asImage = !media.document && (media.mimeType === "image/png" || media.mimeType === "image/jpeg");
     const sent = await client.sendMessage(chatId, file, {
       ...(media.caption ? { caption: media.caption } : {}),
       ...(asImage ? {} : { sendMediaAsDocument: true }),

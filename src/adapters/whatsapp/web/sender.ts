@@ -27,6 +27,7 @@ export const sendOverWeb = async (
       fileName: file.fileName,
       mimeType: file.contentType,
       bytes: file.bytes,
+      ...(file.document ? { document: true } : {}),
     });
   }
   return last;

@@ -53,8 +53,11 @@ export const beforeField = (
   return previous ? fieldState(previous, draft, false) : null;
 };
 
+/** Editing the attachments lists the files to remove one (or add more) instead of starting them over. */
 export const editField = (step: FieldStep, draft: TicketDraft): ConversationState =>
-  fieldState(step, step === "open.files" ? { ...draft, files: [] } : draft, true);
+  step === "open.files" && draft.files.length > 0
+    ? { step: "open.attachments", draft }
+    : fieldState(step, draft, true);
 
 const taxonomyChoices = (prefix: string, options: readonly TaxonomyOption[], turn: Turn): Choice<string>[] =>
   options.map((o) => ({

@@ -5,9 +5,10 @@ import { everyLanguage, YES_NO } from "../every-language.js";
 import type { DetailAction, ListView, StateOf } from "../state.js";
 import { detailView, lookup, refOf } from "../ticket-views.js";
 import { coreError, goTo, invalidChoice, type Step, stay, type Turn, text } from "../turn.js";
+import { visibleFiles } from "./ticket-files.js";
 
 const offeredActions = (
-  ticket: { closed: boolean; rated: boolean },
+  ticket: { closed: boolean; rated: boolean; files: boolean },
   view: ListView | null,
 ): DetailAction[] => {
   const all: [DetailAction, boolean][] = [
@@ -15,6 +16,8 @@ const offeredActions = (
     ["contact", !ticket.closed],
     ["close", !ticket.closed],
     ["rate", ticket.closed && !ticket.rated],
+    // After the older actions, so the numbers people learnt for them stay the same.
+    ["files", ticket.files],
     ["list", view !== null],
     ["menu", true],
   ];
@@ -23,6 +26,7 @@ const offeredActions = (
 
 const DETAIL_LABEL: Record<DetailAction, (t: Turn["t"]) => string> = {
   reply: (t) => t.tickets.reply,
+  files: (t) => t.tickets.files,
   contact: (t) => t.tickets.requestContact,
   close: (t) => t.tickets.close,
   rate: (t) => t.tickets.rate,
@@ -50,7 +54,11 @@ export const ticketDetailStep: Step<StateOf<"tickets.detail">> = {
     if (!found.ok) return { prompts: [coreError(turn, found.error)], state: null };
     const { ticket } = found.value;
     const offered = offeredActions(
-      { closed: isClosed(ticket.status), rated: ticket.rating !== null },
+      {
+        closed: isClosed(ticket.status),
+        rated: ticket.rating !== null,
+        files: visibleFiles(found.value).length > 0,
+      },
       state.view,
     );
     return {
@@ -73,6 +81,8 @@ export const ticketDetailStep: Step<StateOf<"tickets.detail">> = {
     switch (picked.value) {
       case "reply":
         return goTo({ step: "tickets.reply", ticket, view });
+      case "files":
+        return goTo({ step: "tickets.files", ticket, view, shown: [] });
       case "close":
         return goTo({ step: "tickets.close", ticket, view });
       case "rate":
@@ -111,9 +121,12 @@ export const ticketReplyStep: Step<StateOf<"tickets.reply">> = {
     });
     if (done.ok) return goTo(null, text(turn.t.tickets.replied(refOf(done.value))));
     // A text too long or a refused file can be fixed here; anything else (closed for good, gone) cannot.
-    const fixable = ["VALIDATION_FAILED", "ATTACHMENT_REJECTED", "TOO_MANY_ATTACHMENTS"].includes(
-      done.error.code,
-    );
+    const fixable = [
+      "VALIDATION_FAILED",
+      "ATTACHMENT_REJECTED",
+      "TOO_MANY_ATTACHMENTS",
+      "TICKET_FILES_FULL",
+    ].includes(done.error.code);
     return fixable ? stay(state, coreError(turn, done.error)) : goTo(null, coreError(turn, done.error));
   },
   back: async (_turn, state) =>
