@@ -26,6 +26,7 @@ import { createRedisLeases } from "../adapters/sessions/redis-leases.js";
 import { createAutoCloseJob } from "../adapters/timers/auto-close-job.js";
 import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
 import { createSlaJob } from "../adapters/timers/sla-job.js";
+import { createTriageJob } from "../adapters/timers/triage-job.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import { createNotificationPolicy } from "../core/outbox/notification-policy.js";
 import type { ChannelSender } from "../core/ports/channel-sender.js";
@@ -34,7 +35,7 @@ import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { StoragePorts } from "../core/ports/storage.js";
 import { channelDefinitions } from "./channels.js";
 import type { Config } from "./config/index.js";
-import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf } from "./config/service.js";
+import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf, triagePolicyOf } from "./config/service.js";
 import { buildCore, type Core } from "./container.js";
 import { buildConversation, openRedis } from "./conversation.js";
 import { serviceDirectory } from "./directory-cache.js";
@@ -223,6 +224,12 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
         notify,
         targets,
         policy: autoClosePolicyOf(config),
+      }),
+      createTriageJob({
+        queries: core.storage.timers,
+        tickets: core.tickets,
+        notify,
+        policy: triagePolicyOf(config),
       }),
       ...(config.SLA_ENABLED
         ? [createSlaJob({ queries: core.storage.timers, targets, policy: slaPolicyOf(config) })]
