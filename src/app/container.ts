@@ -12,10 +12,12 @@ import type { DirectoryRepository } from "../core/ports/directory.js";
 import type { ParkedFiles } from "../core/ports/parked-files.js";
 import type { StoragePorts } from "../core/ports/storage.js";
 import type { TicketRepository } from "../core/ports/ticket-repository.js";
+import { createReportService, type ReportService } from "../core/reports/service.js";
 import type { NotificationPolicy } from "../core/ticket/decisions.js";
 import { createTicketService, type TicketService } from "../core/ticket/service.js";
 import type { Taxonomy } from "../core/ticket/taxonomy.js";
 import type { Config } from "./config/index.js";
+import { slaPolicyOf } from "./config/service.js";
 
 /** The ticket core on its storage: what the service, the CLI and the chat in the terminal share. */
 export interface Core {
@@ -32,6 +34,8 @@ export interface Core {
   readonly tickets: TicketRepository;
   readonly directory: DirectoryRepository;
   readonly service: TicketService;
+  /** `stats` reports: time in status, ratings, SLA outcomes and the intake funnel. */
+  readonly reports: ReportService;
   readonly taxonomy: Taxonomy;
   close(): Promise<void>;
 }
@@ -58,6 +62,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   abandoned: guardUnavailable(storage.abandoned, "database"),
   apiKeys: guardUnavailable(storage.apiKeys, "database"),
   timers: guardUnavailable(storage.timers, "database"),
+  reports: guardUnavailable(storage.reports, "database"),
 });
 
 export const attachmentRulesOf = (config: Config): AttachmentRules => ({
@@ -105,6 +110,11 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     reopenWindowDays: config.REOPEN_WINDOW_DAYS,
     notify: options.notify ?? noNotifications,
   });
+  const reports = createReportService({
+    queries: storage.reports,
+    clock: options.clock ?? systemClock,
+    sla: slaPolicyOf(config),
+  });
   return {
     config,
     storage,
@@ -116,6 +126,7 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     tickets: storage.tickets,
     directory: storage.directory,
     service,
+    reports,
     taxonomy,
     close: () => storage.close(),
   };

@@ -6,6 +6,7 @@ import { createMemoryTicketRepository } from "../../src/adapters/storage/memory/
 import { directoryContract } from "../contracts/directory.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
+import { reportsContract } from "../contracts/reports.contract.js";
 import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
 import { ticketStoreContract } from "../contracts/ticket-store.contract.js";
 
@@ -46,3 +47,5 @@ ticketLinksContract("in memory", async () => {
 });
 
 directoryContract("in memory", async () => ({ directory: createMemoryDirectory(), close: async () => {} }));
+
+reportsContract("in memory", async () => ({ storage: createMemoryStorage(), close: async () => {} }));

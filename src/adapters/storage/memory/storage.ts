@@ -7,6 +7,7 @@ import { createMemoryDirectory } from "./directory.js";
 import { createMemoryInboundReceipts } from "./inbound-receipts.js";
 import { createMemoryOutbox, type MemoryOutboxRow } from "./outbox-queue.js";
 import { createMemoryParkedFiles } from "./parked-files.js";
+import { createMemoryReportQueries } from "./report-queries.js";
 import { createMemoryTicketLinks } from "./ticket-links.js";
 import { createMemoryTicketRepository } from "./ticket-repository.js";
 import { createMemoryTimerQueries } from "./timer-queries.js";
@@ -25,6 +26,7 @@ export const createMemoryStorage = (): MemoryStorage => {
   const outbox = createMemoryOutbox();
   const tickets = createMemoryTicketRepository({ outbox: outbox.writer });
   const directory = createMemoryDirectory();
+  const abandoned = createMemoryAbandonedFlowLog();
   // One store of references per storage, whatever blob store asks for it first.
   let parked: ReturnType<typeof createMemoryParkedFiles> | undefined;
   const parkedFiles = (blobs: BlobStore): ParkedFiles => {
@@ -39,9 +41,15 @@ export const createMemoryStorage = (): MemoryStorage => {
     outboxWriter: outbox.writer,
     receipts: createMemoryInboundReceipts(),
     links: createMemoryTicketLinks(tickets.numberOf),
-    abandoned: createMemoryAbandonedFlowLog(),
+    abandoned,
     apiKeys: createMemoryApiKeys(directory),
     timers: createMemoryTimerQueries({ tickets: tickets.all, outbox: outbox.writer }),
+    reports: createMemoryReportQueries({
+      tickets: tickets.all,
+      events: (id) => tickets.repository.events(id),
+      abandoned: abandoned.entries,
+      directory,
+    }),
     parkedFiles,
     async referencedKeys(keys) {
       const used = new Set<string>();
