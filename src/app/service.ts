@@ -66,6 +66,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
     plugins: [
       restApi({
         service: core.service,
+        reports: core.reports,
         directory: core.directory,
         keys: core.storage.apiKeys,
         clock: runtime.clock,

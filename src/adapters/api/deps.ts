@@ -5,6 +5,7 @@ import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StatsScope } from "../../core/ports/ticket-repository.js";
 import type { SlaCounts } from "../../core/ports/timer-queries.js";
+import type { ReportService } from "../../core/reports/service.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
 import type { ApiPrincipal } from "./auth.js";
@@ -13,6 +14,7 @@ import type { ApiOutcome } from "./route.js";
 /** What the REST API needs from the rest of the service. */
 export interface ApiDeps {
   readonly service: TicketService;
+  readonly reports: ReportService;
   readonly directory: DirectoryRepository;
   readonly keys: ApiKeyRepository;
   readonly clock: Clock;

@@ -5,6 +5,7 @@ import type { Lang } from "../../core/i18n/lang.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StoragePorts } from "../../core/ports/storage.js";
+import type { ReportService } from "../../core/reports/service.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { TelegramSettings } from "../telegram/config.js";
 
@@ -17,6 +18,7 @@ export interface Io {
 /** The ticket core as one command sees it, open for the length of the command. */
 export interface CliSession {
   readonly service: TicketService;
+  readonly reports: ReportService;
   readonly directory: DirectoryRepository;
   readonly apiKeys: ApiKeyRepository;
   /** Which database answered. */

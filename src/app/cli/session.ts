@@ -57,6 +57,7 @@ export const openCliSession =
     try {
       return await run({
         service: core.service,
+        reports: core.reports,
         directory,
         apiKeys: core.storage.apiKeys,
         database: core.storage.kind,
