@@ -14,6 +14,7 @@ import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { TicketLinks } from "../core/ports/ticket-links.js";
 import type { TicketRepository } from "../core/ports/ticket-repository.js";
 import type { TimerQueries } from "../core/ports/timer-queries.js";
+import type { ReportService } from "../core/reports/service.js";
 import { ok, type Result } from "../core/shared/result.js";
 import type { Channel } from "../core/ticket/channel.js";
 import type { TicketService } from "../core/ticket/service.js";
@@ -68,6 +69,8 @@ export interface ChannelContext<S> {
   readonly links: TicketLinks;
   readonly engine: ConversationEngine;
   readonly slaCounts: TimerQueries["slaCounts"];
+  /** `stats` reports (time in status, ratings, SLA outcomes, intake funnel), for dashboards. */
+  readonly reports: ReportService;
   readonly leases: Leases;
   readonly logger: Logger;
   readonly metrics: ChannelMetrics;

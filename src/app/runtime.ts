@@ -182,6 +182,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       links: core.storage.links,
       engine: conversation.engine,
       slaCounts: (scope) => core.storage.timers.slaCounts(scope),
+      reports: core.reports,
       leases: redis ? createRedisLeases(redis, config.REDIS_KEY_PREFIX) : createMemoryLeases(),
       logger,
       metrics,

@@ -79,6 +79,7 @@ export const slackChannel = defineChannel({
       clock: ctx.clock,
       logger,
       bot,
+      reports: ctx.reports,
       async slaCounts() {
         const counts = await ctx.slaCounts({});
         return {
