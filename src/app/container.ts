@@ -5,6 +5,7 @@ import { type Database, openDatabase } from "../adapters/storage/prisma/database
 import { prismaStorage } from "../adapters/storage/prisma/storage.js";
 import { guardUnavailable } from "../adapters/unavailable.js";
 import { type AttachmentRules, DEFAULT_ATTACHMENT_RULES } from "../core/attachments/rules.js";
+import type { ContactAccess } from "../core/contacts/invitations.js";
 import type { BlobStore } from "../core/ports/blob-store.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { ContentInspector } from "../core/ports/content-inspector.js";
@@ -18,6 +19,7 @@ import { createTicketService, type TicketService } from "../core/ticket/service.
 import type { Taxonomy } from "../core/ticket/taxonomy.js";
 import type { Config } from "./config/index.js";
 import { slaPolicyOf } from "./config/service.js";
+import { buildContactAccess } from "./contact-access.js";
 
 /** The ticket core on its storage: what the service, the CLI and the chat in the terminal share. */
 export interface Core {
@@ -36,6 +38,8 @@ export interface Core {
   readonly service: TicketService;
   /** `stats` reports: time in status, ratings, SLA outcomes and the intake funnel. */
   readonly reports: ReportService;
+  /** Invitations, activation and deactivation of contacts. */
+  readonly contacts: ContactAccess;
   readonly taxonomy: Taxonomy;
   close(): Promise<void>;
 }
@@ -63,6 +67,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   apiKeys: guardUnavailable(storage.apiKeys, "database"),
   timers: guardUnavailable(storage.timers, "database"),
   reports: guardUnavailable(storage.reports, "database"),
+  invitations: guardUnavailable(storage.invitations, "database"),
 });
 
 export const attachmentRulesOf = (config: Config): AttachmentRules => ({
@@ -115,6 +120,12 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     clock: options.clock ?? systemClock,
     sla: slaPolicyOf(config),
   });
+  const contacts = buildContactAccess(
+    config,
+    storage.invitations,
+    storage.directory,
+    options.clock ?? systemClock,
+  );
   return {
     config,
     storage,
@@ -127,6 +138,7 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     directory: storage.directory,
     service,
     reports,
+    contacts,
     taxonomy,
     close: () => storage.close(),
   };

@@ -36,6 +36,7 @@ import type { StoragePorts } from "../core/ports/storage.js";
 import { channelDefinitions } from "./channels.js";
 import type { Config } from "./config/index.js";
 import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf, triagePolicyOf } from "./config/service.js";
+import { buildContactAccess } from "./contact-access.js";
 import { buildCore, type Core } from "./container.js";
 import { buildConversation, openRedis } from "./conversation.js";
 import { serviceDirectory } from "./directory-cache.js";
@@ -154,6 +155,8 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
     const core: Core = {
       ...baseCore,
       directory: contacts.directory,
+      // Deactivations through the cached directory clear every instance's cache at once.
+      contacts: buildContactAccess(config, baseCore.storage.invitations, contacts.directory, clock),
       service: afterWrites(baseCore.service, {
         written: wake,
         created: (ticket) => metrics.ticketCreated(ticket.channel),

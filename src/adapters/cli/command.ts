@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
+import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { ConversationEngine } from "../../core/conversation/index.js";
 import type { Catalogue } from "../../core/i18n/catalogue.js";
 import type { Lang } from "../../core/i18n/lang.js";
@@ -19,6 +20,8 @@ export interface Io {
 export interface CliSession {
   readonly service: TicketService;
   readonly reports: ReportService;
+  /** Invitations and (de)activation of contacts, through the directory that tells running instances. */
+  readonly contacts: ContactAccess;
   readonly directory: DirectoryRepository;
   readonly apiKeys: ApiKeyRepository;
   /** Which database answered. */

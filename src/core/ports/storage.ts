@@ -3,6 +3,7 @@ import type { ApiKeyRepository } from "./api-keys.js";
 import type { BlobStore } from "./blob-store.js";
 import type { DirectoryRepository } from "./directory.js";
 import type { InboundReceipts } from "./inbound-receipts.js";
+import type { InvitationStore } from "./invitations.js";
 import type { Outbox } from "./outbox.js";
 import type { OutboxQueue } from "./outbox-queue.js";
 import type { ParkedFiles } from "./parked-files.js";
@@ -30,6 +31,8 @@ export interface StoragePorts {
   readonly timers: TimerQueries;
   /** The figures of `stats` reports (time in status, ratings, SLA outcomes, intake funnel). */
   readonly reports: ReportQueries;
+  /** One-time codes that activate invited contacts on their channel. */
+  readonly invitations: InvitationStore;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;
   /** Which of these storage keys an attachment or a parked file names (what the orphan sweep keeps). */

@@ -5,6 +5,7 @@ import { createMemoryAbandonedFlowLog } from "./abandoned-flows.js";
 import { createMemoryApiKeys } from "./api-keys.js";
 import { createMemoryDirectory } from "./directory.js";
 import { createMemoryInboundReceipts } from "./inbound-receipts.js";
+import { createMemoryInvitations } from "./invitations.js";
 import { createMemoryOutbox, type MemoryOutboxRow } from "./outbox-queue.js";
 import { createMemoryParkedFiles } from "./parked-files.js";
 import { createMemoryReportQueries } from "./report-queries.js";
@@ -50,6 +51,7 @@ export const createMemoryStorage = (): MemoryStorage => {
       abandoned: abandoned.entries,
       directory,
     }),
+    invitations: createMemoryInvitations(),
     parkedFiles,
     async referencedKeys(keys) {
       const used = new Set<string>();
