@@ -1,5 +1,6 @@
 import { apiKeyCommands } from "./api-key-commands.js";
 import type { Command } from "./command.js";
+import { contactCommands } from "./contact-commands.js";
 import { conversationCommands } from "./conversation-commands.js";
 import { migrate } from "./migrate-command.js";
 import { telegramCommands } from "./telegram-commands.js";
@@ -9,6 +10,7 @@ import { ticketCommands } from "./ticket-commands.js";
 export const commands: readonly Command[] = [
   ...ticketCommands,
   ...conversationCommands,
+  ...contactCommands,
   migrate,
   ...apiKeyCommands,
   ...telegramCommands,
