@@ -67,6 +67,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
       restApi({
         service: core.service,
         reports: core.reports,
+        contacts: core.contacts,
         directory: core.directory,
         keys: core.storage.apiKeys,
         clock: runtime.clock,

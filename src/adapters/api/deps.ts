@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { Clock } from "../../core/ports/clock.js";
@@ -15,6 +16,7 @@ import type { ApiOutcome } from "./route.js";
 export interface ApiDeps {
   readonly service: TicketService;
   readonly reports: ReportService;
+  readonly contacts: ContactAccess;
   readonly directory: DirectoryRepository;
   readonly keys: ApiKeyRepository;
   readonly clock: Clock;
