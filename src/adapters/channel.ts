@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { AttachmentRules } from "../core/attachments/rules.js";
+import type { ContactAccess } from "../core/contacts/invitations.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import type { Lang } from "../core/i18n/index.js";
 import type { BlobStore } from "../core/ports/blob-store.js";
@@ -71,6 +72,8 @@ export interface ChannelContext<S> {
   readonly slaCounts: TimerQueries["slaCounts"];
   /** `stats` reports (time in status, ratings, SLA outcomes, intake funnel), for dashboards. */
   readonly reports: ReportService;
+  /** Invitations and (de)activation of contacts (Slack `/ticket invite`). */
+  readonly contacts: ContactAccess;
   readonly leases: Leases;
   readonly logger: Logger;
   readonly metrics: ChannelMetrics;

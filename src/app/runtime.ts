@@ -186,6 +186,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       engine: conversation.engine,
       slaCounts: (scope) => core.storage.timers.slaCounts(scope),
       reports: core.reports,
+      contacts: core.contacts,
       leases: redis ? createRedisLeases(redis, config.REDIS_KEY_PREFIX) : createMemoryLeases(),
       logger,
       metrics,

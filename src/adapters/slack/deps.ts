@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { BlobStore } from "../../core/ports/blob-store.js";
 import type { Clock } from "../../core/ports/clock.js";
@@ -52,6 +53,7 @@ export interface SlackDeps {
   /** Open tickets past an SLA warning or breach (the timers' stamps), for the dashboard. */
   readonly slaCounts: () => Promise<{ atRisk: number; breached: number }>;
   readonly reports: ReportService;
+  readonly contacts: ContactAccess;
 }
 
 /** Agents work in the service's default language. */

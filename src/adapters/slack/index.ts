@@ -80,6 +80,7 @@ export const slackChannel = defineChannel({
       logger,
       bot,
       reports: ctx.reports,
+      contacts: ctx.contacts,
       async slaCounts() {
         const counts = await ctx.slaCounts({});
         return {
