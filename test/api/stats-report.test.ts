@@ -78,7 +78,12 @@ describeWith({ pg: true }, "GET /api/v1/stats report", () => {
     ]);
     expect(report.sla.firstResponse).toMatchObject({ met: 2, breached: 0, running: 0 });
     expect(report.sla.resolution).toMatchObject({ met: 2, breached: 0, running: 0 });
-    expect(report.timeInStatus.filter((r: { department: string | null }) => r.department === null)).toEqual([
+    expect(
+      report.timeInStatus.filter(
+        (r: { department: string | null; period: string | null }) =>
+          r.department === null && r.period === null,
+      ),
+    ).toEqual([
       expect.objectContaining({ status: "NEW", count: 2 }),
       expect.objectContaining({ status: "WAITING_ON_REQUESTER", count: 2 }),
     ]);

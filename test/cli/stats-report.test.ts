@@ -65,11 +65,20 @@ describeWith({ pg: true }, "stats report in the CLI, on PostgreSQL", () => {
         intake: { opened: 0 },
       },
     });
+    const month = new Date().toISOString().slice(0, 7);
     expect(
       body.report.timeInStatus.map(
-        (r: { department: string | null; status: string }) => `${r.department}:${r.status}`,
+        (r: { department: string | null; period: string | null; status: string }) =>
+          `${r.department ?? r.period}:${r.status}`,
       ),
-    ).toEqual(["null:NEW", "null:WAITING_ON_REQUESTER", "technical:NEW", "technical:WAITING_ON_REQUESTER"]);
+    ).toEqual([
+      "null:NEW",
+      "null:WAITING_ON_REQUESTER",
+      "technical:NEW",
+      "technical:WAITING_ON_REQUESTER",
+      `${month}:NEW`,
+      `${month}:WAITING_ON_REQUESTER`,
+    ]);
 
     const text = await cli(["stats"], env);
     expect(text.code).toBe(0);

@@ -104,14 +104,36 @@ export const reportsContract = (
     });
 
     it("averages time in each open status with its 90th percentile, over all and by department", () => {
-      const every = all.timeInStatus.filter((r) => r.department === null);
+      const every = all.timeInStatus.filter((r) => r.department === null && r.period === null);
       expect(every).toEqual([
         // NEW: 30 min, 10 h, 1 h, 2 h.
-        { department: null, status: "NEW", count: 4, averageMs: 3.375 * HOUR, p90Ms: 7.6 * HOUR },
-        { department: null, status: "IN_PROGRESS", count: 2, averageMs: 2 * HOUR, p90Ms: 2.8 * HOUR },
-        { department: null, status: "ESCALATED", count: 1, averageMs: 8 * HOUR, p90Ms: 8 * HOUR },
         {
           department: null,
+          period: null,
+          status: "NEW",
+          count: 4,
+          averageMs: 3.375 * HOUR,
+          p90Ms: 7.6 * HOUR,
+        },
+        {
+          department: null,
+          period: null,
+          status: "IN_PROGRESS",
+          count: 2,
+          averageMs: 2 * HOUR,
+          p90Ms: 2.8 * HOUR,
+        },
+        {
+          department: null,
+          period: null,
+          status: "ESCALATED",
+          count: 1,
+          averageMs: 8 * HOUR,
+          p90Ms: 8 * HOUR,
+        },
+        {
+          department: null,
+          period: null,
           status: "WAITING_ON_REQUESTER",
           count: 3,
           averageMs: 4_800_000,
@@ -119,17 +141,48 @@ export const reportsContract = (
         },
       ]);
       expect(all.timeInStatus.filter((r) => r.department === "sales")).toEqual([
-        { department: "sales", status: "NEW", count: 1, averageMs: 10 * HOUR, p90Ms: 10 * HOUR },
-        { department: "sales", status: "ESCALATED", count: 1, averageMs: 8 * HOUR, p90Ms: 8 * HOUR },
-        { department: "sales", status: "WAITING_ON_REQUESTER", count: 1, averageMs: HOUR, p90Ms: HOUR },
+        {
+          department: "sales",
+          period: null,
+          status: "NEW",
+          count: 1,
+          averageMs: 10 * HOUR,
+          p90Ms: 10 * HOUR,
+        },
+        {
+          department: "sales",
+          period: null,
+          status: "ESCALATED",
+          count: 1,
+          averageMs: 8 * HOUR,
+          p90Ms: 8 * HOUR,
+        },
+        {
+          department: "sales",
+          period: null,
+          status: "WAITING_ON_REQUESTER",
+          count: 1,
+          averageMs: HOUR,
+          p90Ms: HOUR,
+        },
       ]);
       expect(all.timeInStatus.find((r) => r.department === "technical" && r.status === "NEW")).toEqual({
         department: "technical",
+        period: null,
         status: "NEW",
         count: 3,
         averageMs: (3.5 * HOUR) / 3,
         p90Ms: 1.8 * HOUR,
       });
+    });
+
+    it("groups time in status by the month tickets were created in", () => {
+      const months = all.timeInStatus.filter((r) => r.period !== null);
+      // Every ticket of the desk was created in March 2026: the month's figures are the totals.
+      expect(months.map(({ period, ...rest }) => ({ ...rest, period: null }))).toEqual(
+        all.timeInStatus.filter((r) => r.department === null && r.period === null),
+      );
+      expect(new Set(months.map((r) => r.period))).toEqual(new Set(["2026-03"]));
     });
 
     it("reports ratings: count, average, distribution, by agent and by department", () => {

@@ -191,7 +191,11 @@ export const reportJson = z.object({
   period: z.object({ from: isoDate.nullable(), to: isoDate.nullable() }),
   timeInStatus: z.array(
     z.object({
-      department: z.string().nullable().meta({ description: "null: every department together" }),
+      department: z.string().nullable().meta({ description: "One department's tickets (else null)" }),
+      period: z
+        .string()
+        .nullable()
+        .meta({ description: "Tickets created in this month, 2026-03 (UTC; else null)" }),
       status: z.enum(TICKET_STATUSES),
       ...durations,
     }),

@@ -12,7 +12,7 @@ export const reportText = (r: Report): string => {
   const period = `${r.period.from?.toISOString() ?? "beginning"} to ${r.period.to?.toISOString() ?? "now"}`;
   const statusRows = r.timeInStatus.map(
     (s) =>
-      `  ${(s.department ?? "(all)").padEnd(14)} ${s.status.padEnd(21)} ${String(s.count).padStart(5)}  avg ${duration(
+      `  ${(s.department ?? (s.period ? `month ${s.period}` : "(all)")).padEnd(14)} ${s.status.padEnd(21)} ${String(s.count).padStart(5)}  avg ${duration(
         s.averageMs,
       ).padEnd(8)} p90 ${duration(s.p90Ms)}`,
   );

@@ -28,7 +28,7 @@ export const reportBlocks = (report: Report, lang: Lang): types.KnownBlock[] => 
     section(
       r.timeInStatus,
       report.timeInStatus
-        .filter((s) => s.department === null)
+        .filter((s) => s.department === null && s.period === null)
         .map((s) => r.statusLine(status[s.status], duration(s.averageMs), duration(s.p90Ms), s.count)),
     ),
     section(r.ratings, [

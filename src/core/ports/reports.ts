@@ -20,9 +20,13 @@ export interface DurationFigures {
   readonly p90Ms: number;
 }
 
-/** Time tickets spent in one open status; `department` null is every department together. */
+/**
+ * Time tickets spent in one open status: over every ticket (both keys null), one department's, or
+ * those created in one month (`period`, "2026-03", UTC).
+ */
 export interface StatusTime extends DurationFigures {
   readonly department: string | null;
+  readonly period: string | null;
   readonly status: TicketStatus;
 }
 

@@ -51,12 +51,18 @@ export const roundTo = (value: number, decimals: number): number => {
   return Math.round(value * factor) / factor;
 };
 
-/** One order for every store: every department together first, then by name; statuses in lifecycle order. */
+/** The month a ticket's figures fall in: its creation's, in UTC. */
+export const periodOf = (createdAt: Date): string => createdAt.toISOString().slice(0, 7);
+
+const groupRank = (r: StatusTime) => (r.department !== null ? 1 : r.period !== null ? 2 : 0);
+
+/** One order for every store: all tickets, then departments by name, then months; statuses in lifecycle order. */
 export const sortStatusTimes = (rows: readonly StatusTime[]): StatusTime[] =>
   [...rows].sort(
     (a, b) =>
+      groupRank(a) - groupRank(b) ||
       (a.department ?? "").localeCompare(b.department ?? "") ||
-      Number(a.department !== null) - Number(b.department !== null) ||
+      (a.period ?? "").localeCompare(b.period ?? "") ||
       TICKET_STATUSES.indexOf(a.status) - TICKET_STATUSES.indexOf(b.status),
   );
 

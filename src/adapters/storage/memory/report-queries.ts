@@ -6,6 +6,7 @@ import {
   INTAKE_CHANNELS,
   INTAKE_FLOW,
   percentileCont,
+  periodOf,
   roundTo,
   sortRatingGroups,
   sortStatusTimes,
@@ -40,22 +41,24 @@ export const createMemoryReportQueries = (deps: {
   return {
     async timeInStatus(scope, now) {
       const spent = new Map<string, number[]>();
-      const add = (department: string | null, status: TicketStatus, ms: number) => {
-        const key = `${department ?? ""}\u0000${status}`;
+      const add = (department: string | null, period: string | null, status: TicketStatus, ms: number) => {
+        const key = JSON.stringify([department, period, status]);
         spent.set(key, [...(spent.get(key) ?? []), ms]);
       };
       for (const ticket of scoped(scope)) {
         const totals = timeInStatus(ticket.createdAt, await deps.events(ticket.id), now);
         for (const status of TICKET_STATUSES) {
           if (isClosed(status) || totals[status] <= 0) continue;
-          add(ticket.department, status, totals[status]);
-          add(null, status, totals[status]);
+          add(ticket.department, null, status, totals[status]);
+          add(null, periodOf(ticket.createdAt), status, totals[status]);
+          add(null, null, status, totals[status]);
         }
       }
       const rows: StatusTime[] = [...spent].map(([key, values]) => {
-        const [department, status] = key.split("\u0000") as [string, TicketStatus];
+        const [department, period, status] = JSON.parse(key) as [string | null, string | null, TicketStatus];
         return {
-          department: department === "" ? null : department,
+          department,
+          period,
           status,
           count: values.length,
           averageMs: Math.round(average(values)),

@@ -52,31 +52,43 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 export const createPrismaReportQueries = (prisma: PrismaClient): ReportQueries => ({
   async timeInStatus(scope, now) {
     const rows = await prisma.$queryRaw<
-      { department: string | null; status: TicketStatus; count: bigint; avg: unknown; p90: unknown }[]
+      {
+        department: string | null;
+        period: string | null;
+        status: TicketStatus;
+        count: bigint;
+        avg: unknown;
+        p90: unknown;
+      }[]
     >`
-      WITH scoped AS (SELECT t.id, t.department, t.created_at FROM ticket t WHERE ${ticketWhere(scope)}),
+      WITH scoped AS (
+        SELECT t.id, t.department, to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS period, t.created_at
+        FROM ticket t WHERE ${ticketWhere(scope)}
+      ),
       changes AS (
-        SELECT s.id, s.department, 'NEW'::text AS status, s.created_at AS at, 0::bigint AS seq FROM scoped s
+        SELECT s.id, s.department, s.period, 'NEW'::text AS status, s.created_at AS at, 0::bigint AS seq FROM scoped s
         UNION ALL
-        SELECT s.id, s.department, e.to_value, e.created_at, e.id FROM ticket_event e JOIN scoped s ON s.id = e.ticket_id
+        SELECT s.id, s.department, s.period, e.to_value, e.created_at, e.id FROM ticket_event e JOIN scoped s ON s.id = e.ticket_id
         WHERE e.kind = 'STATUS_CHANGED' AND e.to_value IS NOT NULL
       ),
       spans AS (
-        SELECT id, department, status, at,
+        SELECT id, department, period, status, at,
           coalesce(lead(at) OVER (PARTITION BY id ORDER BY at, seq), ${now}::timestamptz) AS until
         FROM changes
       ),
       per_ticket AS (
-        SELECT id, department, status, sum(greatest(0, ${ms(Prisma.sql`until`, Prisma.sql`at`)})) AS ms
-        FROM spans WHERE status NOT IN (${CLOSED_SQL}) GROUP BY id, department, status
+        SELECT id, department, period, status, sum(greatest(0, ${ms(Prisma.sql`until`, Prisma.sql`at`)})) AS ms
+        FROM spans WHERE status NOT IN (${CLOSED_SQL}) GROUP BY id, department, period, status
       )
-      SELECT CASE WHEN GROUPING(department) = 1 THEN NULL ELSE department END AS department, status,
+      SELECT CASE WHEN GROUPING(department) = 1 THEN NULL ELSE department END AS department,
+        CASE WHEN GROUPING(period) = 1 THEN NULL ELSE period END AS period, status,
         count(*) AS count, round(avg(ms)) AS avg,
         round((percentile_cont(0.9) WITHIN GROUP (ORDER BY ms))::numeric) AS p90
       FROM per_ticket WHERE ms > 0
-      GROUP BY GROUPING SETS ((department, status), (status))`;
+      GROUP BY GROUPING SETS ((department, status), (period, status), (status))`;
     const figures: StatusTime[] = rows.map((r) => ({
       department: r.department,
+      period: r.period,
       status: r.status,
       count: num(r.count),
       averageMs: num(r.avg),
