@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
 import type { AttachmentRules } from "../core/attachments/rules.js";
+import type { ContactAccess } from "../core/contacts/invitations.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import type { Lang } from "../core/i18n/index.js";
 import type { BlobStore } from "../core/ports/blob-store.js";
@@ -14,6 +15,7 @@ import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { TicketLinks } from "../core/ports/ticket-links.js";
 import type { TicketRepository } from "../core/ports/ticket-repository.js";
 import type { TimerQueries } from "../core/ports/timer-queries.js";
+import type { ReportService } from "../core/reports/service.js";
 import { ok, type Result } from "../core/shared/result.js";
 import type { Channel } from "../core/ticket/channel.js";
 import type { TicketService } from "../core/ticket/service.js";
@@ -68,6 +70,10 @@ export interface ChannelContext<S> {
   readonly links: TicketLinks;
   readonly engine: ConversationEngine;
   readonly slaCounts: TimerQueries["slaCounts"];
+  /** `stats` reports (time in status, ratings, SLA outcomes, intake funnel), for dashboards. */
+  readonly reports: ReportService;
+  /** Invitations and (de)activation of contacts (Slack `/ticket invite`). */
+  readonly contacts: ContactAccess;
   readonly leases: Leases;
   readonly logger: Logger;
   readonly metrics: ChannelMetrics;

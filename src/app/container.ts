@@ -5,6 +5,7 @@ import { type Database, openDatabase } from "../adapters/storage/prisma/database
 import { prismaStorage } from "../adapters/storage/prisma/storage.js";
 import { guardUnavailable } from "../adapters/unavailable.js";
 import { type AttachmentRules, DEFAULT_ATTACHMENT_RULES } from "../core/attachments/rules.js";
+import type { ContactAccess } from "../core/contacts/invitations.js";
 import type { BlobStore } from "../core/ports/blob-store.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { ContentInspector } from "../core/ports/content-inspector.js";
@@ -12,10 +13,13 @@ import type { DirectoryRepository } from "../core/ports/directory.js";
 import type { ParkedFiles } from "../core/ports/parked-files.js";
 import type { StoragePorts } from "../core/ports/storage.js";
 import type { TicketRepository } from "../core/ports/ticket-repository.js";
+import { createReportService, type ReportService } from "../core/reports/service.js";
 import type { NotificationPolicy } from "../core/ticket/decisions.js";
 import { createTicketService, type TicketService } from "../core/ticket/service.js";
 import type { Taxonomy } from "../core/ticket/taxonomy.js";
 import type { Config } from "./config/index.js";
+import { slaPolicyOf } from "./config/service.js";
+import { buildContactAccess } from "./contact-access.js";
 
 /** The ticket core on its storage: what the service, the CLI and the chat in the terminal share. */
 export interface Core {
@@ -32,6 +36,10 @@ export interface Core {
   readonly tickets: TicketRepository;
   readonly directory: DirectoryRepository;
   readonly service: TicketService;
+  /** `stats` reports: time in status, ratings, SLA outcomes and the intake funnel. */
+  readonly reports: ReportService;
+  /** Invitations, activation and deactivation of contacts. */
+  readonly contacts: ContactAccess;
   readonly taxonomy: Taxonomy;
   close(): Promise<void>;
 }
@@ -61,6 +69,8 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   personalData: storage.personalData && guardUnavailable(storage.personalData, "database"),
   retention: storage.retention && guardUnavailable(storage.retention, "database"),
   timers: guardUnavailable(storage.timers, "database"),
+  reports: guardUnavailable(storage.reports, "database"),
+  invitations: guardUnavailable(storage.invitations, "database"),
 });
 
 export const attachmentRulesOf = (config: Config): AttachmentRules => ({
@@ -108,6 +118,17 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     reopenWindowDays: config.REOPEN_WINDOW_DAYS,
     notify: options.notify ?? noNotifications,
   });
+  const reports = createReportService({
+    queries: storage.reports,
+    clock: options.clock ?? systemClock,
+    sla: slaPolicyOf(config),
+  });
+  const contacts = buildContactAccess(
+    config,
+    storage.invitations,
+    storage.directory,
+    options.clock ?? systemClock,
+  );
   return {
     config,
     storage,
@@ -119,6 +140,8 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     tickets: storage.tickets,
     directory: storage.directory,
     service,
+    reports,
+    contacts,
     taxonomy,
     close: () => storage.close(),
   };

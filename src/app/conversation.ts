@@ -98,6 +98,7 @@ export const buildConversation = async (
   const engine = createConversationEngine({
     service: options.service ?? core.service,
     directory: core.directory,
+    contacts: core.contacts,
     turns: backend.turns,
     abandoned: core.storage.abandoned,
     outbox: core.storage.outboxWriter,

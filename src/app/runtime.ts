@@ -28,6 +28,7 @@ import { createAutoCloseJob } from "../adapters/timers/auto-close-job.js";
 import { retentionJob } from "../adapters/timers/retention-job.js";
 import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
 import { createSlaJob } from "../adapters/timers/sla-job.js";
+import { createTriageJob } from "../adapters/timers/triage-job.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import { createNotificationPolicy } from "../core/outbox/notification-policy.js";
 import type { ChannelSender } from "../core/ports/channel-sender.js";
@@ -39,7 +40,14 @@ import type { PrivacyDesk } from "../core/privacy/desk.js";
 import { eraseUnfinished } from "../core/privacy/erase.js";
 import { channelDefinitions } from "./channels.js";
 import type { Config } from "./config/index.js";
-import { autoClosePolicyOf, outboxTimingOf, retentionPolicyOf, slaPolicyOf } from "./config/service.js";
+import {
+  autoClosePolicyOf,
+  outboxTimingOf,
+  retentionPolicyOf,
+  slaPolicyOf,
+  triagePolicyOf,
+} from "./config/service.js";
+import { buildContactAccess } from "./contact-access.js";
 import { buildCore, type Core, taxonomyOf } from "./container.js";
 import { buildConversation, openRedis } from "./conversation.js";
 import { serviceDirectory } from "./directory-cache.js";
@@ -191,6 +199,8 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
     const core: Core = {
       ...baseCore,
       directory: contacts.directory,
+      // Deactivations through the cached directory clear every instance's cache at once.
+      contacts: buildContactAccess(config, baseCore.storage.invitations, contacts.directory, clock),
       service: afterWrites(baseCore.service, {
         written: wake,
         created: (ticket) => metrics.ticketCreated(ticket.channel),
@@ -219,6 +229,8 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       links: core.storage.links,
       engine: conversation.engine,
       slaCounts: (scope) => core.storage.timers.slaCounts(scope),
+      reports: core.reports,
+      contacts: core.contacts,
       leases: redis ? createRedisLeases(redis, config.REDIS_KEY_PREFIX) : createMemoryLeases(),
       logger,
       metrics,
@@ -261,6 +273,12 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
         notify,
         targets,
         policy: autoClosePolicyOf(config),
+      }),
+      createTriageJob({
+        queries: core.storage.timers,
+        tickets: core.tickets,
+        notify,
+        policy: triagePolicyOf(config),
       }),
       ...(config.SLA_ENABLED
         ? [createSlaJob({ queries: core.storage.timers, targets, policy: slaPolicyOf(config) })]

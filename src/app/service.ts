@@ -66,6 +66,8 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
     plugins: [
       restApi({
         service: core.service,
+        reports: core.reports,
+        contacts: core.contacts,
         directory: core.directory,
         keys: core.storage.apiKeys,
         audit: core.storage.audit,

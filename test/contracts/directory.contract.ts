@@ -31,6 +31,18 @@ export const directoryContract = (
       await store?.close();
     });
 
+    it("deactivates a contact and activates it again; an unknown id is null", async () => {
+      const created = await directory.ensureContact(someone());
+      expect(created.deactivatedAt).toBeNull();
+      const at = new Date("2026-03-02T12:00:00.000Z");
+      expect((await directory.setDeactivated(created.id, at))?.deactivatedAt).toEqual(at);
+      expect((await directory.findContact(created.channel, created.platformUserId))?.deactivatedAt).toEqual(
+        at,
+      );
+      expect((await directory.setDeactivated(created.id, null))?.deactivatedAt).toBeNull();
+      expect(await directory.setDeactivated("00000000-0000-4000-8000-00000000dead", at)).toBeNull();
+    });
+
     it("creates a contact with its person and organization, and finds it again by its platform id", async () => {
       const input = someone({ locale: "en", role: "ORG_ADMIN" });
       const created = await directory.ensureContact(input);

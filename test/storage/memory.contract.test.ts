@@ -5,7 +5,9 @@ import { createMemoryStorage } from "../../src/adapters/storage/memory/storage.j
 import { createMemoryTicketRepository } from "../../src/adapters/storage/memory/ticket-repository.js";
 import { directoryContract } from "../contracts/directory.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
+import { invitationsContract } from "../contracts/invitations.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
+import { reportsContract } from "../contracts/reports.contract.js";
 import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
 import { ticketStoreContract } from "../contracts/ticket-store.contract.js";
 
@@ -46,3 +48,10 @@ ticketLinksContract("in memory", async () => {
 });
 
 directoryContract("in memory", async () => ({ directory: createMemoryDirectory(), close: async () => {} }));
+
+reportsContract("in memory", async () => ({ storage: createMemoryStorage(), close: async () => {} }));
+
+invitationsContract("in memory", async () => ({
+  invitations: createMemoryStorage().invitations,
+  close: async () => {},
+}));

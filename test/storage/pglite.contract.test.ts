@@ -1,7 +1,9 @@
 import { createEmbeddedTestDatabase } from "../../testkit/pg-test-database.js";
 import { directoryContract } from "../contracts/directory.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
+import { invitationsContract } from "../contracts/invitations.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
+import { reportsContract } from "../contracts/reports.contract.js";
 import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
 import { ticketStoreContract } from "../contracts/ticket-store.contract.js";
 import { prismaRepositories } from "./prisma-repositories.js";
@@ -21,3 +23,5 @@ outboxQueueContract("Prisma on embedded PGlite", stores.outbox);
 inboundReceiptsContract("Prisma on embedded PGlite", stores.receipts);
 ticketLinksContract("Prisma on embedded PGlite", stores.links);
 directoryContract("Prisma on embedded PGlite", stores.directory);
+reportsContract("Prisma on embedded PGlite", stores.reports);
+invitationsContract("Prisma on embedded PGlite", stores.invitations);

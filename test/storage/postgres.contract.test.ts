@@ -2,7 +2,9 @@ import { openDatabase } from "../../src/adapters/storage/prisma/database.js";
 import { createPgTestDatabase } from "../../testkit/pg-test-database.js";
 import { directoryContract } from "../contracts/directory.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
+import { invitationsContract } from "../contracts/invitations.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
+import { reportsContract } from "../contracts/reports.contract.js";
 import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
 import { ticketStoreContract } from "../contracts/ticket-store.contract.js";
 import { describeWith } from "../support/pg-database-for-service.js";
@@ -35,4 +37,6 @@ describeWith({ pg: true }, "PostgreSQL", () => {
   inboundReceiptsContract("Prisma on PostgreSQL", stores.receipts);
   ticketLinksContract("Prisma on PostgreSQL", stores.links);
   directoryContract("Prisma on PostgreSQL", stores.directory);
+  reportsContract("Prisma on PostgreSQL", stores.reports);
+  invitationsContract("Prisma on PostgreSQL", stores.invitations);
 });

@@ -2,6 +2,8 @@ import type { Database } from "../../src/adapters/storage/prisma/database.js";
 import { prismaStorage } from "../../src/adapters/storage/prisma/storage.js";
 import type { DirectoryRepository } from "../../src/core/ports/directory.js";
 import type { InboundReceipts } from "../../src/core/ports/inbound-receipts.js";
+import type { InvitationStore } from "../../src/core/ports/invitations.js";
+import type { StoragePorts } from "../../src/core/ports/storage.js";
 import type { TicketLinks } from "../../src/core/ports/ticket-links.js";
 import type { OutboxBackend } from "../contracts/outbox-queue.contract.js";
 import type { Repositories } from "../support/core-harness.js";
@@ -27,6 +29,14 @@ export const prismaContractStores = (open: OpenDatabase) => ({
   async directory(): Promise<{ directory: DirectoryRepository; close(): Promise<void> }> {
     const { database, close } = await open();
     return { directory: prismaStorage(database).directory, close };
+  },
+  async reports(): Promise<{ storage: StoragePorts; close(): Promise<void> }> {
+    const { database, close } = await open();
+    return { storage: prismaStorage(database), close };
+  },
+  async invitations(): Promise<{ invitations: InvitationStore; close(): Promise<void> }> {
+    const { database, close } = await open();
+    return { invitations: prismaStorage(database).invitations, close };
   },
   async receipts(): Promise<{ receipts: InboundReceipts; close(): Promise<void> }> {
     const { database, close } = await open();

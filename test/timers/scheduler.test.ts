@@ -80,7 +80,20 @@ describeWith({ pg: true }, "timers against PostgreSQL, with a clock the test mov
         orderBy: { id: "asc" },
       })
     ).map((i) => `${(i.payload as { clock: string }).clock} ${(i.payload as { level: string }).level}`);
+  /** Waits on a requester who already answered support once: past triage, so auto-close solves it. */
   const waitOnRequester = async (ticket: Ticket) => {
+    if (ticket.firstResponseAt === null) {
+      const asked = await service.core.service.reply(agent, formatTicketId(ticket.number), {
+        message: "Qual a nota?",
+      });
+      clock.advance(MINUTE);
+      const contact = (await service.core.directory.findContactById(ticket.requester.contactId))!;
+      const answered = await service.core.service.reply(actorOf(contact), formatTicketId(ticket.number), {
+        message: "A nota 1234.",
+      });
+      if (!asked.ok || !answered.ok) throw new Error("triage exchange failed");
+      clock.advance(MINUTE);
+    }
     const replied = await service.core.service.reply(agent, formatTicketId(ticket.number), {
       message: "Pode confirmar?",
     });

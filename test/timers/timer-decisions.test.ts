@@ -9,6 +9,7 @@ import {
   slaElapsedMs,
   slaStatus,
 } from "../../src/core/timers/sla.js";
+import { atTriage, decideTriageAbandon, triageDue } from "../../src/core/timers/triage.js";
 import { DAY, HOUR } from "../../testkit/manual-clock.js";
 
 const T0 = new Date("2026-03-02T12:00:00.000Z");
@@ -147,10 +148,12 @@ describe("SLA clocks", () => {
 });
 
 describe("auto-close decisions", () => {
+  // Support answered, the requester wrote back, support answered again: past triage.
   const waiting = ticket({
     status: "WAITING_ON_REQUESTER",
     statusChangedAt: T0,
-    firstResponseAt: T0,
+    firstResponseAt: at(-2 * HOUR),
+    requesterLastMessageAt: at(-HOUR),
     sla: { pausedMs: 0, pausedSince: T0 },
   });
 
@@ -192,5 +195,47 @@ describe("auto-close decisions", () => {
     ]);
     const early = decideAutoClose(waiting, at(6 * DAY), DEFAULT_AUTO_CLOSE, () => []);
     expect(early.ok && early.value.events).toEqual([]);
+  });
+
+  it("closes a ticket still at triage as ABANDONED, never as solved", () => {
+    const unanswered = { ...waiting, firstResponseAt: T0, requesterLastMessageAt: at(-HOUR) };
+    const decided = decideAutoClose(unanswered, at(7 * DAY), DEFAULT_AUTO_CLOSE, () => []);
+    expect(decided.ok && decided.value.events).toMatchObject([
+      { kind: "STATUS_CHANGED", to: "ABANDONED", body: "triage_abandoned", actor: { kind: "SYSTEM" } },
+    ]);
+  });
+});
+
+describe("triage decisions", () => {
+  const policy48 = { abandonAfterMs: 48 * HOUR };
+  const asked = ticket({
+    status: "WAITING_ON_REQUESTER",
+    statusChangedAt: T0,
+    firstResponseAt: T0,
+    requesterLastMessageAt: at(-HOUR),
+    sla: { pausedMs: 0, pausedSince: T0 },
+  });
+
+  it("is at triage until the requester writes after support's first reply", () => {
+    expect(atTriage(asked)).toBe(true);
+    expect(atTriage({ ...asked, requesterLastMessageAt: null })).toBe(true);
+    expect(atTriage({ ...asked, requesterLastMessageAt: at(HOUR) })).toBe(false);
+    expect(atTriage({ ...asked, firstResponseAt: null })).toBe(false);
+    expect(atTriage({ ...asked, status: "IN_PROGRESS" })).toBe(false);
+  });
+
+  it("abandons at the configured time, and never when switched off", () => {
+    expect(triageDue(asked, at(48 * HOUR - 1), policy48)).toBe(false);
+    expect(triageDue(asked, at(48 * HOUR), policy48)).toBe(true);
+    expect(triageDue(asked, at(90 * DAY), { abandonAfterMs: 0 })).toBe(false);
+    const decided = decideTriageAbandon(asked, at(48 * HOUR), policy48, () => []);
+    expect(decided.ok && decided.value.patch).toMatchObject({ status: "ABANDONED", closedAt: at(48 * HOUR) });
+    const answered = decideTriageAbandon(
+      { ...asked, requesterLastMessageAt: at(HOUR) },
+      at(60 * HOUR),
+      policy48,
+      () => [],
+    );
+    expect(answered.ok && answered.value.events).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { AuditTrail } from "../../core/ports/audit-log.js";
@@ -7,6 +8,7 @@ import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StatsScope } from "../../core/ports/ticket-repository.js";
 import type { SlaCounts } from "../../core/ports/timer-queries.js";
 import type { PrivacyDesk } from "../../core/privacy/desk.js";
+import type { ReportService } from "../../core/reports/service.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
 import type { ApiPrincipal } from "./auth.js";
@@ -15,6 +17,8 @@ import type { ApiOutcome } from "./route.js";
 /** What the REST API needs from the rest of the service. */
 export interface ApiDeps {
   readonly service: TicketService;
+  readonly reports: ReportService;
+  readonly contacts: ContactAccess;
   readonly directory: DirectoryRepository;
   readonly keys: ApiKeyRepository;
   readonly audit: AuditTrail;

@@ -4,6 +4,7 @@ import type { ApiDeps } from "./deps.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { registerRoute } from "./route.js";
 import { auditRoutes } from "./routes/audit-routes.js";
+import { contactRoutes } from "./routes/contact-routes.js";
 import { privacyRoutes } from "./routes/privacy-routes.js";
 import { ticketReadRoutes } from "./routes/ticket-read-routes.js";
 import { ticketWriteRoutes } from "./routes/ticket-write-routes.js";
@@ -20,6 +21,7 @@ export const restApi =
     const routes = [
       ...ticketReadRoutes(deps),
       ...ticketWriteRoutes(deps),
+      ...contactRoutes(deps),
       ...auditRoutes(deps),
       ...privacyRoutes(deps),
     ];

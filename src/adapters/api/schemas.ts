@@ -113,7 +113,14 @@ export const departmentBody = z.object({
 export const assigneeBody = z.object({
   assignee: z.object({ id: plain(200).min(1), name: plain(200).min(1) }).nullable(),
 });
-export const statsQuery = z.object({ organizationId: z.uuid().optional() });
+export const statsQuery = z.object({
+  organizationId: z.uuid().optional(),
+  from: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: "Reports cover tickets created at or after this instant" }),
+  to: z.iso.datetime({ offset: true }).optional().meta({ description: "…and before this instant" }),
+});
 
 const isoDate = z.iso.datetime({ offset: true });
 const slaClock = z.object({
@@ -186,6 +193,43 @@ export const ticketDetail = z.object({
     .meta({ description: "The agent who read it (an agent's reply, button or opening of the ticket)" }),
 });
 export const createdTicket = z.object({ ticket: ticketJson, created: z.boolean() });
+const durations = { count: z.number(), averageMs: z.number(), p90Ms: z.number() };
+const ratingGroup = { count: z.number(), average: z.number() };
+const slaOutcome = z.object({
+  met: z.number(),
+  breached: z.number(),
+  running: z.number(),
+  averageMs: z.number().nullable(),
+});
+/** Time in status, ratings, SLA outcomes and intake funnel over the tickets created in the period. */
+export const reportJson = z.object({
+  period: z.object({ from: isoDate.nullable(), to: isoDate.nullable() }),
+  timeInStatus: z.array(
+    z.object({
+      department: z.string().nullable().meta({ description: "One department's tickets (else null)" }),
+      period: z
+        .string()
+        .nullable()
+        .meta({ description: "Tickets created in this month, 2026-03 (UTC; else null)" }),
+      status: z.enum(TICKET_STATUSES),
+      ...durations,
+    }),
+  ),
+  ratings: z.object({
+    count: z.number(),
+    average: z.number().nullable(),
+    distribution: z.record(z.enum(["1", "2", "3", "4", "5"]), z.number()),
+    byAgent: z.array(
+      z.object({ agentId: z.string().nullable(), agentName: z.string().nullable(), ...ratingGroup }),
+    ),
+    byDepartment: z.array(z.object({ department: z.string(), ...ratingGroup })),
+  }),
+  sla: z.object({ firstResponse: slaOutcome, resolution: slaOutcome }),
+  intake: z.object({
+    opened: z.number(),
+    steps: z.array(z.object({ step: z.string(), reached: z.number(), stopped: z.number() })),
+  }),
+});
 export const statsJson = z.object({
   total: z.number(),
   open: z.number(),
@@ -200,6 +244,7 @@ export const statsJson = z.object({
     firstResponseWarned: z.number(),
     resolutionWarned: z.number(),
   }),
+  report: reportJson,
 });
 
 export const problemJson = z.object({

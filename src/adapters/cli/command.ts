@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
+import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { ConversationEngine } from "../../core/conversation/index.js";
 import type { Catalogue } from "../../core/i18n/catalogue.js";
 import type { Lang } from "../../core/i18n/lang.js";
@@ -7,6 +8,7 @@ import type { AuditTrail } from "../../core/ports/audit-log.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StoragePorts } from "../../core/ports/storage.js";
 import type { PrivacyDesk } from "../../core/privacy/desk.js";
+import type { ReportService } from "../../core/reports/service.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { TelegramSettings } from "../telegram/config.js";
 
@@ -19,6 +21,9 @@ export interface Io {
 /** The ticket core as one command sees it, open for the length of the command. */
 export interface CliSession {
   readonly service: TicketService;
+  readonly reports: ReportService;
+  /** Invitations and (de)activation of contacts, through the directory that tells running instances. */
+  readonly contacts: ContactAccess;
   readonly directory: DirectoryRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly audit: AuditTrail;

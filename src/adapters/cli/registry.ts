@@ -1,6 +1,7 @@
 import { apiKeyCommands } from "./api-key-commands.js";
 import { auditCommands } from "./audit-commands.js";
 import type { Command } from "./command.js";
+import { contactCommands } from "./contact-commands.js";
 import { conversationCommands } from "./conversation-commands.js";
 import { migrate } from "./migrate-command.js";
 import { privacyCommands } from "./privacy-commands.js";
@@ -11,6 +12,7 @@ import { ticketCommands } from "./ticket-commands.js";
 export const commands: readonly Command[] = [
   ...ticketCommands,
   ...conversationCommands,
+  ...contactCommands,
   migrate,
   ...apiKeyCommands,
   ...privacyCommands,

@@ -18,6 +18,7 @@ import type { CliSession, Command, CommandContext } from "./command.js";
 import { UsageError } from "./command.js";
 import { cliAgent } from "./core-session.js";
 import { detailText, pageText, statsText, ticketJson, ticketLine } from "./render.js";
+import { reportText } from "./report-render.js";
 
 const print = (ctx: CommandContext, json: unknown, text: string) =>
   ctx.io.out(ctx.json ? JSON.stringify(json, (_, v) => (typeof v === "bigint" ? Number(v) : v), 2) : text);
@@ -393,19 +394,38 @@ export const search: Command = {
   },
 };
 
+/** A day (its start in UTC; with `end`, the start of the next day) or an instant with its offset. */
+const reportDate = (end: boolean) =>
+  z.union(
+    [
+      z.iso.date().transform((d) => new Date(Date.parse(`${d}T00:00:00Z`) + (end ? 86_400_000 : 0))),
+      z.iso.datetime({ offset: true }).transform((d) => new Date(d)),
+    ],
+    { error: "expects a day (2026-03-31) or an ISO instant with its offset" },
+  );
+
 export const stats: Command = {
   name: "stats",
-  summary: "dashboard counts",
-  usage: "stats [--org ID]",
-  options: { org: { type: "string" } },
+  summary: "dashboard counts, time in status, ratings, SLA outcomes and the intake funnel",
+  usage: "stats [--org ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
+  options: { org: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
   async run(ctx, v) {
     const org =
       v.org === undefined
         ? undefined
         : parseOr(z.uuid({ error: "expects an organization id" }), v.org, "--org");
+    const from = v.from === undefined ? undefined : parseOr(reportDate(false), v.from, "--from");
+    const to = v.to === undefined ? undefined : parseOr(reportDate(true), v.to, "--to");
     return ctx.session(async (core) => {
-      const counts = await core.service.stats(cliAgent(), org ? { organizationId: org } : {});
-      print(ctx, counts, statsText(counts));
+      const scope = org ? { organizationId: org } : {};
+      const counts = await core.service.stats(cliAgent(), scope);
+      const report = await core.reports.report(cliAgent(), {
+        ...scope,
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      });
+      if (!report.ok) return fail(ctx, report.error);
+      print(ctx, { ...counts, report: report.value }, `${statsText(counts)}\n${reportText(report.value)}`);
       return 0;
     });
   },

@@ -5,6 +5,7 @@ import { formatTicketId } from "../../core/ticket/ticket-ref.js";
 import { parseTicketCommand } from "./commands.js";
 import type { SlackDeps } from "./deps.js";
 import { slackCatalogues } from "./i18n/index.js";
+import { inviteFromSlack, parseInviteCommand } from "./invite-command.js";
 import { COMMAND, type RequesterIo, type Respond, type Team } from "./requester-io.js";
 import { ticketDetailText, ticketListText } from "./requester-views.js";
 import type { Requesters } from "./requesters.js";
@@ -25,6 +26,8 @@ export const createCommandHandlers = (
   openForm: (triggerId: string, user: string) => Promise<void>,
 ): CommandHandlers => ({
   async command(input, respond) {
+    const invitation = parseInviteCommand(input.text);
+    if (invitation) return inviteFromSlack(deps, input.user, invitation, respond);
     const command = parseTicketCommand(input.text, deps.taxonomy.departments);
     // The form opens first: its trigger expires 3 seconds after the command was typed.
     if (command.kind === "open") return openForm(input.triggerId, input.user);

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { BlobStore } from "../../core/ports/blob-store.js";
 import type { Clock } from "../../core/ports/clock.js";
@@ -6,6 +7,7 @@ import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { InboundReceipts } from "../../core/ports/inbound-receipts.js";
 import type { OutboxQueue } from "../../core/ports/outbox-queue.js";
 import type { TicketRepository } from "../../core/ports/ticket-repository.js";
+import type { ReportService } from "../../core/reports/service.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { Actor } from "../../core/ticket/ticket.js";
@@ -50,6 +52,8 @@ export interface SlackDeps {
   readonly bot: () => Promise<BotIdentity>;
   /** Open tickets past an SLA warning or breach (the timers' stamps), for the dashboard. */
   readonly slaCounts: () => Promise<{ atRisk: number; breached: number }>;
+  readonly reports: ReportService;
+  readonly contacts: ContactAccess;
 }
 
 /** Agents work in the service's default language. */

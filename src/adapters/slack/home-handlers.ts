@@ -1,6 +1,7 @@
 import type { TicketQuery } from "../../core/ports/ticket-repository.js";
 import { statusesOfPublic, type TicketStatus } from "../../core/ticket/status.js";
 import { agentActor, agentLang, type SlackDeps } from "./deps.js";
+import { HOME_REPORT_DAYS } from "./home-report.js";
 import { agentHome, type HomeFilters, NO_FILTERS, requesterHome } from "./home-view.js";
 import type { Team } from "./requester-io.js";
 import { ticketLine } from "./requester-views.js";
@@ -35,9 +36,11 @@ export const createHomeHandlers = (deps: SlackDeps, requesters: Requesters): Hom
     if (await deps.access.isAgent(user)) {
       const actor = agentActor(user, (await deps.people.get(user)).name);
       const query = queryOf(filters);
-      const [counts, sla, results, mine] = await Promise.all([
+      const since = new Date(deps.clock.now().getTime() - HOME_REPORT_DAYS * 86_400_000);
+      const [counts, sla, report, results, mine] = await Promise.all([
         deps.service.stats(actor),
         deps.slaCounts(),
+        deps.reports.report(actor, { from: since }),
         filters.search ? deps.service.search(actor, filters.search, query) : deps.service.list(actor, query),
         deps.service.list(actor, {
           assigneeId: agentIdOf(user),
@@ -47,7 +50,8 @@ export const createHomeHandlers = (deps: SlackDeps, requesters: Requesters): Hom
         }),
       ]);
       const listed = [...results.items, ...mine.items].map((t) => t.id);
-      const view = agentHome({ counts, sla, results: results.items, mine: mine.items }, filters, {
+      const data = { counts, sla, results: results.items, mine: mine.items };
+      const view = agentHome(report.ok ? { ...data, report: report.value } : data, filters, {
         ...base,
         lang: agentLang(deps),
         links: await deps.threads.refs(listed, "agents"),

@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import { catalogues, type Lang } from "../../core/i18n/index.js";
 import type { DashboardCounts } from "../../core/ports/ticket-repository.js";
+import type { Report } from "../../core/reports/service.js";
 import { PRIORITIES, type Priority } from "../../core/ticket/priority.js";
 import {
   PUBLIC_STATUSES,
@@ -11,6 +12,7 @@ import {
 import { labelOf, type Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { Ticket } from "../../core/ticket/ticket.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
+import { reportBlocks } from "./home-report.js";
 import { slackCatalogues } from "./i18n/index.js";
 import { ACTION } from "./ids.js";
 import { clip, escapeMrkdwn, LIMITS, mention, messageLink } from "./text.js";
@@ -164,6 +166,7 @@ export const agentHome = (
     sla: { atRisk: number; breached: number };
     results: readonly Ticket[];
     mine: readonly Ticket[];
+    report?: Report;
   },
   filters: HomeFilters,
   ctx: HomeContext,
@@ -191,6 +194,7 @@ export const agentHome = (
         ],
       },
       openButton(ctx.lang),
+      ...(data.report ? reportBlocks(data.report, ctx.lang) : []),
       { type: "divider" },
       ...filterBlocks(filters, ctx),
       { type: "context", elements: [{ type: "mrkdwn", text: s.results(data.results.length) }] },

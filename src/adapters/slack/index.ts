@@ -79,6 +79,8 @@ export const slackChannel = defineChannel({
       clock: ctx.clock,
       logger,
       bot,
+      reports: ctx.reports,
+      contacts: ctx.contacts,
       async slaCounts() {
         const counts = await ctx.slaCounts({});
         return {

@@ -1,3 +1,4 @@
+import { isInvitationCode } from "../../core/contacts/invitations.js";
 import type { InboundInput } from "../../core/conversation/index.js";
 import { globalOptionId } from "../../core/conversation/index.js";
 import { parseTicketRef } from "../../core/ticket/ticket-ref.js";
@@ -33,6 +34,8 @@ const startInput = (payload: string | undefined): InboundInput => {
   if (known) return known;
   // A ticket id ("TKT-000123") opens that ticket; the engine re-checks that the person may see it.
   if (parseTicketRef(payload) !== null) return { kind: "command", name: "ticket", args: [payload] };
+  // An invitation's deep link (t.me/<bot>?start=CHD-…): the engine activates the contact with it.
+  if (isInvitationCode(payload)) return { kind: "command", name: "start", args: [payload] };
   return { kind: "command", name: "start", args: [] };
 };
 

@@ -34,15 +34,14 @@ export const createAutoCloseJob = (deps: AutoCloseJobDeps): TimerJob => {
         new Date(now.getTime() - policy.days * DAY_MS),
         batch,
       )) {
-        const closed = await deps.tickets.update(ticket.id, (current) =>
-          decideAutoClose(current, now, policy, deps.notify),
-        );
-        if (
-          closed.ok &&
-          closed.value.ticket.version !== ticket.version &&
-          closed.value.ticket.status === "SOLVED"
-        )
-          fired += 1;
+        // Counted by what this call decided on the locked row: another instance may have closed it first.
+        let closed = false;
+        await deps.tickets.update(ticket.id, (current) => {
+          const decided = decideAutoClose(current, now, policy, deps.notify);
+          closed = decided.ok && decided.value.events.length > 0;
+          return decided;
+        });
+        if (closed) fired += 1;
       }
       const remindSince = new Date(
         now.getTime() - Math.max(0, policy.days - policy.remindDaysBefore) * DAY_MS,

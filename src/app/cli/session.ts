@@ -1,8 +1,10 @@
 import type { CliSession, CliSettings } from "../../adapters/cli/command.js";
 import { createRedisDirectoryChanges } from "../../adapters/sessions/redis-directory-changes.js";
 import { telegramSettings } from "../../adapters/telegram/config.js";
+import { systemClock } from "../../core/ports/clock.js";
 import type { Config } from "../config/index.js";
 import { configuredPolicy } from "../configured-channels.js";
+import { buildContactAccess } from "../contact-access.js";
 import { buildCore } from "../container.js";
 import { buildConversation, openRedis, openSessionBackend } from "../conversation.js";
 import { publishingDirectory } from "../directory-cache.js";
@@ -58,6 +60,8 @@ export const openCliSession =
     try {
       return await run({
         service: core.service,
+        reports: core.reports,
+        contacts: buildContactAccess(config, core.storage.invitations, directory, systemClock),
         directory,
         apiKeys: core.storage.apiKeys,
         audit: core.storage.audit,

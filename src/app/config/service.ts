@@ -3,6 +3,7 @@ import { bool, int } from "../../adapters/config-fields.js";
 import type { RetentionPolicy } from "../../core/privacy/retention.js";
 import type { AutoClosePolicy } from "../../core/timers/auto-close.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
+import type { TriagePolicy } from "../../core/timers/triage.js";
 
 const MINUTE = 60;
 
@@ -59,6 +60,11 @@ export const serviceConfig = {
   AUTO_CLOSE_ENABLED: bool(true),
   /** Days waiting on the requester before a ticket is closed as solved; the reminder goes 2 days before. */
   AUTO_CLOSE_DAYS: int(3, 90, 7),
+  /**
+   * Hours a requester has to answer support's first question before the ticket is closed as
+   * "abandoned at triage" (0: only auto-close ends such a ticket, and then also as abandoned).
+   */
+  TRIAGE_ABANDON_HOURS: int(0, 24 * 90, 48),
 
   SLA_ENABLED: bool(true),
   /** Share of a target at which agents are warned, in percent. */
@@ -123,6 +129,10 @@ export const autoClosePolicyOf = (config: ServiceSettings): AutoClosePolicy => (
   enabled: config.AUTO_CLOSE_ENABLED,
   days: config.AUTO_CLOSE_DAYS,
   remindDaysBefore: 2,
+});
+
+export const triagePolicyOf = (config: ServiceSettings): TriagePolicy => ({
+  abandonAfterMs: config.TRIAGE_ABANDON_HOURS * 3_600_000,
 });
 
 /** The outbox worker's timing knobs. */

@@ -1,4 +1,5 @@
 import type { AttachmentRules } from "../attachments/rules.js";
+import type { ContactAccess } from "../contacts/invitations.js";
 import type { Lang } from "../i18n/lang.js";
 import type { AbandonedFlowLog } from "../ports/abandoned-flows.js";
 import type { BlobStore } from "../ports/blob-store.js";
@@ -36,6 +37,8 @@ export interface ConversationLogger {
 export interface ConversationDeps {
   readonly service: TicketService;
   readonly directory: DirectoryRepository;
+  /** Activates invited contacts when they send their code (Telegram's /start CODE, or the code as text). */
+  readonly contacts?: Pick<ContactAccess, "activate">;
   /** Sessions, the per-contact lock and handled messages, read and written together per turn. */
   readonly turns: TurnStore;
   readonly abandoned: AbandonedFlowLog;

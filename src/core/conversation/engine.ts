@@ -1,5 +1,7 @@
+import { invitationCodeOf } from "../contacts/invitation-input.js";
+import { accessCatalogues } from "../i18n/access-catalogue.js";
 import { catalogues, conversationCatalogues } from "../i18n/index.js";
-import type { Lang } from "../i18n/lang.js";
+import { type Lang, langFromLocale } from "../i18n/lang.js";
 import type { ContactRecord } from "../ports/directory.js";
 import { ContactLockTimeoutError, type OpenTurn } from "../ports/turn-store.js";
 import { DependencyUnavailableError, TurnLostError } from "../ports/unavailable.js";
@@ -130,6 +132,36 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
     };
   };
 
+  /** The person sent an invitation code: activated with a welcome, or told the code opens nothing. */
+  const redeemInvitation = async (
+    contacts: NonNullable<ConversationDeps["contacts"]>,
+    inbound: ParsedInbound,
+    code: string,
+  ): Promise<EngineReply> => {
+    const activated = await contacts.activate(
+      {
+        channel: inbound.channel,
+        platformUserId: inbound.from.platformUserId,
+        displayName: inbound.from.displayName || inbound.from.platformUserId,
+        locale: langFromLocale(inbound.from.locale) ?? null,
+      },
+      code,
+    );
+    if (!activated.ok) {
+      const lang = langOf(null, inbound.from.locale, settings.defaultLang);
+      return reply(null, lang, [text(accessCatalogues[lang].invalidCode)], "refused");
+    }
+    const { contact } = activated;
+    const lang = langOf(contact, inbound.from.locale, settings.defaultLang);
+    const organization = await deps.directory.findOrganization(contact.person.organizationId);
+    return reply(
+      contact,
+      lang,
+      [text(accessCatalogues[lang].welcome(contact.person.name, organization?.name ?? ""))],
+      "answered",
+    );
+  };
+
   const failed = (contact: ContactRecord | null, inbound: ParsedInbound, error: unknown): EngineReply => {
     deps.logger?.error(
       { err: error, channel: inbound.channel, messageId: inbound.messageId },
@@ -160,6 +192,12 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
     async handle(message, options = {}) {
       const inbound = parseInbound(message);
       const deliver = options.deliver;
+      const code = deps.contacts ? invitationCodeOf(inbound.input) : null;
+      if (code && deps.contacts) {
+        const answered = await redeemInvitation(deps.contacts, inbound, code);
+        await deliver?.(answered, { behind: false });
+        return answered;
+      }
       let contact: ContactRecord | null;
       try {
         contact = await resolveContact(deps, inbound);
@@ -177,6 +215,13 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
           [text(conversationCatalogues[lang].session.notRegistered(inbound.from.platformUserId))],
           "refused",
         );
+        await deliver?.(refused, { behind: false });
+        return refused;
+      }
+      if (contact.deactivatedAt) {
+        // Refused before any turn begins: no session, no handled-message record, nothing stored.
+        const lang = langOf(contact, inbound.from.locale, settings.defaultLang);
+        const refused = reply(null, lang, [text(accessCatalogues[lang].deactivated)], "refused");
         await deliver?.(refused, { behind: false });
         return refused;
       }

@@ -92,7 +92,7 @@ export const en: Catalogue = {
     ESCALATED: "With the tech team",
     WAITING_ON_REQUESTER: "Waiting for your reply",
     SOLVED: "Solved",
-    ABANDONED: "Closed without reply",
+    ABANDONED: "Abandoned at triage",
   },
   publicStatus: { OPEN: "Open", ANSWERED: "Answered", CLOSED: "Closed" },
   priority: { LOW: "Low", MEDIUM: "Medium", HIGH: "High" },

@@ -4,6 +4,8 @@ export interface NoticeCatalogue {
   readonly filesAttached: (count: number) => string;
   readonly statusChanged: (ref: string, subject: string, statusLabel: string) => string;
   readonly autoClosed: (ref: string, subject: string) => string;
+  /** Support's first question went unanswered for the configured time (TRIAGE_ABANDON_HOURS). */
+  readonly abandonedAtTriage: (ref: string, subject: string) => string;
   readonly reminder: (ref: string, subject: string, closesOn: string) => string;
   readonly replyHint: (ref: string) => string;
   readonly departmentChanged: (ref: string, subject: string, department: string) => string;

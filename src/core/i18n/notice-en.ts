@@ -6,6 +6,8 @@ export const noticeEn: NoticeCatalogue = {
   statusChanged: (ref, subject, statusLabel) => `🔔 ${ref} "${subject}": ${statusLabel}.`,
   autoClosed: (ref, subject) =>
     `🔒 ${ref} "${subject}" was closed because it went without a reply. If you still need help, just reply here.`,
+  abandonedAtTriage: (ref, subject) =>
+    `🔒 ${ref} "${subject}" was closed as abandoned at triage: support's questions went unanswered. If you still need help, just reply here.`,
   reminder: (ref, subject, closesOn) =>
     `⏳ ${ref} "${subject}" is waiting for your reply. Without one, it will be closed on ${closesOn}.`,
   replyHint: (ref) => `To reply, send ${ref} and choose Reply.`,

@@ -6,6 +6,8 @@ export const noticePtBR: NoticeCatalogue = {
   statusChanged: (ref, subject, statusLabel) => `🔔 ${ref} «${subject}»: ${statusLabel}.`,
   autoClosed: (ref, subject) =>
     `🔒 ${ref} «${subject}» foi encerrado porque ficou sem resposta. Se ainda precisar, é só responder aqui.`,
+  abandonedAtTriage: (ref, subject) =>
+    `🔒 ${ref} «${subject}» foi encerrado como abandono na triagem: as perguntas do suporte ficaram sem resposta. Se ainda precisar, é só responder aqui.`,
   reminder: (ref, subject, closesOn) =>
     `⏳ ${ref} «${subject}» está aguardando sua resposta. Sem resposta, ele será encerrado em ${closesOn}.`,
   contactDone: (ref, subject, agentName) =>

@@ -92,7 +92,7 @@ export const ptBR: Catalogue = {
     ESCALATED: "Com a equipe técnica",
     WAITING_ON_REQUESTER: "Aguardando sua resposta",
     SOLVED: "Resolvido",
-    ABANDONED: "Encerrado sem resposta",
+    ABANDONED: "Abandono na triagem",
   },
   publicStatus: { OPEN: "Aberto", ANSWERED: "Respondido", CLOSED: "Fechado" },
   priority: { LOW: "Baixa", MEDIUM: "Média", HIGH: "Alta" },

@@ -103,7 +103,10 @@ const requesterDrafts = (
       kind: "status_changed" as const,
       from: (status.from as TicketStatus | null) ?? null,
       to: status.to as TicketStatus,
-      reason: status.body === "auto_close" ? ("auto_close" as const) : null,
+      reason:
+        status.body === "auto_close" || status.body === "triage_abandoned"
+          ? (status.body as "auto_close" | "triage_abandoned")
+          : null,
     };
     drafts.push(
       draft(after, channel, keyOf(after, "status_changed", "requester"), payload, now, status.sourceKey),

@@ -108,8 +108,11 @@ export const outboxPayload = z.discriminatedUnion("kind", [
     kind: z.literal("status_changed"),
     from: z.enum(TICKET_STATUSES).nullable(),
     to: z.enum(TICKET_STATUSES),
-    /** Why the system changed it, when it did: "auto_close" closes a ticket left waiting on the requester. */
-    reason: z.enum(["auto_close"]).nullable(),
+    /**
+     * Why the system changed it, when it did: "auto_close" closes a ticket left waiting on the requester;
+     * "triage_abandoned" one whose requester never answered support's first question.
+     */
+    reason: z.enum(["auto_close", "triage_abandoned"]).nullable(),
   }),
   z.object({ ...toRequester, kind: z.literal("rating_request") }),
   /** Something agents did that the requester should know of, worded by each channel in the requester's language. */

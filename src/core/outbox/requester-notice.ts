@@ -31,7 +31,9 @@ export const requesterNotice = (payload: RequesterPayload, lang: Lang, timeZone:
       const text =
         payload.reason === "auto_close"
           ? notice.autoClosed(ref, payload.ticket.subject)
-          : notice.statusChanged(ref, payload.ticket.subject, catalogues[lang].status[payload.to]);
+          : payload.reason === "triage_abandoned"
+            ? notice.abandonedAtTriage(ref, payload.ticket.subject)
+            : notice.statusChanged(ref, payload.ticket.subject, catalogues[lang].status[payload.to]);
       return [{ kind: "text", text }];
     }
     case "ticket_notice": {

@@ -19,6 +19,8 @@ export interface ContactRecord {
   readonly unreachable: { readonly at: Date; readonly reason: string } | null;
   /** Last message received from this contact (WhatsApp's 24-hour customer-service window starts here). */
   readonly lastInboundAt: Date | null;
+  /** Deactivated by an agent: refused in chat (with a sentence saying so) until activated again. */
+  readonly deactivatedAt: Date | null;
   readonly person: PersonRecord;
 }
 
@@ -49,6 +51,8 @@ export interface DirectoryRepository {
   linkContact(contactId: string, personId: string): Promise<ContactRecord>;
   setLocale(contactId: string, locale: string): Promise<void>;
   setUnreachable(contactId: string, unreachable: { at: Date; reason: string } | null): Promise<void>;
+  /** Deactivates (`at`) or activates again (null); the contact as it is now, null when there is none. */
+  setDeactivated(contactId: string, at: Date | null): Promise<ContactRecord | null>;
   /** The contact wrote at `at`; kept only when later than what is stored. */
   recordInbound(contactId: string, at: Date): Promise<void>;
   findOrganization(id: string): Promise<OrganizationRecord | null>;

@@ -4,10 +4,12 @@ import type { AuditTrail } from "./audit-log.js";
 import type { BlobStore } from "./blob-store.js";
 import type { DirectoryRepository } from "./directory.js";
 import type { InboundReceipts } from "./inbound-receipts.js";
+import type { InvitationStore } from "./invitations.js";
 import type { Outbox } from "./outbox.js";
 import type { OutboxQueue } from "./outbox-queue.js";
 import type { ParkedFiles } from "./parked-files.js";
 import type { PersonalDataStore } from "./personal-data.js";
+import type { ReportQueries } from "./reports.js";
 import type { RetentionStore } from "./retention.js";
 import type { TicketLinks } from "./ticket-links.js";
 import type { TicketRepository } from "./ticket-repository.js";
@@ -36,6 +38,10 @@ export interface StoragePorts {
   /** Deletions that come with age; null on memory storage (nothing outlives the process). */
   readonly retention: RetentionStore | null;
   readonly timers: TimerQueries;
+  /** The figures of `stats` reports (time in status, ratings, SLA outcomes, intake funnel). */
+  readonly reports: ReportQueries;
+  /** One-time codes that activate invited contacts on their channel. */
+  readonly invitations: InvitationStore;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;
   /** Which of these storage keys an attachment or a parked file names (what the orphan sweep keeps). */

@@ -28,6 +28,11 @@ export interface TimerQueries {
   dueForReminder(since: Date, limit: number): Promise<TimedTicket[]>;
   /** Tickets waiting on the requester since `since` or earlier, oldest first. */
   waitingSince(since: Date, limit: number): Promise<TimedTicket[]>;
+  /**
+   * Tickets waiting on the requester since `since` or earlier whose requester has not written since
+   * support's first reply (still at triage), oldest first.
+   */
+  atTriageSince(since: Date, limit: number): Promise<TimedTicket[]>;
   /** Stamps the reminder of the ticket's current wait and writes its items; false if it was not due any more. */
   markReminded(ticket: Ticket, now: Date, drafts: readonly OutboxDraft[]): Promise<boolean>;
   /** Open, unpaused tickets whose SLA time may have reached a warning or a breach still unstamped. */

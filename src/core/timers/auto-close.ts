@@ -3,6 +3,7 @@ import { err, ok, type Result } from "../shared/result.js";
 import { applyPatch, decideStatus, type NotificationPolicy } from "../ticket/decisions.js";
 import type { CoreError } from "../ticket/errors.js";
 import type { Actor, Ticket } from "../ticket/ticket.js";
+import { atTriage, DEFAULT_TRIAGE, decideTriageAbandon } from "./triage.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SYSTEM: Actor = { kind: "system" };
@@ -47,6 +48,7 @@ export const autoCloseDue = (
 /**
  * Closes a ticket left waiting on the requester, as the system, re-deciding on the locked row: a
  * ticket that moved meanwhile (the requester answered, another instance closed it) is left alone.
+ * Only a ticket whose requester answered at least once is solved; one still at triage is abandoned.
  */
 export const decideAutoClose = (
   ticket: Ticket,
@@ -55,6 +57,7 @@ export const decideAutoClose = (
   notify: NotificationPolicy,
 ): Result<TicketChange, CoreError> => {
   if (autoCloseDue(ticket, null, now, policy) !== "close") return ok({ patch: {}, events: [], outbox: [] });
+  if (atTriage(ticket)) return decideTriageAbandon(ticket, now, DEFAULT_TRIAGE, notify, true);
   const decided = decideStatus(ticket, SYSTEM, "SOLVED", { now, reopenWindowDays: 0, notify: () => [] });
   if (!decided.ok) return err(decided.error);
   const events = decided.value.events.map((e) =>

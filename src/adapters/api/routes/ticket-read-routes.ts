@@ -6,6 +6,7 @@ import {
   type TicketStatus,
 } from "../../../core/ticket/status.js";
 import type { ApiDeps } from "../deps.js";
+import { toReportJson } from "../report-json.js";
 import { defineRoute } from "../route.js";
 import {
   type ListQuery,
@@ -93,10 +94,11 @@ export const ticketReadRoutes = (deps: ApiDeps) => [
     method: "GET",
     path: "/stats",
     operationId: "getStats",
-    summary: "Ticket counts by status and department, and SLA breaches",
+    summary:
+      "Ticket counts by status and department, SLA breaches, and a report: time in status, ratings, SLA outcomes, intake funnel",
     query: statsQuery,
     response: { status: 200, schema: statsJson, description: "Counts over the key's organizations" },
-    errors: [],
+    errors: [400],
     async handle({ principal, query }) {
       const { actor } = principal;
       const scope =
@@ -105,8 +107,17 @@ export const ticketReadRoutes = (deps: ApiDeps) => [
           : query.organizationId
             ? { organizationId: query.organizationId }
             : {};
-      const [counts, sla] = await Promise.all([deps.service.stats(actor, scope), deps.slaCounts(scope)]);
-      return { kind: "ok", body: { ...counts, sla } };
+      const period = {
+        ...(query.from ? { from: new Date(query.from) } : {}),
+        ...(query.to ? { to: new Date(query.to) } : {}),
+      };
+      const [counts, sla, report] = await Promise.all([
+        deps.service.stats(actor, scope),
+        deps.slaCounts(scope),
+        deps.reports.report(actor, { ...scope, ...period }),
+      ]);
+      if (!report.ok) return { kind: "core", error: report.error };
+      return { kind: "ok", body: { ...counts, sla, report: toReportJson(report.value) } };
     },
   }),
 ];

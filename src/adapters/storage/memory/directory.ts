@@ -55,6 +55,7 @@ export const createMemoryDirectory = (): DirectoryRepository => {
         locale: input.locale ?? null,
         unreachable: null,
         lastInboundAt: null,
+        deactivatedAt: null,
         personId: person.id,
       });
       return view(id)!;
@@ -72,6 +73,12 @@ export const createMemoryDirectory = (): DirectoryRepository => {
     async setUnreachable(contactId, unreachable) {
       const contact = contacts.get(contactId);
       if (contact) contacts.set(contactId, { ...contact, unreachable });
+    },
+    async setDeactivated(contactId, at) {
+      const contact = contacts.get(contactId);
+      if (!contact) return null;
+      contacts.set(contactId, { ...contact, deactivatedAt: at });
+      return view(contactId);
     },
     async recordInbound(contactId, at) {
       const contact = contacts.get(contactId);

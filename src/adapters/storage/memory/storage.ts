@@ -6,8 +6,10 @@ import { createMemoryApiKeys } from "./api-keys.js";
 import { createMemoryAuditTrail } from "./audit-log.js";
 import { createMemoryDirectory } from "./directory.js";
 import { createMemoryInboundReceipts } from "./inbound-receipts.js";
+import { createMemoryInvitations } from "./invitations.js";
 import { createMemoryOutbox, type MemoryOutboxRow } from "./outbox-queue.js";
 import { createMemoryParkedFiles } from "./parked-files.js";
+import { createMemoryReportQueries } from "./report-queries.js";
 import { createMemoryTicketLinks } from "./ticket-links.js";
 import { createMemoryTicketRepository } from "./ticket-repository.js";
 import { createMemoryTimerQueries } from "./timer-queries.js";
@@ -26,6 +28,7 @@ export const createMemoryStorage = (): MemoryStorage => {
   const outbox = createMemoryOutbox();
   const tickets = createMemoryTicketRepository({ outbox: outbox.writer });
   const directory = createMemoryDirectory();
+  const abandoned = createMemoryAbandonedFlowLog();
   // One store of references per storage, whatever blob store asks for it first.
   let parked: ReturnType<typeof createMemoryParkedFiles> | undefined;
   const parkedFiles = (blobs: BlobStore): ParkedFiles => {
@@ -40,12 +43,19 @@ export const createMemoryStorage = (): MemoryStorage => {
     outboxWriter: outbox.writer,
     receipts: createMemoryInboundReceipts(),
     links: createMemoryTicketLinks(tickets.numberOf),
-    abandoned: createMemoryAbandonedFlowLog(),
+    abandoned,
     apiKeys: createMemoryApiKeys(directory),
     audit: createMemoryAuditTrail(),
     personalData: null,
     retention: null,
     timers: createMemoryTimerQueries({ tickets: tickets.all, outbox: outbox.writer }),
+    reports: createMemoryReportQueries({
+      tickets: tickets.all,
+      events: (id) => tickets.repository.events(id),
+      abandoned: abandoned.entries,
+      directory,
+    }),
+    invitations: createMemoryInvitations(),
     parkedFiles,
     async referencedKeys(keys) {
       const used = new Set<string>();

@@ -4,6 +4,7 @@ import type { TimedTicket, TimerQueries } from "../../../core/ports/timer-querie
 import { isClosed } from "../../../core/ticket/status.js";
 import type { Ticket } from "../../../core/ticket/ticket.js";
 import { dueSlaAlerts, type SlaStamps } from "../../../core/timers/sla.js";
+import { atTriage } from "../../../core/timers/triage.js";
 
 interface Stamps {
   reminderSentAt: Date | null;
@@ -47,6 +48,7 @@ export const createMemoryTimerQueries = (deps: {
   return {
     dueForReminder: async (since, limit) => waiting(since).filter(unreminded).slice(0, limit).map(timed),
     waitingSince: async (since, limit) => waiting(since).slice(0, limit).map(timed),
+    atTriageSince: async (since, limit) => waiting(since).filter(atTriage).slice(0, limit).map(timed),
     async markReminded(ticket, now, drafts) {
       const current = deps.tickets().find((t) => t.id === ticket.id);
       const due =

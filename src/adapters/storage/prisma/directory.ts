@@ -14,6 +14,7 @@ const toContact = (row: ContactRow): ContactRecord => ({
   locale: row.locale,
   unreachable: row.unreachableAt ? { at: row.unreachableAt, reason: row.unreachableWhy ?? "" } : null,
   lastInboundAt: row.lastInboundAt,
+  deactivatedAt: row.deactivatedAt,
   person: {
     id: row.person.id,
     name: row.person.name,
@@ -71,6 +72,7 @@ export const createPrismaDirectory = (prisma: PrismaClient): DirectoryRepository
       locale,
       unreachable: null,
       lastInboundAt: null,
+      deactivatedAt: null,
       person: { id: ids.person, name: input.displayName, organizationId, role, registered: input.registered },
     };
   };
@@ -119,6 +121,15 @@ export const createPrismaDirectory = (prisma: PrismaClient): DirectoryRepository
         where: { id: contactId },
         data: { unreachableAt: unreachable?.at ?? null, unreachableWhy: unreachable?.reason ?? null },
       });
+    },
+    async setDeactivated(contactId, at) {
+      const { count } = await prisma.contact.updateMany({
+        where: { id: contactId },
+        data: { deactivatedAt: at },
+      });
+      if (count === 0) return null;
+      const row = await prisma.contact.findUnique({ where: { id: contactId }, include: contactInclude });
+      return row ? toContact(row) : null;
     },
     async recordInbound(contactId, at) {
       await prisma.contact.updateMany({

@@ -5,10 +5,12 @@ import { createPrismaAuditTrail } from "./audit-log.js";
 import type { Database } from "./database.js";
 import { createPrismaDirectory } from "./directory.js";
 import { createPrismaInboundReceipts } from "./inbound-receipts.js";
+import { createPrismaInvitations } from "./invitations.js";
 import { createPrismaOutboxQueue } from "./outbox-queue.js";
 import { createPrismaOutbox } from "./outbox-writer.js";
 import { createPrismaFileReferences, createPrismaParkedFiles } from "./parked-files.js";
 import { createPrismaPersonalData } from "./personal-data.js";
+import { createPrismaReportQueries } from "./report-queries.js";
 import { createPrismaRetention } from "./retention.js";
 import { createPrismaTicketLinks } from "./ticket-links.js";
 import { createPrismaTicketRepository } from "./ticket-repository.js";
@@ -29,6 +31,8 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   personalData: createPrismaPersonalData(db.prisma),
   retention: createPrismaRetention(db.prisma),
   timers: createPrismaTimerQueries(db.prisma),
+  reports: createPrismaReportQueries(db.prisma),
+  invitations: createPrismaInvitations(db.prisma),
   parkedFiles: (blobs) => createPrismaParkedFiles(db.prisma, blobs),
   referencedKeys: createPrismaFileReferences(db.prisma),
   ping: () => db.ping(),

@@ -78,6 +78,17 @@ export const createPrismaTimerQueries = (prisma: PrismaClient): TimerQueries => 
       return loadTickets(rows.map((r) => r.id));
     },
 
+    /** Still at triage: support replied and the requester has not written since (see core/timers/triage.ts). */
+    async atTriageSince(since: Date, limit: number) {
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        SELECT t.id::text AS id FROM ticket t
+        WHERE t.status = 'WAITING_ON_REQUESTER' AND t.status_changed_at <= ${since}::timestamptz
+          AND t.first_response_at IS NOT NULL
+          AND (t.requester_last_msg_at IS NULL OR t.requester_last_msg_at <= t.first_response_at)
+        ORDER BY t.status_changed_at LIMIT ${limit}`;
+      return loadTickets(rows.map((r) => r.id));
+    },
+
     /** Stamps the reminder of the ticket's current wait and writes its items; false if it was not due any more. */
     markReminded: (ticket: Ticket, now: Date, drafts: readonly OutboxDraft[]) =>
       prisma.$transaction(async (tx) => {

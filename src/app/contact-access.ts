@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import { randomCode } from "../adapters/storage/invitation-code.js";
+import { telegramBotUsername } from "../adapters/telegram/bot-username.js";
+import { telegramSettings } from "../adapters/telegram/config.js";
+import { whatsappSettings } from "../adapters/whatsapp/config.js";
+import { type ContactAccess, createContactAccess } from "../core/contacts/invitations.js";
+import type { Clock } from "../core/ports/clock.js";
+import type { DirectoryRepository } from "../core/ports/directory.js";
+import type { InvitationStore } from "../core/ports/invitations.js";
+import type { Config } from "./config/index.js";
+
+/**
+ * Invitations and (de)activation over `directory`: the caching one in the service and the
+ * publishing one in the CLI, so a deactivation reaches every instance's contact cache.
+ */
+export const buildContactAccess = (
+  config: Config,
+  invitations: InvitationStore,
+  directory: DirectoryRepository,
+  clock: Clock,
+): ContactAccess => {
+  const telegram = telegramSettings(config);
+  const whatsapp = whatsappSettings(config);
+  const botUsername = telegram.ok && telegram.value ? telegramBotUsername(telegram.value) : null;
+  return createContactAccess({
+    invitations,
+    directory,
+    clock,
+    randomCode,
+    newId: randomUUID,
+    defaultTtlHours: config.INVITATION_TTL_HOURS,
+    telegramBot: async () => (botUsername ? botUsername() : null),
+    whatsappEnabled: whatsapp.ok && whatsapp.value !== null,
+  });
+};

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWith } from "../support/pg-database-for-service.js";
+import { type CloudHarness, startCloudHarness } from "../whatsapp/support/cloud-harness.js";
+import { client, createKey } from "./support.js";
+
+const CARLA = { waId: "5521998761234", name: "Carla" };
+
+describeWith(
+  { pg: true },
+  "REST API invitations and deactivation, with a WhatsApp contact activating by code",
+  () => {
+    let h: CloudHarness;
+    let agentKey: string;
+    let acmeKey: string;
+
+    beforeAll(async () => {
+      h = await startCloudHarness({ ACCESS_POLICY: "registered" });
+      const env = { DATABASE_URL: h.db.url };
+      await h.wa.service.core.directory.ensureContact({
+        channel: "API",
+        platformUserId: "acme-founder",
+        displayName: "Acme founder",
+        organization: { key: "acme", name: "Acme" },
+        registered: true,
+      });
+      agentKey = (await createKey(env, "panel", "all")).secret;
+      acmeKey = (await createKey(env, "acme portal", { org: "acme" })).secret;
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
+
+    const api = (key: string) => client(h.wa.service.url, key);
+
+    it("invites by WhatsApp code; the code typed as a message activates the contact once", async () => {
+      const forbidden = await api(acmeKey).post("/invitations", {
+        channel: "WHATSAPP",
+        name: "Carla Dias",
+        organizationKey: "acme",
+      });
+      expect(forbidden.status).toBe(403);
+      const noTelegram = await api(agentKey).post("/invitations", {
+        channel: "TELEGRAM",
+        name: "Carla Dias",
+        organizationKey: "acme",
+      });
+      expect(noTelegram.status).toBe(400);
+      expect(noTelegram.json.errors).toEqual([
+        expect.objectContaining({ field: "channel", code: "NOT_ONE_OF" }),
+      ]);
+
+      expect(await h.say(CARLA, "oi")).toContain("Este atendimento é exclusivo para contatos cadastrados.");
+      const invited = await api(agentKey).post("/invitations", {
+        channel: "WHATSAPP",
+        name: "Carla Dias",
+        organizationKey: "acme",
+        organizationName: "Acme Ltda",
+      });
+      expect(invited.status).toBe(201);
+      expect(invited.json).toMatchObject({ channel: "WHATSAPP", telegramLink: null });
+      const code: string = invited.json.whatsappText;
+      expect(code).toMatch(/^CHD-[A-Z2-9]{10}$/);
+
+      // Typed by hand: lower case and a stray space still count.
+      expect(await h.say(CARLA, ` ${code.toLowerCase()}`)).toBe(
+        'Boas-vindas, Carla Dias! Seu acesso pela Acme está ativo. Envie "menu" para abrir ou acompanhar um chamado.',
+      );
+      expect(await h.say(CARLA, "oi")).toContain("Olá, Carla Dias! Como posso ajudar?");
+      // Used: someone else sending it gets nothing.
+      const other = { waId: "5521998760000", name: "Dora" };
+      expect(await h.say(other, code)).toContain("Este código de convite não é válido");
+    });
+
+    it("deactivates and reactivates a contact; a deactivated one is refused and nothing is stored", async () => {
+      const path = `/contacts/WHATSAPP/${CARLA.waId}/active`;
+      expect((await api(acmeKey).put(path, { active: false })).status).toBe(403);
+      expect(
+        (await api(agentKey).put("/contacts/WHATSAPP/5500000000000/active", { active: false })).status,
+      ).toBe(404);
+      const off = await api(agentKey).put(path, { active: false });
+      expect(off.status).toBe(200);
+      expect(off.json).toMatchObject({ channel: "WHATSAPP", platformUserId: CARLA.waId });
+      expect(off.json.deactivatedAt).not.toBeNull();
+
+      const outboxBefore = await h.db.db.prisma.outboxItem.count({
+        where: { kind: { not: "dialogue_answer" } },
+      });
+      expect(await h.say(CARLA, "Quero abrir um chamado")).toBe(
+        "Seu acesso ao atendimento por aqui foi desativado, então esta mensagem não foi registrada. Se achar que é um engano, peça ao seu contato no suporte um novo convite.",
+      );
+      expect(await h.db.db.prisma.ticket.count()).toBe(0);
+      expect(await h.db.db.prisma.outboxItem.count({ where: { kind: { not: "dialogue_answer" } } })).toBe(
+        outboxBefore,
+      );
+
+      const on = await api(agentKey).put(path, { active: true });
+      expect(on.json.deactivatedAt).toBeNull();
+      expect(await h.say(CARLA, "oi")).toContain("Como posso ajudar?");
+    });
+
+    it("documents both operations in the OpenAPI document", async () => {
+      const doc = (await fetch(`${h.wa.service.url}/api/v1/openapi.json`).then((r) => r.json())) as {
+        paths: Record<string, Record<string, { operationId: string }>>;
+      };
+      expect(doc.paths["/invitations"]?.post?.operationId).toBe("inviteContact");
+      expect(doc.paths["/contacts/{channel}/{platformUserId}/active"]?.put?.operationId).toBe(
+        "setContactActive",
+      );
+    });
+  },
+);
