@@ -5,6 +5,7 @@ import { buildOpenApiDocument } from "./openapi.js";
 import { registerRoute } from "./route.js";
 import { ticketReadRoutes } from "./routes/ticket-read-routes.js";
 import { ticketWriteRoutes } from "./routes/ticket-write-routes.js";
+import { wrongMethodOr404 } from "./wrong-method.js";
 
 export { generateApiSecret, hashApiSecret } from "./api-key-secret.js";
 export type { ApiDeps } from "./deps.js";
@@ -22,6 +23,7 @@ export const restApi =
       async (api) => {
         api.get("/openapi.json", async () => document);
         for (const route of routes) registerRoute(api, route, auth, deps.defaultLang);
+        api.setNotFoundHandler(wrongMethodOr404(routes));
       },
       { prefix: API_PREFIX },
     );
