@@ -8,6 +8,7 @@ import { contactRoutes } from "./routes/contact-routes.js";
 import { privacyRoutes } from "./routes/privacy-routes.js";
 import { ticketReadRoutes } from "./routes/ticket-read-routes.js";
 import { ticketWriteRoutes } from "./routes/ticket-write-routes.js";
+import { wrongMethodOr404 } from "./wrong-method.js";
 
 export { generateApiSecret, hashApiSecret } from "./api-key-secret.js";
 export type { ApiDeps } from "./deps.js";
@@ -31,6 +32,7 @@ export const restApi =
       async (api) => {
         api.get("/openapi.json", async () => document);
         for (const route of routes) registerRoute(api, route, auth, deps.defaultLang);
+        api.setNotFoundHandler(wrongMethodOr404(routes));
       },
       { prefix: API_PREFIX },
     );

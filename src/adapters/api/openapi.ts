@@ -43,7 +43,10 @@ export const buildOpenApiDocument = (
 ) => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const statuses = [...new Set([400, 401, ...route.errors, 503])].sort();
+    // Every status the operation can answer: requests with a body can be too large (413) or of a
+    // media type other than JSON (415); a method its path does not take is a 405 with Allow.
+    const bodied = route.method !== "GET" ? [413, 415] : [];
+    const statuses = [...new Set([400, 401, ...route.errors, 405, ...bodied, 503])].sort();
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       operationId: route.operationId,
