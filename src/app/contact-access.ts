@@ -3,7 +3,9 @@ import { randomCode } from "../adapters/storage/invitation-code.js";
 import { telegramBotUsername } from "../adapters/telegram/bot-username.js";
 import { telegramSettings } from "../adapters/telegram/config.js";
 import { whatsappSettings } from "../adapters/whatsapp/config.js";
+import { auditedContactAccess } from "../core/contacts/audited-access.js";
 import { type ContactAccess, createContactAccess } from "../core/contacts/invitations.js";
+import type { AuditLog } from "../core/ports/audit-log.js";
 import type { Clock } from "../core/ports/clock.js";
 import type { DirectoryRepository } from "../core/ports/directory.js";
 import type { InvitationStore } from "../core/ports/invitations.js";
@@ -11,18 +13,20 @@ import type { Config } from "./config/index.js";
 
 /**
  * Invitations and (de)activation over `directory`: the caching one in the service and the
- * publishing one in the CLI, so a deactivation reaches every instance's contact cache.
+ * publishing one in the CLI, so a deactivation reaches every instance's contact cache. Every
+ * invitation, redemption and (de)activation is audited.
  */
 export const buildContactAccess = (
   config: Config,
   invitations: InvitationStore,
   directory: DirectoryRepository,
   clock: Clock,
+  audit: AuditLog,
 ): ContactAccess => {
   const telegram = telegramSettings(config);
   const whatsapp = whatsappSettings(config);
   const botUsername = telegram.ok && telegram.value ? telegramBotUsername(telegram.value) : null;
-  return createContactAccess({
+  const access = createContactAccess({
     invitations,
     directory,
     clock,
@@ -32,4 +36,5 @@ export const buildContactAccess = (
     telegramBot: async () => (botUsername ? botUsername() : null),
     whatsappEnabled: whatsapp.ok && whatsapp.value !== null,
   });
+  return auditedContactAccess(access, audit, clock);
 };

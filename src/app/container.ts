@@ -128,6 +128,7 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     storage.invitations,
     storage.directory,
     options.clock ?? systemClock,
+    storage.audit,
   );
   return {
     config,

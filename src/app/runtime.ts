@@ -200,7 +200,13 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       ...baseCore,
       directory: contacts.directory,
       // Deactivations through the cached directory clear every instance's cache at once.
-      contacts: buildContactAccess(config, baseCore.storage.invitations, contacts.directory, clock),
+      contacts: buildContactAccess(
+        config,
+        baseCore.storage.invitations,
+        contacts.directory,
+        clock,
+        baseCore.storage.audit,
+      ),
       service: afterWrites(baseCore.service, {
         written: wake,
         created: (ticket) => metrics.ticketCreated(ticket.channel),

@@ -61,7 +61,13 @@ export const openCliSession =
       return await run({
         service: core.service,
         reports: core.reports,
-        contacts: buildContactAccess(config, core.storage.invitations, directory, systemClock),
+        contacts: buildContactAccess(
+          config,
+          core.storage.invitations,
+          directory,
+          systemClock,
+          core.storage.audit,
+        ),
         directory,
         apiKeys: core.storage.apiKeys,
         audit: core.storage.audit,

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "contact.linked",
   "contact.invited",
   "contact.deactivated",
+  "contact.reactivated",
   "contact.exported",
   "contact.erased",
   "config.changed",
