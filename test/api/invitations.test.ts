@@ -98,6 +98,23 @@ describeWith(
       expect(await h.say(CARLA, "oi")).toContain("Como posso ajudar?");
     });
 
+    it("leaves an audit entry for the invitation, the redemption and each (de)activation, naming no one", async () => {
+      const entries = await h.wa.service.core.storage.audit.list({ limit: 50 });
+      const seen = entries.map((e) => `${e.door} ${e.actor.kind} ${e.action}`).reverse();
+      expect(seen).toEqual([
+        "cli operator api_key.created",
+        "cli operator api_key.created",
+        "api api_key contact.invited",
+        "whatsapp requester contact.registered",
+        "api api_key contact.deactivated",
+        "api api_key contact.reactivated",
+      ]);
+      const invited = entries.find((e) => e.action === "contact.invited")!;
+      expect(invited.target).toEqual({ kind: "organization", id: "acme" });
+      expect(JSON.stringify(entries)).not.toContain("Carla");
+      expect(JSON.stringify(entries)).not.toContain(CARLA.waId);
+    });
+
     it("documents both operations in the OpenAPI document", async () => {
       const doc = (await fetch(`${h.wa.service.url}/api/v1/openapi.json`).then((r) => r.json())) as {
         paths: Record<string, Record<string, { operationId: string }>>;
