@@ -3,6 +3,7 @@ import type { ApiKeyRepository } from "./api-keys.js";
 import type { BlobStore } from "./blob-store.js";
 import type { DirectoryRepository } from "./directory.js";
 import type { InboundReceipts } from "./inbound-receipts.js";
+import type { KnowledgeBase } from "./knowledge-base.js";
 import type { Outbox } from "./outbox.js";
 import type { OutboxQueue } from "./outbox-queue.js";
 import type { ParkedFiles } from "./parked-files.js";
@@ -27,6 +28,8 @@ export interface StoragePorts {
   readonly abandoned: AbandonedFlowLog;
   readonly apiKeys: ApiKeyRepository;
   readonly timers: TimerQueries;
+  /** Knowledge-base articles, their history and their suggestion figures. */
+  readonly knowledge: KnowledgeBase;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;
   /** Which of these storage keys an attachment or a parked file names (what the orphan sweep keeps). */

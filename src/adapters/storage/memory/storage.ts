@@ -5,6 +5,7 @@ import { createMemoryAbandonedFlowLog } from "./abandoned-flows.js";
 import { createMemoryApiKeys } from "./api-keys.js";
 import { createMemoryDirectory } from "./directory.js";
 import { createMemoryInboundReceipts } from "./inbound-receipts.js";
+import { createMemoryKnowledgeBase } from "./knowledge-base.js";
 import { createMemoryOutbox, type MemoryOutboxRow } from "./outbox-queue.js";
 import { createMemoryParkedFiles } from "./parked-files.js";
 import { createMemoryTicketLinks } from "./ticket-links.js";
@@ -42,6 +43,7 @@ export const createMemoryStorage = (): MemoryStorage => {
     abandoned: createMemoryAbandonedFlowLog(),
     apiKeys: createMemoryApiKeys(directory),
     timers: createMemoryTimerQueries({ tickets: tickets.all, outbox: outbox.writer }),
+    knowledge: createMemoryKnowledgeBase(),
     parkedFiles,
     async referencedKeys(keys) {
       const used = new Set<string>();

@@ -4,6 +4,7 @@ import { createPrismaApiKeyRepository } from "./api-key-repository.js";
 import type { Database } from "./database.js";
 import { createPrismaDirectory } from "./directory.js";
 import { createPrismaInboundReceipts } from "./inbound-receipts.js";
+import { createPrismaKnowledgeBase } from "./knowledge-base.js";
 import { createPrismaOutboxQueue } from "./outbox-queue.js";
 import { createPrismaOutbox } from "./outbox-writer.js";
 import { createPrismaFileReferences, createPrismaParkedFiles } from "./parked-files.js";
@@ -23,6 +24,7 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   abandoned: createPrismaAbandonedFlowLog(db.prisma),
   apiKeys: createPrismaApiKeyRepository(db.prisma),
   timers: createPrismaTimerQueries(db.prisma),
+  knowledge: createPrismaKnowledgeBase(db.prisma),
   parkedFiles: (blobs) => createPrismaParkedFiles(db.prisma, blobs),
   referencedKeys: createPrismaFileReferences(db.prisma),
   ping: () => db.ping(),
