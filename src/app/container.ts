@@ -5,6 +5,7 @@ import { type Database, openDatabase } from "../adapters/storage/prisma/database
 import { prismaStorage } from "../adapters/storage/prisma/storage.js";
 import { guardUnavailable } from "../adapters/unavailable.js";
 import { type AttachmentRules, DEFAULT_ATTACHMENT_RULES } from "../core/attachments/rules.js";
+import { createKnowledgeService, type KnowledgeService } from "../core/knowledge/service.js";
 import type { BlobStore } from "../core/ports/blob-store.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { ContentInspector } from "../core/ports/content-inspector.js";
@@ -32,6 +33,8 @@ export interface Core {
   readonly tickets: TicketRepository;
   readonly directory: DirectoryRepository;
   readonly service: TicketService;
+  /** Knowledge-base articles, validated, over `storage.knowledge`. */
+  readonly knowledge: KnowledgeService;
   readonly taxonomy: Taxonomy;
   close(): Promise<void>;
 }
@@ -117,6 +120,11 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     tickets: storage.tickets,
     directory: storage.directory,
     service,
+    knowledge: createKnowledgeService({
+      kb: storage.knowledge,
+      clock: options.clock ?? systemClock,
+      departments: taxonomy.departments.map((d) => d.code),
+    }),
     taxonomy,
     close: () => storage.close(),
   };

@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from "node:util";
 import type { ConversationEngine } from "../../core/conversation/index.js";
 import type { Catalogue } from "../../core/i18n/catalogue.js";
 import type { Lang } from "../../core/i18n/lang.js";
+import type { KnowledgeService } from "../../core/knowledge/service.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StoragePorts } from "../../core/ports/storage.js";
@@ -19,6 +20,8 @@ export interface CliSession {
   readonly service: TicketService;
   readonly directory: DirectoryRepository;
   readonly apiKeys: ApiKeyRepository;
+  /** Knowledge-base articles (`kb`) and their figures (`stats`). */
+  readonly knowledge: KnowledgeService;
   /** Which database answered. */
   readonly database: StoragePorts["kind"];
   /** The chat engine over this session (`chat`); closed with the session. */

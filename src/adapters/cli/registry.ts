@@ -1,6 +1,7 @@
 import { apiKeyCommands } from "./api-key-commands.js";
 import type { Command } from "./command.js";
 import { conversationCommands } from "./conversation-commands.js";
+import { kbCommands } from "./kb-commands.js";
 import { migrate } from "./migrate-command.js";
 import { telegramCommands } from "./telegram-commands.js";
 import { ticketCommands } from "./ticket-commands.js";
@@ -12,4 +13,5 @@ export const commands: readonly Command[] = [
   migrate,
   ...apiKeyCommands,
   ...telegramCommands,
+  ...kbCommands,
 ];

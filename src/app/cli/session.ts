@@ -59,6 +59,7 @@ export const openCliSession =
         service: core.service,
         directory,
         apiKeys: core.storage.apiKeys,
+        knowledge: core.knowledge,
         database: core.storage.kind,
         async conversation() {
           const conversation = await buildConversation(core);
