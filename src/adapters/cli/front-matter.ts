@@ -13,7 +13,7 @@ const unquote = (value: string): string => {
 };
 
 /** `[a, b]` or `a, b` as a list; anything else as one value. */
-const valueOf = (key: string, raw: string): string | string[] => {
+const fieldValue = (key: string, raw: string): string | string[] => {
   const v = raw.trim();
   if (v.startsWith("[") && v.endsWith("]"))
     return v
@@ -45,7 +45,7 @@ export const parseMarkdownFile = (text: string): MarkdownFile | null => {
     if (colon <= 0) return null;
     const named = line.slice(0, colon).trim().toLowerCase();
     const key = ALIASES[named] ?? named;
-    fields[key] = valueOf(key, line.slice(colon + 1));
+    fields[key] = fieldValue(key, line.slice(colon + 1));
   }
   return {
     fields,
