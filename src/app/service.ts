@@ -66,6 +66,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
     plugins: [
       restApi({
         service: core.service,
+        knowledge: core.knowledge,
         directory: core.directory,
         keys: core.storage.apiKeys,
         clock: runtime.clock,

@@ -92,11 +92,17 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
         Object.entries(ops).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`),
       );
       expect(operations.sort()).toEqual([
+        "GET /kb/articles listArticles",
+        "GET /kb/articles/{id} getArticle",
+        "GET /kb/search searchArticles",
+        "GET /kb/stats getArticleStats",
         "GET /stats getStats",
         "GET /tickets listTickets",
         "GET /tickets/{ref} getTicket",
+        "POST /kb/articles createArticle",
         "POST /tickets createTicket",
         "POST /tickets/{ref}/replies replyToTicket",
+        "PUT /kb/articles/{id} updateArticle",
         "PUT /tickets/{ref}/assignee setTicketAssignee",
         "PUT /tickets/{ref}/priority setTicketPriority",
         "PUT /tickets/{ref}/status setTicketStatus",

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { Lang } from "../../core/i18n/index.js";
+import type { KnowledgeService } from "../../core/knowledge/service.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
@@ -13,6 +14,7 @@ import type { ApiOutcome } from "./route.js";
 /** What the REST API needs from the rest of the service. */
 export interface ApiDeps {
   readonly service: TicketService;
+  readonly knowledge: KnowledgeService;
   readonly directory: DirectoryRepository;
   readonly keys: ApiKeyRepository;
   readonly clock: Clock;
