@@ -7,11 +7,18 @@ import type {
 } from "../../../core/ports/knowledge-base.js";
 import { fold } from "../../../core/shared/fold.js";
 
+/** Words too common to match on, as the database's Portuguese and English dictionaries drop them. */
+const STOP = new Set(
+  "the and for you your with from that this have what when com para por uma umas uns dos das nos nas pelo pela que nao sim mas como sem seu sua meu minha esta este isso".split(
+    " ",
+  ),
+);
+
 /** Crude stems: the database stems with Portuguese and English dictionaries; here a word's first letters do. */
 const stems = (text: string): string[] =>
   fold(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 2)
+    .filter((w) => w.length > 2 && !STOP.has(w))
     .map((w) => w.slice(0, 5));
 
 const score = (article: Article, wanted: readonly string[]): number => {
