@@ -10,7 +10,10 @@ export interface KnowledgeCatalogue {
   readonly nothingFound: (words: string) => string;
   readonly articleOption: string;
   readonly ticketOption: string;
+  /** Short enough for a WhatsApp button (20 characters). */
   readonly stillNeedHelp: string;
+  /** Also understood as "I still need help". */
+  readonly stillNeedHelpWords: readonly string[];
   readonly openTicket: string;
   readonly solved: string;
   readonly otherSuggestions: string;
@@ -28,10 +31,11 @@ const ptBR: KnowledgeCatalogue = {
   nothingFound: (words) => `Não encontrei artigos para "${words}".`,
   articleOption: "Artigo",
   ticketOption: "Seu chamado",
-  stillNeedHelp: "Ainda preciso de ajuda",
+  stillNeedHelp: "Preciso de ajuda",
+  stillNeedHelpWords: ["ainda preciso de ajuda", "nao resolveu", "continuar"],
   openTicket: "Abrir um chamado",
   solved: "Isto resolveu",
-  otherSuggestions: "Ver as outras sugestões",
+  otherSuggestions: "Outras sugestões",
   didItHelp: "Isto resolveu sua dúvida?",
   glad: "Que bom que resolveu! Nenhum chamado foi aberto.",
   articleGone: "Este artigo não está mais disponível.",
@@ -47,9 +51,10 @@ const en: KnowledgeCatalogue = {
   articleOption: "Article",
   ticketOption: "Your ticket",
   stillNeedHelp: "I still need help",
+  stillNeedHelpWords: ["still need help", "not solved", "continue"],
   openTicket: "Open a ticket",
   solved: "This solved it",
-  otherSuggestions: "See the other suggestions",
+  otherSuggestions: "Other suggestions",
   didItHelp: "Did this solve it?",
   glad: "Glad it is solved! No ticket was opened.",
   articleGone: "This article is no longer available.",

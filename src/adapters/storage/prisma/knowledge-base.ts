@@ -1,13 +1,7 @@
 import type { Lang } from "../../../core/i18n/lang.js";
-import type {
-  Article,
-  ArticleFields,
-  ArticleFigures,
-  KnowledgeBase,
-} from "../../../core/ports/knowledge-base.js";
+import type { Article, ArticleFigures, KnowledgeBase } from "../../../core/ports/knowledge-base.js";
 import { fold } from "../../../core/shared/fold.js";
 import { Prisma, type PrismaClient, TX_OPTIONS, type Tx } from "./client.js";
-import { anyWordQuery } from "./ticket-query.js";
 
 type Row = {
   id: number;
@@ -53,15 +47,27 @@ const select = {
   publishedAt: true,
 } as const;
 
-/** Both stemmers over folded text, as tickets are indexed; the title and tags outweigh the body. */
-const weighted = (text: string, weight: "A" | "B"): Prisma.Sql => {
-  const folded = fold(text);
-  const w = Prisma.raw(`'${weight}'`);
-  return Prisma.sql`(setweight(to_tsvector('portuguese', ${folded}), ${w}) || setweight(to_tsvector('english', ${folded}), ${w}))`;
+/**
+ * Folded text, as tickets are indexed, but with the article's own language's stemmer and stop words:
+ * a ticket's language is unknown, an article's is not, and the other language's dictionary only adds
+ * noise ("da" is no English stop word). The title and tags outweigh the body.
+ */
+const CONFIG: Record<Lang, Prisma.Sql> = {
+  "pt-BR": Prisma.raw("'portuguese'::regconfig"),
+  en: Prisma.raw("'english'::regconfig"),
 };
 
-const index = (tx: Tx, a: Pick<ArticleFields, "title" | "body" | "tags">, id: number) =>
-  tx.$executeRaw`UPDATE kb_article SET search_vector = ${weighted(`${a.title} ${a.tags.join(" ")}`, "A")} || ${weighted(a.body, "B")} WHERE id = ${id}`;
+const weighted = (lang: Lang, text: string, weight: "A" | "B"): Prisma.Sql =>
+  Prisma.sql`setweight(to_tsvector(${CONFIG[lang]}, ${fold(text)}), ${Prisma.raw(`'${weight}'`)})`;
+
+const index = (tx: Tx, a: Pick<Row, "title" | "body" | "tags" | "lang">, id: number) => {
+  const lang = asLang(a.lang);
+  return tx.$executeRaw`UPDATE kb_article SET search_vector = ${weighted(lang, `${a.title} ${a.tags.join(" ")}`, "A")} || ${weighted(lang, a.body, "B")} WHERE id = ${id}`;
+};
+
+/** Any of the words, stemmed in the person's language. */
+const anyWord = (lang: Lang, words: readonly string[]): Prisma.Sql =>
+  Prisma.sql`websearch_to_tsquery(${CONFIG[lang]}, ${words.join(" or ")})`;
 
 const revise = (tx: Tx, a: Row, by: string, at: Date) =>
   tx.kbArticleRevision.create({
@@ -79,7 +85,7 @@ const revise = (tx: Tx, a: Row, by: string, at: Date) =>
     },
   });
 
-/** Articles on PostgreSQL (or PGlite), searched like tickets: websearch over both stemmers, ranked by ts_rank. */
+/** Articles on PostgreSQL (or PGlite), searched like tickets: folded words, websearch, ranked by ts_rank. */
 export const createPrismaKnowledgeBase = (prisma: PrismaClient): KnowledgeBase => ({
   create: (fields, status, by, at) =>
     prisma.$transaction(async (tx) => {
@@ -176,7 +182,7 @@ export const createPrismaKnowledgeBase = (prisma: PrismaClient): KnowledgeBase =
       .split(/[^\p{L}\p{N}]+/u)
       .filter((w) => w.length > 1);
     if (words.length === 0) return [];
-    const tsquery = anyWordQuery(query.text);
+    const tsquery = anyWord(query.lang, words);
     const ids = await prisma.$queryRaw<{ id: number }[]>`
       SELECT a.id FROM kb_article a
       WHERE a.status = 'PUBLISHED'::"KbArticleStatus" AND a.lang = ${query.lang} AND a.search_vector @@ ${tsquery}

@@ -1,3 +1,4 @@
+import { knowledgeCatalogues } from "../../i18n/knowledge-catalogue.js";
 import { articleChatText, splitForChat } from "../../knowledge/chat-text.js";
 import { type Choice, matchChoice, toOptions } from "../choices.js";
 import { everyLanguage } from "../every-language.js";
@@ -8,6 +9,12 @@ import { suggestStep } from "./help-suggest.js";
 import { newTicketState } from "./open-common.js";
 
 type Answer = "solved" | "continue" | "list";
+
+const continueWords = Object.values(knowledgeCatalogues).flatMap((c) => [
+  c.stillNeedHelp,
+  c.openTicket,
+  ...c.stillNeedHelpWords,
+]);
 
 const answers = (turn: Turn, state: ArticleState): Choice<Answer>[] => {
   const t = kbText(turn);
@@ -22,7 +29,7 @@ const answers = (turn: Turn, state: ArticleState): Choice<Answer>[] => {
     {
       id: "kb.more",
       label: state.resume ? t.stillNeedHelp : t.openTicket,
-      aliases: [...everyLanguage((c) => c.words.no), t.stillNeedHelp, t.openTicket],
+      aliases: [...everyLanguage((c) => c.words.no), ...continueWords],
       value: "continue" as const,
     },
     ...(others ? [{ id: "kb.list", label: t.otherSuggestions, value: "list" as const }] : []),

@@ -1,8 +1,8 @@
+import { knowledgeCatalogues } from "../../i18n/knowledge-catalogue.js";
 import type { Article } from "../../ports/knowledge-base.js";
 import { statusesOfPublic } from "../../ticket/status.js";
 import type { Ticket } from "../../ticket/ticket.js";
 import { type Choice, matchChoice, toOptions } from "../choices.js";
-import { everyLanguage } from "../every-language.js";
 import type { ConversationState, FlowState } from "../state.js";
 import { ACTIVE_STATUSES, lookup, ticketChoice } from "../ticket-views.js";
 import { type Asked, goTo, invalidChoice, type Outcome, type Step, type Turn, text } from "../turn.js";
@@ -71,7 +71,11 @@ const choices = (
   {
     id: "kb.more",
     label: continueLabel(turn, state),
-    aliases: everyLanguage(() => [kbText(turn).stillNeedHelp, kbText(turn).openTicket]),
+    aliases: Object.values(knowledgeCatalogues).flatMap((c) => [
+      c.stillNeedHelp,
+      c.openTicket,
+      ...c.stillNeedHelpWords,
+    ]),
     value: { kind: "continue" as const },
   },
 ];
