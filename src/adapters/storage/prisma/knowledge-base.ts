@@ -47,27 +47,29 @@ const select = {
   publishedAt: true,
 } as const;
 
-/**
- * Folded text, as tickets are indexed, but with the article's own language's stemmer and stop words:
- * a ticket's language is unknown, an article's is not, and the other language's dictionary only adds
- * noise ("da" is no English stop word). The title and tags outweigh the body.
- */
+/** Both stemmers over folded text, as tickets are indexed; the title and tags outweigh the body. */
+const weighted = (text: string, weight: "A" | "B"): Prisma.Sql => {
+  const folded = fold(text);
+  const w = Prisma.raw(`'${weight}'`);
+  return Prisma.sql`(setweight(to_tsvector('portuguese', ${folded}), ${w}) || setweight(to_tsvector('english', ${folded}), ${w}))`;
+};
+
+const index = (tx: Tx, a: Pick<Row, "title" | "body" | "tags">, id: number) =>
+  tx.$executeRaw`UPDATE kb_article SET search_vector = ${weighted(`${a.title} ${a.tags.join(" ")}`, "A")} || ${weighted(a.body, "B")} WHERE id = ${id}`;
+
 const CONFIG: Record<Lang, Prisma.Sql> = {
   "pt-BR": Prisma.raw("'portuguese'::regconfig"),
   en: Prisma.raw("'english'::regconfig"),
 };
 
-const weighted = (lang: Lang, text: string, weight: "A" | "B"): Prisma.Sql =>
-  Prisma.sql`setweight(to_tsvector(${CONFIG[lang]}, ${fold(text)}), ${Prisma.raw(`'${weight}'`)})`;
-
-const index = (tx: Tx, a: Pick<Row, "title" | "body" | "tags" | "lang">, id: number) => {
-  const lang = asLang(a.lang);
-  return tx.$executeRaw`UPDATE kb_article SET search_vector = ${weighted(lang, `${a.title} ${a.tags.join(" ")}`, "A")} || ${weighted(lang, a.body, "B")} WHERE id = ${id}`;
-};
-
-/** Any of the words, stemmed in the person's language. */
+/**
+ * Any of the words, stemmed both ways as tickets are searched, without the stop words of the
+ * person's language: "da" is no English stop word, and would match every Portuguese article.
+ */
 const anyWord = (lang: Lang, words: readonly string[]): Prisma.Sql =>
-  Prisma.sql`websearch_to_tsquery(${CONFIG[lang]}, ${words.join(" or ")})`;
+  Prisma.sql`(SELECT websearch_to_tsquery('portuguese', q) || websearch_to_tsquery('english', q)
+    FROM (SELECT coalesce(string_agg(w, ' or '), '') AS q FROM unnest(${[...words]}::text[]) AS w
+          WHERE to_tsvector(${CONFIG[lang]}, w) <> ''::tsvector) kept)`;
 
 const revise = (tx: Tx, a: Row, by: string, at: Date) =>
   tx.kbArticleRevision.create({
@@ -182,11 +184,11 @@ export const createPrismaKnowledgeBase = (prisma: PrismaClient): KnowledgeBase =
       .split(/[^\p{L}\p{N}]+/u)
       .filter((w) => w.length > 1);
     if (words.length === 0) return [];
-    const tsquery = anyWord(query.lang, words);
     const ids = await prisma.$queryRaw<{ id: number }[]>`
-      SELECT a.id FROM kb_article a
-      WHERE a.status = 'PUBLISHED'::"KbArticleStatus" AND a.lang = ${query.lang} AND a.search_vector @@ ${tsquery}
-      ORDER BY ts_rank(a.search_vector, ${tsquery}) DESC, a.id DESC LIMIT ${query.limit}`;
+      WITH q AS (SELECT ${anyWord(query.lang, words)} AS query)
+      SELECT a.id FROM kb_article a, q
+      WHERE a.status = 'PUBLISHED'::"KbArticleStatus" AND a.lang = ${query.lang} AND a.search_vector @@ q.query
+      ORDER BY ts_rank(a.search_vector, q.query) DESC, a.id DESC LIMIT ${query.limit}`;
     if (ids.length === 0) return [];
     const rows = await prisma.kbArticle.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select });
     const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
