@@ -89,6 +89,8 @@ describeWith({ pg: true }, "REST API /api/v1/kb", () => {
     expect((await acme.get("/kb/stats")).status).toBe(403);
     const figures = await agent.get("/kb/stats");
     expect(figures.json.totals).toEqual({ shown: 0, opened: 0, deflected: 0, ticketsAfter: 0 });
+    expect((await agent.get("/stats")).json.knowledgeBase.articles[0]).toMatchObject({ articleId: 1 });
+    expect((await acme.get("/stats")).json.knowledgeBase).toBeUndefined();
     const doc = await client(service.url).get("/openapi.json");
     expect(Object.keys(doc.json.paths)).toEqual(
       expect.arrayContaining(["/kb/articles", "/kb/articles/{id}", "/kb/search", "/kb/stats"]),

@@ -129,3 +129,40 @@ describe("kb CLI on the embedded database", () => {
     expect(badLang.err).toContain("lang");
   });
 });
+
+describe("kb figures in stats", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "chamado-kb-stats-"));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("prints suggestions, opens, deflections and tickets after, and the articles that never help", async () => {
+    const env = { DATA_DIR: dataDir };
+    await json(
+      [
+        "kb",
+        "add",
+        "--title",
+        "Prazo de pagamento",
+        "--body",
+        "30 dias.",
+        "--lang",
+        "pt-BR",
+        "--status",
+        "published",
+      ],
+      env,
+    );
+    const stats = await json(["stats"], env);
+    expect(stats.knowledgeBase.totals).toEqual({ shown: 0, opened: 0, deflected: 0, ticketsAfter: 0 });
+    expect(stats.knowledgeBase.articles[0]).toMatchObject({ articleId: 1, status: "PUBLISHED" });
+    const text = await cli(["stats"], env);
+    expect(text.out).toContain(
+      "knowledge base: suggested 0   opened 0   deflected 0   tickets after a suggestion 0",
+    );
+    expect(text.out).toContain("never helped: -");
+  });
+});

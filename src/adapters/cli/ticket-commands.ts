@@ -17,6 +17,7 @@ import type { Ticket } from "../../core/ticket/ticket.js";
 import type { CliSession, Command, CommandContext } from "./command.js";
 import { UsageError } from "./command.js";
 import { cliAgent } from "./core-session.js";
+import { kbFiguresText } from "./kb-render.js";
 import { detailText, pageText, statsText, ticketJson, ticketLine } from "./render.js";
 
 const print = (ctx: CommandContext, json: unknown, text: string) =>
@@ -374,7 +375,7 @@ export const search: Command = {
 
 export const stats: Command = {
   name: "stats",
-  summary: "dashboard counts",
+  summary: "dashboard counts and knowledge-base figures",
   usage: "stats [--org ID]",
   options: { org: { type: "string" } },
   async run(ctx, v) {
@@ -384,7 +385,8 @@ export const stats: Command = {
         : parseOr(z.uuid({ error: "expects an organization id" }), v.org, "--org");
     return ctx.session(async (core) => {
       const counts = await core.service.stats(cliAgent(), org ? { organizationId: org } : {});
-      print(ctx, counts, statsText(counts));
+      const knowledgeBase = await core.knowledge.figures();
+      print(ctx, { ...counts, knowledgeBase }, `${statsText(counts)}\n${kbFiguresText(knowledgeBase)}`);
       return 0;
     });
   },

@@ -6,6 +6,7 @@ import {
   type TicketStatus,
 } from "../../../core/ticket/status.js";
 import type { ApiDeps } from "../deps.js";
+import { kbFiguresJson } from "../kb-schemas.js";
 import { defineRoute } from "../route.js";
 import {
   type ListQuery,
@@ -92,7 +93,12 @@ export const ticketReadRoutes = (deps: ApiDeps) => [
     operationId: "getStats",
     summary: "Ticket counts by status and department, and SLA breaches",
     query: statsQuery,
-    response: { status: 200, schema: statsJson, description: "Counts over the key's organizations" },
+    response: {
+      status: 200,
+      schema: statsJson.extend({ knowledgeBase: kbFiguresJson.optional() }),
+      description:
+        "Counts over the key's organizations; knowledge-base figures for keys of all organizations",
+    },
     errors: [],
     async handle({ principal, query }) {
       const { actor } = principal;
@@ -103,7 +109,9 @@ export const ticketReadRoutes = (deps: ApiDeps) => [
             ? { organizationId: query.organizationId }
             : {};
       const [counts, sla] = await Promise.all([deps.service.stats(actor, scope), deps.slaCounts(scope)]);
-      return { kind: "ok", body: { ...counts, sla } };
+      // Suggestion figures are over every organization: keys of all organizations only.
+      const knowledgeBase = actor.kind === "agent" ? await deps.knowledge.figures() : undefined;
+      return { kind: "ok", body: { ...counts, sla, ...(knowledgeBase ? { knowledgeBase } : {}) } };
     },
   }),
 ];
