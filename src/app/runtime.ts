@@ -180,6 +180,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       receipts: core.storage.receipts,
       links: core.storage.links,
       engine: conversation.engine,
+      knowledge: core.storage.knowledge,
       slaCounts: (scope) => core.storage.timers.slaCounts(scope),
       leases: redis ? createRedisLeases(redis, config.REDIS_KEY_PREFIX) : createMemoryLeases(),
       logger,
