@@ -37,8 +37,8 @@ describe("suggestion quality", () => {
       }
       const hits = QUALITY_SUBJECTS.length - misses.length;
       const share = hits / QUALITY_SUBJECTS.length;
-      console.log(
-        `suggestion quality: right article in the top 3 for ${hits}/${QUALITY_SUBJECTS.length} subjects (${(share * 100).toFixed(1)}%), first for ${first}${misses.length ? `\nmissed:\n  ${misses.join("\n  ")}` : ""}`,
+      process.stdout.write(
+        `suggestion quality: right article in the top 3 for ${hits}/${QUALITY_SUBJECTS.length} subjects (${(share * 100).toFixed(1)}%), first for ${first}${misses.length ? `\nmissed:\n  ${misses.join("\n  ")}` : ""}\n`,
       );
       expect(share).toBeGreaterThanOrEqual(0.8);
     } finally {
