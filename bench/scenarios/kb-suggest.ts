@@ -1,6 +1,6 @@
 import { openDatabase } from "../../src/adapters/storage/prisma/database.js";
 import { createPrismaKnowledgeBase } from "../../src/adapters/storage/prisma/knowledge-base.js";
-import { QUALITY_ARTICLES, QUALITY_SUBJECTS } from "../../test/knowledge/quality-corpus.js";
+import { QUALITY_ARTICLES, QUALITY_SUBJECTS } from "../../testkit/kb-quality-corpus.js";
 import type { Measurement, Scenario } from "../scenario.js";
 import { runPool, summarize, timed } from "../stats.js";
 import { withBenchDatabase } from "../support/servers.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createPrismaKnowledgeBase } from "../../src/adapters/storage/prisma/knowledge-base.js";
 import type { KnowledgeBase } from "../../src/core/ports/knowledge-base.js";
+import { QUALITY_ARTICLES, QUALITY_SUBJECTS } from "../../testkit/kb-quality-corpus.js";
 import { createEmbeddedTestDatabase } from "../../testkit/pg-test-database.js";
-import { QUALITY_ARTICLES, QUALITY_SUBJECTS } from "./quality-corpus.js";
 
 /**
  * The quality bar of the issue: on 30 articles and 60 supplier subjects in Portuguese and English,

@@ -1,4 +1,4 @@
-import type { Lang } from "../../src/core/i18n/lang.js";
+import type { Lang } from "../src/core/i18n/lang.js";
 
 /** One topic of the supplier portal, written in both languages, with subjects suppliers really type. */
 interface Topic {
