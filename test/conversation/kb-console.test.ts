@@ -28,7 +28,7 @@ describe("console channel: knowledge-base suggestions", () => {
       maxFileBytes: TEST_ATTACHMENT_RULES.maxBytes,
     });
     input.end(
-      ["/new", "Invoice rejected by the tax authority", "1", "/tap kb.solved", "/quit"].join("\n") + "\n",
+      `${["/new", "Invoice rejected by the tax authority", "1", "/tap kb.solved", "/quit"].join("\n")}\n`,
     );
     await done;
     const printed = output.join("\n");
