@@ -8,6 +8,7 @@ import { chatLatency } from "./scenarios/chat-latency.js";
 import { chatPeer } from "./scenarios/chat-peer.js";
 import { coreCreate } from "./scenarios/core-create.js";
 import { delivery } from "./scenarios/delivery.js";
+import { kbSuggest } from "./scenarios/kb-suggest.js";
 import { memory } from "./scenarios/memory.js";
 import { scale } from "./scenarios/scale.js";
 import { searchStats } from "./scenarios/search-stats.js";
@@ -23,6 +24,7 @@ const SCENARIOS: readonly Scenario[] = [
   memory,
   searchStats,
   scale,
+  kbSuggest,
 ];
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [scenario ...]

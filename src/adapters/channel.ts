@@ -9,6 +9,7 @@ import type { ChannelSender } from "../core/ports/channel-sender.js";
 import type { Clock } from "../core/ports/clock.js";
 import type { DirectoryRepository } from "../core/ports/directory.js";
 import type { InboundReceipts } from "../core/ports/inbound-receipts.js";
+import type { KnowledgeBase } from "../core/ports/knowledge-base.js";
 import type { Leases } from "../core/ports/lease.js";
 import type { Outbox } from "../core/ports/outbox.js";
 import type { OutboxQueue } from "../core/ports/outbox-queue.js";
@@ -69,6 +70,8 @@ export interface ChannelContext<S> {
   readonly receipts: InboundReceipts;
   readonly links: TicketLinks;
   readonly engine: ConversationEngine;
+  /** Knowledge-base articles, for channels that suggest them outside the chat engine (Slack's form). */
+  readonly knowledge?: KnowledgeBase;
   readonly slaCounts: TimerQueries["slaCounts"];
   /** `stats` reports (time in status, ratings, SLA outcomes, intake funnel), for dashboards. */
   readonly reports: ReportService;

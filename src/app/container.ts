@@ -6,6 +6,7 @@ import { prismaStorage } from "../adapters/storage/prisma/storage.js";
 import { guardUnavailable } from "../adapters/unavailable.js";
 import { type AttachmentRules, DEFAULT_ATTACHMENT_RULES } from "../core/attachments/rules.js";
 import type { ContactAccess } from "../core/contacts/invitations.js";
+import { createKnowledgeService, type KnowledgeService } from "../core/knowledge/service.js";
 import type { BlobStore } from "../core/ports/blob-store.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { ContentInspector } from "../core/ports/content-inspector.js";
@@ -40,6 +41,8 @@ export interface Core {
   readonly reports: ReportService;
   /** Invitations, activation and deactivation of contacts. */
   readonly contacts: ContactAccess;
+  /** Knowledge-base articles, validated, over `storage.knowledge`. */
+  readonly knowledge: KnowledgeService;
   readonly taxonomy: Taxonomy;
   close(): Promise<void>;
 }
@@ -71,6 +74,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   timers: guardUnavailable(storage.timers, "database"),
   reports: guardUnavailable(storage.reports, "database"),
   invitations: guardUnavailable(storage.invitations, "database"),
+  knowledge: guardUnavailable(storage.knowledge, "database"),
 });
 
 export const attachmentRulesOf = (config: Config): AttachmentRules => ({
@@ -143,6 +147,11 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     service,
     reports,
     contacts,
+    knowledge: createKnowledgeService({
+      kb: storage.knowledge,
+      clock: options.clock ?? systemClock,
+      departments: taxonomy.departments.map((d) => d.code),
+    }),
     taxonomy,
     close: () => storage.close(),
   };

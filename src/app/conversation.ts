@@ -107,6 +107,7 @@ export const buildConversation = async (
     inspector: core.inspector,
     attachmentRules: core.attachmentRules,
     taxonomy: core.taxonomy,
+    knowledge: core.storage.knowledge,
     clock,
     settings: {
       accessPolicy: config.ACCESS_POLICY,

@@ -234,6 +234,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       receipts: core.storage.receipts,
       links: core.storage.links,
       engine: conversation.engine,
+      knowledge: core.storage.knowledge,
       slaCounts: (scope) => core.storage.timers.slaCounts(scope),
       reports: core.reports,
       contacts: core.contacts,

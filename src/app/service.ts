@@ -68,6 +68,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
         service: core.service,
         reports: core.reports,
         contacts: core.contacts,
+        knowledge: core.knowledge,
         directory: core.directory,
         keys: core.storage.apiKeys,
         audit: core.storage.audit,

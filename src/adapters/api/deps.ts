@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { Lang } from "../../core/i18n/index.js";
+import type { KnowledgeService } from "../../core/knowledge/service.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { AuditTrail } from "../../core/ports/audit-log.js";
 import type { Clock } from "../../core/ports/clock.js";
@@ -19,6 +20,7 @@ export interface ApiDeps {
   readonly service: TicketService;
   readonly reports: ReportService;
   readonly contacts: ContactAccess;
+  readonly knowledge: KnowledgeService;
   readonly directory: DirectoryRepository;
   readonly keys: ApiKeyRepository;
   readonly audit: AuditTrail;

@@ -5,6 +5,7 @@ import { buildOpenApiDocument } from "./openapi.js";
 import { registerRoute } from "./route.js";
 import { auditRoutes } from "./routes/audit-routes.js";
 import { contactRoutes } from "./routes/contact-routes.js";
+import { kbRoutes } from "./routes/kb-routes.js";
 import { privacyRoutes } from "./routes/privacy-routes.js";
 import { ticketReadRoutes } from "./routes/ticket-read-routes.js";
 import { ticketWriteRoutes } from "./routes/ticket-write-routes.js";
@@ -25,6 +26,7 @@ export const restApi =
       ...contactRoutes(deps),
       ...auditRoutes(deps),
       ...privacyRoutes(deps),
+      ...kbRoutes(deps),
     ];
     const auth = createApiAuthenticator(deps.keys, deps.directory);
     const document = buildOpenApiDocument(routes, { version, serverUrl: API_PREFIX });

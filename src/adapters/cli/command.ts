@@ -3,6 +3,7 @@ import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { ConversationEngine } from "../../core/conversation/index.js";
 import type { Catalogue } from "../../core/i18n/catalogue.js";
 import type { Lang } from "../../core/i18n/lang.js";
+import type { KnowledgeService } from "../../core/knowledge/service.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { AuditTrail } from "../../core/ports/audit-log.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
@@ -27,6 +28,8 @@ export interface CliSession {
   readonly directory: DirectoryRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly audit: AuditTrail;
+  /** Knowledge-base articles (`kb`) and their figures (`stats`). */
+  readonly knowledge: KnowledgeService;
   /** Which database answered. */
   readonly database: StoragePorts["kind"];
   /** Export and erasure (with the configured session store); null on memory storage. */

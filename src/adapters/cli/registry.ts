@@ -3,6 +3,7 @@ import { auditCommands } from "./audit-commands.js";
 import type { Command } from "./command.js";
 import { contactCommands } from "./contact-commands.js";
 import { conversationCommands } from "./conversation-commands.js";
+import { kbCommands } from "./kb-commands.js";
 import { migrate } from "./migrate-command.js";
 import { privacyCommands } from "./privacy-commands.js";
 import { telegramCommands } from "./telegram-commands.js";
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   ...privacyCommands,
   ...auditCommands,
   ...telegramCommands,
+  ...kbCommands,
 ];

@@ -17,6 +17,7 @@ import type { Ticket } from "../../core/ticket/ticket.js";
 import type { CliSession, Command, CommandContext } from "./command.js";
 import { UsageError } from "./command.js";
 import { cliAgent } from "./core-session.js";
+import { kbFiguresText } from "./kb-render.js";
 import { detailText, pageText, statsText, ticketJson, ticketLine } from "./render.js";
 import { reportText } from "./report-render.js";
 
@@ -406,7 +407,8 @@ const reportDate = (end: boolean) =>
 
 export const stats: Command = {
   name: "stats",
-  summary: "dashboard counts, time in status, ratings, SLA outcomes and the intake funnel",
+  summary:
+    "dashboard counts, time in status, ratings, SLA outcomes, the intake funnel and knowledge-base figures",
   usage: "stats [--org ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
   options: { org: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
   async run(ctx, v) {
@@ -425,7 +427,12 @@ export const stats: Command = {
         ...(to ? { to } : {}),
       });
       if (!report.ok) return fail(ctx, report.error);
-      print(ctx, { ...counts, report: report.value }, `${statsText(counts)}\n${reportText(report.value)}`);
+      const knowledgeBase = await core.knowledge.figures();
+      print(
+        ctx,
+        { ...counts, report: report.value, knowledgeBase },
+        `${statsText(counts)}\n${reportText(report.value)}\n${kbFiguresText(knowledgeBase)}`,
+      );
       return 0;
     });
   },

@@ -9,6 +9,8 @@ import type { DeliveryReactions } from "./delivery-reactions.js";
 import { agentActor, agentLang, isAgentChannel, messageKey, type SlackDeps } from "./deps.js";
 import { checkBeforeDownload, type SlackFile } from "./files.js";
 import { slackCatalogues } from "./i18n/index.js";
+import { expandArticles } from "./kb-suggestions.js";
+import { slackKbText } from "./kb-text.js";
 import type { Respond } from "./requester-io.js";
 import { parseMenuValue } from "./root-message.js";
 import { clip, escapeMrkdwn, plainFromSlack } from "./text.js";
@@ -150,7 +152,14 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       if (!ticket) return;
       const actor = await asAgent(message.user);
       if (!actor) return void (await tell(message, words().thread.notAgent));
-      const text = plainFromSlack(message.text).trim();
+      // [[KB-12]] in a reply becomes the article's text, for the requester to read in their chat.
+      const expanded = await expandArticles(deps.knowledge, plainFromSlack(message.text).trim());
+      if (!expanded.ok)
+        return void (await tell(
+          message,
+          escapeMrkdwn(slackKbText[agentLang(deps)].articleMissing(expanded.ref)),
+        ));
+      const text = expanded.text;
       const prefix = deps.settings.notePrefix.toLowerCase();
       const internal = text.toLowerCase().startsWith(prefix);
       const checked = checkBeforeDownload(message.files, {

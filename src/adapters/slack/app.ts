@@ -12,11 +12,13 @@ import type { FormHandlers } from "./form-handlers.js";
 import type { HomeHandlers } from "./home-handlers.js";
 import { filtersFromState } from "./home-view.js";
 import { ACTION, TICKET_REACTION, VIEW } from "./ids.js";
+import type { KbFormHandlers } from "./kb-form-handlers.js";
 import { COMMAND, type Respond } from "./requester-io.js";
 
 export interface SlackHandlers {
   readonly agents: AgentHandlers;
   readonly forms: FormHandlers;
+  readonly kbForms: KbFormHandlers;
   readonly commands: CommandHandlers;
   readonly dm: DmHandlers;
   readonly home: HomeHandlers;
@@ -118,6 +120,13 @@ export const createSlackApp = (
       await apologizing(deps, respond, () => handlers.agents.rootAction(action, input, respondWith(respond)));
     });
   }
+
+  // The ticket form's subject, as it is typed (dispatch_action): suggestions under it.
+  app.action<BlockAction>({ block_id: "subject", action_id: "value" }, async ({ ack, body, action }) => {
+    await ack();
+    const typed = (action as { value?: unknown }).value;
+    await handlers.kbForms.suggest(body.view, body.user.id, typeof typed === "string" ? typed : "");
+  });
 
   app.action<BlockAction>(ACTION.openForm, async ({ ack, body }) => {
     await ack();

@@ -5,6 +5,7 @@ import type { BlobStore } from "../../core/ports/blob-store.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { InboundReceipts } from "../../core/ports/inbound-receipts.js";
+import type { KnowledgeBase } from "../../core/ports/knowledge-base.js";
 import type { OutboxQueue } from "../../core/ports/outbox-queue.js";
 import type { TicketRepository } from "../../core/ports/ticket-repository.js";
 import type { ReportService } from "../../core/reports/service.js";
@@ -38,6 +39,8 @@ export interface SlackDeps {
   readonly tickets: Pick<TicketRepository, "findById" | "events">;
   readonly directory: DirectoryRepository;
   readonly taxonomy: Taxonomy;
+  /** Articles suggested in the ticket form and inserted into agents' replies; none when absent. */
+  readonly knowledge?: KnowledgeBase;
   readonly outbox: OutboxQueue;
   readonly receipts: InboundReceipts;
   readonly threads: SlackThreads;

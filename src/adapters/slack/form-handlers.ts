@@ -4,6 +4,8 @@ import type { SlackDeps } from "./deps.js";
 import { type SlackFile, slackFile } from "./files.js";
 import { slackCatalogues } from "./i18n/index.js";
 import { ACTION } from "./ids.js";
+import { articleLines, recordForm, suggestArticles } from "./kb-suggestions.js";
+import { slackKbText } from "./kb-text.js";
 import {
   loadingModal,
   type ModalSubmission,
@@ -91,7 +93,23 @@ export const createFormHandlers = (
       const reason = escapeMrkdwn(catalogues[requester.lang].error(created.error));
       return io.tellInDm(user, slackCatalogues[requester.lang].requester.notCreated(reason));
     }
-    if (created.value.created) await io.startThread(user, created.value.ticket, requester.lang);
+    if (!created.value.created) return;
+    await io.startThread(user, created.value.ticket, requester.lang);
+    const now = deps.clock.now();
+    await recordForm(
+      deps.knowledge,
+      submission.viewId,
+      "TICKET_AFTER",
+      submission.origin.suggested ?? [],
+      now,
+    );
+    // The confirmation points at the articles the subject matches, for while the team answers.
+    const articles = await suggestArticles(deps.knowledge, requester.lang, submission.fields.subject);
+    if (articles.length > 0)
+      await io.tellInDm(
+        user,
+        `${escapeMrkdwn(slackKbText[requester.lang].afterCreated)}\n${articleLines(articles)}`,
+      );
   };
 
   return {

@@ -14,6 +14,7 @@ import { describeSlackError } from "./errors.js";
 import { createFileDownloader } from "./files.js";
 import { createFormHandlers } from "./form-handlers.js";
 import { createHomeHandlers } from "./home-handlers.js";
+import { createKbFormHandlers } from "./kb-form-handlers.js";
 import { createPeople } from "./people.js";
 import { createSlackHttpReceiver } from "./receiver.js";
 import { createRequesterIo } from "./requester-io.js";
@@ -76,6 +77,7 @@ export const slackChannel = defineChannel({
         maxBytes: shared.attachments.maxBytes,
       }),
       blobs: ctx.blobs,
+      ...(ctx.knowledge ? { knowledge: ctx.knowledge } : {}),
       clock: ctx.clock,
       logger,
       bot,
@@ -102,6 +104,7 @@ export const slackChannel = defineChannel({
     const handlers = {
       agents: createAgentHandlers(deps, reactions),
       forms,
+      kbForms: createKbFormHandlers(deps, requesters, io),
       commands: createCommandHandlers(deps, requesters, io, forms.openForm),
       dm: createDmHandlers(deps, requesters, io),
       home: createHomeHandlers(deps, requesters),

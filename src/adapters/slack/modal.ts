@@ -23,6 +23,8 @@ const metadata = z.object({
     .object({ channel: z.string().regex(/^[A-Z0-9]+$/), ts: z.string().regex(/^\d+\.\d+$/) })
     .nullable(),
   files: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().max(255) })).max(10),
+  /** Articles suggested in this form so far: a ticket opened anyway is counted against them. */
+  suggested: z.array(z.number().int().min(1)).max(20).optional(),
 });
 export type ModalOrigin = z.infer<typeof metadata>;
 const NO_ORIGIN: ModalOrigin = { source: null, files: [] };
@@ -47,12 +49,26 @@ const select = (
   element: { type: "static_select", action_id: "value", placeholder: plain(placeholder), options },
 });
 
-/** The ticket form: the same fields and limits as the chat flow, optionally filled from a message. */
-export const ticketModal = (form: FormContext, prefill?: ModalPrefill): types.ModalView => {
+/** The form again as the subject is typed: where it came from, and the articles its subject matches. */
+export interface ModalSuggestions {
+  readonly origin: ModalOrigin;
+  readonly articles: readonly types.KnownBlock[];
+}
+
+/**
+ * The ticket form: the same fields and limits as the chat flow, optionally filled from a message.
+ * Typing the subject dispatches an action, answered with the form again and the articles it matches.
+ */
+export const ticketModal = (
+  form: FormContext,
+  prefill?: ModalPrefill,
+  suggestions?: ModalSuggestions,
+): types.ModalView => {
   const s = slackCatalogues[form.lang].modal;
   const core = catalogues[form.lang];
   const label = (field: ModalBlock) => core.field[field] ?? field;
-  const origin: ModalOrigin = prefill ? { source: prefill.source, files: prefill.files } : NO_ORIGIN;
+  const origin: ModalOrigin =
+    suggestions?.origin ?? (prefill ? { source: prefill.source, files: prefill.files } : NO_ORIGIN);
   const blocks: types.KnownBlock[] = [];
   if (prefill?.source) {
     blocks.push({
@@ -71,13 +87,16 @@ export const ticketModal = (form: FormContext, prefill?: ModalPrefill): types.Mo
       block_id: "subject",
       label: plain(label("subject")),
       hint: plain(s.subjectHint(TICKET_LIMITS.subject.min, TICKET_LIMITS.subject.max)),
+      dispatch_action: true,
       element: {
         type: "plain_text_input",
         action_id: "value",
         max_length: TICKET_LIMITS.subject.max,
+        dispatch_action_config: { trigger_actions_on: ["on_character_entered"] },
         ...(prefill?.subject ? { initial_value: clip(prefill.subject, TICKET_LIMITS.subject.max) } : {}),
       },
     },
+    ...(suggestions?.articles ?? []),
     select(
       "department",
       label("department"),
@@ -177,7 +196,7 @@ export interface ModalSubmission {
   readonly origin: ModalOrigin;
 }
 
-const parseOrigin = (raw: string): ModalOrigin => {
+export const parseOrigin = (raw: string): ModalOrigin => {
   try {
     const parsed = metadata.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : NO_ORIGIN;

@@ -71,6 +71,7 @@ export const openCliSession =
         directory,
         apiKeys: core.storage.apiKeys,
         audit: core.storage.audit,
+        knowledge: core.knowledge,
         database: core.storage.kind,
         async privacy() {
           const backend = await openSessionBackend(config);

@@ -1,3 +1,4 @@
+import { recognizeHelpSearch, startHelpSearch } from "./flows/help-search.js";
 import { setLanguage } from "./flows/language.js";
 import { answerMenu, menuPrompt, startOf } from "./flows/menu.js";
 import { startRatingWithScore } from "./flows/rating.js";
@@ -23,8 +24,9 @@ const switchTo = (
   return { say, next, ...(left ? { abandoned: "switched" as const } : {}) };
 };
 
+/** The flow under a language question or a knowledge-base suggestion. */
 const withoutLanguage = (state: ConversationState | null): FlowState | null =>
-  state?.step === "language" ? state.resume : state;
+  state && "resume" in state ? state.resume : state;
 
 const applyIntent = async (turn: Turn, state: ConversationState | null, intent: Intent): Promise<Outcome> => {
   switch (intent.kind) {
@@ -78,6 +80,8 @@ export const converse = async (
     turn.deps.onRefused?.(turn.contact.channel, "UNREADABLE");
     return goTo(state, error(turn.t.session.unreadable));
   }
+  const search = recognizeHelpSearch(input);
+  if (search) return startHelpSearch(turn, state, search.words);
   const intent = recognize(input, state);
   if (intent) return applyIntent(turn, state, intent);
   if (state === null) return answerMenu(turn, input);

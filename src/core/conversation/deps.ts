@@ -6,6 +6,7 @@ import type { BlobStore } from "../ports/blob-store.js";
 import type { Clock } from "../ports/clock.js";
 import type { ContentInspector } from "../ports/content-inspector.js";
 import type { DirectoryRepository } from "../ports/directory.js";
+import type { KnowledgeBase } from "../ports/knowledge-base.js";
 import type { Outbox } from "../ports/outbox.js";
 import type { ParkedFiles } from "../ports/parked-files.js";
 import type { TurnStore } from "../ports/turn-store.js";
@@ -50,6 +51,8 @@ export interface ConversationDeps {
   readonly inspector: ContentInspector;
   readonly attachmentRules: AttachmentRules;
   readonly taxonomy: Taxonomy;
+  /** Articles suggested before a ticket is opened; without it nothing is suggested. */
+  readonly knowledge?: KnowledgeBase;
   readonly clock: Clock;
   readonly settings: ConversationSettings;
   readonly logger?: ConversationLogger;

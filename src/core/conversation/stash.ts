@@ -64,7 +64,8 @@ export const restoreFiles = (
 
 /** The storage keys a conversation state holds (a language question holds those of the flow it interrupted). */
 export const parkedIn = (state: ConversationState | null): ReadonlySet<string> => {
-  const flow = state?.step === "language" ? state.resume : state;
+  // A language question or a suggestion holds the flow it interrupted.
+  const flow = state && "resume" in state ? state.resume : state;
   const files = !flow ? [] : "draft" in flow ? flow.draft.files : flow.step === "offer.add" ? flow.files : [];
   return new Set(files.map((f) => f.storageKey));
 };

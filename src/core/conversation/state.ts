@@ -26,6 +26,8 @@ export const ticketDraft = z.object({
   files: z.array(stashedFile).max(20).default([]),
   /** Similar tickets are offered once per flow. */
   similarOffered: z.boolean().default(false),
+  /** Knowledge-base articles suggested during this flow: a ticket opened anyway is counted against them. */
+  suggested: z.array(z.number().int().min(1)).max(12).default([]),
 });
 export type TicketDraft = z.infer<typeof ticketDraft>;
 
@@ -97,7 +99,23 @@ export type FlowState = z.infer<typeof flowState>;
 /** Choosing a language in the middle of a flow comes back to where the contact was. */
 const languageState = z.object({ step: z.literal("language"), resume: flowState.nullable() });
 
-export const conversationState = z.union([flowState, languageState]);
+const articleId = z.number().int().min(1);
+/** What was suggested and where the flow goes on ("I still need help"); null resumes at the menu. */
+const suggestions = {
+  resume: flowState.nullable(),
+  origin: z.enum(["subject", "message", "search"]),
+  query: z.string().max(400),
+  articles: z.array(articleId).max(3),
+  tickets: z.array(ticketNumber).max(3),
+};
+/** Knowledge-base help (issue 18): asking for words, the suggestions, one article being read. */
+const helpState = z.discriminatedUnion("step", [
+  z.object({ step: z.literal("help.ask"), resume: flowState.nullable() }),
+  z.object({ step: z.literal("help.suggest"), ...suggestions, searched: z.boolean() }),
+  z.object({ step: z.literal("help.article"), ...suggestions, article: articleId }),
+]);
+
+export const conversationState = z.union([flowState, languageState, helpState]);
 export type ConversationState = z.infer<typeof conversationState>;
 export type StepName = ConversationState["step"];
 export type StateOf<S extends StepName> = Extract<ConversationState, { step: S }>;

@@ -1,3 +1,6 @@
+import { articleStep } from "./flows/help-article.js";
+import { askHelpStep } from "./flows/help-search.js";
+import { suggestStep } from "./flows/help-suggest.js";
 import { languageStep } from "./flows/language.js";
 import { offerStep } from "./flows/offer.js";
 import { attachmentsStep } from "./flows/open-attachments.js";
@@ -40,6 +43,9 @@ export const STEPS: { readonly [K in StepName]: Step<StateOf<K>> } = {
   "rating.comment": ratingCommentStep,
   "offer.add": offerStep,
   language: languageStep,
+  "help.ask": askHelpStep,
+  "help.suggest": suggestStep,
+  "help.article": articleStep,
 };
 
 /** The handler of a state's step, typed for that state. */

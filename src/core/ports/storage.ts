@@ -5,6 +5,7 @@ import type { BlobStore } from "./blob-store.js";
 import type { DirectoryRepository } from "./directory.js";
 import type { InboundReceipts } from "./inbound-receipts.js";
 import type { InvitationStore } from "./invitations.js";
+import type { KnowledgeBase } from "./knowledge-base.js";
 import type { Outbox } from "./outbox.js";
 import type { OutboxQueue } from "./outbox-queue.js";
 import type { ParkedFiles } from "./parked-files.js";
@@ -42,6 +43,8 @@ export interface StoragePorts {
   readonly reports: ReportQueries;
   /** One-time codes that activate invited contacts on their channel. */
   readonly invitations: InvitationStore;
+  /** Knowledge-base articles, their history and their suggestion figures. */
+  readonly knowledge: KnowledgeBase;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;
   /** Which of these storage keys an attachment or a parked file names (what the orphan sweep keeps). */

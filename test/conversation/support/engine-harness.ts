@@ -19,6 +19,7 @@ import type { OutboxDraft } from "../../../src/core/outbox/outbox-draft.js";
 import type { AbandonedFlowLog } from "../../../src/core/ports/abandoned-flows.js";
 import type { BlobStore } from "../../../src/core/ports/blob-store.js";
 import type { DirectoryRepository } from "../../../src/core/ports/directory.js";
+import type { KnowledgeBase } from "../../../src/core/ports/knowledge-base.js";
 import type { Outbox } from "../../../src/core/ports/outbox.js";
 import type { ParkedFiles } from "../../../src/core/ports/parked-files.js";
 import type { TicketRepository } from "../../../src/core/ports/ticket-repository.js";
@@ -55,6 +56,8 @@ export interface HarnessOptions {
   /** Session backend; memory with the harness clock when omitted. */
   readonly sessions?: (clock: ReturnType<typeof manualClock>) => SessionParts;
   readonly storage?: () => Promise<StorageParts>;
+  /** Articles to suggest; none when omitted. */
+  readonly knowledge?: KnowledgeBase;
 }
 
 export const memoryStorage = async (): Promise<StorageParts> => {
@@ -109,6 +112,7 @@ export const buildEngine = async (options: HarnessOptions = {}) => {
     inspector,
     attachmentRules: TEST_ATTACHMENT_RULES,
     taxonomy: DEFAULT_TAXONOMY,
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
     clock,
     settings: {
       accessPolicy: options.accessPolicy ?? "open",

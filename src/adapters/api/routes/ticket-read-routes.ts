@@ -6,6 +6,7 @@ import {
   type TicketStatus,
 } from "../../../core/ticket/status.js";
 import type { ApiDeps } from "../deps.js";
+import { kbFiguresJson } from "../kb-schemas.js";
 import { toReportJson } from "../report-json.js";
 import { defineRoute } from "../route.js";
 import {
@@ -97,7 +98,12 @@ export const ticketReadRoutes = (deps: ApiDeps) => [
     summary:
       "Ticket counts by status and department, SLA breaches, and a report: time in status, ratings, SLA outcomes, intake funnel",
     query: statsQuery,
-    response: { status: 200, schema: statsJson, description: "Counts over the key's organizations" },
+    response: {
+      status: 200,
+      schema: statsJson.extend({ knowledgeBase: kbFiguresJson.optional() }),
+      description:
+        "Counts over the key's organizations and a report over the period; knowledge-base figures for keys of all organizations",
+    },
     errors: [400],
     async handle({ principal, query }) {
       const { actor } = principal;
@@ -111,13 +117,23 @@ export const ticketReadRoutes = (deps: ApiDeps) => [
         ...(query.from ? { from: new Date(query.from) } : {}),
         ...(query.to ? { to: new Date(query.to) } : {}),
       };
-      const [counts, sla, report] = await Promise.all([
+      // Suggestion figures are over every organization: keys of all organizations only.
+      const [counts, sla, report, knowledgeBase] = await Promise.all([
         deps.service.stats(actor, scope),
         deps.slaCounts(scope),
         deps.reports.report(actor, { ...scope, ...period }),
+        actor.kind === "agent" ? deps.knowledge.figures() : undefined,
       ]);
       if (!report.ok) return { kind: "core", error: report.error };
-      return { kind: "ok", body: { ...counts, sla, report: toReportJson(report.value) } };
+      return {
+        kind: "ok",
+        body: {
+          ...counts,
+          sla,
+          report: toReportJson(report.value),
+          ...(knowledgeBase ? { knowledgeBase } : {}),
+        },
+      };
     },
   }),
 ];

@@ -7,6 +7,7 @@ import { createMemoryAuditTrail } from "./audit-log.js";
 import { createMemoryDirectory } from "./directory.js";
 import { createMemoryInboundReceipts } from "./inbound-receipts.js";
 import { createMemoryInvitations } from "./invitations.js";
+import { createMemoryKnowledgeBase } from "./knowledge-base.js";
 import { createMemoryOutbox, type MemoryOutboxRow } from "./outbox-queue.js";
 import { createMemoryParkedFiles } from "./parked-files.js";
 import { createMemoryReportQueries } from "./report-queries.js";
@@ -56,6 +57,7 @@ export const createMemoryStorage = (): MemoryStorage => {
       directory,
     }),
     invitations: createMemoryInvitations(),
+    knowledge: createMemoryKnowledgeBase(),
     parkedFiles,
     async referencedKeys(keys) {
       const used = new Set<string>();

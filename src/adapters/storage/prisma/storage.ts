@@ -6,6 +6,7 @@ import type { Database } from "./database.js";
 import { createPrismaDirectory } from "./directory.js";
 import { createPrismaInboundReceipts } from "./inbound-receipts.js";
 import { createPrismaInvitations } from "./invitations.js";
+import { createPrismaKnowledgeBase } from "./knowledge-base.js";
 import { createPrismaOutboxQueue } from "./outbox-queue.js";
 import { createPrismaOutbox } from "./outbox-writer.js";
 import { createPrismaFileReferences, createPrismaParkedFiles } from "./parked-files.js";
@@ -33,6 +34,7 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   timers: createPrismaTimerQueries(db.prisma),
   reports: createPrismaReportQueries(db.prisma),
   invitations: createPrismaInvitations(db.prisma),
+  knowledge: createPrismaKnowledgeBase(db.prisma),
   parkedFiles: (blobs) => createPrismaParkedFiles(db.prisma, blobs),
   referencedKeys: createPrismaFileReferences(db.prisma),
   ping: () => db.ping(),

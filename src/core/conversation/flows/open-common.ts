@@ -25,7 +25,7 @@ const ORDER: readonly FieldStep[] = [
 
 export const newTicketState = (): StateOf<"open.subject"> => ({
   step: "open.subject",
-  draft: { files: [], similarOffered: false },
+  draft: { files: [], similarOffered: false, suggested: [] },
   editing: false,
 });
 

@@ -3,8 +3,9 @@ import { LIMITS } from "../../ticket/commands.js";
 import { text as textField, validate } from "../../ticket/validation.js";
 import { type Choice, matchChoice, toOptions } from "../choices.js";
 import type { InboundInput } from "../inbound.js";
+import type { Prompt } from "../prompt.js";
 import { stashFiles } from "../stash.js";
-import type { StateOf } from "../state.js";
+import type { StateOf, TicketDraft } from "../state.js";
 import {
   type Asked,
   coreError,
@@ -16,6 +17,7 @@ import {
   type Turn,
   text,
 } from "../turn.js";
+import { suggestBefore } from "./help-suggest.js";
 import {
   afterField,
   beforeField,
@@ -53,7 +55,8 @@ export const subjectStep: Step<StateOf<"open.subject">> = {
     if (input.kind !== "text") return invalidChoice(turn, state);
     const checked = checkText(turn, "subject", input.text);
     if (!checked.ok) return stay(state, checked.prompt);
-    return goTo(afterField(state.step, { ...state.draft, subject: checked.value }, state.editing));
+    const next = afterField(state.step, { ...state.draft, subject: checked.value }, state.editing);
+    return state.editing ? goTo(next) : suggestBefore(turn, next, "subject", checked.value);
   },
   back,
 };
@@ -97,6 +100,19 @@ export const typeStep = choiceStep<StateOf<"open.type">, string>(
   (state, type) => ({ ...state.draft, type }),
 );
 
+/** After the description, articles matching the subject and the description (none already shown). */
+const withSuggestions = (
+  turn: Turn,
+  state: StateOf<"open.message">,
+  draft: TicketDraft,
+  ...say: Prompt[]
+): Outcome => {
+  const next = afterField(state.step, draft, state.editing);
+  if (state.editing) return goTo(next, ...say);
+  const outcome = suggestBefore(turn, next, "message", `${draft.subject ?? ""} ${draft.message ?? ""}`);
+  return { ...outcome, say: [...say, ...outcome.say] };
+};
+
 /**
  * The description. Files sent here are kept; a caption is taken as the description. Longer text is
  * refused with its count, never cut.
@@ -114,11 +130,11 @@ export const messageStep: Step<StateOf<"open.message">> = {
       if (!input.caption?.trim()) return stay({ ...state, draft }, received);
       const checked = checkText(turn, "message", input.caption);
       if (!checked.ok) return stay({ ...state, draft }, received, checked.prompt);
-      return goTo(afterField(state.step, { ...draft, message: checked.value }, state.editing), received);
+      return withSuggestions(turn, state, { ...draft, message: checked.value }, received);
     }
     const checked = checkText(turn, "message", input.text);
     if (!checked.ok) return stay(state, checked.prompt);
-    return goTo(afterField(state.step, { ...draft, message: checked.value }, state.editing));
+    return withSuggestions(turn, state, { ...draft, message: checked.value });
   },
   back,
 };

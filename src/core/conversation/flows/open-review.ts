@@ -9,6 +9,7 @@ import { restoreFiles } from "../stash.js";
 import type { StateOf, TicketDraft } from "../state.js";
 import { ACTIVE_STATUSES, lookup, refOf, ticketChoice } from "../ticket-views.js";
 import { type Asked, coreError, goTo, invalidChoice, type Step, stay, type Turn, text } from "../turn.js";
+import { recordKb } from "./help-common.js";
 import { editField, type FieldStep } from "./open-common.js";
 
 const summaryPrompt = (turn: Turn, draft: TicketDraft): Prompt => {
@@ -143,6 +144,7 @@ export const summaryStep: Step<StateOf<"open.summary">> = {
       sourceKey: turn.sourceKey,
     });
     if (!created.ok) return stay(state, coreError(turn, created.error));
+    await recordKb(turn, "TICKET_AFTER", draft.suggested);
     return goTo(null, text(turn.t.open.created(refOf(created.value.ticket))));
   },
   back: async (_turn, state) => goTo({ step: "open.files", draft: state.draft, editing: false }),

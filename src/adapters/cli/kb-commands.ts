@@ -1,0 +1,216 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { KbError, KnowledgeService } from "../../core/knowledge/service.js";
+import type { Article, ArticleStatus } from "../../core/ports/knowledge-base.js";
+import type { Result } from "../../core/shared/result.js";
+import { type Command, type CommandContext, UsageError } from "./command.js";
+import { cliAgent } from "./core-session.js";
+import { parseMarkdownFile } from "./front-matter.js";
+import { articleLine, articleRef, articleText } from "./kb-render.js";
+
+const USAGE =
+  "kb add --title T (--body TEXT | --file F.md) --lang pt-BR|en [--department D] [--tags a,b] | kb edit ID [same options] [--status draft|published] | kb publish ID | kb unpublish ID | kb show ID | kb list [--status S] [--lang L] | kb import DIR";
+
+const MAX_FILE_BYTES = 200_000;
+
+const editor = (): string => {
+  const agent = cliAgent();
+  return agent.kind === "agent" ? agent.name : "cli";
+};
+
+const idOf = (value: string | undefined): number => {
+  const match = /^(?:kb-?)?(\d{1,9})$/i.exec(value?.trim() ?? "");
+  if (!match) throw new UsageError(`expected an article id such as KB-12 (${USAGE})`);
+  return Number(match[1]);
+};
+
+const print = (ctx: CommandContext, json: unknown, text: string) =>
+  ctx.io.out(ctx.json ? JSON.stringify(json, null, 2) : text);
+
+const failed = (ctx: CommandContext, error: KbError): number => {
+  if (ctx.json) ctx.io.err(JSON.stringify({ error }));
+  else if (error.code === "ARTICLE_NOT_FOUND") ctx.io.err(`no article ${articleRef(error.id)}`);
+  else ctx.io.err(ctx.catalogue.error(error));
+  return 1;
+};
+
+const done = (ctx: CommandContext, result: Result<Article, KbError>): number => {
+  if (!result.ok) return failed(ctx, result.error);
+  print(ctx, result.value, articleLine(result.value));
+  return 0;
+};
+
+const readText = async (path: string): Promise<string> => {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new UsageError(`not a readable file: ${path}`);
+  if (info.size > MAX_FILE_BYTES) throw new UsageError(`${path} is over ${MAX_FILE_BYTES} bytes`);
+  return readFile(path, "utf8");
+};
+
+/** The fields given as options; a --file with front matter fills what the options leave out. */
+const fieldsOf = async (v: Record<string, unknown>): Promise<Record<string, unknown>> => {
+  const fromFile = typeof v.file === "string" ? await readText(v.file) : null;
+  const parsed = fromFile === null ? null : parseMarkdownFile(fromFile);
+  const base: Record<string, unknown> = parsed
+    ? { ...parsed.fields, body: parsed.body }
+    : fromFile !== null
+      ? { body: fromFile }
+      : {};
+  const tags = typeof v.tags === "string" ? v.tags.split(",").map((t) => t.trim()) : undefined;
+  const given = {
+    title: v.title,
+    body: v.body,
+    lang: v.lang,
+    department: v.department,
+    tags,
+    status: v.status,
+  };
+  for (const [key, value] of Object.entries(given)) if (value !== undefined) base[key] = value;
+  return base;
+};
+
+const withStatus = async (
+  kb: KnowledgeService,
+  created: Result<Article, KbError>,
+  status: unknown,
+): Promise<Result<Article, KbError>> =>
+  created.ok && typeof status === "string" && status.toLowerCase() === "published"
+    ? kb.setStatus(created.value.id, "PUBLISHED", editor())
+    : created;
+
+const add = async (ctx: CommandContext, v: Record<string, unknown>) => {
+  const { status, ...fields } = await fieldsOf(v);
+  return ctx.session(async (core) =>
+    done(ctx, await withStatus(core.knowledge, await core.knowledge.add(fields, editor()), status)),
+  );
+};
+
+const edit = async (ctx: CommandContext, id: number, v: Record<string, unknown>) => {
+  const fields = await fieldsOf(v);
+  return ctx.session(async (core) => done(ctx, await core.knowledge.edit(id, fields, editor())));
+};
+
+const setStatus = (ctx: CommandContext, id: number, status: ArticleStatus) =>
+  ctx.session(async (core) => done(ctx, await core.knowledge.setStatus(id, status, editor())));
+
+const show = (ctx: CommandContext, id: number) =>
+  ctx.session(async (core) => {
+    const found = await core.knowledge.get(id);
+    if (!found.ok) return failed(ctx, found.error);
+    const history = await core.knowledge.history(id);
+    const revisions = history.ok ? history.value : [];
+    print(ctx, { ...found.value, history: revisions }, articleText(found.value, revisions));
+    return 0;
+  });
+
+const list = (ctx: CommandContext, v: Record<string, unknown>) => {
+  const status = typeof v.status === "string" ? v.status.toUpperCase() : undefined;
+  if (status && status !== "DRAFT" && status !== "PUBLISHED")
+    throw new UsageError(`unknown status "${String(v.status)}" (draft or published)`);
+  const lang = v.lang === "en" || v.lang === "pt-BR" ? v.lang : undefined;
+  if (v.lang !== undefined && !lang) throw new UsageError("--lang expects pt-BR or en");
+  return ctx.session(async (core) => {
+    const articles = await core.knowledge.list({
+      limit: 500,
+      ...(status ? { status: status as ArticleStatus } : {}),
+      ...(lang ? { lang } : {}),
+    });
+    print(ctx, articles, articles.length > 0 ? articles.map(articleLine).join("\n") : "(no articles)");
+    return 0;
+  });
+};
+
+/**
+ * Every .md file of a folder: an article with the same title and language is edited, any other is
+ * added; `status: published` publishes it. One refused file is reported and the rest still imported.
+ */
+const importDir = async (ctx: CommandContext, dir: string | undefined) => {
+  if (!dir) throw new UsageError(`import expects a folder (${USAGE})`);
+  const names = (await readdir(dir).catch(() => null))?.filter((n) => n.toLowerCase().endsWith(".md")).sort();
+  if (!names) throw new UsageError(`not a readable folder: ${dir}`);
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, text: await readText(join(dir, name)) })),
+  );
+  return ctx.session(async (core) => {
+    const kb = core.knowledge;
+    const existing = await kb.list({ limit: 100_000 });
+    const report: { file: string; id?: number; action: string; error?: string }[] = [];
+    for (const { name, text } of files) {
+      const parsed = parseMarkdownFile(text);
+      if (!parsed) {
+        report.push({ file: name, action: "refused", error: "no front matter (--- title: … ---)" });
+        continue;
+      }
+      const { status, ...rest } = parsed.fields;
+      const fields: Record<string, unknown> = { ...rest, body: parsed.body };
+      const same = existing.find((a) => a.title === fields.title && a.lang === fields.lang);
+      const saved = same ? await kb.edit(same.id, fields, editor()) : await kb.add(fields, editor());
+      const result =
+        saved.ok && typeof status === "string"
+          ? status.toLowerCase() === "published"
+            ? saved.value.status === "PUBLISHED"
+              ? saved
+              : await kb.setStatus(saved.value.id, "PUBLISHED", editor())
+            : status.toLowerCase() === "draft" && saved.value.status !== "DRAFT"
+              ? await kb.setStatus(saved.value.id, "DRAFT", editor())
+              : saved
+          : saved;
+      if (result.ok) report.push({ file: name, id: result.value.id, action: same ? "updated" : "added" });
+      else
+        report.push({
+          file: name,
+          action: "refused",
+          error: result.error.code === "ARTICLE_NOT_FOUND" ? "vanished" : ctx.catalogue.error(result.error),
+        });
+    }
+    print(
+      ctx,
+      report,
+      report
+        .map(
+          (r) =>
+            `${r.file}: ${r.action}${r.id ? ` ${articleRef(r.id)}` : ""}${r.error ? ` (${r.error})` : ""}`,
+        )
+        .join("\n") || "(no .md files)",
+    );
+    return report.some((r) => r.action === "refused") ? 1 : 0;
+  });
+};
+
+export const kb: Command = {
+  name: "kb",
+  summary: "knowledge-base articles: add, edit, publish, list, import a folder of Markdown files",
+  usage: USAGE,
+  options: {
+    title: { type: "string" },
+    body: { type: "string" },
+    file: { type: "string" },
+    lang: { type: "string" },
+    department: { type: "string" },
+    tags: { type: "string" },
+    status: { type: "string" },
+  },
+  async run(ctx, values, positionals) {
+    const [action, ...rest] = positionals;
+    switch (action) {
+      case "add":
+        return add(ctx, values);
+      case "edit":
+        return edit(ctx, idOf(rest[0]), values);
+      case "publish":
+        return setStatus(ctx, idOf(rest[0]), "PUBLISHED");
+      case "unpublish":
+        return setStatus(ctx, idOf(rest[0]), "DRAFT");
+      case "show":
+        return show(ctx, idOf(rest[0]));
+      case "list":
+        return list(ctx, values);
+      case "import":
+        return importDir(ctx, rest[0]);
+      default:
+        throw new UsageError(`expected add, edit, publish, unpublish, show, list or import (${USAGE})`);
+    }
+  },
+};
+
+export const kbCommands = [kb];

@@ -1,0 +1,100 @@
+import { pino } from "pino";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type RunningService, startService } from "../../src/app/service.js";
+import { testConfig, testEnv } from "../../testkit/spawn-service.js";
+import {
+  createThrowawayDatabase,
+  describeWith,
+  type ThrowawayDatabase,
+} from "../support/pg-database-for-service.js";
+import { client, createKey } from "./support.js";
+
+describeWith({ pg: true }, "REST API /api/v1/kb", () => {
+  let db: ThrowawayDatabase;
+  let service: RunningService;
+  let agent: ReturnType<typeof client>;
+  let acme: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    db = await createThrowawayDatabase();
+    const env = await testEnv({ DATABASE_URL: db.url });
+    service = await startService(await testConfig(env), {
+      port: 0,
+      logger: pino({ level: "silent" }),
+      startTimers: false,
+      startWorker: false,
+    });
+    await service.core.directory.ensureContact({
+      channel: "TELEGRAM",
+      platformUserId: "acme-founder",
+      displayName: "acme founder",
+      organization: { key: "acme", name: "ACME" },
+      registered: true,
+    });
+    agent = client(service.url, (await createKey(env, "panel", "all")).secret);
+    acme = client(service.url, (await createKey(env, "acme portal", { org: "acme" })).secret);
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await db?.drop();
+  });
+
+  it("writes, edits, publishes and searches articles; organization keys read published ones only", async () => {
+    const draft = await agent.post("/kb/articles", {
+      title: "Segunda via de boleto",
+      body: "Abra **Financeiro** e escolha _Boletos_.",
+      lang: "pt-BR",
+      department: "sales",
+      tags: ["Boleto"],
+    });
+    expect(draft.status).toBe(201);
+    expect(draft.json).toMatchObject({ ref: "KB-1", status: "DRAFT", version: 1, tags: ["boleto"] });
+
+    expect((await acme.get("/kb/articles/KB-1")).status).toBe(404);
+    expect((await acme.get("/kb/search?q=boleto&lang=pt-BR")).json.items).toEqual([]);
+
+    const published = await agent.put("/kb/articles/1", { status: "PUBLISHED", title: "2ª via de boleto" });
+    expect(published.json).toMatchObject({ status: "PUBLISHED", version: 2, title: "2ª via de boleto" });
+
+    const read = await acme.get("/kb/articles/KB-1");
+    expect(read.status).toBe(200);
+    expect(read.json.history).toEqual([]);
+    const withHistory = await agent.get("/kb/articles/KB-1");
+    expect(withHistory.json.history.map((h: { version: number }) => h.version)).toEqual([1, 2]);
+
+    const found = await acme.get("/kb/search?q=BOLETÕES%20atrasados&lang=pt-BR");
+    expect(found.json.items.map((a: { ref: string }) => a.ref)).toEqual(["KB-1"]);
+    expect((await acme.get("/kb/search?q=boleto&lang=en")).json.items).toEqual([]);
+    expect((await acme.get("/kb/articles")).json.items).toHaveLength(1);
+  });
+
+  it("refuses bad input per field in the caller's language, and writes from organization keys", async () => {
+    const bad = await agent.post("/kb/articles", { title: "x", body: "y", lang: "fr" });
+    expect(bad.status).toBe(400);
+    expect(bad.json.code).toBe("VALIDATION_FAILED");
+    const fields = bad.json.errors?.map((e: { field: string }) => e.field) ?? JSON.stringify(bad.json);
+    expect(String(fields)).toContain("title");
+    expect(String(fields)).toContain("lang");
+    const control = await agent.post("/kb/articles", { title: "Título\u0000", body: "y", lang: "en" });
+    expect(control.status).toBe(400);
+    expect((await acme.post("/kb/articles", { title: "Título bom", body: "y", lang: "en" })).status).toBe(
+      403,
+    );
+    expect((await acme.put("/kb/articles/1", { title: "Outro título" })).status).toBe(403);
+    expect((await agent.put("/kb/articles/99", { title: "Outro título" })).status).toBe(404);
+    expect((await agent.get("/kb/articles")).json.items.length).toBe(1);
+  });
+
+  it("answers figures to agent keys and documents every route", async () => {
+    expect((await acme.get("/kb/stats")).status).toBe(403);
+    const figures = await agent.get("/kb/stats");
+    expect(figures.json.totals).toEqual({ shown: 0, opened: 0, deflected: 0, ticketsAfter: 0 });
+    expect((await agent.get("/stats")).json.knowledgeBase.articles[0]).toMatchObject({ articleId: 1 });
+    expect((await acme.get("/stats")).json.knowledgeBase).toBeUndefined();
+    const doc = await client(service.url).get("/openapi.json");
+    expect(Object.keys(doc.json.paths)).toEqual(
+      expect.arrayContaining(["/kb/articles", "/kb/articles/{id}", "/kb/search", "/kb/stats"]),
+    );
+    expect(doc.json.paths["/kb/articles"].post.operationId).toBe("createArticle");
+  });
+});
