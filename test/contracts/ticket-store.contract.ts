@@ -340,8 +340,10 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
       h.clock.advance(HOUR);
       const key = `slack:C1:${Math.random()}`;
       const answered = must(
-        await h.service.reply(agent, ref, { message: "Resposta errada", sourceKey: key }),
+        await h.service.reply(agent, ref, { message: "Resposta errada xilofone", sourceKey: key }),
       );
+      const found = async () => (await h.service.search(agent, "xilofone", { limit: 10 })).items.length;
+      expect(await found()).toBe(1);
       expect(answered).toMatchObject({ status: "WAITING_ON_REQUESTER", lastReply: { name: "Ana Agent" } });
       h.clock.advance(5000);
       const withdrawn = must(
@@ -355,6 +357,8 @@ export const ticketStoreContract = (name: string, open: () => Promise<Repositori
         closedAt: null,
         sla: { pausedMs: 0, pausedSince: null },
       });
+      // Nor is it found by its words any more.
+      expect(await found()).toBe(0);
       // Stored so: the ticket read back, on every store, is the same.
       expect(await repos.tickets.findById(opened.id)).toMatchObject({ status: "NEW", lastReply: null });
       const forRequester = must(await h.service.detail(actor, ref));

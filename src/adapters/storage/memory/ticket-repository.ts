@@ -124,7 +124,13 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
           };
         });
         stored.events.push(...toEvents(ticketId, [...events]));
-        if (searchText) stored.words.push(...words(searchText));
+        if (revisions.length > 0) {
+          // Searched as it now reads: withdrawn replies out, edited ones as sent.
+          const bodies = stored.events
+            .filter((e) => e.kind === "MESSAGE" && !e.withdrawnAt)
+            .map((e) => e.body ?? "");
+          stored.words = words([stored.ticket.subject, ...bodies].join(" "));
+        } else if (searchText) stored.words.push(...words(searchText));
         outbox.push(...decision.value.outbox);
         await options.outbox?.enqueue(decision.value.outbox);
         return ok({ ticket: stored.ticket, duplicate: false });

@@ -44,6 +44,17 @@ const insertEvents = async (tx: Tx, ticketId: string, events: readonly NewTicket
 const addSearchText = (tx: Tx, ticketId: string, text: string) =>
   tx.$executeRaw`UPDATE ticket SET search_vector = coalesce(search_vector, ''::tsvector) || ${textVector(text)} WHERE id = ${ticketId}::uuid`;
 
+/** A revised history is searched as it now reads: withdrawn replies out, edited ones as sent. */
+const rebuildSearchText = async (tx: Tx, ticketId: string, subject: string) => {
+  const messages = await tx.ticketEvent.findMany({
+    where: { ticketId, kind: "MESSAGE", withdrawnAt: null },
+    select: { body: true },
+    orderBy: { id: "asc" },
+  });
+  const text = [subject, ...messages.map((m) => m.body ?? "")].join(" ");
+  await tx.$executeRaw`UPDATE ticket SET search_vector = ${textVector(text)} WHERE id = ${ticketId}::uuid`;
+};
+
 /** Tickets on PostgreSQL (or PGlite) through Prisma. */
 export const createPrismaTicketRepository = (prisma: PrismaClient): TicketRepository => {
   const load = async (db: Tx, id: string) => {
@@ -117,7 +128,8 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
           });
         }
         await insertEvents(tx, ticketId, events);
-        if (searchText) await addSearchText(tx, ticketId, searchText);
+        if (revisions.length > 0) await rebuildSearchText(tx, ticketId, current.subject);
+        else if (searchText) await addSearchText(tx, ticketId, searchText);
         await insertOutbox(tx, outbox);
         // The row is locked, so what was written is exactly the current ticket with the patch applied.
         return ok({ ticket: applyPatch(current, patch, now), duplicate: false });
