@@ -20,6 +20,8 @@ export interface Person {
   readonly firstName: string;
   readonly languageCode: string;
   readonly inGroup: boolean;
+  /** In the group as an anonymous admin: Telegram sends GroupAnonymousBot with the group as sender_chat. */
+  readonly anonymous?: boolean;
 }
 
 export const chatIdOf = (person: Person): number => (person.inGroup ? GROUP.id : person.userId);
@@ -48,19 +50,22 @@ export const createUpdates = (firstUpdateId = 900_000_001) => {
   let messageId = 1;
 
   const message = (template: string, person: Person, fill: (m: Json) => void) => {
-    const update = clone(template);
+    const anonymous = person.anonymous === true && person.inGroup;
+    const update = clone(anonymous ? "groupAnonymousAdminText" : template);
     update.update_id = updateId++;
     const m = update.message as Json;
     m.message_id = messageId++;
-    m.from = {
-      ...(m.from as Json),
-      id: person.userId,
-      first_name: person.firstName,
-      language_code: person.languageCode,
-    };
+    if (!anonymous)
+      m.from = {
+        ...(m.from as Json),
+        id: person.userId,
+        first_name: person.firstName,
+        language_code: person.languageCode,
+      };
     m.chat = person.inGroup
       ? { id: GROUP.id, title: GROUP.title, type: "supergroup" }
       : { id: person.userId, first_name: person.firstName, type: "private" };
+    if (anonymous) m.sender_chat = { id: GROUP.id, title: GROUP.title, type: "supergroup" };
     fill(m);
     return update;
   };

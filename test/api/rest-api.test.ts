@@ -241,6 +241,29 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
       expect(stats.total).toBe(listed.length);
     });
 
+    it("holds a ticket to 5 files from the requester's side, opening and replies together (422 TICKET_FILES_FULL)", async () => {
+      const file = (n: number) => ({
+        fileName: `log-${n}.txt`,
+        contentBase64: Buffer.from(`linha ${n}\n`).toString("base64"),
+      });
+      const created = await api().post(
+        "/tickets",
+        ticketInput({ subject: "Logs do integrador", attachments: [1, 2, 3].map(file) }),
+      );
+      expect(created.status).toBe(201);
+      const ref = created.json.ticket.publicId;
+      const full = await api().post(`/tickets/${ref}/replies`, {
+        message: "mais",
+        attachments: [4, 5, 6].map(file),
+      });
+      expect(full.status).toBe(422);
+      expect(full.json).toMatchObject({ code: "TICKET_FILES_FULL", status: 422 });
+      expect(
+        (await api().post(`/tickets/${ref}/replies`, { message: "mais", attachments: [4, 5].map(file) }))
+          .status,
+      ).toBe(200);
+    });
+
     it("gets 404 for another organization's ticket, whatever it tries", async () => {
       for (const response of [
         await api().get(`/tickets/${globexTicket}`),

@@ -31,6 +31,26 @@ describe("Telegram updates as the engine's messages", () => {
     });
   });
 
+  it("answers an anonymous group admin as the group, and leaves other bots and channel posts alone", () => {
+    const anonymous = updates.text({ ...anaInGroup, anonymous: true }, "@chamado_test_bot novo");
+    expect(parseUpdate(anonymous, bot)).toMatchObject({
+      kind: "message",
+      chatId: GROUP.id,
+      group: true,
+      anonymousAdmin: true,
+      from: { platformUserId: `${GROUP.id}:1087968824`, displayName: GROUP.title },
+      organization: { key: `telegram:${GROUP.id}` },
+    });
+    // A channel posting in its discussion group: sender_chat is the channel, not this group.
+    const channelPost = structuredClone(anonymous) as { message: Record<string, unknown> };
+    channelPost.message.sender_chat = { id: -1009999999999, title: "Canal", type: "channel" };
+    channelPost.message.from = { id: 777000, is_bot: true, first_name: "Telegram" };
+    expect(parseUpdate(channelPost, bot)).toBeNull();
+    const otherBot = structuredClone(anonymous) as { message: Record<string, unknown> };
+    otherBot.message.sender_chat = undefined;
+    expect(parseUpdate(otherBot, bot)).toBeNull();
+  });
+
   it("maps commands, deep links and /reply", () => {
     expect(inputOf(updates.text(ana, "/ticket TKT-000001"))).toEqual({
       kind: "command",

@@ -134,6 +134,12 @@ export const createDialogue = (deps: DialogueDeps) => {
       : telegramCatalogues[lang].downloadFailed(problem.fileName);
 
   const onMessage = async (event: MessageEvent) => {
+    // Telegram hides who the admin is; the group answers for them, and the operators can see it happened.
+    if (event.anonymousAdmin)
+      logger.info(
+        { chatId: event.chatId, updateId: event.updateId },
+        "telegram: anonymous group admin answered as the group",
+      );
     const placement = { group: event.group, replyTo: event.group ? event.telegramMessageId : null };
     const { content } = event;
     if (content.kind === "input") return converse(event, content.input, placement);

@@ -30,6 +30,8 @@ export interface EventOrigin {
   readonly organization: { readonly key: string; readonly name: string } | null;
   /** The engine's message id: unique per bot for good, since it also keys what the message creates. */
   readonly messageId: string;
+  /** An admin who posts anonymously: answered as the group (one contact for all of them). */
+  readonly anonymousAdmin?: boolean;
 }
 
 export type MessageContent =
@@ -146,9 +148,31 @@ const contentOf = (message: TelegramMessage, text: string): MessageContent => {
   return { kind: "input", input: { kind: "text", text } };
 };
 
+/**
+ * Telegram's stand-in for a group admin who posts anonymously: `from` is this bot and `sender_chat`
+ * the group itself. Its id is documented and fixed.
+ */
+export const GROUP_ANONYMOUS_BOT_ID = 1087968824;
+
+/**
+ * The person a message speaks for: its sender, or, for an anonymous admin, the group (a contact
+ * of its own in the group, named after it); null for other bots and for channels posting in a group.
+ */
+const speakerOf = (message: TelegramMessage): { user: TelegramUser; anonymous: boolean } | null => {
+  const { chat, from, sender_chat: senderChat } = message;
+  if (!from) return null;
+  if (!from.is_bot) return { user: from, anonymous: false };
+  const anonymousAdmin = from.id === GROUP_ANONYMOUS_BOT_ID && senderChat?.id === chat.id;
+  if (!anonymousAdmin) return null;
+  const name = (chat.title ?? `Telegram ${chat.id}`).slice(0, 200);
+  return { user: { id: GROUP_ANONYMOUS_BOT_ID, is_bot: false, first_name: name }, anonymous: true };
+};
+
 const fromMessage = (updateId: number, message: TelegramMessage, bot: BotIdentity): TelegramEvent | null => {
-  const { chat, from } = message;
-  if (!from || from.is_bot || chat.type === "channel") return null;
+  const { chat } = message;
+  const speaker = speakerOf(message);
+  if (!speaker || chat.type === "channel") return null;
+  const from = speaker.user;
   const raw = message.text ?? message.caption ?? "";
   const entities = message.entities ?? message.caption_entities ?? [];
   const command = parseCommand(raw);
@@ -163,6 +187,7 @@ const fromMessage = (updateId: number, message: TelegramMessage, bot: BotIdentit
   return {
     kind: "message",
     ...origin(updateId, chat, from, messageId),
+    ...(speaker.anonymous ? { anonymousAdmin: true } : {}),
     telegramMessageId: message.message_id,
     content: contentOf(message, withoutSpans(raw, mentions)),
   };

@@ -48,6 +48,8 @@ const messageFields = {
   date: z.number().int(),
   chat,
   from: user.optional(),
+  /** Who speaks when it is not a person: an anonymous group admin (the group itself) or a channel. */
+  sender_chat: chat.optional(),
   text: z.string().optional(),
   entities: z.array(entity).optional(),
   caption: z.string().optional(),

@@ -8,7 +8,8 @@ import { AGENT, type TelegramTestService } from "./telegram-service.js";
 
 /**
  * A Telegram chat, scripted one line per event, played through the webhook against the fake Bot API:
- *   as: <name> <language_code> [group]   who speaks next (in their private chat, or in the group)
+ *   as: <name> <language_code> [group [anonymous]]   who speaks next (private chat, the group, or the
+ *                                        group as an anonymous admin: GroupAnonymousBot with sender_chat)
  *   user: text                           a text message (commands and @mentions included)
  *   reply: text                          a text message replying to the bot's last message
  *   tap: Label                           taps the button with that label on the bot's latest message showing it
@@ -19,7 +20,7 @@ import { AGENT, type TelegramTestService } from "./telegram-service.js";
  *   sticker:                             a message the bot cannot read
  *   arrives: text                        like bot:, waiting for the outbox worker to deliver it (a file copy)
  *   check: tickets N | check: attachments N count | check: org N <organization key> | check: calls <method> N
- *   check: file N name <UTF-8 text the stored file holds>
+ *   check: file N name <UTF-8 text the stored file holds>    check: requester N <display name>
  *   check: sent-document N name          the bot sent ticket N's file of that name as a document, its bytes intact
  * Lines starting with # are comments; the first one is the title.
  */
@@ -106,13 +107,14 @@ export const playChat = async (t: TelegramTestService, script: ChatScript, path:
   for (const { no, verb, arg } of script.lines) {
     switch (verb) {
       case "as": {
-        const [name = "ana", languageCode = "pt-br", where] = arg.split(/\s+/);
+        const [name = "ana", languageCode = "pt-br", where, how] = arg.split(/\s+/);
         const id = PEOPLE_IDS[name] ?? fail(no, `unknown person ${name}`);
         person = {
           userId: id,
           firstName: name[0]!.toUpperCase() + name.slice(1),
           languageCode,
           inGroup: where === "group",
+          anonymous: how === "anonymous",
         };
         break;
       }
@@ -257,6 +259,12 @@ const check = async (
     if (!found) return fail(no, `ticket ${n} has no file ${name}`);
     const stored = Buffer.from(await t.service.core.blobs.get(found.storageKey)).toString("utf8");
     if (stored.trimEnd() !== words.join(" ")) fail(no, `file ${name} holds ${JSON.stringify(stored)}`);
+    return;
+  }
+  if (what === "requester") {
+    const name = rest.join(" ");
+    if (detail.value.ticket.requester.displayName !== name)
+      fail(no, `ticket ${n} was opened by ${detail.value.ticket.requester.displayName}`);
     return;
   }
   if (what === "org") {

@@ -35,6 +35,8 @@ export const startTelegramService = async (
     /** "postgres": a throwaway database of its own; a URL: one another instance already uses. */
     database: "memory" | "postgres" | "embedded" | { readonly url: string };
     env?: Record<string, string>;
+    /** Receives the service's log lines (JSON, info and up) instead of silence. */
+    logLines?: string[];
   } = { database: "memory" },
 ): Promise<TelegramTestService> => {
   const api = await startFakeTelegramApi({ token: TOKEN });
@@ -59,7 +61,9 @@ export const startTelegramService = async (
     });
     service = await startService(config, {
       port: 0,
-      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+      logger: options.logLines
+        ? pino({ level: "info" }, { write: (line: string) => void options.logLines!.push(line) })
+        : pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
       channels: [telegramChannel],
       startTimers: false,
       ...(memory ? { storage: memory } : {}),
