@@ -1,4 +1,7 @@
+import { loadEnvFile } from "../env-file.js";
 import { runCli } from "./main.js";
+
+loadEnvFile();
 
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
