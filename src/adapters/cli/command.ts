@@ -6,6 +6,7 @@ import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StoragePorts } from "../../core/ports/storage.js";
 import type { TicketService } from "../../core/ticket/service.js";
+import type { Actor } from "../../core/ticket/ticket.js";
 import type { TelegramSettings } from "../telegram/config.js";
 
 /** Where a command writes: stdout for results, stderr for errors. */
@@ -31,6 +32,8 @@ export interface CliSettings {
   readonly attachmentMaxBytes: number;
   /** Null when TELEGRAM_BOT_TOKEN is unset. */
   readonly telegram: TelegramSettings | null;
+  /** AGENT_NAME: who the person at the terminal is when a command gives no `--as`. */
+  readonly agentName?: string;
 }
 
 export interface CommandContext {
@@ -39,6 +42,8 @@ export interface CommandContext {
   readonly json: boolean;
   readonly lang: Lang;
   readonly catalogue: Catalogue;
+  /** The agent this command acts as (`--as NAME`, else AGENT_NAME, else the support team). */
+  readonly agent: Actor;
   /**
    * Opens the configured storage for one command and always closes it; with `migrate`, pending
    * migrations are applied first.
@@ -50,6 +55,8 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly usage: string;
+  /** Whole invocations after `cli --`, shown by `help <command>` and `<command> --help`. */
+  readonly examples?: readonly string[];
   readonly options: NonNullable<ParseArgsConfig["options"]>;
   /** Returns the process exit code. */
   run(ctx: CommandContext, values: Record<string, unknown>, positionals: string[]): Promise<number>;

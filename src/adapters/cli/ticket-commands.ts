@@ -16,7 +16,6 @@ import {
 import type { Ticket } from "../../core/ticket/ticket.js";
 import type { CliSession, Command, CommandContext } from "./command.js";
 import { UsageError } from "./command.js";
-import { cliAgent } from "./core-session.js";
 import { detailText, pageText, statsText, ticketJson, ticketLine } from "./render.js";
 
 const print = (ctx: CommandContext, json: unknown, text: string) =>
@@ -105,7 +104,7 @@ export const create: Command = {
     org: { type: "string" },
   },
   async run(ctx, v) {
-    const agent = cliAgent();
+    const agent = ctx.agent;
     const files = await readFiles(ctx, v.file);
     const who = v.contact
       ? parseOr(contactArg, v.contact, "--contact")
@@ -179,7 +178,7 @@ export const reply: Command = {
     const ticket = ref(positionals, this.usage);
     const files = await readFiles(ctx, v.file);
     const input = { message: v.message ?? "", attachments: files, internal: v.internal === true };
-    return changeTicket(ctx, (core) => core.service.reply(cliAgent(), ticket, input), "replied ");
+    return changeTicket(ctx, (core) => core.service.reply(ctx.agent, ticket, input), "replied ");
   },
 };
 
@@ -207,7 +206,7 @@ export const status = fieldCommand(
   `status TICKET ${TICKET_STATUSES.join("|")}`,
   (ctx, ticket, value) =>
     changeTicket(ctx, (core) =>
-      core.service.changeStatus(cliAgent(), ticket, { status: value.toUpperCase() }),
+      core.service.changeStatus(ctx.agent, ticket, { status: value.toUpperCase() }),
     ),
 );
 
@@ -217,7 +216,7 @@ export const priority = fieldCommand(
   `priority TICKET ${PRIORITIES.join("|").toLowerCase()}`,
   (ctx, ticket, value) =>
     changeTicket(ctx, (core) =>
-      core.service.changePriority(cliAgent(), ticket, { priority: value.toUpperCase() }),
+      core.service.changePriority(ctx.agent, ticket, { priority: value.toUpperCase() }),
     ),
 );
 
@@ -233,7 +232,7 @@ export const assign: Command = {
     const assignee = v.none
       ? null
       : { id: v.to as string, name: typeof v.name === "string" ? v.name : (v.to as string) };
-    return changeTicket(ctx, (core) => core.service.assign(cliAgent(), ticket, { assignee }));
+    return changeTicket(ctx, (core) => core.service.assign(ctx.agent, ticket, { assignee }));
   },
 };
 
@@ -245,7 +244,7 @@ export const show: Command = {
   async run(ctx, _v, positionals) {
     const ticket = ref(positionals, this.usage);
     return ctx.session(async (core) => {
-      const result = await core.service.detail(cliAgent(), ticket);
+      const result = await core.service.detail(ctx.agent, ticket);
       if (!result.ok) return fail(ctx, result.error);
       print(
         ctx,
@@ -348,7 +347,7 @@ export const listTickets: Command = {
   async run(ctx, v) {
     const query = toQuery(v);
     return ctx.session(async (core) => {
-      const page = await core.service.list(cliAgent(), query);
+      const page = await core.service.list(ctx.agent, query);
       printPage(ctx, page);
       return 0;
     });
@@ -365,7 +364,7 @@ export const search: Command = {
     if (!text) throw new UsageError(`missing search text (${this.usage})`);
     const query = toQuery(v);
     return ctx.session(async (core) => {
-      const page = await core.service.search(cliAgent(), text, query);
+      const page = await core.service.search(ctx.agent, text, query);
       printPage(ctx, page);
       return 0;
     });
@@ -383,7 +382,7 @@ export const stats: Command = {
         ? undefined
         : parseOr(z.uuid({ error: "expects an organization id" }), v.org, "--org");
     return ctx.session(async (core) => {
-      const counts = await core.service.stats(cliAgent(), org ? { organizationId: org } : {});
+      const counts = await core.service.stats(ctx.agent, org ? { organizationId: org } : {});
       print(ctx, counts, statsText(counts));
       return 0;
     });

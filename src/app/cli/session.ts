@@ -13,6 +13,7 @@ export const cliSettingsOf = (config: Config): CliSettings => {
     defaultLang: config.DEFAULT_LANGUAGE,
     attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
     telegram: telegram.ok ? telegram.value : null,
+    ...(config.AGENT_NAME ? { agentName: config.AGENT_NAME } : {}),
   };
 };
 
