@@ -95,6 +95,7 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
         "GET /stats getStats",
         "GET /tickets listTickets",
         "GET /tickets/{ref} getTicket",
+        "GET /tickets/{ref}/attachments/{file} getAttachment",
         "POST /tickets createTicket",
         "POST /tickets/{ref}/replies replyToTicket",
         "PUT /tickets/{ref}/assignee setTicketAssignee",

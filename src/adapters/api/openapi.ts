@@ -61,7 +61,11 @@ export const buildOpenApiDocument = (
       responses: {
         [route.response.status]: {
           description: route.response.description,
-          content: { "application/json": { schema: withoutMeta(schemaOf(route.response.schema, "output")) } },
+          content: {
+            [route.response.contentType ?? "application/json"]: {
+              schema: withoutMeta(schemaOf(route.response.schema, "output")),
+            },
+          },
         },
         ...Object.fromEntries(statuses.map((s) => [s, problemResponse(s)])),
       },

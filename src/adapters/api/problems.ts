@@ -7,6 +7,7 @@ import { type Problem, sendProblem } from "../http/problem.js";
 const STATUS: Record<CoreError["code"], number> = {
   VALIDATION_FAILED: 400,
   TICKET_NOT_FOUND: 404,
+  ATTACHMENT_NOT_FOUND: 404,
   FORBIDDEN: 403,
   NOT_REGISTERED: 403,
   ILLEGAL_TRANSITION: 409,

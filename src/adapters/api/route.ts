@@ -8,7 +8,14 @@ import { languageOf, sendCoreProblem, shapeProblem } from "./problems.js";
 
 /** What a handler returns: a body to send, a core refusal, or a problem of the API's own. */
 export type ApiOutcome =
-  | { readonly kind: "ok"; readonly status?: number; readonly body: unknown }
+  | { readonly kind: "ok"; readonly status?: number; readonly body: unknown; readonly location?: string }
+  /** Bytes of a file, sent as they are with their type and a download name. */
+  | {
+      readonly kind: "file";
+      readonly bytes: Uint8Array;
+      readonly contentType: string;
+      readonly fileName: string;
+    }
   | { readonly kind: "core"; readonly error: CoreError }
   | { readonly kind: "problem"; readonly problem: Problem };
 
@@ -33,7 +40,13 @@ export interface ApiRoute<P extends Shape = Shape, Q extends Shape = Shape, B ex
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
-  readonly response: { readonly status: number; readonly schema: z.ZodType; readonly description: string };
+  readonly response: {
+    readonly status: number;
+    readonly schema: z.ZodType;
+    readonly description: string;
+    /** Defaults to application/json; a file download names its own. */
+    readonly contentType?: string;
+  };
   /** Error statuses this operation may answer, besides 400, 401 and 503. */
   readonly errors: readonly number[];
   handle(call: ApiCall<Out<P>, Out<Q>, Out<B>>): Promise<ApiOutcome>;
@@ -46,6 +59,12 @@ export const defineRoute = <
 >(
   route: ApiRoute<P, Q, B>,
 ): ApiRoute => route as unknown as ApiRoute;
+
+/** Always a download, never shown inline; the name in ASCII and in full (RFC 6266, RFC 8187). */
+const contentDisposition = (fileName: string): string => {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+};
 
 export const fastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ":$1");
 
@@ -93,6 +112,15 @@ export const registerRoute = (
     });
     if (outcome.kind === "core") return sendCoreProblem(request, reply, outcome.error, lang);
     if (outcome.kind === "problem") return sendProblem(reply, outcome.problem);
+    if (outcome.kind === "file") {
+      return reply
+        .code(200)
+        .header("content-type", outcome.contentType)
+        .header("content-disposition", contentDisposition(outcome.fileName))
+        .header("x-content-type-options", "nosniff")
+        .send(Buffer.from(outcome.bytes));
+    }
+    if (outcome.location) reply.header("location", outcome.location);
     return reply.code(outcome.status ?? route.response.status).send(outcome.body);
   };
   app.route({ method: route.method, url: fastifyPath(route.path), handler });

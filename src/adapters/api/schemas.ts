@@ -33,6 +33,14 @@ export const ticketRefParams = z.object({
   ref: z.string().min(1).max(20).meta({ description: "TKT-000123, 000123 or 123" }),
 });
 
+export const attachmentParams = ticketRefParams.extend({
+  file: z
+    .string()
+    .min(1)
+    .max(255)
+    .meta({ description: "The attachment's id, or its file name (the latest of that name)" }),
+});
+
 export const listQuery = z.object({
   status: csvOf([...TICKET_STATUSES, ...PUBLIC_STATUSES])
     .optional()

@@ -1,4 +1,5 @@
 import { apiKeyCommands } from "./api-key-commands.js";
+import { attachmentCommands } from "./attachment-commands.js";
 import type { Command } from "./command.js";
 import { conversationCommands } from "./conversation-commands.js";
 import { migrate } from "./migrate-command.js";
@@ -8,6 +9,7 @@ import { ticketCommands } from "./ticket-commands.js";
 /** Every CLI command, in the order `help` lists them. */
 export const commands: readonly Command[] = [
   ...ticketCommands,
+  ...attachmentCommands,
   ...conversationCommands,
   migrate,
   ...apiKeyCommands,
