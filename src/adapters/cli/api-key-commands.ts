@@ -72,6 +72,11 @@ export const apiKey: Command = {
   name: "api-key",
   summary: "create, list and revoke REST API keys",
   usage: USAGE,
+  examples: [
+    'api-key create --name "Portal ACME" --org acme',
+    'api-key create --name "Painel" --all',
+    "api-key list",
+  ],
   options: { name: { type: "string" }, org: { type: "string" }, all: { type: "boolean" } },
   async run(ctx, values, positionals) {
     const [action, ...rest] = positionals;

@@ -6,6 +6,7 @@ import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StoragePorts } from "../../core/ports/storage.js";
 import type { TicketService } from "../../core/ticket/service.js";
+import type { Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { Actor } from "../../core/ticket/ticket.js";
 import type { TelegramSettings } from "../telegram/config.js";
 
@@ -32,6 +33,10 @@ export interface CliSettings {
   readonly attachmentMaxBytes: number;
   /** Null when TELEGRAM_BOT_TOKEN is unset. */
   readonly telegram: TelegramSettings | null;
+  /** DEPARTMENTS and TICKET_TYPES: what filters accept. */
+  readonly taxonomy: Taxonomy;
+  /** TIME_ZONE: how times are shown. */
+  readonly timeZone: string;
   /** AGENT_NAME: who the person at the terminal is when a command gives no `--as`. */
   readonly agentName?: string;
 }

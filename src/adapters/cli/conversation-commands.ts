@@ -56,6 +56,7 @@ export const chat: Command = {
   name: "chat",
   summary: "talk to the ticket bot in the terminal, as a contact on a channel",
   usage: "chat --as CHANNEL:ID [--name NAME] [--lang pt-BR|en]   (e.g. --as console:ana, --as telegram:123)",
+  examples: ["chat --as console:ana", 'chat --as telegram:12345 --name "Carla" --lang en'],
   options: { as: { type: "string" }, lang: { type: "string" }, name: { type: "string" } },
   async run(ctx, values) {
     const args = parse(chatArgs, values);
@@ -95,6 +96,9 @@ export const register: Command = {
   name: "register",
   summary: "allow a contact to open tickets (ACCESS_POLICY=registered), in an organization",
   usage: "register --contact CHANNEL:ID --name NAME --org KEY [--org-name NAME] [--admin]",
+  examples: [
+    'register --contact whatsapp:5511999990000 --name "Carla Lima" --org acme --org-name "ACME Ltda" --admin',
+  ],
   options: {
     contact: { type: "string" },
     name: { type: "string" },
@@ -142,6 +146,7 @@ export const link: Command = {
   summary: "make two channel identities one person (e.g. a WhatsApp number and a Telegram user)",
   usage:
     "link --contact CHANNEL:ID --to CHANNEL:ID   (the first moves onto the second's person and organization)",
+  examples: ["link --contact telegram:12345 --to whatsapp:5511999990000"],
   options: { contact: { type: "string" }, to: { type: "string" } },
   async run(ctx, values) {
     const args = parse(linkArgs, values);

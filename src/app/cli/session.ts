@@ -3,7 +3,7 @@ import { createRedisDirectoryChanges } from "../../adapters/sessions/redis-direc
 import { telegramSettings } from "../../adapters/telegram/config.js";
 import type { Config } from "../config/index.js";
 import { configuredPolicy } from "../configured-channels.js";
-import { buildCore } from "../container.js";
+import { buildCore, taxonomyOf } from "../container.js";
 import { buildConversation, openRedis } from "../conversation.js";
 import { publishingDirectory } from "../directory-cache.js";
 
@@ -12,6 +12,8 @@ export const cliSettingsOf = (config: Config): CliSettings => {
   return {
     defaultLang: config.DEFAULT_LANGUAGE,
     attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
+    taxonomy: taxonomyOf(config),
+    timeZone: config.TIME_ZONE,
     telegram: telegram.ok ? telegram.value : null,
     ...(config.AGENT_NAME ? { agentName: config.AGENT_NAME } : {}),
   };
