@@ -72,6 +72,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
         sla: slaPolicyOf(config),
         slaCounts: (scope) => core.storage.timers.slaCounts(scope),
         defaultLang: config.DEFAULT_LANGUAGE,
+        taxonomy: core.taxonomy,
       }),
     ],
   });

@@ -70,7 +70,8 @@ export const fastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, 
 
 const parse = (schema: Shape, value: unknown, where: "body" | "query" | "path", catalogue: Catalogue) => {
   if (!schema) return { ok: true as const, value: undefined };
-  const parsed = schema.safeParse(value ?? (where === "body" ? undefined : {}));
+  // With the input, a wrong type is told apart from a missing field, and a long text from a short one.
+  const parsed = schema.safeParse(value ?? (where === "body" ? undefined : {}), { reportInput: true });
   return parsed.success
     ? { ok: true as const, value: parsed.data }
     : { ok: false as const, problem: shapeProblem(where, parsed.error, catalogue) };
