@@ -5,8 +5,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../../../generated/prisma/client.js";
 import { EmbeddedAdapterFactory } from "./embedded-adapter.js";
-import { claimDataDir, type DataDirClaim } from "./embedded-endpoint.js";
-import { listenEmbedded } from "./embedded-server.js";
+import { claimDataDir, claimedByLiveProcess, type DataDirClaim } from "./embedded-endpoint.js";
+import { listenEmbedded, SOCKET_PORT } from "./embedded-server.js";
 import { migrate } from "./migrations.js";
 
 export interface Database {
@@ -28,7 +28,7 @@ export interface OpenDatabaseOptions {
   migrateOnStart: boolean;
   /**
    * For the long-running service: while it has the embedded database open, other processes
-   * (the CLI) reach it through a 127.0.0.1 endpoint instead of being locked out.
+   * (the CLI) reach it through an owner-only Unix socket in `<dataDir>/run` instead of being locked out.
    */
   serveEmbedded?: boolean;
   logger?: DatabaseLogger;
@@ -50,8 +50,11 @@ async function openPostgres(url: string, migrateOnStart: boolean, log: DatabaseL
 async function openEmbedded(dataDir: string, serve: boolean, log: DatabaseLogger): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
   // Listening first lets the claim carry the address, so no client ever sees a claim without one.
-  const server = serve ? await listenEmbedded() : undefined;
-  const address = server && { host: server.host, port: server.port };
+  // A socket already there that a live owner holds means: be its client (the claim below says so).
+  const server = serve
+    ? await listenEmbedded(dataDir, async () => !(await claimedByLiveProcess(dataDir)))
+    : undefined;
+  const address = server && { socketDir: server.socketDir };
   const claim = await claimDataDir(dataDir, address).catch(async (error: unknown) => {
     await server?.close();
     throw error;
@@ -68,7 +71,7 @@ async function openEmbedded(dataDir: string, serve: boolean, log: DatabaseLogger
     throw error;
   });
   server?.attach(pglite);
-  if (server) log.info(`serving the embedded database on ${server.host}:${server.port}`);
+  if (server) log.info(`serving the embedded database in ${dataDir} on the Unix socket in ${server.socketDir}`);
   return wrap("embedded", new EmbeddedAdapterFactory(pglite), async () => {
     await server?.close();
     await pglite.close();
@@ -82,21 +85,21 @@ async function connectToOwner(
   claim: OwnedElsewhere,
   log: DatabaseLogger,
 ): Promise<Database> {
-  const { pid, host, port } = claim.endpoint;
+  const { pid, socketDir } = claim.endpoint;
   const database = wrap(
     "embedded",
-    new PrismaPg({ host, port, user: "postgres", database: "postgres" }),
+    new PrismaPg({ host: socketDir, port: SOCKET_PORT, user: "postgres", database: "postgres" }),
     async () => {},
   );
   await database.ping().catch(async (error: unknown) => {
     await database.close();
     throw new Error(
-      `the embedded database in ${dataDir} is served by process ${pid} at ${host}:${port}, which does not answer; ` +
+      `the embedded database in ${dataDir} is served by process ${pid} on the socket in ${socketDir}, which does not answer; ` +
         `if no service runs there, delete ${claim.file}`,
       { cause: error },
     );
   });
-  log.info(`embedded database in ${dataDir} is served by process ${pid}; connected to ${host}:${port}`);
+  log.info(`using the embedded database in ${dataDir}, served by process ${pid}`);
   return database;
 }
 
