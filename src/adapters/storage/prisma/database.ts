@@ -71,7 +71,8 @@ async function openEmbedded(dataDir: string, serve: boolean, log: DatabaseLogger
     throw error;
   });
   server?.attach(pglite);
-  if (server) log.info(`serving the embedded database in ${dataDir} on the Unix socket in ${server.socketDir}`);
+  if (server)
+    log.info(`serving the embedded database in ${dataDir} on the Unix socket in ${server.socketDir}`);
   return wrap("embedded", new EmbeddedAdapterFactory(pglite), async () => {
     await server?.close();
     await pglite.close();

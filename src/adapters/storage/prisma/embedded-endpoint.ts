@@ -27,10 +27,7 @@ export type DataDirClaim =
  * once; one that finds a live owner serving it connects to that endpoint instead.
  * A claim whose pid is dead is removed and the directory claimed again.
  */
-export async function claimDataDir(
-  dataDir: string,
-  served?: { socketDir: string },
-): Promise<DataDirClaim> {
+export async function claimDataDir(dataDir: string, served?: { socketDir: string }): Promise<DataDirClaim> {
   const file = join(dataDir, ENDPOINT_FILE);
   const mine = JSON.stringify({ pid: process.pid, ...served, claim: randomUUID() } satisfies Endpoint);
   for (let attempt = 0; attempt < 5; attempt++) {
