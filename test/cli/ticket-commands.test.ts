@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,6 +50,23 @@ describe("ticket CLI on the embedded database", () => {
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("never starts an empty database unasked, and says how to make one", async () => {
+    const refused = await cli(["list"], { DATA_DIR: dataDir });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`no chamado database in ${dataDir} and no service serving one there`);
+    expect(existsSync(join(dataDir, "pglite"))).toBe(false);
+    const notes: string[] = [];
+    const made = await runCli(
+      ["migrate"],
+      { out: () => {}, err: () => {}, note: (t) => notes.push(t) },
+      { DATA_DIR: dataDir },
+    );
+    expect(made).toBe(0);
+    expect(notes).toContain(
+      `using the embedded database in ${dataDir} directly (no service is running there)`,
+    );
   });
 
   it("creates, replies, changes status, lists, searches and counts", async () => {

@@ -14,6 +14,8 @@ import type { TelegramSettings } from "../telegram/config.js";
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Where a person at a terminal is told which database or service a command uses. */
+  note?(text: string): void;
 }
 
 /** The ticket core as one command sees it, open for the length of the command. */

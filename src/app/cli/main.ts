@@ -4,6 +4,7 @@ import { type Command, type Io, UsageError } from "../../adapters/cli/command.js
 import { commands } from "../../adapters/cli/registry.js";
 import { terminalSafe } from "../../adapters/cli/terminal-text.js";
 import { InvalidCursorError } from "../../adapters/storage/cursor.js";
+import { NoEmbeddedDatabaseError } from "../../adapters/storage/prisma/database.js";
 import { catalogues } from "../../core/i18n/index.js";
 import { LANGS, type Lang, langFromLocale } from "../../core/i18n/lang.js";
 import { ConfigError, loadConfig } from "../config/index.js";
@@ -54,6 +55,7 @@ const langOf = (raw: unknown, fallback: Lang): Lang => {
 const safeIo = (io: Io): Io => ({
   out: (text) => io.out(terminalSafe(text)),
   err: (text) => io.err(terminalSafe(text)),
+  note: (text) => io.note?.(terminalSafe(text)),
 });
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 refused by the core, 2 bad usage or config. */
@@ -103,7 +105,7 @@ export const runCli = async (argv: string[], rawIo: Io, env = process.env): Prom
     const given = "as" in command.options ? undefined : (values.as as string | undefined);
     const ctx = {
       settings,
-      session: openCliSession(config),
+      session: openCliSession(config, (text) => io.note?.(text)),
       io,
       json: values.json === true,
       lang,
@@ -112,7 +114,7 @@ export const runCli = async (argv: string[], rawIo: Io, env = process.env): Prom
     };
     return await command.run(ctx, values, positionals);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof NoEmbeddedDatabaseError) {
       io.err(error.message);
       return EXIT.usage;
     }

@@ -47,10 +47,13 @@ const lazyPublisher = (url: string, prefix: string, closing: (() => Promise<void
  * notifications as the service, so a reply typed here reaches the requester's chat.
  */
 export const openCliSession =
-  (config: Config) =>
+  (config: Config, note: (text: string) => void = () => {}) =>
   async <T>(run: (session: CliSession) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> => {
     const core = await buildCore(options.migrate ? { ...config, DATABASE_MIGRATE_ON_START: true } : config, {
       serveEmbedded: false,
+      // Only `migrate` may start an empty embedded database; anything else would hide the service's data.
+      createEmbedded: options.migrate === true,
+      logger: { info: note },
       notify: configuredPolicy(config),
     });
     const closing: (() => Promise<void>)[] = [() => core.close()];

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -5,7 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../../../generated/prisma/client.js";
 import { EmbeddedAdapterFactory } from "./embedded-adapter.js";
-import { claimDataDir, claimedByLiveProcess, type DataDirClaim } from "./embedded-endpoint.js";
+import { claimDataDir, claimedByLiveProcess, type DataDirClaim, ENDPOINT_FILE } from "./embedded-endpoint.js";
 import { listenEmbedded, SOCKET_PORT } from "./embedded-server.js";
 import { migrate } from "./migrations.js";
 
@@ -31,7 +32,18 @@ export interface OpenDatabaseOptions {
    * (the CLI) reach it through an owner-only Unix socket in `<dataDir>/run` instead of being locked out.
    */
   serveEmbedded?: boolean;
+  /**
+   * False for the CLI and the terminal chat: with no service serving the directory and no database
+   * in it yet, they refuse rather than quietly start an empty one (a DATA_DIR or working directory
+   * other than the service's). `migrate` creates it.
+   */
+  createEmbedded?: boolean;
   logger?: DatabaseLogger;
+}
+
+/** No embedded database where one was expected, and none is to be created here. */
+export class NoEmbeddedDatabaseError extends Error {
+  override readonly name = "NoEmbeddedDatabaseError";
 }
 
 type OwnedElsewhere = Extract<DataDirClaim, { owner: false }>;
@@ -39,15 +51,33 @@ type OwnedElsewhere = Extract<DataDirClaim, { owner: false }>;
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const log = options.logger ?? { info: () => {} };
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.migrateOnStart, log);
-  return openEmbedded(options.dataDir, options.serveEmbedded ?? false, log);
+  return openEmbedded(options.dataDir, options.serveEmbedded ?? false, options.createEmbedded ?? true, log);
 }
 
 async function openPostgres(url: string, migrateOnStart: boolean, log: DatabaseLogger): Promise<Database> {
+  const where = new URL(url);
+  log.info(`using PostgreSQL at ${where.hostname}:${where.port || 5432}${where.pathname}`);
   if (migrateOnStart) logApplied(await migrate({ kind: "postgres", url }), log);
   return wrap("postgres", new PrismaPg({ connectionString: url }), async () => {});
 }
 
-async function openEmbedded(dataDir: string, serve: boolean, log: DatabaseLogger): Promise<Database> {
+async function openEmbedded(
+  dataDir: string,
+  serve: boolean,
+  create: boolean,
+  log: DatabaseLogger,
+): Promise<Database> {
+  if (
+    !create &&
+    !existsSync(join(dataDir, "pglite", "PG_VERSION")) &&
+    !existsSync(join(dataDir, ENDPOINT_FILE))
+  ) {
+    throw new NoEmbeddedDatabaseError(
+      `no chamado database in ${dataDir} and no service serving one there. Start the service first (npm start), ` +
+        "or point DATA_DIR at the service's data directory (relative paths start at the working directory), " +
+        "or create an empty one here with: npm run --silent cli -- migrate",
+    );
+  }
   await mkdir(dataDir, { recursive: true });
   // Listening first lets the claim carry the address, so no client ever sees a claim without one.
   // A socket already there that a live owner holds means: be its client (the claim below says so).
@@ -71,8 +101,11 @@ async function openEmbedded(dataDir: string, serve: boolean, log: DatabaseLogger
     throw error;
   });
   server?.attach(pglite);
-  if (server)
-    log.info(`serving the embedded database in ${dataDir} on the Unix socket in ${server.socketDir}`);
+  log.info(
+    server
+      ? `serving the embedded database in ${dataDir} on the Unix socket in ${server.socketDir}`
+      : `using the embedded database in ${dataDir} directly (no service is running there)`,
+  );
   return wrap("embedded", new EmbeddedAdapterFactory(pglite), async () => {
     await server?.close();
     await pglite.close();
