@@ -37,6 +37,8 @@ export interface CliSettings {
   readonly telegram: TelegramSettings | null;
   /** DEPARTMENTS and TICKET_TYPES: what filters accept. */
   readonly taxonomy: Taxonomy;
+  /** DATA_DIR, resolved: where the service's sockets are. */
+  readonly dataDir: string;
   /** TIME_ZONE: how times are shown. */
   readonly timeZone: string;
   /** AGENT_NAME: who the person at the terminal is when a command gives no `--as`. */

@@ -1,8 +1,11 @@
+import { join } from "node:path";
 import { z } from "zod";
 import { LANGS, langFromLocale } from "../../core/i18n/lang.js";
 import type { ContactRecord } from "../../core/ports/directory.js";
 import { CHANNELS } from "../../core/ticket/channel.js";
 import { runConsoleChat } from "../console/console-chat.js";
+import { runRemoteConsoleChat, serviceAnswers } from "../console/console-client.js";
+import { CONSOLE_SOCKET } from "../console/console-wire.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
 
 /** "telegram:12345", "console:ana": a contact's identity on a channel. */
@@ -61,6 +64,24 @@ export const chat: Command = {
   async run(ctx, values) {
     const args = parse(chatArgs, values);
     const lang = args.lang ? langFromLocale(args.lang) : null;
+    const socketPath = join(ctx.settings.dataDir, "run", CONSOLE_SOCKET);
+    if (await serviceAnswers(socketPath)) {
+      ctx.io.note?.(`chatting through the service that serves ${ctx.settings.dataDir}`);
+      await runRemoteConsoleChat({
+        socketPath,
+        identity: { ...args.as, displayName: args.name ?? args.as.platformUserId },
+        locale: lang,
+        lang: lang ?? ctx.lang,
+        input: process.stdin,
+        write: (text) => ctx.io.out(text),
+        maxFileBytes: ctx.settings.attachmentMaxBytes,
+      });
+      return 0;
+    }
+    // No service: the chat runs here on its own, and notifications wait until a service delivers them.
+    ctx.io.note?.(
+      `no service is running for ${ctx.settings.dataDir}; this chat runs on its own until you start one`,
+    );
     return ctx.session(async (core) => {
       const engine = await core.conversation();
       // A language given here is the person's choice, as if they had typed "language".

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { CliSession, CliSettings } from "../../adapters/cli/command.js";
 import { createRedisDirectoryChanges } from "../../adapters/sessions/redis-directory-changes.js";
 import { telegramSettings } from "../../adapters/telegram/config.js";
@@ -14,6 +15,7 @@ export const cliSettingsOf = (config: Config): CliSettings => {
     attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
     taxonomy: taxonomyOf(config),
     timeZone: config.TIME_ZONE,
+    dataDir: resolve(config.DATA_DIR),
     telegram: telegram.ok ? telegram.value : null,
     ...(config.AGENT_NAME ? { agentName: config.AGENT_NAME } : {}),
   };
