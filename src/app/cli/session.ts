@@ -5,7 +5,7 @@ import { telegramSettings } from "../../adapters/telegram/config.js";
 import type { Config } from "../config/index.js";
 import { configuredPolicy } from "../configured-channels.js";
 import { buildCore, taxonomyOf } from "../container.js";
-import { buildConversation, openRedis } from "../conversation.js";
+import type { openRedis } from "../conversation.js";
 import { publishingDirectory } from "../directory-cache.js";
 
 export const cliSettingsOf = (config: Config): CliSettings => {
@@ -31,7 +31,7 @@ const lazyPublisher = (url: string, prefix: string, closing: (() => Promise<void
     async publish() {
       try {
         if (!redis) {
-          redis = await openRedis(url);
+          redis = await (await import("../conversation.js")).openRedis(url);
           const opened = redis;
           closing.unshift(() => opened.quit().then(() => undefined));
         }
@@ -69,7 +69,8 @@ export const openCliSession =
         apiKeys: core.storage.apiKeys,
         database: core.storage.kind,
         async conversation() {
-          const conversation = await buildConversation(core);
+          // Loaded only for `chat` on its own: most commands never run the dialogue.
+          const conversation = await (await import("../conversation.js")).buildConversation(core);
           closing.unshift(() => conversation.close());
           return conversation.engine;
         },

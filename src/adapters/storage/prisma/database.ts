@@ -1,14 +1,19 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../../../generated/prisma/client.js";
-import { EmbeddedAdapterFactory } from "./embedded-adapter.js";
 import { claimDataDir, claimedByLiveProcess, type DataDirClaim, ENDPOINT_FILE } from "./embedded-endpoint.js";
 import { listenEmbedded, SOCKET_PORT } from "./embedded-server.js";
-import { migrate } from "./migrations.js";
+
+// PGlite, its Prisma adapter and the migration engine (WebAssembly) load only in the process that
+// opens the embedded database or migrates: a CLI command reaching the service needs none of them.
+const embeddedAdapter = async (pglite: PGlite) =>
+  new (await import("./embedded-adapter.js")).EmbeddedAdapterFactory(pglite);
+const migrate: typeof import("./migrations.js").migrate = async (...args) =>
+  (await import("./migrations.js")).migrate(...args);
 
 export interface Database {
   prisma: PrismaClient;
@@ -106,7 +111,7 @@ async function openEmbedded(
       ? `serving the embedded database in ${dataDir} on the Unix socket in ${server.socketDir}`
       : `using the embedded database in ${dataDir} directly (no service is running there)`,
   );
-  return wrap("embedded", new EmbeddedAdapterFactory(pglite), async () => {
+  return wrap("embedded", await embeddedAdapter(pglite), async () => {
     await server?.close();
     await pglite.close();
     await claim.release();
@@ -138,6 +143,7 @@ async function connectToOwner(
 }
 
 async function openMigrated(dataDir: string, log: DatabaseLogger): Promise<PGlite> {
+  const { PGlite } = await import("@electric-sql/pglite");
   const pglite = await PGlite.create({ dataDir });
   try {
     logApplied(await migrate({ kind: "embedded", pglite }), log);
