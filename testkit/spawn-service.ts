@@ -46,7 +46,7 @@ export interface SpawnedService {
 export const spawnService = (
   entry: string,
   env: Record<string, string>,
-  startTimeoutMs = 60_000,
+  startTimeoutMs = 100_000,
   /** Node options before the entry, e.g. --cpu-prof for a profile of the service alone. */
   nodeArgs: readonly string[] = [],
 ): Promise<SpawnedService> =>
@@ -97,7 +97,8 @@ export const spawnService = (
 export const waitFor = async (
   check: () => Promise<boolean> | boolean,
   what: string,
-  timeoutMs = 30_000,
+  // Generous: a passing wait costs nothing extra, and a busy two-core machine must not fail it.
+  timeoutMs = 90_000,
 ): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

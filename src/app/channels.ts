@@ -1,4 +1,5 @@
 import type { RunnableChannel } from "../adapters/channel.js";
+import { consoleChannel } from "../adapters/console/channel.js";
 import { slackChannel } from "../adapters/slack/index.js";
 import { telegramChannel } from "../adapters/telegram/channel.js";
 import { whatsappChannel } from "../adapters/whatsapp/channel.js";
@@ -11,4 +12,5 @@ export const channelDefinitions: readonly RunnableChannel[] = [
   telegramChannel,
   whatsappChannel(),
   slackChannel,
+  consoleChannel,
 ];

@@ -10,6 +10,8 @@ export const configuredChannels = (config: Config): ReadonlySet<Channel> => {
   if (config.TELEGRAM_BOT_TOKEN) channels.add("TELEGRAM");
   if (config.WHATSAPP_TRANSPORT !== "off") channels.add("WHATSAPP");
   if (config.SLACK_BOT_TOKEN) channels.add("SLACK");
+  // The service always runs the terminal chat's channel.
+  channels.add("CONSOLE");
   return channels;
 };
 

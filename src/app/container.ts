@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
 import { createContentInspector } from "../adapters/files/content-inspector.js";
 import { createFsBlobStore } from "../adapters/files/fs-blob-store.js";
-import { type Database, openDatabase } from "../adapters/storage/prisma/database.js";
+import { type Database, type DatabaseLogger, openDatabase } from "../adapters/storage/prisma/database.js";
 import { prismaStorage } from "../adapters/storage/prisma/storage.js";
 import { guardUnavailable } from "../adapters/unavailable.js";
 import { type AttachmentRules, DEFAULT_ATTACHMENT_RULES } from "../core/attachments/rules.js";
@@ -52,6 +52,10 @@ export interface CoreOptions {
   readonly serveEmbedded: boolean;
   readonly notify?: NotificationPolicy;
   readonly clock?: Clock;
+  /** False for the CLI: refuse to start an empty embedded database (see OpenDatabaseOptions). */
+  readonly createEmbedded?: boolean;
+  /** Told which database this process uses. */
+  readonly logger?: DatabaseLogger;
   /** Storage to use instead of the configured database (tests of the doors run on memory). */
   readonly storage?: StoragePorts;
 }
@@ -101,6 +105,8 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
         dataDir,
         migrateOnStart: config.DATABASE_MIGRATE_ON_START,
         serveEmbedded: options.serveEmbedded,
+        ...(options.createEmbedded === undefined ? {} : { createEmbedded: options.createEmbedded }),
+        ...(options.logger ? { logger: options.logger } : {}),
       });
   // Connection failures of the database become the one "retry later" error the core and the HTTP edge know.
   const storage = options.storage ?? guardStorage(prismaStorage(db!));

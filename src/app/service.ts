@@ -77,6 +77,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
         sla: slaPolicyOf(config),
         slaCounts: (scope) => core.storage.timers.slaCounts(scope),
         defaultLang: config.DEFAULT_LANGUAGE,
+        taxonomy: core.taxonomy,
       }),
     ],
   });

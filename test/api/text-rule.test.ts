@@ -50,6 +50,14 @@ describeWith({ pg: true }, "the text rule and page cursors at the REST door", ()
       startWorker: false,
     });
     key = (await createKey(env, "panel", "all")).secret;
+    // Requesters are named in an organization an operator made; the API never makes one.
+    await service.core.directory.ensureContact({
+      channel: "TELEGRAM",
+      platformUserId: "acme-founder",
+      displayName: "acme founder",
+      organization: { key: "acme", name: "ACME" },
+      registered: true,
+    });
     for (let i = 0; i < 3; i++) {
       const made = await client(service.url, key).post("/tickets", ticket({ subject: `Pedido ${i + 1}` }));
       expect(made.status).toBe(201);
@@ -129,7 +137,7 @@ describeWith({ pg: true }, "the text rule and page cursors at the REST door", ()
     );
     expect(created.status).toBe(400);
     expect(created.json.errors[0]).toMatchObject({
-      field: "body.requester.externalId",
+      field: "requester.externalId",
       code: "CONTROL_CHARACTER",
     });
     const assigned = await api.put("/tickets/1/assignee", {

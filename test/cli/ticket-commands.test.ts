@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,9 +47,27 @@ describe("ticket CLI on the embedded database", () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "chamado-cli-"));
+    expect(await runCli(["migrate"], { out: () => {}, err: () => {} }, { DATA_DIR: dataDir })).toBe(0);
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("never starts an empty database unasked, and says how to make one", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "chamado-cli-empty-"));
+    const refused = await cli(["list"], { DATA_DIR: empty });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`no chamado database in ${empty} and no service serving one there`);
+    expect(existsSync(join(empty, "pglite"))).toBe(false);
+    const notes: string[] = [];
+    const made = await runCli(
+      ["migrate"],
+      { out: () => {}, err: () => {}, note: (t) => notes.push(t) },
+      { DATA_DIR: empty },
+    );
+    expect(made).toBe(0);
+    expect(notes).toContain(`using the embedded database in ${empty} directly (no service is running there)`);
+    await rm(empty, { recursive: true, force: true });
   });
 
   it("creates, replies, changes status, lists, searches and counts", async () => {
@@ -89,7 +108,26 @@ describe("ticket CLI on the embedded database", () => {
   });
 
   it("explains a refused change on stderr with exit 1", async () => {
-    const result = await cli(["status", "TKT-000001", "ESCALATED"], { DATA_DIR: dataDir });
+    // Its own ticket, so it holds whichever test ran before it.
+    const env = { DATA_DIR: dataDir };
+    const made = await json(
+      [
+        "create",
+        "--subject",
+        "Cabo solto",
+        "--department",
+        "technical",
+        "--priority",
+        "low",
+        "--type",
+        "bug",
+        "--message",
+        "Caiu",
+      ],
+      env,
+    );
+    expect((await cli(["status", made.publicId, "solved"], env)).code).toBe(0);
+    const result = await cli(["status", made.publicId, "ESCALATED"], env);
     expect(result.code).toBe(1);
     expect(result.err).toBe("Não é possível mudar o status de Resolvido para Com a equipe técnica.");
   });

@@ -67,6 +67,30 @@ export const directoryContract = (
       expect(await directory.findContact("WHATSAPP", input.platformUserId)).toBeNull();
     });
 
+    it("lists organizations by key and an organization's contacts by channel and id", async () => {
+      const org = { key: `list-${Math.random().toString(36).slice(2, 8)}`, name: "Listed" };
+      const b = await directory.ensureContact(someone({ platformUserId: `${org.key}-b`, organization: org }));
+      const a = await directory.ensureContact(someone({ platformUserId: `${org.key}-a`, organization: org }));
+      const w = await directory.ensureContact(
+        someone({ channel: "WHATSAPP", platformUserId: `${org.key}-z`, organization: org }),
+      );
+      await directory.ensureContact(someone());
+      expect(await directory.listContacts({ organizationId: a.person.organizationId, limit: 10 })).toEqual([
+        w,
+        a,
+        b,
+      ]);
+      expect(await directory.listContacts({ organizationId: a.person.organizationId, limit: 1 })).toEqual([
+        w,
+      ]);
+      const later = { key: `${org.key}b`, name: "Listed later" };
+      await directory.ensureContact(someone({ organization: later }));
+      const keys = (await directory.listOrganizations(100_000)).map((o) => o.key);
+      expect(keys.indexOf(org.key)).toBeGreaterThanOrEqual(0);
+      expect(keys.indexOf(later.key)).toBeGreaterThan(keys.indexOf(org.key));
+      expect(await directory.findOrganizationByKey(org.key)).toEqual({ id: a.person.organizationId, ...org });
+    });
+
     it("puts contacts of one organization key in one organization", async () => {
       const first = someone();
       const a = await directory.ensureContact(first);

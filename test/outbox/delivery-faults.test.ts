@@ -132,7 +132,7 @@ describeWith({ pg: true }, "delivery under platform faults", () => {
     const rows = await db.db.prisma.outboxItem.findMany({ where: { key: { in: items.map((i) => i.key) } } });
     expect(rows.every((r) => r.platformMessageId?.startsWith("m"))).toBe(true);
     api.clearFaults();
-  }, 90_000);
+  }, 180_000);
 
   it("without lookups on the platform, a lost answer is sent again rather than lost", async () => {
     const items = drafts("WHATSAPP", 2, 2);

@@ -220,4 +220,4 @@ it("starts with the README's start command on an embedded database and exits 0 o
   }
   expect(await service.exited).toEqual({ code: 0, signal: null });
   expect(service.logs.some((l) => l.includes('"msg":"service stopped"'))).toBe(true);
-}, 90_000);
+}, 180_000);

@@ -119,11 +119,16 @@ describeWith({ redis: true }, "redis turn store", () => {
   it("keeps a slow turn's lock past the TTL while its process is alive", async () => {
     const r = await openTestRedis();
     try {
-      const a = redisStore(r, await r.connect(), 150);
-      const b = redisStore(r, await r.connect(), 150);
+      // The TTL must outlast the longest pause a busy machine gives this process between two
+      // extensions (a third of the TTL apart): at 150 ms a 100 ms stall under load let the waiting
+      // turn in, which is what the TTL is for (a stalled holder is fenced, see the next test), not a
+      // lock admitting two live holders. The turn is held for several TTLs all the same.
+      const ttlMs = 1500;
+      const a = redisStore(r, await r.connect(), ttlMs);
+      const b = redisStore(r, await r.connect(), ttlMs);
       const slow = opened(await a.begin(turn("c")));
       const second = b.begin(turn("c"));
-      await sleep(600);
+      await sleep(ttlMs * 3);
       expect(await slow.commit(null, { queued: false })).toBe(true);
       await opened(await second).abort();
     } finally {

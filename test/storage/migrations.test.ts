@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, readlink, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
@@ -103,6 +103,27 @@ describeWith({ pg: true }, "migrations on PostgreSQL", () => {
   });
 });
 
+/** Inodes of this process's sockets that listen on TCP (state 0A in /proc/net/tcp{,6}). */
+const listeningTcpPortsOf = async (pid: number): Promise<number[]> => {
+  const fds = await readdir(`/proc/${pid}/fd`);
+  const inodes = new Set<string>();
+  for (const fd of fds) {
+    const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => "");
+    const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+    if (inode) inodes.add(inode);
+  }
+  const ports: number[] = [];
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    const lines = (await readFile(table, "utf8").catch(() => "")).split("\n").slice(1);
+    for (const line of lines) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[3] === "0A" && inodes.has(cols[9] ?? ""))
+        ports.push(Number.parseInt(cols[1]!.split(":")[1]!, 16));
+    }
+  }
+  return ports;
+};
+
 describe("embedded endpoint", () => {
   let dataDir: string;
   beforeAll(async () => {
@@ -117,7 +138,15 @@ describe("embedded endpoint", () => {
     const service = await openDatabase({ dataDir, migrateOnStart: false, serveEmbedded: true });
     try {
       const endpoint = JSON.parse(await readFile(join(dataDir, ENDPOINT_FILE), "utf8"));
-      expect(endpoint).toMatchObject({ pid: process.pid, host: "127.0.0.1", port: expect.any(Number) });
+      expect(endpoint).toEqual({
+        pid: process.pid,
+        socketDir: join(dataDir, "run"),
+        claim: expect.any(String),
+      });
+      // Only this user may connect: an owner-only folder and socket, and no TCP port at all.
+      expect((await stat(join(dataDir, "run"))).mode & 0o777).toBe(0o700);
+      expect((await stat(join(dataDir, "run", ".s.PGSQL.5432"))).mode & 0o777).toBe(0o600);
+      expect(await listeningTcpPortsOf(process.pid)).toEqual([]);
       await service.prisma.ticketCounter.create({ data: { id: "from-service", value: 1 } });
 
       const cli = await openDatabase({ dataDir, migrateOnStart: false });
@@ -140,13 +169,20 @@ describe("embedded endpoint", () => {
   });
 
   it.each([
-    ["a dead process", { pid: 2 ** 30, host: "127.0.0.1", port: 9, claim: "gone" }],
+    ["a dead process", { pid: 2 ** 30, socketDir: "/nonexistent", claim: "gone" }],
     ["an earlier process that had this pid", { pid: process.pid, claim: "earlier-incarnation" }],
   ])("replaces a claim left by %s and opens the directory itself", async (_, stale) => {
     await writeFile(join(dataDir, ENDPOINT_FILE), JSON.stringify(stale));
     const database = await openDatabase({ dataDir, migrateOnStart: false });
     try {
-      expect(await database.prisma.ticketCounter.count()).toBe(2);
+      // Its own row, so the case holds whichever test ran before it.
+      const id = `stale-${stale.claim}`;
+      await database.prisma.ticketCounter.upsert({
+        where: { id },
+        create: { id, value: 7 },
+        update: { value: 7 },
+      });
+      expect(await database.prisma.ticketCounter.findUnique({ where: { id } })).toMatchObject({ value: 7 });
     } finally {
       await database.close();
     }

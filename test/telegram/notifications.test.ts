@@ -81,7 +81,7 @@ describe("Telegram notifications through the outbox", () => {
       "status_changed:DELIVERED",
       "rating_request:DELIVERED",
     ]);
-  }, 60_000);
+  }, 180_000);
 
   it("waits for retry_after after a 429, and a notice stopped half-way resumes without repeating its start", async () => {
     const { ref } = await ticketFor(t, ana);

@@ -11,6 +11,7 @@ import type { SlaCounts } from "../../core/ports/timer-queries.js";
 import type { PrivacyDesk } from "../../core/privacy/desk.js";
 import type { ReportService } from "../../core/reports/service.js";
 import type { TicketService } from "../../core/ticket/service.js";
+import type { Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
 import type { ApiPrincipal } from "./auth.js";
 import type { ApiOutcome } from "./route.js";
@@ -30,6 +31,8 @@ export interface ApiDeps {
   readonly sla: SlaPolicy;
   readonly slaCounts: (scope: StatsScope) => Promise<SlaCounts>;
   readonly defaultLang: Lang;
+  /** DEPARTMENTS and TICKET_TYPES, for the OpenAPI document's enums. */
+  readonly taxonomy: Taxonomy;
 }
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{1,100}$/;

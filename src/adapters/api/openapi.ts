@@ -65,7 +65,7 @@ export const buildOpenApiDocument = (
         [route.response.status]: {
           description: route.response.description,
           content: {
-            [route.response.mediaType ?? "application/json"]: {
+            [route.response.contentType ?? "application/json"]: {
               schema: withoutMeta(schemaOf(route.response.schema, "output")),
             },
           },

@@ -1,12 +1,14 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { type Catalogue, catalogues, type Lang, langFromLocale } from "../../core/i18n/index.js";
-import type { CoreError, FieldProblem } from "../../core/ticket/errors.js";
+import type { CoreError } from "../../core/ticket/errors.js";
+import { toFieldIssue } from "../../core/ticket/validation.js";
 import { type Problem, sendProblem } from "../http/problem.js";
 
 const STATUS: Record<CoreError["code"], number> = {
   VALIDATION_FAILED: 400,
   TICKET_NOT_FOUND: 404,
+  ATTACHMENT_NOT_FOUND: 404,
   FORBIDDEN: 403,
   NOT_REGISTERED: 403,
   ILLEGAL_TRANSITION: 409,
@@ -45,29 +47,20 @@ export const coreProblem = (error: CoreError, catalogue: Catalogue): Problem => 
     : {}),
 });
 
-const fieldProblemOf = (issue: z.core.$ZodIssue): FieldProblem | null =>
-  (issue as { params?: { problem?: FieldProblem } }).params?.problem ?? null;
-
 /**
- * A request that does not have the API's shape: which fields, and what is wrong with each. A field
- * the core's text rule refused carries the rule's code and a sentence in the caller's language.
+ * A request that does not have the API's shape answers exactly like a core refusal: 400
+ * VALIDATION_FAILED, each field by its own name (a query parameter's or a body field's, nested with
+ * dots), its problem code, and a sentence in the caller's language.
  */
 export const shapeProblem = (
-  where: "body" | "query" | "path",
+  _where: "body" | "query" | "path",
   error: z.ZodError,
   catalogue: Catalogue,
-): Problem => ({
-  status: 400,
-  code: "INVALID_REQUEST",
-  detail: `The request ${where} does not match the API's schema.`,
-  errors: error.issues.map((i) => {
-    const field = [where, ...i.path.map(String)].join(".");
-    const problem = fieldProblemOf(i);
-    return problem
-      ? { field, code: problem.code, detail: catalogue.problem(String(i.path.at(-1) ?? where), problem) }
-      : { field, code: i.code.toUpperCase(), detail: i.message };
-  }),
-});
+): Problem =>
+  coreProblem(
+    { code: "VALIDATION_FAILED", issues: error.issues.map((issue) => toFieldIssue(issue)) },
+    catalogue,
+  );
 
 export const sendCoreProblem = (
   request: FastifyRequest,

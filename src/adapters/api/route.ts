@@ -8,12 +8,13 @@ import { languageOf, sendCoreProblem, shapeProblem } from "./problems.js";
 
 /** What a handler returns: a body to send, a core refusal, or a problem of the API's own. */
 export type ApiOutcome =
+  | { readonly kind: "ok"; readonly status?: number; readonly body: unknown; readonly location?: string }
+  /** Bytes of a file, sent as they are with their type and a download name. */
   | {
-      readonly kind: "ok";
-      readonly status?: number;
-      readonly body: unknown;
-      /** A body that is not JSON (a zip): its media type and a download name. */
-      readonly file?: { readonly type: string; readonly name: string };
+      readonly kind: "file";
+      readonly bytes: Uint8Array;
+      readonly contentType: string;
+      readonly fileName: string;
     }
   | { readonly kind: "core"; readonly error: CoreError }
   | { readonly kind: "problem"; readonly problem: Problem };
@@ -43,8 +44,8 @@ export interface ApiRoute<P extends Shape = Shape, Q extends Shape = Shape, B ex
     readonly status: number;
     readonly schema: z.ZodType;
     readonly description: string;
-    /** application/json unless said otherwise. */
-    readonly mediaType?: string;
+    /** Defaults to application/json; a file download names its own. */
+    readonly contentType?: string;
   };
   /** Error statuses this operation may answer, besides 400, 401 and 503. */
   readonly errors: readonly number[];
@@ -59,11 +60,18 @@ export const defineRoute = <
   route: ApiRoute<P, Q, B>,
 ): ApiRoute => route as unknown as ApiRoute;
 
+/** Always a download, never shown inline; the name in ASCII and in full (RFC 6266, RFC 8187). */
+const contentDisposition = (fileName: string): string => {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+};
+
 export const fastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ":$1");
 
 const parse = (schema: Shape, value: unknown, where: "body" | "query" | "path", catalogue: Catalogue) => {
   if (!schema) return { ok: true as const, value: undefined };
-  const parsed = schema.safeParse(value ?? (where === "body" ? undefined : {}));
+  // With the input, a wrong type is told apart from a missing field, and a long text from a short one.
+  const parsed = schema.safeParse(value ?? (where === "body" ? undefined : {}), { reportInput: true });
   return parsed.success
     ? { ok: true as const, value: parsed.data }
     : { ok: false as const, problem: shapeProblem(where, parsed.error, catalogue) };
@@ -105,11 +113,15 @@ export const registerRoute = (
     });
     if (outcome.kind === "core") return sendCoreProblem(request, reply, outcome.error, lang);
     if (outcome.kind === "problem") return sendProblem(reply, outcome.problem);
-    if (outcome.file) {
-      reply
-        .type(outcome.file.type)
-        .header("content-disposition", `attachment; filename="${outcome.file.name}"`);
+    if (outcome.kind === "file") {
+      return reply
+        .code(200)
+        .header("content-type", outcome.contentType)
+        .header("content-disposition", contentDisposition(outcome.fileName))
+        .header("x-content-type-options", "nosniff")
+        .send(Buffer.from(outcome.bytes));
     }
+    if (outcome.location) reply.header("location", outcome.location);
     return reply.code(outcome.status ?? route.response.status).send(outcome.body);
   };
   app.route({ method: route.method, url: fastifyPath(route.path), handler });

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { LIMITS } from "../../core/ticket/commands.js";
 import { PRIORITIES } from "../../core/ticket/priority.js";
 import { PUBLIC_STATUSES, TICKET_STATUSES } from "../../core/ticket/status.js";
+import type { Taxonomy } from "../../core/ticket/taxonomy.js";
 import { EVENT_KINDS } from "../../core/ticket/ticket.js";
 import { storable } from "../../core/ticket/validation.js";
 
@@ -18,11 +20,13 @@ const split = (v: string) =>
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+/** Comma-separated values of a closed list, in any case (`?status=closed` as the CLI takes it). */
 const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform(split)
-    .pipe(z.array(z.enum(values)).min(1));
+    .transform((v) => split(v).map((s) => s.toUpperCase()))
+    .pipe(z.array(z.enum(values)).min(1))
+    .meta({ description: `Comma-separated, any case, of: ${values.join(", ")}` });
 const csvText = z
   .string()
   .superRefine(storable)
@@ -31,6 +35,14 @@ const csvText = z
 
 export const ticketRefParams = z.object({
   ref: z.string().min(1).max(20).meta({ description: "TKT-000123, 000123 or 123" }),
+});
+
+export const attachmentParams = ticketRefParams.extend({
+  file: z
+    .string()
+    .min(1)
+    .max(255)
+    .meta({ description: "The attachment's id, or its file name (the latest of that name)" }),
 });
 
 export const listQuery = z.object({
@@ -72,12 +84,19 @@ const file = z.object({
     .meta({ description: "Informative only: the content decides the type" }),
 });
 
+/**
+ * Text the core measures in characters (an emoji is one), so the wire only states its limits, from the
+ * core's own LIMITS, for the document; the core enforces them and answers TOO_SHORT / TOO_LONG.
+ */
+const coreText = (limits: { readonly min: number; readonly max: number }) =>
+  z.string().meta({ minLength: limits.min, maxLength: limits.max });
+
 export const createTicketBody = z.object({
-  subject: z.string().max(500),
+  subject: coreText(LIMITS.subject),
   department: z.string().max(100),
   priority: z.enum(PRIORITIES),
   type: z.string().max(100),
-  message: z.string().max(5000),
+  message: coreText(LIMITS.message),
   attachments: z.array(file).max(10).default([]),
   requester: z
     .union([
@@ -96,8 +115,24 @@ export const createTicketBody = z.object({
 });
 export type CreateTicketBody = z.output<typeof createTicketBody>;
 
+/** The configured departments and types (DEPARTMENTS, TICKET_TYPES) as the document's enums. */
+export const createTicketBodyFor = (taxonomy: Taxonomy) =>
+  createTicketBody.extend({
+    department: z
+      .string()
+      .max(100)
+      .meta({ enum: taxonomy.departments.map((d) => d.code) }),
+    type: z
+      .string()
+      .max(100)
+      .meta({ enum: taxonomy.types.map((t) => t.code) }),
+  });
+
 export const replyBody = z.object({
-  message: z.string().max(5000).default(""),
+  message: z
+    .string()
+    .default("")
+    .meta({ maxLength: LIMITS.message.max, description: "May be empty when attachments are sent" }),
   internal: z
     .boolean()
     .default(false)

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { ApiKeyRecord } from "../../core/ports/api-keys.js";
 import { generateApiSecret, hashApiSecret } from "../api/api-key-secret.js";
+import { cliOperator } from "./cli-agent.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
-import { cliOperator } from "./core-session.js";
 
 const USAGE = "api-key create --name NAME (--org KEY | --all | --admin) | api-key list | api-key revoke ID";
 
@@ -89,6 +89,12 @@ export const apiKey: Command = {
   name: "api-key",
   summary: "create, list and revoke REST API keys",
   usage: USAGE,
+  examples: [
+    'api-key create --name "Portal ACME" --org acme',
+    'api-key create --name "Painel" --all',
+    'api-key create --name "DPO" --admin',
+    "api-key list",
+  ],
   options: {
     name: { type: "string" },
     org: { type: "string" },

@@ -11,12 +11,16 @@ import type { StoragePorts } from "../../core/ports/storage.js";
 import type { PrivacyDesk } from "../../core/privacy/desk.js";
 import type { ReportService } from "../../core/reports/service.js";
 import type { TicketService } from "../../core/ticket/service.js";
+import type { Taxonomy } from "../../core/ticket/taxonomy.js";
+import type { Actor } from "../../core/ticket/ticket.js";
 import type { TelegramSettings } from "../telegram/config.js";
 
 /** Where a command writes: stdout for results, stderr for errors. */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Where a person at a terminal is told which database or service a command uses. */
+  note?(text: string): void;
 }
 
 /** The ticket core as one command sees it, open for the length of the command. */
@@ -44,6 +48,14 @@ export interface CliSettings {
   readonly attachmentMaxBytes: number;
   /** Null when TELEGRAM_BOT_TOKEN is unset. */
   readonly telegram: TelegramSettings | null;
+  /** DEPARTMENTS and TICKET_TYPES: what filters accept. */
+  readonly taxonomy: Taxonomy;
+  /** DATA_DIR, resolved: where the service's sockets are. */
+  readonly dataDir: string;
+  /** TIME_ZONE: how times are shown. */
+  readonly timeZone: string;
+  /** AGENT_NAME: who the person at the terminal is when a command gives no `--as`. */
+  readonly agentName?: string;
 }
 
 export interface CommandContext {
@@ -52,6 +64,8 @@ export interface CommandContext {
   readonly json: boolean;
   readonly lang: Lang;
   readonly catalogue: Catalogue;
+  /** The agent this command acts as (`--as NAME`, else AGENT_NAME, else the support team). */
+  readonly agent: Actor;
   /**
    * Opens the configured storage for one command and always closes it; with `migrate`, pending
    * migrations are applied first.
@@ -63,6 +77,8 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly usage: string;
+  /** Whole invocations after `cli --`, shown by `help <command>` and `<command> --help`. */
+  readonly examples?: readonly string[];
   readonly options: NonNullable<ParseArgsConfig["options"]>;
   /** Returns the process exit code. */
   run(ctx: CommandContext, values: Record<string, unknown>, positionals: string[]): Promise<number>;

@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { IssuedInvitation } from "../../core/contacts/invitations.js";
 import { CHANNELS } from "../../core/ticket/channel.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
-import { cliAgent } from "./core-session.js";
 
 const contactRef = z
   .string({ error: "expected CHANNEL:ID, e.g. telegram:12345" })
@@ -40,7 +39,7 @@ export const invite: Command = {
     const hours = v.hours === undefined ? undefined : Number(v.hours);
     if (hours !== undefined && !Number.isInteger(hours)) throw new UsageError("--hours expects whole hours");
     return ctx.session(async (core) => {
-      const issued = await core.contacts.invite(cliAgent(), {
+      const issued = await core.contacts.invite(ctx.agent, {
         channel: v.channel ?? "",
         name: v.name ?? "",
         organization: { key: v.org ?? "", ...(v["org-name"] ? { name: v["org-name"] } : {}) },
@@ -70,7 +69,7 @@ const setActive = (active: boolean): Command => ({
     const { channel, platformUserId } = parsed.data;
     return ctx.session(async (core) => {
       const found = await core.directory.findContact(channel, platformUserId);
-      const changed = found ? await core.contacts.setActive(cliAgent(), found.id, active) : null;
+      const changed = found ? await core.contacts.setActive(ctx.agent, found.id, active) : null;
       if (!changed?.ok || !changed.value) {
         ctx.io.err(ctx.json ? JSON.stringify({ error: { code: "CONTACT_NOT_FOUND" } }) : "no such contact");
         return 1;

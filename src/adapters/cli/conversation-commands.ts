@@ -1,10 +1,13 @@
+import { join } from "node:path";
 import { z } from "zod";
 import { LANGS, langFromLocale } from "../../core/i18n/lang.js";
 import type { ContactRecord } from "../../core/ports/directory.js";
 import { CHANNELS } from "../../core/ticket/channel.js";
 import { runConsoleChat } from "../console/console-chat.js";
+import { runRemoteConsoleChat, serviceAnswers } from "../console/console-client.js";
+import { CONSOLE_SOCKET } from "../console/console-wire.js";
+import { cliOperator } from "./cli-agent.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
-import { cliOperator } from "./core-session.js";
 
 /** "telegram:12345", "console:ana": a contact's identity on a channel. */
 export const contactRef = z
@@ -57,10 +60,29 @@ export const chat: Command = {
   name: "chat",
   summary: "talk to the ticket bot in the terminal, as a contact on a channel",
   usage: "chat --as CHANNEL:ID [--name NAME] [--lang pt-BR|en]   (e.g. --as console:ana, --as telegram:123)",
+  examples: ["chat --as console:ana", 'chat --as telegram:12345 --name "Carla" --lang en'],
   options: { as: { type: "string" }, lang: { type: "string" }, name: { type: "string" } },
   async run(ctx, values) {
     const args = parse(chatArgs, values);
     const lang = args.lang ? langFromLocale(args.lang) : null;
+    const socketPath = join(ctx.settings.dataDir, "run", CONSOLE_SOCKET);
+    if (await serviceAnswers(socketPath)) {
+      ctx.io.note?.(`chatting through the service that serves ${ctx.settings.dataDir}`);
+      await runRemoteConsoleChat({
+        socketPath,
+        identity: { ...args.as, displayName: args.name ?? args.as.platformUserId },
+        locale: lang,
+        lang: lang ?? ctx.lang,
+        input: process.stdin,
+        write: (text) => ctx.io.out(text),
+        maxFileBytes: ctx.settings.attachmentMaxBytes,
+      });
+      return 0;
+    }
+    // No service: the chat runs here on its own, and notifications wait until a service delivers them.
+    ctx.io.note?.(
+      `no service is running for ${ctx.settings.dataDir}; this chat runs on its own until you start one`,
+    );
     return ctx.session(async (core) => {
       const engine = await core.conversation();
       // A language given here is the person's choice, as if they had typed "language".
@@ -96,6 +118,9 @@ export const register: Command = {
   name: "register",
   summary: "allow a contact to open tickets (ACCESS_POLICY=registered), in an organization",
   usage: "register --contact CHANNEL:ID --name NAME --org KEY [--org-name NAME] [--admin]",
+  examples: [
+    'register --contact whatsapp:5511999990000 --name "Carla Lima" --org acme --org-name "ACME Ltda" --admin',
+  ],
   options: {
     contact: { type: "string" },
     name: { type: "string" },
@@ -151,6 +176,7 @@ export const link: Command = {
   summary: "make two channel identities one person (e.g. a WhatsApp number and a Telegram user)",
   usage:
     "link --contact CHANNEL:ID --to CHANNEL:ID   (the first moves onto the second's person and organization)",
+  examples: ["link --contact telegram:12345 --to whatsapp:5511999990000"],
   options: { contact: { type: "string" }, to: { type: "string" } },
   async run(ctx, values) {
     const args = parse(linkArgs, values);

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type { KbError, KnowledgeService } from "../../core/knowledge/service.js";
 import type { Article, ArticleStatus } from "../../core/ports/knowledge-base.js";
 import type { Result } from "../../core/shared/result.js";
+import { cliOperator } from "./cli-agent.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
-import { cliAgent } from "./core-session.js";
 import { parseMarkdownFile } from "./front-matter.js";
 import { articleLine, articleRef, articleText } from "./kb-render.js";
 
@@ -13,10 +13,8 @@ const USAGE =
 
 const MAX_FILE_BYTES = 200_000;
 
-const editor = (): string => {
-  const agent = cliAgent();
-  return agent.kind === "agent" ? agent.name : "cli";
-};
+/** Who edited an article, for its revision history (agents read it, suppliers never do). */
+const editor = (): string => cliOperator().name;
 
 const idOf = (value: string | undefined): number => {
   const match = /^(?:kb-?)?(\d{1,9})$/i.exec(value?.trim() ?? "");

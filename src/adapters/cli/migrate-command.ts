@@ -4,6 +4,7 @@ export const migrate: Command = {
   name: "migrate",
   summary: "apply pending database migrations (PostgreSQL; the embedded database migrates itself on start)",
   usage: "migrate",
+  examples: ["migrate"],
   options: {},
   async run(ctx) {
     // Opening with migrateOnStart applies pending migrations before anything else touches the schema.

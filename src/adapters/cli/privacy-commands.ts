@@ -3,9 +3,9 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import type { PrivacyRequester } from "../../core/privacy/requester.js";
 import { exportArchive } from "../files/export-archive.js";
+import { cliOperator } from "./cli-agent.js";
 import { type CliSession, type Command, type CommandContext, UsageError } from "./command.js";
 import { contactRef } from "./conversation-commands.js";
-import { cliOperator } from "./core-session.js";
 
 const whoArgs = z.union([
   z.object({ contact: contactRef, id: z.undefined() }),

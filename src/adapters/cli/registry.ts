@@ -1,8 +1,10 @@
 import { apiKeyCommands } from "./api-key-commands.js";
+import { attachmentCommands } from "./attachment-commands.js";
 import { auditCommands } from "./audit-commands.js";
 import type { Command } from "./command.js";
 import { contactCommands } from "./contact-commands.js";
 import { conversationCommands } from "./conversation-commands.js";
+import { directoryCommands } from "./directory-commands.js";
 import { kbCommands } from "./kb-commands.js";
 import { migrate } from "./migrate-command.js";
 import { privacyCommands } from "./privacy-commands.js";
@@ -12,8 +14,10 @@ import { ticketCommands } from "./ticket-commands.js";
 /** Every CLI command, in the order `help` lists them. */
 export const commands: readonly Command[] = [
   ...ticketCommands,
+  ...attachmentCommands,
   ...conversationCommands,
   ...contactCommands,
+  ...directoryCommands,
   migrate,
   ...apiKeyCommands,
   ...privacyCommands,

@@ -4,6 +4,7 @@ import type { TicketDetail } from "../../core/ticket/service.js";
 import { PUBLIC_STATUS_OF, TICKET_STATUSES } from "../../core/ticket/status.js";
 import type { Ticket, TicketEvent } from "../../core/ticket/ticket.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
+import type { CliLabels } from "./labels.js";
 
 /** The JSON shape of a ticket: the domain object plus its public id and public status. */
 export const ticketJson = (ticket: Ticket) => ({
@@ -20,7 +21,32 @@ export const duration = (ms: number): string => {
   return `${Math.floor(hours / 24)}d${hours % 24}h`;
 };
 
-const when = (date: Date | null): string => (date ? date.toISOString().replace("T", " ").slice(0, 16) : "-");
+/** "2026-03-05 14:07 -03:00": the time in TIME_ZONE, with its offset so it is never mistaken for UTC. */
+export const formatTime = (date: Date, timeZone: string): string => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "longOffset",
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = parts.timeZoneName === "GMT" ? "+00:00" : String(parts.timeZoneName).replace("GMT", "");
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${offset}`;
+};
+
+/** What rendering needs of the run: the core's words, the CLI's, and the time zone. */
+export interface View {
+  readonly catalogue: Catalogue;
+  readonly labels: CliLabels;
+  readonly timeZone: string;
+}
 
 export const ticketLine = (t: Ticket, c: Catalogue): string =>
   [
@@ -32,78 +58,91 @@ export const ticketLine = (t: Ticket, c: Catalogue): string =>
     t.subject,
   ].join("  ");
 
-export const pageText = (page: Page<Ticket>, c: Catalogue): string => {
-  const lines = page.items.map((t) => ticketLine(t, c));
-  if (lines.length === 0) lines.push("(no tickets)");
-  if (page.nextCursor) lines.push(`next page: --cursor ${page.nextCursor}`);
+export const pageText = (page: Page<Ticket>, v: View): string => {
+  const lines = page.items.map((t) => ticketLine(t, v.catalogue));
+  if (lines.length === 0) lines.push(v.labels.noTickets);
+  if (page.nextCursor) lines.push(`${v.labels.nextPage}: --cursor ${page.nextCursor}`);
   return lines.join("\n");
 };
 
-const eventLine = (e: TicketEvent, c: Catalogue): string => {
-  const who = `${e.actor.name} (${e.actor.kind.toLowerCase()})`;
+const KIND: Record<TicketEvent["actor"]["kind"], keyof CliLabels> = {
+  AGENT: "agent",
+  REQUESTER: "requesterKind",
+  SYSTEM: "system",
+};
+
+const eventLine = (e: TicketEvent, v: View): string => {
+  const { catalogue: c, labels: l } = v;
+  const who = `${e.actor.name} (${l[KIND[e.actor.kind]]})`;
   const files = e.attachments.map((a) => ` [${a.fileName}, ${a.contentType}, ${a.size} B]`).join("");
+  const status = (s: string | null) => c.status[s as Ticket["status"]] ?? s;
   switch (e.kind) {
     case "MESSAGE":
       return `${who}: ${e.body ?? ""}${files}`;
     case "NOTE":
-      return `${who} internal note: ${e.body ?? ""}${files}`;
+      return `${who} ${l.internalNote}: ${e.body ?? ""}${files}`;
     case "STATUS_CHANGED":
-      return `${who} changed status ${e.from} -> ${e.to}`;
+      return `${who} ${l.changedStatus} ${status(e.from)} -> ${status(e.to)}`;
     case "PRIORITY_CHANGED":
-      return `${who} changed priority ${c.priority[e.from as Ticket["priority"]] ?? e.from} -> ${c.priority[e.to as Ticket["priority"]] ?? e.to}`;
+      return `${who} ${l.changedPriority} ${c.priority[e.from as Ticket["priority"]] ?? e.from} -> ${c.priority[e.to as Ticket["priority"]] ?? e.to}`;
     case "DEPARTMENT_CHANGED":
-      return `${who} moved department ${e.from} -> ${e.to}`;
+      return `${who} ${l.movedDepartment} ${e.from} -> ${e.to}`;
     case "ASSIGNEE_CHANGED":
-      return `${who} assigned ${e.from ?? "nobody"} -> ${e.to ?? "nobody"}`;
+      return `${who} ${l.assigned} ${e.from ?? l.nobody} -> ${e.to ?? l.nobody}`;
     case "CONTACT_REQUESTED":
-      return `${who} asked to be contacted`;
+      return `${who} ${l.askedContact}`;
     case "AGENT_READ":
-      return `${who} read the requester's messages`;
+      return `${who} ${l.readMessages}`;
     case "RATED":
-      return `${who} rated ${e.to}/5${e.body ? `: ${e.body}` : ""}`;
+      return `${who} ${l.rated} ${e.to}/5${e.body ? `: ${e.body}` : ""}`;
     case "DELIVERY_FAILED":
-      return `delivery failed: ${e.body ?? ""}`;
+      return `${l.deliveryFailed}: ${e.body ?? ""}`;
     case "CONTACT_DONE":
-      return `${who} marked the requested contact done`;
+      return `${who} ${l.contactDone}`;
     case "REPLY_WITHDRAWN":
-      return `${who} withdrew a reply before it went out${e.to ? `; status back to ${e.to}` : ""}`;
+      return `${who} ${l.withdrewReply}${e.to ? `; ${l.statusBackTo} ${status(e.to)}` : ""}`;
   }
 };
 
-export const detailText = (d: TicketDetail, c: Catalogue): string => {
+export const detailText = (d: TicketDetail, v: View): string => {
+  const { catalogue: c, labels: l } = v;
+  const when = (date: Date | null): string => (date ? formatTime(date, v.timeZone) : "-");
   const t = d.ticket;
+  const label = (text: string) => `${text}:`.padEnd(13);
   const lines = [
     `${formatTicketId(t.number)}  ${t.subject}`,
-    `status:      ${c.publicStatus[d.publicStatus]} (${t.status})`,
-    `priority:    ${c.priority[t.priority]}    department: ${t.department}    type: ${t.type}`,
-    `requester:   ${t.requester.displayName} via ${t.requester.channel}    opened on ${t.channel}`,
-    `assignee:    ${t.assignee?.name ?? "-"}`,
-    `created:     ${when(t.createdAt)}    updated: ${when(t.updatedAt)}`,
-    `last reply:  ${t.lastReply ? `${when(t.lastReply.at)} by ${t.lastReply.name}` : "-"}`,
-    `read by support: ${d.readMark ? `${when(d.readMark.at)}${d.readMark.by ? ` by ${d.readMark.by.name}` : ""}` : "no"}${t.contactRequestedAt ? `    contact requested ${when(t.contactRequestedAt)}` : ""}`,
+    `${label(l.status)}${c.publicStatus[d.publicStatus]} (${c.status[t.status]})`,
+    `${label(l.priority)}${c.priority[t.priority]}    ${l.department}: ${t.department}    ${l.type}: ${t.type}`,
+    `${label(l.requester)}${t.requester.displayName} ${l.via} ${t.requester.channel}    ${l.openedOn} ${t.channel}`,
+    `${label(l.assignee)}${t.assignee?.name ?? "-"}`,
+    `${label(l.created)}${when(t.createdAt)}    ${l.updated}: ${when(t.updatedAt)}`,
+    `${label(l.lastReply)}${t.lastReply ? `${when(t.lastReply.at)} ${l.by} ${t.lastReply.name}` : "-"}`,
+    `${l.readBySupport}: ${d.readMark ? `${when(d.readMark.at)}${d.readMark.by ? ` ${l.by} ${d.readMark.by.name}` : ""}` : l.no}${t.contactRequestedAt ? `    ${l.contactRequested} ${when(t.contactRequestedAt)}` : ""}`,
   ];
   if (t.rating)
-    lines.push(`rating:      ${t.rating.score}/5${t.rating.comment ? ` "${t.rating.comment}"` : ""}`);
+    lines.push(`${label(l.rating)}${t.rating.score}/5${t.rating.comment ? ` "${t.rating.comment}"` : ""}`);
   lines.push(
-    `time in status: ${TICKET_STATUSES.filter((s) => d.timeInStatus[s] > 0)
-      .map((s) => `${s} ${duration(d.timeInStatus[s])}`)
+    `${l.timeInStatus}: ${TICKET_STATUSES.filter((s) => d.timeInStatus[s] > 0)
+      .map((s) => `${c.status[s]} ${duration(d.timeInStatus[s])}`)
       .join(", ")}`,
     "",
-    "history:",
+    `${l.history}:`,
     ...d.events.map(
-      (e) => `  ${when(e.createdAt)}  ${e.withdrawnAt ? "[withdrawn] " : ""}${eventLine(e, c)}`,
+      (e) => `  ${when(e.createdAt)}  ${e.withdrawnAt ? `${l.withdrawn} ` : ""}${eventLine(e, v)}`,
     ),
   );
   return lines.join("\n");
 };
 
-export const statsText = (s: DashboardCounts): string =>
-  [
-    `total ${s.total}   open ${s.open}   answered ${s.answered}   closed ${s.closed}   high priority ${s.highPriority}`,
-    `by status:     ${TICKET_STATUSES.map((x) => `${x} ${s.byStatus[x]}`).join(", ")}`,
-    `by department: ${
+export const statsText = (s: DashboardCounts, v: View): string => {
+  const { catalogue: c, labels: l } = v;
+  return [
+    `${l.total} ${s.total}   ${l.open} ${s.open}   ${l.answered} ${s.answered}   ${l.closed} ${s.closed}   ${l.highPriority} ${s.highPriority}`,
+    `${l.byStatus}: ${TICKET_STATUSES.map((x) => `${c.status[x]} ${s.byStatus[x]}`).join(", ")}`,
+    `${l.byDepartment}: ${
       Object.entries(s.byDepartment)
-        .map(([k, v]) => `${k} ${v}`)
+        .map(([k, n]) => `${k} ${n}`)
         .join(", ") || "-"
     }`,
   ].join("\n");
+};

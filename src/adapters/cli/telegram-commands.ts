@@ -83,6 +83,7 @@ export const telegram: Command = {
   name: "telegram",
   summary: "set the bot's webhook (with our secret) and show the bot's state",
   usage: USAGE,
+  examples: ["telegram set-webhook --url https://suporte.example.com/telegram/webhook", "telegram info"],
   options: { url: { type: "string" }, "drop-pending": { type: "boolean" } },
   async run(ctx, values, positionals) {
     try {

@@ -16,21 +16,24 @@ import {
 import type { Ticket } from "../../core/ticket/ticket.js";
 import type { CliSession, Command, CommandContext } from "./command.js";
 import { UsageError } from "./command.js";
-import { cliAgent } from "./core-session.js";
 import { kbFiguresText } from "./kb-render.js";
-import { detailText, pageText, statsText, ticketJson, ticketLine } from "./render.js";
+import { cliLabels } from "./labels.js";
+import { organizationIdOf, requesterPersonIdOf, taxonomyCodes } from "./refs.js";
+import { detailText, pageText, statsText, ticketJson, ticketLine, type View } from "./render.js";
 import { reportText } from "./report-render.js";
+
+const viewOf = (ctx: CommandContext): View => ({
+  catalogue: ctx.catalogue,
+  labels: cliLabels[ctx.lang],
+  timeZone: ctx.settings.timeZone,
+});
 
 const print = (ctx: CommandContext, json: unknown, text: string) =>
   ctx.io.out(ctx.json ? JSON.stringify(json, (_, v) => (typeof v === "bigint" ? Number(v) : v), 2) : text);
 
 /** A page of list or search results, as JSON or as lines. */
 const printPage = (ctx: CommandContext, page: Page<Ticket>) =>
-  print(
-    ctx,
-    { items: page.items.map(ticketJson), nextCursor: page.nextCursor },
-    pageText(page, ctx.catalogue),
-  );
+  print(ctx, { items: page.items.map(ticketJson), nextCursor: page.nextCursor }, pageText(page, viewOf(ctx)));
 
 const fail = (ctx: CommandContext, error: CoreError): number => {
   if (ctx.json) ctx.io.err(JSON.stringify({ error }));
@@ -93,6 +96,10 @@ const parseOr = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
 export const create: Command = {
   name: "create",
   summary: "open a ticket",
+  examples: [
+    'create --subject "Impressora parada" --department technical --priority high --type incident --message "Não imprime desde ontem" --as "Ana Souza"',
+    'create --contact telegram:12345 --name "Carla" --org acme --subject "Boleto" --department sales --priority low --type support --message "Segunda via" --file boleto.pdf',
+  ],
   usage:
     "create --subject S --department D --priority low|medium|high --type T --message M [--file PATH]... [--contact CHANNEL:ID --name NAME --org KEY]",
   options: {
@@ -107,7 +114,7 @@ export const create: Command = {
     org: { type: "string" },
   },
   async run(ctx, v) {
-    const agent = cliAgent();
+    const agent = ctx.agent;
     const files = await readFiles(ctx, v.file);
     const who = v.contact
       ? parseOr(contactArg, v.contact, "--contact")
@@ -150,7 +157,7 @@ export const create: Command = {
       print(
         ctx,
         ticketJson(result.value.ticket),
-        `created ${ticketLine(result.value.ticket, ctx.catalogue)}`,
+        `${viewOf(ctx).labels.createdTicket} ${ticketLine(result.value.ticket, ctx.catalogue)}`,
       );
       return 0;
     });
@@ -172,6 +179,10 @@ export const reply: Command = {
   name: "reply",
   summary: "answer a ticket as an agent (or add an internal note)",
   usage: "reply TICKET --message M [--file PATH]... [--internal]",
+  examples: [
+    'reply TKT-000001 --message "Pode reiniciar a impressora?" --as "Ana Souza"',
+    'reply 1 --internal --message "Aguardando o fornecedor"',
+  ],
   options: {
     message: { type: "string" },
     file: { type: "string", multiple: true },
@@ -181,64 +192,85 @@ export const reply: Command = {
     const ticket = ref(positionals, this.usage);
     const files = await readFiles(ctx, v.file);
     const input = { message: v.message ?? "", attachments: files, internal: v.internal === true };
-    return changeTicket(ctx, (core) => core.service.reply(cliAgent(), ticket, input), "replied ");
+    return changeTicket(
+      ctx,
+      (core) => core.service.reply(ctx.agent, ticket, input),
+      `${viewOf(ctx).labels.replied} `,
+    );
   },
 };
 
 const fieldCommand = (
   name: string,
   summary: string,
-  usage: string,
+  allowed: readonly string[],
+  examples: readonly string[],
   apply: (ctx: CommandContext, ticket: string, value: string) => Promise<number>,
-): Command => ({
-  name,
-  summary,
-  usage,
-  options: {},
-  async run(ctx, _v, positionals) {
-    const ticket = ref(positionals, usage);
-    const value = positionals[1];
-    if (!value) throw new UsageError(`missing value (${usage})`);
-    return apply(ctx, ticket, value);
-  },
-});
+): Command => {
+  const usage = `${name} TICKET ${allowed.join("|").toLowerCase()}`;
+  return {
+    name,
+    summary,
+    usage,
+    examples,
+    options: {},
+    async run(ctx, _v, positionals) {
+      const ticket = ref(positionals, usage);
+      const value = positionals[1]?.toUpperCase();
+      if (!value) throw new UsageError(`missing value (${usage})`);
+      if (!allowed.includes(value))
+        throw new UsageError(
+          `unknown ${name} "${positionals[1]}" (one of ${allowed.join(", ").toLowerCase()})`,
+        );
+      return apply(ctx, ticket, value);
+    },
+  };
+};
 
 export const status = fieldCommand(
   "status",
   "change a ticket's status",
-  `status TICKET ${TICKET_STATUSES.join("|")}`,
+  TICKET_STATUSES,
+  ["status TKT-000001 in_progress", 'status 1 solved --as "Ana Souza"'],
   (ctx, ticket, value) =>
-    changeTicket(ctx, (core) =>
-      core.service.changeStatus(cliAgent(), ticket, { status: value.toUpperCase() }),
-    ),
+    changeTicket(ctx, (core) => core.service.changeStatus(ctx.agent, ticket, { status: value })),
 );
 
 export const priority = fieldCommand(
   "priority",
   "change a ticket's priority",
-  `priority TICKET ${PRIORITIES.join("|").toLowerCase()}`,
+  PRIORITIES,
+  ["priority TKT-000001 high"],
   (ctx, ticket, value) =>
-    changeTicket(ctx, (core) =>
-      core.service.changePriority(cliAgent(), ticket, { priority: value.toUpperCase() }),
-    ),
+    changeTicket(ctx, (core) => core.service.changePriority(ctx.agent, ticket, { priority: value })),
 );
 
-export const department = fieldCommand(
-  "department",
-  "move a ticket to another department (the requester is told)",
-  "department TICKET CODE",
-  (ctx, ticket, value) =>
-    changeTicket(ctx, (core) => core.service.changeDepartment(cliAgent(), ticket, { department: value })),
-);
+export const department: Command = {
+  name: "department",
+  summary: "move a ticket to another department (the requester is told; the Slack root moves)",
+  usage: "department TICKET CODE",
+  examples: ["department TKT-000001 sales"],
+  options: {},
+  async run(ctx, _v, positionals) {
+    const ticket = ref(positionals, this.usage);
+    const given = positionals[1];
+    if (!given) throw new UsageError(`missing department (${this.usage})`);
+    const [code] = taxonomyCodes("department", [given], ctx.settings.taxonomy.departments) ?? [];
+    return changeTicket(ctx, (core) =>
+      core.service.changeDepartment(ctx.agent, ticket, { department: code }),
+    );
+  },
+};
 
 export const contactDone: Command = {
   name: "contact-done",
   summary: "mark the contact a requester asked for as made (the requester is told)",
   usage: "contact-done TICKET",
+  examples: ["contact-done TKT-000001"],
   options: {},
   async run(ctx, _v, positionals) {
     const ticket = ref(positionals, this.usage);
-    return changeTicket(ctx, (core) => core.service.contactDone(cliAgent(), ticket));
+    return changeTicket(ctx, (core) => core.service.contactDone(ctx.agent, ticket));
   },
 };
 
@@ -246,6 +278,7 @@ export const assign: Command = {
   name: "assign",
   summary: "assign a ticket to an agent (or --none)",
   usage: "assign TICKET (--to AGENT_ID [--name NAME] | --none)",
+  examples: ['assign TKT-000001 --to cli:ana --name "Ana Souza"', "assign 1 --none"],
   options: { to: { type: "string" }, name: { type: "string" }, none: { type: "boolean" } },
   async run(ctx, v, positionals) {
     const ticket = ref(positionals, this.usage);
@@ -254,7 +287,7 @@ export const assign: Command = {
     const assignee = v.none
       ? null
       : { id: v.to as string, name: typeof v.name === "string" ? v.name : (v.to as string) };
-    return changeTicket(ctx, (core) => core.service.assign(cliAgent(), ticket, { assignee }));
+    return changeTicket(ctx, (core) => core.service.assign(ctx.agent, ticket, { assignee }));
   },
 };
 
@@ -262,18 +295,19 @@ export const show: Command = {
   name: "show",
   summary: "a ticket with its history and time in each status",
   usage: "show TICKET",
+  examples: ["show TKT-000001", "show 1 --json"],
   options: {},
   async run(ctx, _v, positionals) {
     const ticket = ref(positionals, this.usage);
     return ctx.session(async (core) => {
       // An agent opening a ticket has read what the requester wrote; a ticket not found is told by detail.
-      await core.service.markRead(cliAgent(), ticket);
-      const result = await core.service.detail(cliAgent(), ticket);
+      await core.service.markRead(ctx.agent, ticket);
+      const result = await core.service.detail(ctx.agent, ticket);
       if (!result.ok) return fail(ctx, result.error);
       print(
         ctx,
         { ...result.value, ticket: ticketJson(result.value.ticket) },
-        detailText(result.value, ctx.catalogue),
+        detailText(result.value, viewOf(ctx)),
       );
       return 0;
     });
@@ -306,8 +340,8 @@ const listQuery = z.object({
   priority: z.array(z.string().toUpperCase().pipe(z.enum(PRIORITIES))).optional(),
   department: z.array(z.string()).optional(),
   type: z.array(z.string()).optional(),
-  org: z.uuid({ error: "--org expects an organization id" }).optional(),
-  requester: z.uuid({ error: "--requester expects a person id" }).optional(),
+  org: z.string().trim().min(1).optional(),
+  requester: z.string().trim().min(1).optional(),
   from: z.iso.date({ error: "--from expects a date like 2026-01-31" }).optional(),
   to: z.iso.date({ error: "--to expects a date like 2026-01-31" }).optional(),
   sort: z
@@ -334,7 +368,7 @@ const listOptions = {
   cursor: { type: "string" },
 } as const;
 
-const toQuery = (v: Record<string, unknown>) => {
+const toQuery = (ctx: CommandContext, v: Record<string, unknown>) => {
   const q = parseOr(
     listQuery,
     {
@@ -347,31 +381,43 @@ const toQuery = (v: Record<string, unknown>) => {
     "filters",
   );
   const [field = "created", direction = "desc"] = (q.sort ?? "created:desc").split(":");
-  return {
+  const departments = taxonomyCodes("--department", q.department, ctx.settings.taxonomy.departments);
+  const types = taxonomyCodes("--type", q.type, ctx.settings.taxonomy.types);
+  // Names of organizations and requesters are looked up once the database is open.
+  const refs = { org: q.org, requester: q.requester };
+  const base = {
     limit: q.limit,
     sort: { field: SORTS[field as keyof typeof SORTS], direction: direction as "asc" | "desc" },
     ...(q.status ? { statuses: q.status } : {}),
     ...(q.priority ? { priorities: q.priority } : {}),
-    ...(q.department ? { departments: q.department } : {}),
-    ...(q.type ? { types: q.type } : {}),
-    ...(q.org ? { organizationId: q.org } : {}),
-    ...(q.requester ? { requesterPersonId: q.requester } : {}),
+    ...(departments ? { departments } : {}),
+    ...(types ? { types } : {}),
     ...(q.from ? { createdFrom: new Date(`${q.from}T00:00:00Z`) } : {}),
     ...(q.to ? { createdTo: new Date(`${q.to}T00:00:00Z`) } : {}),
     ...(q.cursor ? { cursor: q.cursor } : {}),
   };
+  return async (core: CliSession) => ({
+    ...base,
+    ...(refs.org ? { organizationId: await organizationIdOf(core, "--org", refs.org) } : {}),
+    ...(refs.requester ? { requesterPersonId: await requesterPersonIdOf(core, refs.requester) } : {}),
+  });
 };
 
 export const listTickets: Command = {
   name: "list",
   summary: "list tickets with filters",
   usage:
-    "list [--status open,answered,closed|NEW,...] [--priority high,...] [--department D] [--type T] [--org ID] [--requester ID] [--from DATE] [--to DATE] [--sort created:desc] [--limit N] [--cursor C]",
+    "list [--status open,answered,closed|NEW,...] [--priority high,...] [--department D] [--type T] [--org KEY] [--requester CHANNEL:ID] [--from DATE] [--to DATE] [--sort created:desc] [--limit N] [--cursor C]",
+  examples: [
+    "list --status open --priority high",
+    "list --org acme --department technical --sort updated:desc",
+    "list --requester telegram:12345 --from 2026-01-01",
+  ],
   options: listOptions,
   async run(ctx, v) {
-    const query = toQuery(v);
+    const queryIn = toQuery(ctx, v);
     return ctx.session(async (core) => {
-      const page = await core.service.list(cliAgent(), query);
+      const page = await core.service.list(ctx.agent, await queryIn(core));
       printPage(ctx, page);
       return 0;
     });
@@ -382,13 +428,14 @@ export const search: Command = {
   name: "search",
   summary: "find tickets by id, subject or words in any message",
   usage: 'search "TEXT" [list filters]',
+  examples: ['search "nota fiscal"', "search TKT-000123", "search impressora --status open"],
   options: listOptions,
   async run(ctx, v, positionals) {
     const text = positionals.join(" ").trim();
     if (!text) throw new UsageError(`missing search text (${this.usage})`);
-    const query = toQuery(v);
+    const queryIn = toQuery(ctx, v);
     return ctx.session(async (core) => {
-      const page = await core.service.search(cliAgent(), text, query);
+      const page = await core.service.search(ctx.agent, text, await queryIn(core));
       printPage(ctx, page);
       return 0;
     });
@@ -409,19 +456,17 @@ export const stats: Command = {
   name: "stats",
   summary:
     "dashboard counts, time in status, ratings, SLA outcomes, the intake funnel and knowledge-base figures",
-  usage: "stats [--org ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
+  usage: "stats [--org KEY] [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
+  examples: ["stats", "stats --org acme --json", "stats --from 2026-11-01 --to 2026-11-30"],
   options: { org: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
   async run(ctx, v) {
-    const org =
-      v.org === undefined
-        ? undefined
-        : parseOr(z.uuid({ error: "expects an organization id" }), v.org, "--org");
     const from = v.from === undefined ? undefined : parseOr(reportDate(false), v.from, "--from");
     const to = v.to === undefined ? undefined : parseOr(reportDate(true), v.to, "--to");
     return ctx.session(async (core) => {
+      const org = typeof v.org === "string" ? await organizationIdOf(core, "--org", v.org.trim()) : undefined;
       const scope = org ? { organizationId: org } : {};
-      const counts = await core.service.stats(cliAgent(), scope);
-      const report = await core.reports.report(cliAgent(), {
+      const counts = await core.service.stats(ctx.agent, scope);
+      const report = await core.reports.report(ctx.agent, {
         ...scope,
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
@@ -431,7 +476,7 @@ export const stats: Command = {
       print(
         ctx,
         { ...counts, report: report.value, knowledgeBase },
-        `${statsText(counts)}\n${reportText(report.value)}\n${kbFiguresText(knowledgeBase)}`,
+        `${statsText(counts, viewOf(ctx))}\n${reportText(report.value)}\n${kbFiguresText(knowledgeBase)}`,
       );
       return 0;
     });

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { CliSession, CliSettings } from "../../adapters/cli/command.js";
 import { createRedisDirectoryChanges } from "../../adapters/sessions/redis-directory-changes.js";
 import { telegramSettings } from "../../adapters/telegram/config.js";
@@ -5,8 +6,8 @@ import { systemClock } from "../../core/ports/clock.js";
 import type { Config } from "../config/index.js";
 import { configuredPolicy } from "../configured-channels.js";
 import { buildContactAccess } from "../contact-access.js";
-import { buildCore } from "../container.js";
-import { buildConversation, openRedis, openSessionBackend } from "../conversation.js";
+import { buildCore, taxonomyOf } from "../container.js";
+import type { openRedis } from "../conversation.js";
 import { publishingDirectory } from "../directory-cache.js";
 import { privacyDesk } from "../privacy.js";
 
@@ -15,7 +16,11 @@ export const cliSettingsOf = (config: Config): CliSettings => {
   return {
     defaultLang: config.DEFAULT_LANGUAGE,
     attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
+    taxonomy: taxonomyOf(config),
+    timeZone: config.TIME_ZONE,
+    dataDir: resolve(config.DATA_DIR),
     telegram: telegram.ok ? telegram.value : null,
+    ...(config.AGENT_NAME ? { agentName: config.AGENT_NAME } : {}),
   };
 };
 
@@ -29,7 +34,7 @@ const lazyPublisher = (url: string, prefix: string, closing: (() => Promise<void
     async publish() {
       try {
         if (!redis) {
-          redis = await openRedis(url);
+          redis = await (await import("../conversation.js")).openRedis(url);
           const opened = redis;
           closing.unshift(() => opened.quit().then(() => undefined));
         }
@@ -47,10 +52,13 @@ const lazyPublisher = (url: string, prefix: string, closing: (() => Promise<void
  * notifications as the service, so a reply typed here reaches the requester's chat.
  */
 export const openCliSession =
-  (config: Config) =>
+  (config: Config, note: (text: string) => void = () => {}) =>
   async <T>(run: (session: CliSession) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> => {
     const core = await buildCore(options.migrate ? { ...config, DATABASE_MIGRATE_ON_START: true } : config, {
       serveEmbedded: false,
+      // Only `migrate` may start an empty embedded database; anything else would hide the service's data.
+      createEmbedded: options.migrate === true,
+      logger: { info: note },
       notify: configuredPolicy(config),
     });
     const closing: (() => Promise<void>)[] = [() => core.close()];
@@ -74,12 +82,13 @@ export const openCliSession =
         knowledge: core.knowledge,
         database: core.storage.kind,
         async privacy() {
-          const backend = await openSessionBackend(config);
+          const backend = await (await import("../conversation.js")).openSessionBackend(config);
           closing.unshift(() => backend.close());
           return privacyDesk({ ...core, directory }, backend.turns);
         },
         async conversation() {
-          const conversation = await buildConversation(core);
+          // Loaded only for `chat` on its own: most commands never run the dialogue.
+          const conversation = await (await import("../conversation.js")).buildConversation(core);
           closing.unshift(() => conversation.close());
           return conversation.engine;
         },

@@ -46,6 +46,8 @@ export const coreConfig = {
   REDIS_URL: optionalUrl(["redis://", "rediss://"]),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEFAULT_LANGUAGE: z.enum(LANGS).default("pt-BR"),
+  /** The agent the CLI acts as when a command gives no `--as NAME`; suppliers see it on replies. */
+  AGENT_NAME: z.string().trim().min(1).max(100).optional(),
   DEPARTMENTS: taxonomyList(DEFAULT_TAXONOMY.departments),
   TICKET_TYPES: taxonomyList(DEFAULT_TAXONOMY.types),
   REOPEN_WINDOW_DAYS: int(0, 365, 7),

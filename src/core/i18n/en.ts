@@ -64,6 +64,8 @@ export const en: Catalogue = {
           : "This ticket was already rated.";
       case "NOT_REGISTERED":
         return "Your contact is not registered yet. Ask your support contact to register you, then try again.";
+      case "ATTACHMENT_NOT_FOUND":
+        return `Ticket ${error.ref} has no file ${error.file}.`;
     }
   },
   attachment: (fileName, reason, limit) => {

@@ -64,6 +64,8 @@ export const ptBR: Catalogue = {
           : "Este chamado já foi avaliado.";
       case "NOT_REGISTERED":
         return "Seu contato ainda não está cadastrado. Peça ao seu contato no suporte para cadastrar você e tente de novo.";
+      case "ATTACHMENT_NOT_FOUND":
+        return `O chamado ${error.ref} não tem o arquivo ${error.file}.`;
     }
   },
   attachment: (fileName, reason, limit) => {

@@ -57,4 +57,11 @@ export interface DirectoryRepository {
   recordInbound(contactId: string, at: Date): Promise<void>;
   findOrganization(id: string): Promise<OrganizationRecord | null>;
   findOrganizationByKey(key: string): Promise<OrganizationRecord | null>;
+  /** Organizations by key, at most `limit`. */
+  listOrganizations(limit: number): Promise<readonly OrganizationRecord[]>;
+  /** Contacts by channel and platform id, of one organization when given, at most `limit`. */
+  listContacts(filter: {
+    readonly organizationId?: string;
+    readonly limit: number;
+  }): Promise<readonly ContactRecord[]>;
 }

@@ -45,7 +45,9 @@ export type CoreError =
       readonly limit?: number;
     }
   | { readonly code: "RATING_NOT_ALLOWED"; readonly reason: "NOT_CLOSED" | "ALREADY_RATED" }
-  | { readonly code: "NOT_REGISTERED" };
+  | { readonly code: "NOT_REGISTERED" }
+  /** No file by that id or name on the ticket's history the caller may see. */
+  | { readonly code: "ATTACHMENT_NOT_FOUND"; readonly ref: string; readonly file: string };
 
 export type CoreErrorCode = CoreError["code"];
 

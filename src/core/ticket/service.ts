@@ -79,6 +79,11 @@ export interface RequesterIdentity {
   readonly channel: Channel;
 }
 
+export interface AttachmentFile {
+  readonly meta: AttachmentMeta;
+  readonly bytes: Uint8Array;
+}
+
 export interface TicketDetail {
   readonly ticket: Ticket;
   readonly publicStatus: PublicStatus;
@@ -129,6 +134,11 @@ export interface TicketService {
   reviseReply(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   rate(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   detail(actor: Actor, ref: string): Promise<Result<TicketDetail, CoreError>>;
+  /**
+   * A file of the ticket's history, by attachment id or file name (the latest of that name), with
+   * the same access check as `detail`: an internal note's files only for agents.
+   */
+  attachment(actor: Actor, ref: string, file: string): Promise<Result<AttachmentFile, CoreError>>;
   list(actor: Actor, query: TicketQuery): Promise<Page<Ticket>>;
   /** "TKT-000123", "000123" or "123" find that ticket; anything else searches subjects and messages. */
   search(actor: Actor, text: string, query: TicketQuery): Promise<Page<Ticket>>;
@@ -428,6 +438,16 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
         readBySupport: readMark !== null,
         readMark,
       });
+    },
+
+    async attachment(actor: Actor, ref: string, file: string): Promise<Result<AttachmentFile, CoreError>> {
+      const found = await resolve(actor, ref);
+      if (!found.ok) return found;
+      const visible = visibleTo(actor, await tickets.events(found.value.id)).flatMap((e) => e.attachments);
+      const meta =
+        visible.find((a) => a.id === file) ?? visible.filter((a) => a.fileName === file).at(-1) ?? null;
+      if (!meta) return err({ code: "ATTACHMENT_NOT_FOUND", ref, file });
+      return ok({ meta, bytes: await deps.blobs.get(meta.storageKey) });
     },
 
     list: (actor: Actor, query: TicketQuery): Promise<Page<Ticket>> => tickets.list(scoped(actor, query)),

@@ -47,7 +47,11 @@ function problem(p: FieldProblem) {
   return { code: "custom" as const, message: p.code, params: { problem: p } };
 }
 
-const toFieldIssue = (issue: z.core.$ZodIssue): FieldIssue => {
+/**
+ * A zod issue as a field problem, whether it came from the core's rules or from a wire schema (the
+ * REST API's), so every 400 names fields and problems the same way.
+ */
+export const toFieldIssue = (issue: z.core.$ZodIssue): FieldIssue => {
   const field = issue.path.map(String).join(".") || "input";
   const params = (issue as { params?: { problem?: FieldProblem } }).params;
   if (params?.problem) return { field, problem: params.problem };
@@ -56,6 +60,13 @@ const toFieldIssue = (issue: z.core.$ZodIssue): FieldIssue => {
   }
   if (issue.code === "invalid_type" && issue.input === undefined)
     return { field, problem: { code: "REQUIRED" } };
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code === "too_big" && issue.origin === "string" && typeof input === "string")
+    return { field, problem: { code: "TOO_LONG", max: Number(issue.maximum), actual: charCount(input) } };
+  if (issue.code === "too_small" && issue.origin === "string" && typeof input === "string")
+    return input.length === 0
+      ? { field, problem: { code: "REQUIRED" } }
+      : { field, problem: { code: "TOO_SHORT", min: Number(issue.minimum), actual: charCount(input) } };
   return { field, problem: { code: "INVALID" } };
 };
 

@@ -263,7 +263,8 @@ const forgetRedisKeys = async (prefix: string) => {
 export const eventually = async (
   check: () => Promise<boolean> | boolean,
   what: string,
-  timeoutMs = 20_000,
+  // Generous: a passing wait costs nothing extra, and a busy two-core machine must not fail it.
+  timeoutMs = 60_000,
 ): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

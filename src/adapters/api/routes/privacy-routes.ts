@@ -55,7 +55,7 @@ export const privacyRoutes = (deps: ApiDeps) => [
       status: 200,
       schema: z.string().meta({ format: "binary" }),
       description: "application/zip",
-      mediaType: "application/zip",
+      contentType: "application/zip",
     },
     errors: [403, 404, 501],
     async handle({ principal, params }) {
@@ -67,9 +67,10 @@ export const privacyRoutes = (deps: ApiDeps) => [
       const exported = await deps.privacy.exportContact(contactId, requesterOf(principal));
       if (!exported.ok) return notFound;
       return {
-        kind: "ok",
-        body: Buffer.from(exportArchive(exported.value, deps.clock.now())),
-        file: { type: "application/zip", name: `contact-${contactId}.zip` },
+        kind: "file",
+        bytes: exportArchive(exported.value, deps.clock.now()),
+        contentType: "application/zip",
+        fileName: `contact-${contactId}.zip`,
       };
     },
   }),

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { TicketQuery } from "../../../core/ports/ticket-repository.js";
 import {
   type PublicStatus,
@@ -10,6 +11,7 @@ import { kbFiguresJson } from "../kb-schemas.js";
 import { toReportJson } from "../report-json.js";
 import { defineRoute } from "../route.js";
 import {
+  attachmentParams,
   type ListQuery,
   listQuery,
   statsJson,
@@ -89,6 +91,27 @@ export const ticketReadRoutes = (deps: ApiDeps) => [
       const detail = await deps.service.detail(principal.actor, params.ref);
       if (!detail.ok) return { kind: "core", error: detail.error };
       return { kind: "ok", body: toDetailJson(detail.value, deps.clock.now(), deps.sla) };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/tickets/{ref}/attachments/{file}",
+    operationId: "getAttachment",
+    summary:
+      "Download a file of the ticket's history (same access as the ticket; internal notes' files only for agent keys)",
+    params: attachmentParams,
+    response: {
+      status: 200,
+      schema: z.string().meta({ format: "binary" }),
+      contentType: "application/octet-stream",
+      description: "The file's bytes, with its stored content type and a download name",
+    },
+    errors: [404],
+    async handle({ principal, params }) {
+      const found = await deps.service.attachment(principal.actor, params.ref, params.file);
+      if (!found.ok) return { kind: "core", error: found.error };
+      const { meta, bytes } = found.value;
+      return { kind: "file", bytes, contentType: meta.contentType, fileName: meta.fileName };
     },
   }),
   defineRoute({

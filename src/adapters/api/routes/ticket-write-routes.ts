@@ -10,7 +10,7 @@ import {
   assigneeBody,
   type CreateTicketBody,
   createdTicket,
-  createTicketBody,
+  createTicketBodyFor,
   departmentBody,
   priorityBody,
   replyBody,
@@ -65,6 +65,9 @@ const requesterFor = async (
     const contact = await deps.directory.findContactById(given.contactId);
     return contact ? identity(contact) : problem(422, "UNKNOWN_CONTACT", "No contact has that id.");
   }
+  // Organizations are made by operators (`cli -- register`), never by a typo in an integration.
+  if (!(await deps.directory.findOrganizationByKey(given.organizationKey)))
+    return problem(404, "UNKNOWN_ORGANIZATION", `No organization has the key "${given.organizationKey}".`);
   // Made by the service once the ticket passed its checks: a refused ticket leaves no new contact.
   return async () =>
     identity(
@@ -77,6 +80,19 @@ const requesterFor = async (
       }),
     );
 };
+
+/**
+ * Whether a replayed create asks for the ticket the key opened: same subject, department, type and
+ * priority, compared as the core stored them (trimmed, NFC, codes in any case).
+ */
+const sameRequest = (
+  ticket: Ticket,
+  fields: { subject: string; department: string; type: string; priority: string },
+): boolean =>
+  ticket.subject === fields.subject.normalize("NFC").trim() &&
+  ticket.department === fields.department.trim().toLowerCase() &&
+  ticket.type === fields.type.trim().toLowerCase() &&
+  ticket.priority === fields.priority;
 
 const changed = (deps: ApiDeps, result: Result<Ticket, CoreError>): ApiOutcome =>
   result.ok
@@ -95,13 +111,13 @@ export const ticketWriteRoutes = (deps: ApiDeps) => [
     path: "/tickets",
     operationId: "createTicket",
     summary: "Open a ticket (an Idempotency-Key header makes retries safe)",
-    body: createTicketBody,
+    body: createTicketBodyFor(deps.taxonomy),
     response: {
       status: 201,
       schema: createdTicket,
       description: "Created (200 with created=false when the Idempotency-Key was seen before)",
     },
-    errors: [403, 422],
+    errors: [403, 404, 422],
     async handle({ principal, body, request }) {
       const sourceKey = sourceKeyOf(request, principal);
       if (typeof sourceKey === "object") return sourceKey;
@@ -116,10 +132,19 @@ export const ticketWriteRoutes = (deps: ApiDeps) => [
       );
       if (!result.ok) return { kind: "core", error: result.error };
       const { ticket, created } = result.value;
+      if (!created && !sameRequest(ticket, fields)) {
+        return problem(
+          422,
+          "IDEMPOTENCY_KEY_REUSED",
+          "This Idempotency-Key opened another ticket with different content; use a new key for a new ticket.",
+        );
+      }
+      const json = toTicketJson(ticket, deps.clock.now(), deps.sla);
       return {
         kind: "ok",
         status: created ? 201 : 200,
-        body: { ticket: toTicketJson(ticket, deps.clock.now(), deps.sla), created },
+        body: { ticket: json, created },
+        ...(created ? { location: `/api/v1/tickets/${json.publicId}` } : {}),
       };
     },
   }),

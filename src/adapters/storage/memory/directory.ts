@@ -5,6 +5,12 @@ import type {
   OrganizationRecord,
   PersonRecord,
 } from "../../../core/ports/directory.js";
+import { CHANNELS } from "../../../core/ticket/channel.js";
+
+/** PostgreSQL's order: channels as the enum declares them, then platform ids. */
+const byChannelThenId = (a: ContactRecord, b: ContactRecord): number =>
+  CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel) ||
+  (a.platformUserId < b.platformUserId ? -1 : a.platformUserId > b.platformUserId ? 1 : 0);
 
 /** In-process directory for unit tests and the contract suite. */
 export const createMemoryDirectory = (): DirectoryRepository => {
@@ -87,5 +93,15 @@ export const createMemoryDirectory = (): DirectoryRepository => {
     },
     findOrganization: async (id) => organizations.get(id) ?? null,
     findOrganizationByKey: async (key) => [...organizations.values()].find((o) => o.key === key) ?? null,
+    listOrganizations: async (limit) =>
+      [...organizations.values()]
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .slice(0, limit),
+    listContacts: async ({ organizationId, limit }) =>
+      [...contacts.keys()]
+        .map((id) => view(id)!)
+        .filter((c) => organizationId === undefined || c.person.organizationId === organizationId)
+        .sort((a, b) => byChannelThenId(a, b))
+        .slice(0, limit),
   };
 };

@@ -1,13 +1,19 @@
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../../../generated/prisma/client.js";
-import { EmbeddedAdapterFactory } from "./embedded-adapter.js";
-import { claimDataDir, type DataDirClaim } from "./embedded-endpoint.js";
-import { listenEmbedded } from "./embedded-server.js";
-import { migrate } from "./migrations.js";
+import { claimDataDir, claimedByLiveProcess, type DataDirClaim, ENDPOINT_FILE } from "./embedded-endpoint.js";
+import { listenEmbedded, SOCKET_PORT } from "./embedded-server.js";
+
+// PGlite, its Prisma adapter and the migration engine (WebAssembly) load only in the process that
+// opens the embedded database or migrates: a CLI command reaching the service needs none of them.
+const embeddedAdapter = async (pglite: PGlite) =>
+  new (await import("./embedded-adapter.js")).EmbeddedAdapterFactory(pglite);
+const migrate: typeof import("./migrations.js").migrate = async (...args) =>
+  (await import("./migrations.js")).migrate(...args);
 
 export interface Database {
   prisma: PrismaClient;
@@ -28,10 +34,21 @@ export interface OpenDatabaseOptions {
   migrateOnStart: boolean;
   /**
    * For the long-running service: while it has the embedded database open, other processes
-   * (the CLI) reach it through a 127.0.0.1 endpoint instead of being locked out.
+   * (the CLI) reach it through an owner-only Unix socket in `<dataDir>/run` instead of being locked out.
    */
   serveEmbedded?: boolean;
+  /**
+   * False for the CLI and the terminal chat: with no service serving the directory and no database
+   * in it yet, they refuse rather than quietly start an empty one (a DATA_DIR or working directory
+   * other than the service's). `migrate` creates it.
+   */
+  createEmbedded?: boolean;
   logger?: DatabaseLogger;
+}
+
+/** No embedded database where one was expected, and none is to be created here. */
+export class NoEmbeddedDatabaseError extends Error {
+  override readonly name = "NoEmbeddedDatabaseError";
 }
 
 type OwnedElsewhere = Extract<DataDirClaim, { owner: false }>;
@@ -39,19 +56,40 @@ type OwnedElsewhere = Extract<DataDirClaim, { owner: false }>;
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const log = options.logger ?? { info: () => {} };
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.migrateOnStart, log);
-  return openEmbedded(options.dataDir, options.serveEmbedded ?? false, log);
+  return openEmbedded(options.dataDir, options.serveEmbedded ?? false, options.createEmbedded ?? true, log);
 }
 
 async function openPostgres(url: string, migrateOnStart: boolean, log: DatabaseLogger): Promise<Database> {
+  const where = new URL(url);
+  log.info(`using PostgreSQL at ${where.hostname}:${where.port || 5432}${where.pathname}`);
   if (migrateOnStart) logApplied(await migrate({ kind: "postgres", url }), log);
   return wrap("postgres", new PrismaPg({ connectionString: url }), async () => {});
 }
 
-async function openEmbedded(dataDir: string, serve: boolean, log: DatabaseLogger): Promise<Database> {
+async function openEmbedded(
+  dataDir: string,
+  serve: boolean,
+  create: boolean,
+  log: DatabaseLogger,
+): Promise<Database> {
+  if (
+    !create &&
+    !existsSync(join(dataDir, "pglite", "PG_VERSION")) &&
+    !existsSync(join(dataDir, ENDPOINT_FILE))
+  ) {
+    throw new NoEmbeddedDatabaseError(
+      `no chamado database in ${dataDir} and no service serving one there. Start the service first (npm start), ` +
+        "or point DATA_DIR at the service's data directory (relative paths start at the working directory), " +
+        "or create an empty one here with: npm run --silent cli -- migrate",
+    );
+  }
   await mkdir(dataDir, { recursive: true });
   // Listening first lets the claim carry the address, so no client ever sees a claim without one.
-  const server = serve ? await listenEmbedded() : undefined;
-  const address = server && { host: server.host, port: server.port };
+  // A socket already there that a live owner holds means: be its client (the claim below says so).
+  const server = serve
+    ? await listenEmbedded(dataDir, async () => !(await claimedByLiveProcess(dataDir)))
+    : undefined;
+  const address = server && { socketDir: server.socketDir };
   const claim = await claimDataDir(dataDir, address).catch(async (error: unknown) => {
     await server?.close();
     throw error;
@@ -68,8 +106,12 @@ async function openEmbedded(dataDir: string, serve: boolean, log: DatabaseLogger
     throw error;
   });
   server?.attach(pglite);
-  if (server) log.info(`serving the embedded database on ${server.host}:${server.port}`);
-  return wrap("embedded", new EmbeddedAdapterFactory(pglite), async () => {
+  log.info(
+    server
+      ? `serving the embedded database in ${dataDir} on the Unix socket in ${server.socketDir}`
+      : `using the embedded database in ${dataDir} directly (no service is running there)`,
+  );
+  return wrap("embedded", await embeddedAdapter(pglite), async () => {
     await server?.close();
     await pglite.close();
     await claim.release();
@@ -82,25 +124,26 @@ async function connectToOwner(
   claim: OwnedElsewhere,
   log: DatabaseLogger,
 ): Promise<Database> {
-  const { pid, host, port } = claim.endpoint;
+  const { pid, socketDir } = claim.endpoint;
   const database = wrap(
     "embedded",
-    new PrismaPg({ host, port, user: "postgres", database: "postgres" }),
+    new PrismaPg({ host: socketDir, port: SOCKET_PORT, user: "postgres", database: "postgres" }),
     async () => {},
   );
   await database.ping().catch(async (error: unknown) => {
     await database.close();
     throw new Error(
-      `the embedded database in ${dataDir} is served by process ${pid} at ${host}:${port}, which does not answer; ` +
+      `the embedded database in ${dataDir} is served by process ${pid} on the socket in ${socketDir}, which does not answer; ` +
         `if no service runs there, delete ${claim.file}`,
       { cause: error },
     );
   });
-  log.info(`embedded database in ${dataDir} is served by process ${pid}; connected to ${host}:${port}`);
+  log.info(`using the embedded database in ${dataDir}, served by process ${pid}`);
   return database;
 }
 
 async function openMigrated(dataDir: string, log: DatabaseLogger): Promise<PGlite> {
+  const { PGlite } = await import("@electric-sql/pglite");
   const pglite = await PGlite.create({ dataDir });
   try {
     logApplied(await migrate({ kind: "embedded", pglite }), log);

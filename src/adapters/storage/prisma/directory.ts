@@ -145,5 +145,18 @@ export const createPrismaDirectory = (prisma: PrismaClient): DirectoryRepository
       const row = await prisma.organization.findUnique({ where: { key } });
       return row ? { id: row.id, name: row.name, key: row.key } : null;
     },
+    async listOrganizations(limit) {
+      const rows = await prisma.organization.findMany({ orderBy: { key: "asc" }, take: limit });
+      return rows.map((row) => ({ id: row.id, name: row.name, key: row.key }));
+    },
+    async listContacts({ organizationId, limit }) {
+      const rows = await prisma.contact.findMany({
+        where: organizationId ? { person: { organizationId } } : {},
+        include: contactInclude,
+        orderBy: [{ channel: "asc" }, { platformUserId: "asc" }],
+        take: limit,
+      });
+      return rows.map(toContact);
+    },
   };
 };

@@ -6,9 +6,8 @@ export const ENDPOINT_FILE = "pglite.endpoint.json";
 
 export interface Endpoint {
   pid: number;
-  /** Present when the owner serves the database to other processes. */
-  host?: string;
-  port?: number;
+  /** Present when the owner serves the database to other processes: the folder of its Unix socket. */
+  socketDir?: string;
   /**
    * Unique per claim. A restarted container's process often gets its dead predecessor's pid
    * (1, say); the claim id tells its stale file apart from a claim it made itself.
@@ -20,7 +19,7 @@ const claimsMadeHere = new Set<string>();
 
 export type DataDirClaim =
   | { owner: true; release(): Promise<void> }
-  | { owner: false; file: string; endpoint: { pid: number; host: string; port: number } };
+  | { owner: false; file: string; endpoint: { pid: number; socketDir: string } };
 
 /**
  * PGlite lets one process open a data directory. Every process that opens it first claims
@@ -28,10 +27,7 @@ export type DataDirClaim =
  * once; one that finds a live owner serving it connects to that endpoint instead.
  * A claim whose pid is dead is removed and the directory claimed again.
  */
-export async function claimDataDir(
-  dataDir: string,
-  served?: { host: string; port: number },
-): Promise<DataDirClaim> {
+export async function claimDataDir(dataDir: string, served?: { socketDir: string }): Promise<DataDirClaim> {
   const file = join(dataDir, ENDPOINT_FILE);
   const mine = JSON.stringify({ pid: process.pid, ...served, claim: randomUUID() } satisfies Endpoint);
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -43,8 +39,8 @@ export async function claimDataDir(
     if (raw === undefined) continue;
     const other = parse(raw);
     if (other && (other.pid === process.pid ? claimsMadeHere.has(raw) : isAlive(other.pid))) {
-      if (other.host !== undefined && other.port !== undefined) {
-        return { owner: false, file, endpoint: { pid: other.pid, host: other.host, port: other.port } };
+      if (other.socketDir !== undefined) {
+        return { owner: false, file, endpoint: { pid: other.pid, socketDir: other.socketDir } };
       }
       throw new Error(
         `the embedded database in ${dataDir} is open in process ${other.pid}, which does not serve it to others; ` +
@@ -54,6 +50,13 @@ export async function claimDataDir(
     await removeStale(file, raw);
   }
   throw new Error(`could not claim ${file}: other processes keep changing it`);
+}
+
+/** Whether a live process holds the directory's claim (then its socket is not stale). */
+export async function claimedByLiveProcess(dataDir: string): Promise<boolean> {
+  const raw = await readFile(join(dataDir, ENDPOINT_FILE), "utf8").catch(() => undefined);
+  const other = raw === undefined ? undefined : parse(raw);
+  return other !== undefined && (other.pid === process.pid ? claimsMadeHere.has(raw!) : isAlive(other.pid));
 }
 
 async function createExclusive(file: string, content: string): Promise<boolean> {

@@ -1,9 +1,17 @@
-import { createServer, type Socket } from "node:net";
+import { chmod, mkdir, unlink } from "node:fs/promises";
+import { createServer, type Server, type Socket } from "node:net";
+import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 
+/** PostgreSQL clients find a server's socket as `<dir>/.s.PGSQL.<port>`: `host` is the folder. */
+export const SOCKET_PORT = 5432;
+const SOCKET_NAME = `.s.PGSQL.${SOCKET_PORT}`;
+/** Linux's limit for a socket path (sun_path, 108 bytes with the terminating NUL). */
+const MAX_SOCKET_PATH = 107;
+
 export interface EmbeddedServer {
-  host: string;
-  port: number;
+  /** The folder holding the socket, as PostgreSQL clients take it for `host`. */
+  socketDir: string;
   /** Starts answering; connections that arrive before wait for it. */
   attach(db: PGlite): void;
   close(): Promise<void>;
@@ -16,8 +24,10 @@ const SYNC = Buffer.from([0x53, 0, 0, 0, 4]);
 const ROLLBACK = query("ROLLBACK");
 
 /**
- * Serves a PGlite over the PostgreSQL wire protocol on 127.0.0.1, so other processes can use
- * the embedded database while this one owns its directory.
+ * Serves a PGlite over the PostgreSQL wire protocol on a Unix socket in `<dataDir>/run/`, so other
+ * processes of the same user can use the embedded database while this one owns its directory. The
+ * folder is 0700 and the socket 0600: other local users cannot connect (there is no password), and
+ * nothing listens on TCP.
  *
  * PGlite is one backend session. @electric-sql/pglite-socket's server interleaves clients per
  * message, and not with this process's own queries: an in-process transaction and a socket
@@ -28,7 +38,21 @@ const ROLLBACK = query("ROLLBACK");
  * adapter takes that mutex for every query and transaction, so everyone queues on one lock.
  * Not carried: COPY ... FROM STDIN (its data follows the query) and LISTEN/NOTIFY.
  */
-export async function listenEmbedded(): Promise<EmbeddedServer> {
+export async function listenEmbedded(
+  dataDir: string,
+  /** Whether a socket already there is a dead owner's (then replaced) rather than a live one's. */
+  isStale: () => Promise<boolean>,
+): Promise<EmbeddedServer | undefined> {
+  const socketDir = join(dataDir, "run");
+  const socketPath = join(socketDir, SOCKET_NAME);
+  if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH) {
+    throw new Error(
+      `DATA_DIR is too deep for the embedded database's socket (${socketPath} is over ${MAX_SOCKET_PATH} bytes); use a shorter DATA_DIR`,
+    );
+  }
+  // Created owner-only before the socket exists, so there is no moment it can be reached by others.
+  await mkdir(socketDir, { recursive: true, mode: 0o700 });
+  await chmod(socketDir, 0o700);
   let attach!: (db: PGlite) => void;
   let abandon!: (reason: Error) => void;
   const ready = new Promise<PGlite>((resolve, reject) => {
@@ -48,15 +72,14 @@ export async function listenEmbedded(): Promise<EmbeddedServer> {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const address = server.address();
-  if (typeof address !== "object" || address === null) throw new Error("embedded server has no TCP address");
+  if (!(await listenOn(server, socketPath))) {
+    if (!(await isStale())) return undefined;
+    await unlink(socketPath).catch(() => {});
+    if (!(await listenOn(server, socketPath))) return undefined;
+  }
+  await chmod(socketPath, 0o600);
   return {
-    host: address.address,
-    port: address.port,
+    socketDir,
     attach,
     async close() {
       abandon(new Error("embedded server closed"));
@@ -65,6 +88,21 @@ export async function listenEmbedded(): Promise<EmbeddedServer> {
       await Promise.all([closed, ...sessions]);
     },
   };
+}
+
+/** False when a socket file is already there (a live owner's, or a dead one's left behind). */
+function listenOn(server: Server, path: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") resolve(false);
+      else reject(error);
+    };
+    server.once("error", failed);
+    server.listen(path, () => {
+      server.off("error", failed);
+      resolve(true);
+    });
+  });
 }
 
 /** Resolves once the client is gone and the session it may have held is back to idle and released. */
