@@ -23,6 +23,11 @@ export const audit: Command = {
   name: "audit",
   summary: "read the audit log of administrative actions, newest first",
   usage: USAGE,
+  examples: [
+    "audit",
+    "audit --action contact.erased --from 2026-11-01",
+    "audit --door api --limit 20 --json",
+  ],
   options: {
     actor: { type: "string" },
     action: { type: "string" },

@@ -27,6 +27,10 @@ export const invite: Command = {
   name: "invite",
   summary: "invite a contact: a one-time Telegram link or WhatsApp code that activates them",
   usage: "invite --channel telegram|whatsapp --name NAME --org KEY [--org-name NAME] [--admin] [--hours H]",
+  examples: [
+    'invite --channel telegram --name "Carla Dias" --org acme',
+    'invite --channel whatsapp --name "Rui Lima" --org acme --org-name "Acme Ltda" --admin',
+  ],
   options: {
     channel: { type: "string" },
     name: { type: "string" },
@@ -62,6 +66,10 @@ const setActive = (active: boolean): Command => ({
     ? "let a deactivated contact use the chat again"
     : "refuse a contact in chat from now on (with a message in their language); their tickets stay",
   usage: `${active ? "activate" : "deactivate"} CHANNEL:ID`,
+  examples: [
+    `${active ? "activate" : "deactivate"} telegram:12345`,
+    `${active ? "activate" : "deactivate"} whatsapp:5511999998888`,
+  ],
   options: {},
   async run(ctx, _v, positionals) {
     const parsed = contactRef.safeParse(positionals[0]);

@@ -179,6 +179,11 @@ export const kb: Command = {
   name: "kb",
   summary: "knowledge-base articles: add, edit, publish, list, import a folder of Markdown files",
   usage: USAGE,
+  examples: [
+    'kb add --title "Segunda via do boleto" --file boleto.md --lang pt-BR --status published',
+    "kb import docs/kb",
+    "kb list --status published --lang en",
+  ],
   options: {
     title: { type: "string" },
     body: { type: "string" },

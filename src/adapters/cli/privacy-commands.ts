@@ -45,6 +45,10 @@ export const exportCommand: Command = {
   name: "export",
   summary: "everything held about one contact, as a zip (contact.json and their files)",
   usage: "export (--contact CHANNEL:ID | --id CONTACT_ID) [--out FILE.zip]",
+  examples: [
+    "export --contact whatsapp:5511999998888 --out carla.zip",
+    "export --contact telegram:12345 --json",
+  ],
   options: { contact: { type: "string" }, id: { type: "string" }, out: { type: "string" } },
   async run(ctx, values) {
     const who = target(values);
@@ -86,6 +90,7 @@ export const eraseCommand: Command = {
   summary: "anonymize a contact: identifiers, their text and files go; tickets and figures stay",
   usage:
     "erase (--contact CHANNEL:ID | --id CONTACT_ID) --yes | erase --unfinished   (finishes erasures that were cut off)",
+  examples: ["erase --contact telegram:12345 --yes", "erase --unfinished"],
   options: {
     contact: { type: "string" },
     id: { type: "string" },
