@@ -58,7 +58,7 @@ describeWith({ pg: true }, "read marks through the API and the CLI", () => {
 
   it("`show` in the CLI marks it read and prints who read it and when", async () => {
     const ref = await open();
-    const shown = await cli(["show", ref], s.env);
+    const shown = await cli(["show", ref, "--lang", "en"], s.env);
     expect(shown.code).toBe(0);
     expect(shown.out).toMatch(/read by support: \d{4}-\d\d-\d\d[ T]\d\d:\d\d.* by \S+/);
     const json = JSON.parse((await cli(["show", ref, "--json"], s.env)).out);

@@ -8,7 +8,7 @@ import {
   describeWith,
   type ThrowawayDatabase,
 } from "../support/pg-database-for-service.js";
-import { client, createKey } from "./support.js";
+import { client, createKey, seedOrganizations } from "./support.js";
 
 describeWith({ pg: true }, "GET /api/v1/stats report", () => {
   let db: ThrowawayDatabase;
@@ -25,6 +25,7 @@ describeWith({ pg: true }, "GET /api/v1/stats report", () => {
       startTimers: false,
       startWorker: false,
     });
+    await seedOrganizations(service, ["acme", "globex"]);
     agentKey = (await createKey(env, "panel", "all")).secret;
     const agents = client(service.url, agentKey);
     for (const [org, person, score] of [

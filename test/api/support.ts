@@ -1,4 +1,5 @@
 import { runCli } from "../../src/app/cli/main.js";
+import type { RunningService } from "../../src/app/service.js";
 
 /** Runs the real CLI against the test database and returns its exit code and output. */
 export const cli = async (args: string[], env: Record<string, string>) => {
@@ -85,4 +86,20 @@ export const startApiService = async () => {
       await db.drop();
     },
   };
+};
+
+/**
+ * Organizations the API may name: it answers 404 for an organization nobody registered, so a test
+ * registers one founder contact in each first, as `cli -- register` would.
+ */
+export const seedOrganizations = async (service: RunningService, keys: readonly string[]) => {
+  for (const key of keys) {
+    await service.core.directory.ensureContact({
+      channel: "TELEGRAM",
+      platformUserId: `${key}-founder`,
+      displayName: `${key} founder`,
+      organization: { key, name: key.toUpperCase() },
+      registered: true,
+    });
+  }
 };

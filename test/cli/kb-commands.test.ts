@@ -73,6 +73,8 @@ describe("kb CLI on the embedded database", () => {
 
   it("imports a folder, refusing a bad file and naming why, then adds, edits and publishes", async () => {
     const env = { DATA_DIR: dataDir };
+    // The CLI never creates an empty embedded database behind a service's back: migrate makes it.
+    expect((await cli(["migrate"], env)).code).toBe(0);
     const imported = await cli(["kb", "import", articles], env);
     expect(imported.code).toBe(1);
     expect(imported.out).toContain("01-boleto.md: added KB-1");
@@ -141,6 +143,7 @@ describe("kb figures in stats", () => {
 
   it("prints suggestions, opens, deflections and tickets after, and the articles that never help", async () => {
     const env = { DATA_DIR: dataDir };
+    expect((await cli(["migrate"], env)).code).toBe(0);
     await json(
       [
         "kb",

@@ -2,7 +2,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type RunningService, startService } from "../../src/app/service.js";
 import { testConfig, testEnv } from "../../testkit/spawn-service.js";
-import { cli, client, createKey } from "../api/support.js";
+import { cli, client, createKey, seedOrganizations } from "../api/support.js";
 import {
   createThrowawayDatabase,
   describeWith,
@@ -29,6 +29,7 @@ describeWith({ pg: true }, "export and erasure through the REST API", () => {
     admin = JSON.parse(
       (await cli(["api-key", "create", "--name", "dpo", "--admin", "--json"], env)).out,
     ).secret;
+    await seedOrganizations(service, ["acme"]);
     agent = (await createKey(env, "panel", "all")).secret;
     const created = await client(service.url, agent).post("/tickets", {
       subject: "Boleto duplicado",
@@ -57,7 +58,7 @@ describeWith({ pg: true }, "export and erasure through the REST API", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="contact-[0-9a-f-]+\.zip"$/,
+      /^attachment; filename="contact-[0-9a-f-]+\.zip"; filename\*=UTF-8''contact-[0-9a-f-]+\.zip$/,
     );
     const files = await unzip(new Uint8Array(await response.arrayBuffer()));
     const doc = JSON.parse(files.get("contact.json")!.toString("utf8"));
