@@ -188,6 +188,24 @@ describe("embedded endpoint", () => {
     }
   });
 
+  it("lets the service wait for a CLI command that has the directory open, then serve it", async () => {
+    const cli = await openDatabase({ dataDir, migrateOnStart: false });
+    let served = false;
+    const starting = openDatabase({ dataDir, migrateOnStart: false, serveEmbedded: true }).then((db) => {
+      served = true;
+      return db;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(served).toBe(false);
+    await cli.close();
+    const service = await starting;
+    try {
+      expect(await service.prisma.ticketCounter.count()).toBeGreaterThanOrEqual(0);
+    } finally {
+      await service.close();
+    }
+  });
+
   it("refuses a second process while the owner does not serve the directory", async () => {
     const owner = await openDatabase({ dataDir, migrateOnStart: false });
     try {

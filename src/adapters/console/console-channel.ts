@@ -153,6 +153,14 @@ export const createConsoleChannel = (deps: ConsoleChannelDeps) => {
     async start() {
       const dir = join(deps.dataDir, "run");
       const path = join(dir, CONSOLE_SOCKET);
+      // Linux's limit for a socket path: a deep DATA_DIR leaves the terminal chat off, not the service.
+      if (Buffer.byteLength(path) > 107) {
+        deps.logger.warn(
+          { path },
+          "console: DATA_DIR is too deep for the chat socket; terminal chats are off",
+        );
+        return;
+      }
       await mkdir(dir, { recursive: true, mode: 0o700 });
       await chmod(dir, 0o700);
       const listening = createServer(serve);

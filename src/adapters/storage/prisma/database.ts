@@ -5,7 +5,13 @@ import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../../../generated/prisma/client.js";
-import { claimDataDir, claimedByLiveProcess, type DataDirClaim, ENDPOINT_FILE } from "./embedded-endpoint.js";
+import {
+  claimDataDir,
+  claimedByLiveProcess,
+  DataDirBusyError,
+  type DataDirClaim,
+  ENDPOINT_FILE,
+} from "./embedded-endpoint.js";
 import { listenEmbedded, SOCKET_PORT } from "./embedded-server.js";
 
 // PGlite, its Prisma adapter and the migration engine (WebAssembly) load only in the process that
@@ -90,10 +96,12 @@ async function openEmbedded(
     ? await listenEmbedded(dataDir, async () => !(await claimedByLiveProcess(dataDir)))
     : undefined;
   const address = server && { socketDir: server.socketDir };
-  const claim = await claimDataDir(dataDir, address).catch(async (error: unknown) => {
-    await server?.close();
-    throw error;
-  });
+  const claim = await claimWaiting(dataDir, address, serve ? SERVICE_CLAIM_WAIT_MS : 0, log).catch(
+    async (error: unknown) => {
+      await server?.close();
+      throw error;
+    },
+  );
 
   if (!claim.owner) {
     await server?.close();
@@ -140,6 +148,33 @@ async function connectToOwner(
   });
   log.info(`using the embedded database in ${dataDir}, served by process ${pid}`);
   return database;
+}
+
+/** How long the service waits for a CLI command that has the directory open to finish. */
+const SERVICE_CLAIM_WAIT_MS = 60_000;
+
+/**
+ * Claims the directory; while a CLI command holds it for itself (it started before the service), the
+ * service waits for it to finish rather than failing to start.
+ */
+async function claimWaiting(
+  dataDir: string,
+  address: { socketDir: string } | undefined,
+  waitMs: number,
+  log: DatabaseLogger,
+): Promise<DataDirClaim> {
+  const deadline = Date.now() + waitMs;
+  let told = false;
+  for (;;) {
+    try {
+      return await claimDataDir(dataDir, address);
+    } catch (error) {
+      if (!(error instanceof DataDirBusyError) || Date.now() >= deadline) throw error;
+      if (!told) log.info(`${error.message}; waiting up to ${waitMs / 1000} s for it to finish`);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 async function openMigrated(dataDir: string, log: DatabaseLogger): Promise<PGlite> {

@@ -17,6 +17,11 @@ export interface Endpoint {
 
 const claimsMadeHere = new Set<string>();
 
+/** Another live process (a CLI command) has the directory open for itself. */
+export class DataDirBusyError extends Error {
+  override readonly name = "DataDirBusyError";
+}
+
 export type DataDirClaim =
   | { owner: true; release(): Promise<void> }
   | { owner: false; file: string; endpoint: { pid: number; socketDir: string } };
@@ -42,7 +47,7 @@ export async function claimDataDir(dataDir: string, served?: { socketDir: string
       if (other.socketDir !== undefined) {
         return { owner: false, file, endpoint: { pid: other.pid, socketDir: other.socketDir } };
       }
-      throw new Error(
+      throw new DataDirBusyError(
         `the embedded database in ${dataDir} is open in process ${other.pid}, which does not serve it to others; ` +
           "wait for it to finish, or set DATABASE_URL",
       );
