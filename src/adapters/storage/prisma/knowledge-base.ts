@@ -184,11 +184,16 @@ export const createPrismaKnowledgeBase = (prisma: PrismaClient): KnowledgeBase =
       .split(/[^\p{L}\p{N}]+/u)
       .filter((w) => w.length > 1);
     if (words.length === 0) return [];
+    // The query first, on its own: as a value the planner sees it, and picks the text index when it is selective.
+    const [built] = await prisma.$queryRaw<
+      { q: string }[]
+    >`SELECT (${anyWord(query.lang, words)})::text AS q`;
+    const q = built?.q ?? "";
+    if (!q) return [];
     const ids = await prisma.$queryRaw<{ id: number }[]>`
-      WITH q AS (SELECT ${anyWord(query.lang, words)} AS query)
-      SELECT a.id FROM kb_article a, q
-      WHERE a.status = 'PUBLISHED'::"KbArticleStatus" AND a.lang = ${query.lang} AND a.search_vector @@ q.query
-      ORDER BY ts_rank(a.search_vector, q.query) DESC, a.id DESC LIMIT ${query.limit}`;
+      SELECT a.id FROM kb_article a
+      WHERE a.status = 'PUBLISHED'::"KbArticleStatus" AND a.lang = ${query.lang} AND a.search_vector @@ ${q}::tsquery
+      ORDER BY ts_rank(a.search_vector, ${q}::tsquery) DESC, a.id DESC LIMIT ${query.limit}`;
     if (ids.length === 0) return [];
     const rows = await prisma.kbArticle.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select });
     const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
