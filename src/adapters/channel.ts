@@ -35,6 +35,8 @@ export interface SharedSettings {
   readonly taxonomy: Taxonomy;
   /** Grace for work under way when the service stops. */
   readonly shutdownTimeoutMs: number;
+  /** How long an agent's reply waits in the outbox before it goes out. */
+  readonly replyGraceMs: number;
   /** This instance's name, unique among the instances sharing storage. */
   readonly instanceId: string;
   /** A folder this instance may keep a channel's local state in (a linked WhatsApp Web session). */

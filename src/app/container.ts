@@ -103,6 +103,7 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     taxonomy,
     attachmentRules,
     reopenWindowDays: config.REOPEN_WINDOW_DAYS,
+    firstResponderOwns: config.FIRST_RESPONDER_OWNS,
     notify: options.notify ?? noNotifications,
   });
   return {

@@ -93,6 +93,7 @@ const sharedSettingsOf = (config: Config, core: Core, instanceId: string): Share
   sla: slaPolicyOf(config),
   taxonomy: core.taxonomy,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  replyGraceMs: config.AGENT_REPLY_GRACE_SECONDS * 1000,
   instanceId,
   stateDir: resolve(config.DATA_DIR),
 });

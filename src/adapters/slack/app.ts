@@ -13,6 +13,8 @@ import type { HomeHandlers } from "./home-handlers.js";
 import { filtersFromState } from "./home-view.js";
 import { ACTION, TICKET_REACTION, VIEW } from "./ids.js";
 import { COMMAND, type Respond } from "./requester-io.js";
+import { registerToolActions } from "./tools/actions.js";
+import type { OwnershipHandlers } from "./tools/ownership.js";
 
 export interface SlackHandlers {
   readonly agents: AgentHandlers;
@@ -20,12 +22,13 @@ export interface SlackHandlers {
   readonly commands: CommandHandlers;
   readonly dm: DmHandlers;
   readonly home: HomeHandlers;
+  readonly ownership: OwnershipHandlers;
 }
 
 /** Bolt's error handlers get its coded wrapper; storage errors must reach the receiver as they were thrown. */
 const unwrap = (error: unknown): unknown => (error as { original?: unknown }).original ?? error;
 
-const respondWith =
+export const respondWith =
   (respond: RespondFn): Respond =>
   (message) =>
     respond(message);
@@ -34,7 +37,11 @@ const respondWith =
  * Once acked, a failure can no longer reach Slack's request: the person is told it failed on our
  * side (only them), and the error goes on to the error handler.
  */
-const apologizing = async (deps: SlackDeps, respond: RespondFn, work: () => Promise<void>): Promise<void> => {
+export const apologizing = async (
+  deps: SlackDeps,
+  respond: RespondFn,
+  work: () => Promise<void>,
+): Promise<void> => {
   try {
     await work();
   } catch (error) {
@@ -53,7 +60,7 @@ const ROOT_ACTIONS: readonly [string, RootAction][] = [
 ];
 
 /** The value of the clicked button or the option of the changed menu. */
-const chosenValue = (action: unknown): string | undefined => {
+export const chosenValue = (action: unknown): string | undefined => {
   const a = action as { value?: unknown; selected_option?: { value?: unknown } | null };
   if (typeof a.value === "string") return a.value;
   return typeof a.selected_option?.value === "string" ? a.selected_option.value : undefined;
@@ -116,6 +123,8 @@ export const createSlackApp = (
       await apologizing(deps, respond, () => handlers.agents.rootAction(action, input, respondWith(respond)));
     });
   }
+
+  registerToolActions(app, deps, handlers);
 
   app.action<BlockAction>(ACTION.openForm, async ({ ack, body }) => {
     await ack();

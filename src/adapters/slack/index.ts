@@ -21,6 +21,7 @@ import { createDmOpener } from "./requester-sender.js";
 import { createRequesters } from "./requesters.js";
 import { createSlackSender } from "./sender.js";
 import { slackThreads } from "./threads.js";
+import { createOwnershipHandlers } from "./tools/ownership.js";
 
 export class SlackStartError extends Error {
   override readonly name = "SlackStartError";
@@ -97,8 +98,10 @@ export const slackChannel = defineChannel({
     const requesters = createRequesters(deps);
     const io = createRequesterIo(deps, openDm);
     const forms = createFormHandlers(deps, requesters, io);
+    const ownership = createOwnershipHandlers(deps);
     const handlers = {
-      agents: createAgentHandlers(deps, reactions),
+      agents: createAgentHandlers(deps, reactions, ownership),
+      ownership,
       forms,
       commands: createCommandHandlers(deps, requesters, io, forms.openForm),
       dm: createDmHandlers(deps, requesters, io),

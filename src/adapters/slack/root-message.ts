@@ -9,6 +9,7 @@ import { type SlaClockState, type SlaPolicy, slaStatus } from "../../core/timers
 import { slackCatalogues } from "./i18n/index.js";
 import { ACTION } from "./ids.js";
 import { clip, escapeMrkdwn, LIMITS, mention, quote } from "./text.js";
+import { ownershipBlock } from "./tools/ownership-block.js";
 
 /** What agents see of a ticket in their channel, rendered in the agents' language. */
 export interface AgentView {
@@ -147,6 +148,7 @@ export const rootMessage = (
       },
     ],
   });
+  blocks.push(ownershipBlock(ticket, view.lang));
   // Slack builds notifications from `text`: the subject is escaped there too, or "<!channel>" pings.
   return { text: s.root.fallback(ref, escapeMrkdwn(ticket.subject)), blocks };
 };

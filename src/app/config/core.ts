@@ -49,6 +49,8 @@ export const coreConfig = {
   DEPARTMENTS: taxonomyList(DEFAULT_TAXONOMY.departments),
   TICKET_TYPES: taxonomyList(DEFAULT_TAXONOMY.types),
   REOPEN_WINDOW_DAYS: int(0, 365, 7),
+  /** The first agent to reply publicly to an unassigned ticket becomes its assignee. */
+  FIRST_RESPONDER_OWNS: bool(false),
   ATTACHMENT_MAX_FILES: int(0, 10, DEFAULT_ATTACHMENT_RULES.maxFiles),
   ATTACHMENT_MAX_BYTES: int(1, 50 * 1024 * 1024, DEFAULT_ATTACHMENT_RULES.maxBytes),
   /** Bytes of files one contact's chat flows may hold before a ticket has them; more is refused. */

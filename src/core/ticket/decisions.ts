@@ -20,6 +20,8 @@ export interface DecisionContext {
   readonly now: Date;
   readonly reopenWindowDays: number;
   readonly notify: NotificationPolicy;
+  /** The first agent to answer publicly a ticket nobody owns becomes its assignee. */
+  readonly firstResponderOwns?: boolean;
 }
 
 export const actorRef = (actor: Actor): { kind: ActorKind; id: string; name: string } => {
@@ -135,14 +137,25 @@ export const decideReply = (
   const moved = moveTo(ticket, target, actor, now);
   if (!moved.ok) return moved;
   const ref = actorRef(actor);
+  const owner = firstResponder(ticket, actor, ctx);
   const patch: TicketPatch = {
     ...moved.value.patch,
     lastReply: { at: now, by: ref.kind, name: ref.name },
     ...(actor.kind === "requester"
       ? { requesterLastMessageAt: now }
       : { firstResponseAt: ticket.firstResponseAt ?? now }),
+    ...(owner ? { assignee: owner.assignee } : {}),
   };
-  return ok(finish(ticket, actor, ctx, patch, [message, ...moved.value.events], reply.message));
+  const events = [message, ...moved.value.events, ...(owner ? [owner.event] : [])];
+  return ok(finish(ticket, actor, ctx, patch, events, reply.message));
+};
+
+/** The agent who answers an unowned ticket takes it, when the service is configured so. */
+const firstResponder = (ticket: Ticket, actor: Actor, ctx: DecisionContext) => {
+  if (!ctx.firstResponderOwns || actor.kind !== "agent" || ticket.assignee !== null) return null;
+  const assignee = { id: actor.id, name: actor.name };
+  const changed = event(actor, ctx.now, { kind: "ASSIGNEE_CHANGED", to: actor.name, body: actor.id });
+  return { assignee, event: changed };
 };
 
 export const decideStatus = (

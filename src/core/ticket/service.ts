@@ -54,6 +54,8 @@ export interface TicketServiceDeps {
   readonly attachmentRules: AttachmentRules;
   readonly reopenWindowDays: number;
   readonly notify: NotificationPolicy;
+  /** The first agent to reply publicly to an unassigned ticket becomes its assignee. */
+  readonly firstResponderOwns?: boolean;
 }
 
 /**
@@ -121,6 +123,7 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
     now: clock.now(),
     reopenWindowDays: deps.reopenWindowDays,
     notify: deps.notify,
+    firstResponderOwns: deps.firstResponderOwns ?? false,
   });
 
   const resolve = async (actor: Actor, ref: string): Promise<Result<Ticket, CoreError>> => {
