@@ -87,6 +87,29 @@ export const payloads = {
     return body;
   },
 
+  /** A message shortcut used on `ts` (in the thread of `threadTs`, when given). */
+  messageShortcut: (fields: {
+    user: string;
+    channel: string;
+    ts: string;
+    threadTs?: string;
+    callbackId?: string;
+    responseUrl: string;
+  }): Json => {
+    const body = clone("messageShortcut");
+    body.user = { ...(body.user as Json), id: fields.user };
+    body.channel = { id: fields.channel, name: "x" };
+    body.callback_id = fields.callbackId ?? "ticket_reply_with";
+    body.trigger_id = `trigger-${unique()}`;
+    body.response_url = fields.responseUrl;
+    body.message_ts = fields.ts;
+    const message: Json = { ...(body.message as Json), ts: fields.ts, user: fields.user };
+    if (fields.threadTs) message.thread_ts = fields.threadTs;
+    else delete message.thread_ts;
+    body.message = message;
+    return body;
+  },
+
   submission: (fields: { user: string; values: Record<string, Json>; privateMetadata?: string }): Json => {
     const body = clone("viewSubmission");
     body.user = { ...(body.user as Json), id: fields.user };

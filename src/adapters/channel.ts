@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
+import type { AgentTools } from "../core/agent-tools.js";
 import type { AttachmentRules } from "../core/attachments/rules.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import type { Lang } from "../core/i18n/index.js";
@@ -57,6 +58,8 @@ export interface ChannelContext<S> {
   readonly shared: SharedSettings;
   /** The ticket use cases; every write through it wakes the outbox worker. */
   readonly service: TicketService;
+  /** The agents' everyday tools (saved replies, tags, merge), over the same waking service. */
+  readonly tools: AgentTools;
   /** Reads of tickets and their history beyond what a requester may see (the agents' views). */
   readonly tickets: Pick<TicketRepository, "findById" | "events">;
   readonly directory: DirectoryRepository;

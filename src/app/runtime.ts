@@ -26,12 +26,14 @@ import { createRedisLeases } from "../adapters/sessions/redis-leases.js";
 import { createAutoCloseJob } from "../adapters/timers/auto-close-job.js";
 import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
 import { createSlaJob } from "../adapters/timers/sla-job.js";
+import type { AgentTools } from "../core/agent-tools.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import { createNotificationPolicy } from "../core/outbox/notification-policy.js";
 import type { ChannelSender } from "../core/ports/channel-sender.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { StoragePorts } from "../core/ports/storage.js";
+import { buildAgentTools } from "./agent-tools.js";
 import { channelDefinitions } from "./channels.js";
 import type { Config } from "./config/index.js";
 import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf } from "./config/service.js";
@@ -70,6 +72,7 @@ export interface Runtime {
   readonly metrics: Metrics;
   /** The core with the service whose writes wake the outbox worker and count tickets. */
   readonly core: Core;
+  readonly tools: AgentTools;
   readonly conversation: ConversationEngine;
   readonly outbox: OutboxQueue;
   readonly senders: SenderRegistry;
@@ -169,10 +172,12 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
     });
     opened.push(() => conversation.close());
     const queue = core.storage.outbox;
+    const tools = buildAgentTools(core, core.service, clock);
 
     const ports: ChannelPorts = {
       shared: sharedSettingsOf(config, core, instanceId),
       service: core.service,
+      tools,
       tickets: core.tickets,
       directory: core.directory,
       blobs: core.blobs,
@@ -263,6 +268,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       instanceId,
       metrics,
       core,
+      tools,
       conversation: conversation.engine,
       outbox: queue,
       senders,

@@ -66,6 +66,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
     plugins: [
       restApi({
         service: core.service,
+        tools: runtime.tools,
         directory: core.directory,
         keys: core.storage.apiKeys,
         clock: runtime.clock,

@@ -92,11 +92,16 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
         Object.entries(ops).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`),
       );
       expect(operations.sort()).toEqual([
+        "DELETE /saved-replies/{name} deleteSavedReply",
+        "GET /saved-replies listSavedReplies",
         "GET /stats getStats",
         "GET /tickets listTickets",
         "GET /tickets/{ref} getTicket",
+        "GET /tickets/{ref}/saved-replies/{name} previewSavedReply",
         "POST /tickets createTicket",
         "POST /tickets/{ref}/replies replyToTicket",
+        "POST /tickets/{ref}/saved-replies/{name} sendSavedReply",
+        "PUT /saved-replies/{name} saveSavedReply",
         "PUT /tickets/{ref}/assignee setTicketAssignee",
         "PUT /tickets/{ref}/priority setTicketPriority",
         "PUT /tickets/{ref}/status setTicketStatus",

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { AgentTools } from "../../core/agent-tools.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { Clock } from "../../core/ports/clock.js";
@@ -13,6 +14,7 @@ import type { ApiOutcome } from "./route.js";
 /** What the REST API needs from the rest of the service. */
 export interface ApiDeps {
   readonly service: TicketService;
+  readonly tools: AgentTools;
   readonly directory: DirectoryRepository;
   readonly keys: ApiKeyRepository;
   readonly clock: Clock;

@@ -3,6 +3,7 @@ import { createApiAuthenticator } from "./auth.js";
 import type { ApiDeps } from "./deps.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { registerRoute } from "./route.js";
+import { savedReplyRoutes } from "./routes/saved-reply-routes.js";
 import { ticketReadRoutes } from "./routes/ticket-read-routes.js";
 import { ticketWriteRoutes } from "./routes/ticket-write-routes.js";
 
@@ -15,7 +16,7 @@ export const API_PREFIX = "/api/v1";
 export const restApi =
   (deps: ApiDeps, version = "1.0.0") =>
   async (app: FastifyInstance): Promise<void> => {
-    const routes = [...ticketReadRoutes(deps), ...ticketWriteRoutes(deps)];
+    const routes = [...ticketReadRoutes(deps), ...ticketWriteRoutes(deps), ...savedReplyRoutes(deps)];
     const auth = createApiAuthenticator(deps.keys, deps.directory);
     const document = buildOpenApiDocument(routes, { version, serverUrl: API_PREFIX });
     await app.register(

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
+import type { AgentTools } from "../../core/agent-tools.js";
 import type { ConversationEngine } from "../../core/conversation/index.js";
 import type { Catalogue } from "../../core/i18n/catalogue.js";
 import type { Lang } from "../../core/i18n/lang.js";
@@ -17,6 +18,7 @@ export interface Io {
 /** The ticket core as one command sees it, open for the length of the command. */
 export interface CliSession {
   readonly service: TicketService;
+  readonly tools: AgentTools;
   readonly directory: DirectoryRepository;
   readonly apiKeys: ApiKeyRepository;
   /** Which database answered. */

@@ -19,7 +19,7 @@ import { UsageError } from "./command.js";
 import { cliAgent } from "./core-session.js";
 import { detailText, pageText, statsText, ticketJson, ticketLine } from "./render.js";
 
-const print = (ctx: CommandContext, json: unknown, text: string) =>
+export const print = (ctx: CommandContext, json: unknown, text: string) =>
   ctx.io.out(ctx.json ? JSON.stringify(json, (_, v) => (typeof v === "bigint" ? Number(v) : v), 2) : text);
 
 /** A page of list or search results, as JSON or as lines. */
@@ -30,13 +30,13 @@ const printPage = (ctx: CommandContext, page: Page<Ticket>) =>
     pageText(page, ctx.catalogue),
   );
 
-const fail = (ctx: CommandContext, error: CoreError): number => {
+export const fail = (ctx: CommandContext, error: CoreError): number => {
   if (ctx.json) ctx.io.err(JSON.stringify({ error }));
   else ctx.io.err(ctx.catalogue.error(error));
   return 1;
 };
 
-const ref = (positionals: string[], usage: string): string => {
+export const ref = (positionals: string[], usage: string): string => {
   const value = positionals[0];
   if (!value) throw new UsageError(`missing ticket id (${usage})`);
   return value;
@@ -158,7 +158,7 @@ export const create: Command = {
 type TicketChangeRun = (core: CliSession) => Promise<Result<Ticket, CoreError>>;
 
 /** Runs one ticket change on the configured database and prints the ticket, or the refusal. */
-const changeTicket = (ctx: CommandContext, run: TicketChangeRun, prefix = ""): Promise<number> =>
+export const changeTicket = (ctx: CommandContext, run: TicketChangeRun, prefix = ""): Promise<number> =>
   ctx.session(async (core) => {
     const result = await run(core);
     if (!result.ok) return fail(ctx, result.error);

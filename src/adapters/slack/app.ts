@@ -15,6 +15,7 @@ import { ACTION, TICKET_REACTION, VIEW } from "./ids.js";
 import { COMMAND, type Respond } from "./requester-io.js";
 import { registerToolActions } from "./tools/actions.js";
 import type { OwnershipHandlers } from "./tools/ownership.js";
+import type { SavedReplyHandlers } from "./tools/saved-replies.js";
 
 export interface SlackHandlers {
   readonly agents: AgentHandlers;
@@ -23,6 +24,7 @@ export interface SlackHandlers {
   readonly dm: DmHandlers;
   readonly home: HomeHandlers;
   readonly ownership: OwnershipHandlers;
+  readonly savedReplies: SavedReplyHandlers;
 }
 
 /** Bolt's error handlers get its coded wrapper; storage errors must reach the receiver as they were thrown. */
@@ -106,7 +108,11 @@ export const createSlackApp = (
       team: { id: command.team_id, domain: command.team_domain },
       triggerId: command.trigger_id,
     };
-    await apologizing(deps, respond, () => handlers.commands.command(input, respondWith(respond)));
+    await apologizing(deps, respond, async () => {
+      // The agents' tools answer their own subcommands; everything else is the requester's /ticket.
+      if (await handlers.savedReplies.command(input, respondWith(respond))) return;
+      await handlers.commands.command(input, respondWith(respond));
+    });
   });
 
   app.view(VIEW.ticketModal, async ({ ack, body, view }) => {

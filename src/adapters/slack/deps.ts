@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { AgentTools } from "../../core/agent-tools.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { BlobStore } from "../../core/ports/blob-store.js";
 import type { Clock } from "../../core/ports/clock.js";
@@ -33,6 +34,8 @@ export interface SlackDeps {
   readonly settings: SlackSettings;
   readonly shared: SharedSettings;
   readonly service: TicketService;
+  /** The agents' everyday tools (saved replies, tags, merge). */
+  readonly tools: AgentTools;
   readonly tickets: Pick<TicketRepository, "findById" | "events">;
   readonly directory: DirectoryRepository;
   readonly taxonomy: Taxonomy;

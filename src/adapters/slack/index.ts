@@ -22,6 +22,7 @@ import { createRequesters } from "./requesters.js";
 import { createSlackSender } from "./sender.js";
 import { slackThreads } from "./threads.js";
 import { createOwnershipHandlers } from "./tools/ownership.js";
+import { createSavedReplyHandlers } from "./tools/saved-replies.js";
 
 export class SlackStartError extends Error {
   override readonly name = "SlackStartError";
@@ -55,6 +56,7 @@ export const slackChannel = defineChannel({
       settings,
       shared,
       service: ctx.service,
+      tools: ctx.tools,
       tickets: ctx.tickets,
       directory: ctx.directory,
       taxonomy: shared.taxonomy,
@@ -102,6 +104,7 @@ export const slackChannel = defineChannel({
     const handlers = {
       agents: createAgentHandlers(deps, reactions, ownership),
       ownership,
+      savedReplies: createSavedReplyHandlers(deps),
       forms,
       commands: createCommandHandlers(deps, requesters, io, forms.openForm),
       dm: createDmHandlers(deps, requesters, io),

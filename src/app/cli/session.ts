@@ -1,6 +1,8 @@
 import type { CliSession, CliSettings } from "../../adapters/cli/command.js";
 import { createRedisDirectoryChanges } from "../../adapters/sessions/redis-directory-changes.js";
 import { telegramSettings } from "../../adapters/telegram/config.js";
+import { systemClock } from "../../core/ports/clock.js";
+import { buildAgentTools } from "../agent-tools.js";
 import type { Config } from "../config/index.js";
 import { configuredPolicy } from "../configured-channels.js";
 import { buildCore } from "../container.js";
@@ -57,6 +59,7 @@ export const openCliSession =
     try {
       return await run({
         service: core.service,
+        tools: buildAgentTools(core, core.service, systemClock),
         directory,
         apiKeys: core.storage.apiKeys,
         database: core.storage.kind,

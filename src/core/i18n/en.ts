@@ -60,6 +60,8 @@ export const en: Catalogue = {
           : "This ticket was already rated.";
       case "NOT_REGISTERED":
         return "Your contact is not registered yet. Ask your support contact to register you, then try again.";
+      case "SAVED_REPLY_NOT_FOUND":
+        return `There is no saved reply named ${error.name}.`;
     }
   },
   attachment: (fileName, reason, limit) => {

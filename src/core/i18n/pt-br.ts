@@ -60,6 +60,8 @@ export const ptBR: Catalogue = {
           : "Este chamado já foi avaliado.";
       case "NOT_REGISTERED":
         return "Seu contato ainda não está cadastrado. Peça ao seu contato no suporte para cadastrar você e tente de novo.";
+      case "SAVED_REPLY_NOT_FOUND":
+        return `Não há resposta salva com o nome ${error.name}.`;
     }
   },
   attachment: (fileName, reason, limit) => {

@@ -42,6 +42,8 @@ export const replyCommand = z
     message: z.string().default(""),
     attachments: files,
     internal: z.boolean().default(false),
+    /** Where an agent's public reply leaves the ticket (a saved reply's status); waiting on the requester by default. */
+    status: z.enum(TICKET_STATUSES).optional(),
     sourceKey,
   })
   .superRefine((reply, ctx) => {

@@ -99,6 +99,8 @@ export interface ReplyDecision {
   readonly internal: boolean;
   readonly attachments: readonly AttachmentMeta[];
   readonly sourceKey?: string | undefined;
+  /** An agent's reply moves the ticket here instead of waiting on the requester. */
+  readonly status?: TicketStatus | undefined;
 }
 
 /**
@@ -114,6 +116,7 @@ export const decideReply = (
   const { now } = ctx;
   const kind = reply.internal ? "NOTE" : "MESSAGE";
   if (reply.internal && actor.kind === "requester") return err({ code: "FORBIDDEN", action: "note" });
+  if (reply.status && actor.kind === "requester") return err({ code: "FORBIDDEN", action: "status" });
   const message = event(actor, now, {
     kind,
     body: reply.message || null,
@@ -132,7 +135,7 @@ export const decideReply = (
       target = "IN_PROGRESS";
     } else if (ticket.status === "WAITING_ON_REQUESTER") target = "IN_PROGRESS";
   } else {
-    target = "WAITING_ON_REQUESTER";
+    target = reply.status ?? "WAITING_ON_REQUESTER";
   }
   const moved = moveTo(ticket, target, actor, now);
   if (!moved.ok) return moved;

@@ -43,7 +43,8 @@ export type CoreError =
       readonly limit?: number;
     }
   | { readonly code: "RATING_NOT_ALLOWED"; readonly reason: "NOT_CLOSED" | "ALREADY_RATED" }
-  | { readonly code: "NOT_REGISTERED" };
+  | { readonly code: "NOT_REGISTERED" }
+  | { readonly code: "SAVED_REPLY_NOT_FOUND"; readonly name: string };
 
 export type CoreErrorCode = CoreError["code"];
 

@@ -16,4 +16,33 @@ export interface SlackToolsCatalogue {
     readonly tooLate: string;
     readonly withdrawnNote: (owner: string) => string;
   };
+  readonly savedReplies: {
+    readonly usage: (command: string) => string;
+    readonly preview: (name: string, ref: string, lang: string, status: string | null) => string;
+    readonly send: string;
+    readonly cancel: string;
+    readonly sent: (ref: string, seconds: number) => string;
+    readonly dropped: string;
+    readonly threadLine: (agent: string, name: string) => string;
+    readonly pickTitle: string;
+    readonly pickLabel: string;
+    readonly pickSubmit: string;
+    readonly noneForTicket: string;
+    readonly notATicketThread: string;
+    readonly manageTitle: string;
+    readonly manageSubmit: string;
+    readonly close: string;
+    readonly name: string;
+    readonly nameHint: string;
+    readonly scope: string;
+    readonly everyone: string;
+    readonly textPt: string;
+    readonly textEn: string;
+    readonly textHint: (variables: string) => string;
+    readonly status: string;
+    readonly keepDefault: string;
+    readonly list: (lines: readonly string[]) => string;
+    readonly saved: (name: string) => string;
+    readonly deleted: (name: string) => string;
+  };
 }

@@ -1,7 +1,7 @@
 import type { App, BlockAction } from "@slack/bolt";
 import { apologizing, chosenValue, respondWith, type SlackHandlers } from "../app.js";
 import type { SlackDeps } from "../deps.js";
-import { ACTION } from "../ids.js";
+import { ACTION, SHORTCUT, VIEW } from "../ids.js";
 
 /** The agents' tools' buttons and menus, registered apart from the channel's own listeners. */
 export const registerToolActions = (app: App, deps: SlackDeps, handlers: SlackHandlers): void => {
@@ -34,4 +34,44 @@ export const registerToolActions = (app: App, deps: SlackDeps, handlers: SlackHa
       const input = { user: body.user.id, value: chosenValue(action) };
       await apologizing(deps, respond, () => ownership.collisionChoice(choice, input, respondWith(respond)));
     });
+
+  const { savedReplies } = handlers;
+  app.shortcut(SHORTCUT.replyWith, async ({ ack, shortcut }) => {
+    await ack();
+    if (shortcut.type !== "message_action") return;
+    const message = shortcut.message as { ts?: string; thread_ts?: string };
+    await savedReplies.shortcut({
+      user: shortcut.user.id,
+      triggerId: shortcut.trigger_id,
+      channel: shortcut.channel.id,
+      messageTs: message.ts ?? "",
+      threadTs: message.thread_ts,
+    });
+  });
+  app.view(VIEW.savedReplyPick, async ({ ack, body, view }) => {
+    await ack();
+    await savedReplies.picked({
+      user: body.user.id,
+      privateMetadata: view.private_metadata,
+      values: stateOf(view),
+    });
+  });
+  app.view(VIEW.savedReplyManage, async ({ ack, body, view }) => {
+    const errors = await savedReplies.manage({ user: body.user.id, values: stateOf(view) });
+    await ack(errors ? { response_action: "errors", errors } : undefined);
+  });
+  for (const [id, choice] of [
+    [ACTION.savedReplySend, "send"],
+    [ACTION.savedReplyCancel, "cancel"],
+  ] as const)
+    app.action<BlockAction>(id, async ({ ack, action, body, respond }) => {
+      await ack();
+      const input = { user: body.user.id, value: chosenValue(action) };
+      await apologizing(deps, respond, () => savedReplies.choice(choice, input, respondWith(respond)));
+    });
 };
+
+const stateOf = (view: { state?: unknown }) =>
+  ((view.state as { values?: unknown } | undefined)?.values ?? {}) as Parameters<
+    SlackHandlers["savedReplies"]["manage"]
+  >[0]["values"];
