@@ -37,6 +37,8 @@ export const payloads = {
     selected?: boolean;
     /** A users_select pick: the chosen user, in the block `blockId`. */
     selectedUser?: string;
+    /** A multi_static_select's picks. */
+    selectedOptions?: string[];
     blockId?: string;
     responseUrl: string;
     channel?: string;
@@ -53,23 +55,34 @@ export const payloads = {
     body.trigger_id = `trigger-${unique()}`;
     body.response_url = fields.responseUrl;
     const [action] = body.actions as Json[];
-    const element = fields.selectedUser
+    const element = fields.selectedOptions
       ? {
-          type: "users_select",
+          type: "multi_static_select",
           action_id: fields.actionId,
           block_id: fields.blockId ?? "b",
-          selected_user: fields.selectedUser,
+          selected_options: fields.selectedOptions.map((value) => ({
+            text: { type: "plain_text", text: value },
+            value,
+          })),
           action_ts: "1",
         }
-      : fields.selected
+      : fields.selectedUser
         ? {
-            type: "static_select",
+            type: "users_select",
             action_id: fields.actionId,
-            block_id: "b",
-            selected_option: { text: { type: "plain_text", text: fields.value }, value: fields.value },
+            block_id: fields.blockId ?? "b",
+            selected_user: fields.selectedUser,
             action_ts: "1",
           }
-        : { ...action, action_id: fields.actionId, value: fields.value };
+        : fields.selected
+          ? {
+              type: "static_select",
+              action_id: fields.actionId,
+              block_id: "b",
+              selected_option: { text: { type: "plain_text", text: fields.value }, value: fields.value },
+              action_ts: "1",
+            }
+          : { ...action, action_id: fields.actionId, value: fields.value };
     body.actions = [element];
     if (fields.channel) body.channel = { id: fields.channel, name: "x" };
     if (fields.messageTs)

@@ -36,6 +36,8 @@ export interface SharedSettings {
   readonly taxonomy: Taxonomy;
   /** Grace for work under way when the service stops. */
   readonly shutdownTimeoutMs: number;
+  /** Tags offered in menus (agents may use others). */
+  readonly tagSuggestions: readonly string[];
   /** How long an agent's reply waits in the outbox before it goes out. */
   readonly replyGraceMs: number;
   /** This instance's name, unique among the instances sharing storage. */

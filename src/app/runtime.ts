@@ -97,6 +97,7 @@ const sharedSettingsOf = (config: Config, core: Core, instanceId: string): Share
   taxonomy: core.taxonomy,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   replyGraceMs: config.AGENT_REPLY_GRACE_SECONDS * 1000,
+  tagSuggestions: config.TAG_SUGGESTIONS,
   instanceId,
   stateDir: resolve(config.DATA_DIR),
 });

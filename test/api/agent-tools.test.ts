@@ -124,4 +124,45 @@ describeWith({ pg: true }, "agents' tools by REST and CLI", () => {
       expect((await cli(["saved-reply", "delete", "ask-logs"], env)).code).toBe(0);
     });
   });
+  describe("tags", () => {
+    it("are set, filtered, searched and reported by agent keys and the CLI; organization keys see none", async () => {
+      const vpn = await open("VPN cai toda hora", "t-1");
+      const nfe = await open("Nota fiscal rejeitada", "t-2");
+      const set = await api.put(`/tickets/${vpn}/tags`, { tags: ["VPN", "urgente"] });
+      expect(set.status).toBe(200);
+      expect(set.json.tags).toEqual(["urgente", "vpn"]);
+      expect((await api.put(`/tickets/${nfe}/tags`, { add: ["fiscal", "urgente"] })).json.tags).toEqual([
+        "fiscal",
+        "urgente",
+      ]);
+      expect((await org.put(`/tickets/${vpn}/tags`, { add: ["x"] })).status).toBe(403);
+      const bad = await api.put(`/tickets/${vpn}/tags`, { add: ["não pode ter espaço"] });
+      expect(bad.status).toBe(400);
+
+      const subjects = (r: { json: { items: { subject: string }[] } }) =>
+        r.json.items.map((t) => t.subject).sort();
+      expect(subjects(await api.get("/tickets?tag=urgente"))).toEqual([
+        "Nota fiscal rejeitada",
+        "VPN cai toda hora",
+      ]);
+      expect(subjects(await api.get("/tickets?tag=urgente,vpn"))).toEqual(["VPN cai toda hora"]);
+      expect(subjects(await api.get("/tickets?tag=urgente&q=fiscal"))).toEqual(["Nota fiscal rejeitada"]);
+      expect((await api.get("/tags")).json.items).toEqual([
+        { tag: "urgente", total: 2, notClosed: 2 },
+        { tag: "fiscal", total: 1, notClosed: 1 },
+        { tag: "vpn", total: 1, notClosed: 1 },
+      ]);
+      expect((await org.get("/tags")).json.items).toEqual([]);
+      expect((await org.get("/tickets?tag=urgente")).json.items).toEqual([]);
+      const seen = await org.get(`/tickets/${vpn}`);
+      expect(seen.json.ticket?.tags ?? seen.json.tags).toEqual([]);
+
+      const cliTag = await cli(["tag", vpn, "--remove", "urgente", "--add", "rede"], env);
+      expect(cliTag.code).toBe(0);
+      expect(cliTag.out).toContain("#rede #vpn");
+      expect((await cli(["list", "--tag", "rede"], env)).out).toContain("VPN cai toda hora");
+      expect((await cli(["search", "VPN", "--tag", "urgente"], env)).out).toBe("(no tickets)");
+      expect((await cli(["tags"], env)).out).toContain("urgente  1  1");
+    });
+  });
 });

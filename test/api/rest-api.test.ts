@@ -95,6 +95,7 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
         "DELETE /saved-replies/{name} deleteSavedReply",
         "GET /saved-replies listSavedReplies",
         "GET /stats getStats",
+        "GET /tags getTagReport",
         "GET /tickets listTickets",
         "GET /tickets/{ref} getTicket",
         "GET /tickets/{ref}/saved-replies/{name} previewSavedReply",
@@ -105,6 +106,7 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
         "PUT /tickets/{ref}/assignee setTicketAssignee",
         "PUT /tickets/{ref}/priority setTicketPriority",
         "PUT /tickets/{ref}/status setTicketStatus",
+        "PUT /tickets/{ref}/tags setTicketTags",
       ]);
       const create = doc.paths["/tickets"].post;
       expect(create.requestBody.content["application/json"].schema.required).toEqual(

@@ -42,6 +42,7 @@ const ticket = (overrides: Partial<Ticket> = {}): Ticket => ({
   requesterLastMessageAt: T0,
   agentReadAt: null,
   contactRequestedAt: null,
+  tags: [],
   rating: null,
   sla: { pausedMs: 0, pausedSince: null },
   version: 0,

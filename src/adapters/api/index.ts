@@ -4,6 +4,7 @@ import type { ApiDeps } from "./deps.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { registerRoute } from "./route.js";
 import { savedReplyRoutes } from "./routes/saved-reply-routes.js";
+import { tagRoutes } from "./routes/tag-routes.js";
 import { ticketReadRoutes } from "./routes/ticket-read-routes.js";
 import { ticketWriteRoutes } from "./routes/ticket-write-routes.js";
 
@@ -16,7 +17,12 @@ export const API_PREFIX = "/api/v1";
 export const restApi =
   (deps: ApiDeps, version = "1.0.0") =>
   async (app: FastifyInstance): Promise<void> => {
-    const routes = [...ticketReadRoutes(deps), ...ticketWriteRoutes(deps), ...savedReplyRoutes(deps)];
+    const routes = [
+      ...ticketReadRoutes(deps),
+      ...ticketWriteRoutes(deps),
+      ...savedReplyRoutes(deps),
+      ...tagRoutes(deps),
+    ];
     const auth = createApiAuthenticator(deps.keys, deps.directory);
     const document = buildOpenApiDocument(routes, { version, serverUrl: API_PREFIX });
     await app.register(

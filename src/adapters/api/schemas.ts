@@ -46,6 +46,9 @@ export const listQuery = z.object({
     .meta({ description: "Only for keys of all organizations; an organization key always sees its own" }),
   requesterId: z.uuid().optional().meta({ description: "Requester person id" }),
   assigneeId: plain(200).optional(),
+  tag: csvText
+    .optional()
+    .meta({ description: "Comma-separated tags; tickets carrying all of them (agent keys)" }),
   createdFrom: z.iso.datetime({ offset: true }).optional(),
   createdTo: z.iso.datetime({ offset: true }).optional(),
   q: plain(200)
@@ -146,6 +149,7 @@ export const ticketJson = z.object({
   closedAt: isoDate.nullable(),
   firstResponseAt: isoDate.nullable(),
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
+  tags: z.array(z.string()).meta({ description: "Agents' labels; always empty for organization keys" }),
   sla: z.object({ firstResponse: slaClock, resolution: slaClock }),
   version: z.number().int(),
 });

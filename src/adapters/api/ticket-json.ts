@@ -30,6 +30,7 @@ export const toTicketJson = (t: Ticket, now: Date, sla: SlaPolicy) => {
     closedAt: iso(t.closedAt),
     firstResponseAt: iso(t.firstResponseAt),
     rating: t.rating,
+    tags: t.tags,
     sla: { firstResponse: clock(status.firstResponse), resolution: clock(status.resolution) },
     version: t.version,
   };

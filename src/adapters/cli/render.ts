@@ -30,6 +30,7 @@ export const ticketLine = (t: Ticket, c: Catalogue): string =>
     c.priority[t.priority].padEnd(6),
     t.department.padEnd(10),
     t.subject,
+    ...(t.tags.length > 0 ? [t.tags.map((tag) => `#${tag}`).join(" ")] : []),
   ].join("  ");
 
 export const pageText = (page: Page<Ticket>, c: Catalogue): string => {
@@ -63,6 +64,8 @@ const eventLine = (e: TicketEvent, c: Catalogue): string => {
       return `${who} rated ${e.to}/5${e.body ? `: ${e.body}` : ""}`;
     case "DELIVERY_FAILED":
       return `delivery failed: ${e.body ?? ""}`;
+    case "TAGS_CHANGED":
+      return `${who} tagged ${e.from ?? "-"} -> ${e.to ?? "-"}`;
   }
 };
 

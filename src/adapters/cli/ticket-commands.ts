@@ -283,6 +283,7 @@ const listQuery = z.object({
   priority: z.array(z.string().toUpperCase().pipe(z.enum(PRIORITIES))).optional(),
   department: z.array(z.string()).optional(),
   type: z.array(z.string()).optional(),
+  tag: z.array(z.string()).optional(),
   org: z.uuid({ error: "--org expects an organization id" }).optional(),
   requester: z.uuid({ error: "--requester expects a person id" }).optional(),
   from: z.iso.date({ error: "--from expects a date like 2026-01-31" }).optional(),
@@ -302,6 +303,7 @@ const listOptions = {
   priority: { type: "string" },
   department: { type: "string" },
   type: { type: "string" },
+  tag: { type: "string" },
   org: { type: "string" },
   requester: { type: "string" },
   from: { type: "string" },
@@ -320,6 +322,7 @@ const toQuery = (v: Record<string, unknown>) => {
       priority: list(v.priority),
       department: list(v.department),
       type: list(v.type),
+      tag: list(v.tag),
     },
     "filters",
   );
@@ -331,6 +334,7 @@ const toQuery = (v: Record<string, unknown>) => {
     ...(q.priority ? { priorities: q.priority } : {}),
     ...(q.department ? { departments: q.department } : {}),
     ...(q.type ? { types: q.type } : {}),
+    ...(q.tag ? { tags: q.tag } : {}),
     ...(q.org ? { organizationId: q.org } : {}),
     ...(q.requester ? { requesterPersonId: q.requester } : {}),
     ...(q.from ? { createdFrom: new Date(`${q.from}T00:00:00Z`) } : {}),
@@ -343,7 +347,7 @@ export const listTickets: Command = {
   name: "list",
   summary: "list tickets with filters",
   usage:
-    "list [--status open,answered,closed|NEW,...] [--priority high,...] [--department D] [--type T] [--org ID] [--requester ID] [--from DATE] [--to DATE] [--sort created:desc] [--limit N] [--cursor C]",
+    "list [--status open,answered,closed|NEW,...] [--priority high,...] [--department D] [--type T] [--tag A,B] [--org ID] [--requester ID] [--from DATE] [--to DATE] [--sort created:desc] [--limit N] [--cursor C]",
   options: listOptions,
   async run(ctx, v) {
     const query = toQuery(v);
@@ -390,4 +394,52 @@ export const stats: Command = {
   },
 };
 
-export const ticketCommands = [create, reply, status, priority, assign, show, listTickets, search, stats];
+export const tag: Command = {
+  name: "tag",
+  summary: "set, add or remove a ticket's tags",
+  usage: "tag TICKET [--set A,B] [--add A,B] [--remove A,B]",
+  options: { set: { type: "string" }, add: { type: "string" }, remove: { type: "string" } },
+  async run(ctx, v, positionals) {
+    const ticket = ref(positionals, this.usage);
+    if (v.set === undefined && v.add === undefined && v.remove === undefined)
+      throw new UsageError(`give --set, --add or --remove (${this.usage})`);
+    const input = {
+      ...(typeof v.set === "string" ? { tags: list(v.set) ?? [] } : {}),
+      add: list(v.add) ?? [],
+      remove: list(v.remove) ?? [],
+    };
+    return changeTicket(ctx, (core) => core.service.setTags(cliAgent(), ticket, input), "tagged ");
+  },
+};
+
+export const tags: Command = {
+  name: "tags",
+  summary: "tickets per tag (total, not closed)",
+  usage: "tags [--org ID]",
+  options: { org: { type: "string" } },
+  async run(ctx, v) {
+    const org =
+      v.org === undefined
+        ? undefined
+        : parseOr(z.uuid({ error: "expects an organization id" }), v.org, "--org");
+    return ctx.session(async (core) => {
+      const counts = await core.service.tagStats(cliAgent(), org ? { organizationId: org } : {});
+      print(ctx, counts, counts.map((c) => `${c.tag}  ${c.total}  ${c.notClosed}`).join("\n") || "(no tags)");
+      return 0;
+    });
+  },
+};
+
+export const ticketCommands = [
+  create,
+  reply,
+  status,
+  priority,
+  assign,
+  tag,
+  show,
+  listTickets,
+  search,
+  stats,
+  tags,
+];

@@ -4,6 +4,7 @@ import { PRIORITIES, type Priority } from "../../core/ticket/priority.js";
 import { TICKET_STATUSES, type TicketStatus } from "../../core/ticket/status.js";
 import { labelOf } from "../../core/ticket/taxonomy.js";
 import { slackCatalogues } from "./i18n/index.js";
+import { slackToolsCatalogues } from "./i18n/tools.js";
 import type { AgentView } from "./root-message.js";
 import { clip, escapeMrkdwn, LIMITS, mention, quote } from "./text.js";
 
@@ -45,6 +46,8 @@ const changeLine = (
       return t.thread.contactRequested(by);
     case "rating":
       return t.thread.rated(change.to ?? dash, by);
+    case "tags":
+      return slackToolsCatalogues[view.lang].tags.line(escapeMrkdwn(change.to ?? dash), by);
   }
 };
 

@@ -16,6 +16,7 @@ import { COMMAND, type Respond } from "./requester-io.js";
 import { registerToolActions } from "./tools/actions.js";
 import type { OwnershipHandlers } from "./tools/ownership.js";
 import type { SavedReplyHandlers } from "./tools/saved-replies.js";
+import type { TagHandlers } from "./tools/tags.js";
 
 export interface SlackHandlers {
   readonly agents: AgentHandlers;
@@ -25,6 +26,7 @@ export interface SlackHandlers {
   readonly home: HomeHandlers;
   readonly ownership: OwnershipHandlers;
   readonly savedReplies: SavedReplyHandlers;
+  readonly tags: TagHandlers;
 }
 
 /** Bolt's error handlers get its coded wrapper; storage errors must reach the receiver as they were thrown. */

@@ -64,6 +64,7 @@ export const agentView = (deps: Pick<SlackDeps, "shared" | "taxonomy" | "clock">
   timeZone: deps.shared.timeZone,
   sla: deps.shared.sla,
   now: deps.clock.now(),
+  tagSuggestions: deps.shared.tagSuggestions,
 });
 
 /** The agents' channel of a department: its own when configured, the default one otherwise. */

@@ -13,6 +13,7 @@ export const ACTION = {
   unassign: "ticket_unassign",
   collisionSend: "ticket_collision_send",
   collisionCancel: "ticket_collision_cancel",
+  tags: "ticket_tags",
   savedReplySend: "saved_reply_send",
   savedReplyCancel: "saved_reply_cancel",
   homeFilter: /^home_filter_/,

@@ -23,6 +23,7 @@ import { createSlackSender } from "./sender.js";
 import { slackThreads } from "./threads.js";
 import { createOwnershipHandlers } from "./tools/ownership.js";
 import { createSavedReplyHandlers } from "./tools/saved-replies.js";
+import { createTagHandlers } from "./tools/tags.js";
 
 export class SlackStartError extends Error {
   override readonly name = "SlackStartError";
@@ -105,6 +106,7 @@ export const slackChannel = defineChannel({
       agents: createAgentHandlers(deps, reactions, ownership),
       ownership,
       savedReplies: createSavedReplyHandlers(deps),
+      tags: createTagHandlers(deps),
       forms,
       commands: createCommandHandlers(deps, requesters, io, forms.openForm),
       dm: createDmHandlers(deps, requesters, io),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bool, int, optionalUrl } from "../../adapters/config-fields.js";
 import { DEFAULT_ATTACHMENT_RULES } from "../../core/attachments/rules.js";
 import { LANGS } from "../../core/i18n/lang.js";
+import { TAG } from "../../core/ticket/commands.js";
 import { DEFAULT_TAXONOMY, type TaxonomyOption } from "../../core/ticket/taxonomy.js";
 
 const CODE = /^[a-z0-9][a-z0-9_-]{0,30}$/;
@@ -49,6 +50,25 @@ export const coreConfig = {
   DEPARTMENTS: taxonomyList(DEFAULT_TAXONOMY.departments),
   TICKET_TYPES: taxonomyList(DEFAULT_TAXONOMY.types),
   REOPEN_WINDOW_DAYS: int(0, 365, 7),
+  /** Tags offered in Slack's tag menu: "billing,vpn,urgent" (agents may use others from the CLI and API). */
+  TAG_SUGGESTIONS: z
+    .string()
+    .transform((raw) =>
+      [
+        ...new Set(
+          raw
+            .split(",")
+            .map((t) => t.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ].sort(),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(TAG, { error: "expected tags of letters, digits, - or _ (up to 30)" }))
+        .max(100),
+    )
+    .default([]),
   /** The first agent to reply publicly to an unassigned ticket becomes its assignee. */
   FIRST_RESPONDER_OWNS: bool(false),
   ATTACHMENT_MAX_FILES: int(0, 10, DEFAULT_ATTACHMENT_RULES.maxFiles),

@@ -29,6 +29,7 @@ const REFRESHING: Partial<Record<NewTicketEvent["kind"], TicketFieldChange["fiel
   ASSIGNEE_CHANGED: "assignee",
   CONTACT_REQUESTED: "contact_requested",
   RATED: "rating",
+  TAGS_CHANGED: "tags",
 };
 
 const keyOf = (ticket: Ticket, kind: OutboxKind, audience: Audience) =>

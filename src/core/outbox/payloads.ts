@@ -78,6 +78,7 @@ export const CHANGE_FIELDS = [
   "assignee",
   "contact_requested",
   "rating",
+  "tags",
 ] as const;
 export const change = z.object({
   field: z.enum(CHANGE_FIELDS),

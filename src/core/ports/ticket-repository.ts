@@ -23,6 +23,7 @@ export type TicketPatch = Partial<
     | "contactRequestedAt"
     | "rating"
     | "sla"
+    | "tags"
   >
 >;
 
@@ -62,6 +63,8 @@ export interface TicketQuery {
   readonly organizationId?: string;
   readonly requesterPersonId?: string;
   readonly assigneeId?: string;
+  /** Tickets carrying every one of these tags. */
+  readonly tags?: readonly string[];
   readonly createdFrom?: Date;
   readonly createdTo?: Date;
   /** Full-text words (accent- and case-insensitive, Portuguese and English stemming). */
@@ -92,6 +95,13 @@ export interface DashboardCounts {
   readonly byDepartment: Readonly<Record<string, number>>;
 }
 
+/** How many tickets carry a tag, and how many of them are still open or answered. */
+export interface TagCount {
+  readonly tag: string;
+  readonly total: number;
+  readonly notClosed: number;
+}
+
 /** Scope of counts: one organization, one requester, or everything. */
 export type StatsScope = Pick<TicketQuery, "organizationId" | "requesterPersonId">;
 
@@ -114,4 +124,6 @@ export interface TicketRepository {
   events(ticketId: string): Promise<TicketEvent[]>;
   list(query: TicketQuery): Promise<Page<Ticket>>;
   stats(scope: StatsScope): Promise<DashboardCounts>;
+  /** Tickets per tag within the scope, most used first. */
+  tagCounts(scope: StatsScope): Promise<TagCount[]>;
 }

@@ -255,3 +255,32 @@ export const decideRating = (
   const events = [event(actor, ctx.now, { kind: "RATED", to: String(rating.score), body: comment })];
   return ok(finish(ticket, actor, ctx, { rating: { score: rating.score, comment } }, events));
 };
+
+/** Agents label tickets; the tags are kept sorted, at most `max`. */
+export const decideTags = (
+  ticket: Ticket,
+  actor: Actor,
+  change: { tags?: readonly string[] | undefined; add: readonly string[]; remove: readonly string[] },
+  max: number,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "tags" });
+  const base = new Set(change.tags ?? ticket.tags);
+  for (const t of change.add) base.add(t);
+  for (const t of change.remove) base.delete(t);
+  const tags = [...base].sort();
+  if (tags.length > max)
+    return err({
+      code: "VALIDATION_FAILED",
+      issues: [{ field: "tags", problem: { code: "TOO_LONG", max, actual: tags.length } }],
+    });
+  if (tags.join(",") === ticket.tags.join(",")) return ok(finish(ticket, actor, ctx, {}, []));
+  const events = [
+    event(actor, ctx.now, {
+      kind: "TAGS_CHANGED",
+      from: ticket.tags.join(", ") || null,
+      to: tags.join(", ") || null,
+    }),
+  ];
+  return ok(finish(ticket, actor, ctx, { tags }, events));
+};

@@ -8,6 +8,7 @@ import type {
   DashboardCounts,
   Page,
   StatsScope,
+  TagCount,
   TicketChange,
   TicketQuery,
   TicketRepository,
@@ -21,8 +22,10 @@ import {
   changeStatusCommand,
   createTicketCommand,
   type FileInput,
+  MAX_TAGS,
   rateCommand,
   replyCommand,
+  tagsCommand,
 } from "./commands.js";
 import {
   actorRef,
@@ -34,6 +37,7 @@ import {
   decideRead,
   decideReply,
   decideStatus,
+  decideTags,
   type NotificationPolicy,
 } from "./decisions.js";
 import { type CoreError, notFound } from "./errors.js";
@@ -109,11 +113,22 @@ export interface TicketService {
   search(actor: Actor, text: string, query: TicketQuery): Promise<Page<Ticket>>;
   /** Counts over what the actor may see, within `scope`. */
   stats(actor: Actor, scope?: StatsScope): Promise<DashboardCounts>;
+  /** Replaces a ticket's tags (`tags`), or adds and removes some; agents only. */
+  setTags(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  /** Tickets per tag (agents only: requesters get none). */
+  tagStats(actor: Actor, scope?: StatsScope): Promise<TagCount[]>;
 }
 
-/** Requesters see public events only: internal notes and read marks stay with the agents. */
+/** A ticket as `actor` sees it: tags are the agents' own. */
+const shownTo = (actor: Actor, ticket: Ticket): Ticket =>
+  actor.kind === "requester" && ticket.tags.length > 0 ? { ...ticket, tags: [] } : ticket;
+
+/** Events only agents see: internal notes and their labels. */
+const INTERNAL: ReadonlySet<TicketEvent["kind"]> = new Set(["NOTE", "TAGS_CHANGED"]);
+
+/** Requesters see public events only: internal notes and tags stay with the agents. */
 const visibleTo = (actor: Actor, events: readonly TicketEvent[]) =>
-  actor.kind === "requester" ? events.filter((e) => e.kind !== "NOTE") : events;
+  actor.kind === "requester" ? events.filter((e) => !INTERNAL.has(e.kind)) : events;
 
 /** The ticket use cases. Every one validates its input, re-checks access and changes state atomically. */
 export const createTicketService = (deps: TicketServiceDeps): TicketService => {
@@ -151,7 +166,7 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       (current) => (canView(actor, current) ? decide(current, context()) : err(notFound(ref))),
       sourceKey,
     );
-    return updated.ok ? ok(updated.value.ticket) : updated;
+    return updated.ok ? ok(shownTo(actor, updated.value.ticket)) : updated;
   };
 
   const change = async (
@@ -174,11 +189,14 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
     ...(query.assigneeId !== undefined ? { assigneeId: cleanText(query.assigneeId) } : {}),
     ...(query.departments ? { departments: query.departments.map(cleanText) } : {}),
     ...(query.types ? { types: query.types.map(cleanText) } : {}),
+    ...(query.tags ? { tags: query.tags.map((t) => cleanText(t).trim().toLowerCase()) } : {}),
   });
 
   const scoped = (actor: Actor, raw: TicketQuery): TicketQuery => {
     const query = lookable(raw);
     if (actor.kind !== "requester") return query;
+    // Tags are the agents' own: a requester's filter by one would tell them which tickets carry it.
+    if (query.tags) return { ...query, limit: 0, tags: [] };
     return actor.orgAdmin
       ? { ...query, organizationId: actor.organizationId }
       : { ...query, organizationId: actor.organizationId, requesterPersonId: actor.personId };
@@ -293,7 +311,7 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       const events = await tickets.events(ticket.id);
       const last = ticket.requesterLastMessageAt;
       return ok({
-        ticket,
+        ticket: shownTo(actor, ticket),
         publicStatus: PUBLIC_STATUS_OF[ticket.status],
         events: visibleTo(actor, events),
         timeInStatus: timeInStatus(ticket.createdAt, events, clock.now()),
@@ -301,14 +319,18 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       });
     },
 
-    list: (actor: Actor, query: TicketQuery): Promise<Page<Ticket>> => tickets.list(scoped(actor, query)),
+    async list(actor: Actor, query: TicketQuery): Promise<Page<Ticket>> {
+      const page = await tickets.list(scoped(actor, query));
+      return { ...page, items: page.items.map((t) => shownTo(actor, t)) };
+    },
 
     async search(actor: Actor, text: string, query: TicketQuery): Promise<Page<Ticket>> {
       if (parseTicketRef(text) !== null) {
         const found = await resolve(actor, text);
-        return { items: found.ok ? [found.value] : [], nextCursor: null };
+        return { items: found.ok ? [shownTo(actor, found.value)] : [], nextCursor: null };
       }
-      return tickets.list(scoped(actor, { ...query, text }));
+      const page = await tickets.list(scoped(actor, { ...query, text }));
+      return { ...page, items: page.items.map((t) => shownTo(actor, t)) };
     },
 
     stats(actor: Actor, scope: StatsScope = {}): Promise<DashboardCounts> {
@@ -317,6 +339,18 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
         ...(organizationId ? { organizationId } : {}),
         ...(requesterPersonId ? { requesterPersonId } : {}),
       });
+    },
+
+    async setTags(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(tagsCommand, input);
+      if (!command.ok) return command;
+      const { sourceKey, ...wanted } = command.value;
+      return change(actor, ref, (t, ctx) => decideTags(t, actor, wanted, MAX_TAGS, ctx), sourceKey);
+    },
+
+    async tagStats(actor: Actor, scope: StatsScope = {}): Promise<TagCount[]> {
+      if (actor.kind === "requester") return [];
+      return tickets.tagCounts(scope);
     },
   };
 };

@@ -48,6 +48,8 @@ export interface Ticket {
   readonly rating: { readonly score: number; readonly comment: string | null } | null;
   /** SLA clocks stop while the ticket waits on the requester. */
   readonly sla: { readonly pausedMs: number; readonly pausedSince: Date | null };
+  /** Agents' labels (lowercase, sorted); requesters never see them. */
+  readonly tags: readonly string[];
   readonly version: number;
 }
 
@@ -62,6 +64,7 @@ export const EVENT_KINDS = [
   "AGENT_READ",
   "RATED",
   "DELIVERY_FAILED",
+  "TAGS_CHANGED",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

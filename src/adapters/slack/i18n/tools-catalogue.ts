@@ -16,6 +16,12 @@ export interface SlackToolsCatalogue {
     readonly tooLate: string;
     readonly withdrawnNote: (owner: string) => string;
   };
+  readonly tags: {
+    readonly label: string;
+    readonly placeholder: string;
+    readonly none: string;
+    readonly line: (tags: string, by: string) => string;
+  };
   readonly savedReplies: {
     readonly usage: (command: string) => string;
     readonly preview: (name: string, ref: string, lang: string, status: string | null) => string;

@@ -15,6 +15,12 @@ export const slackToolsEn: SlackToolsCatalogue = {
     tooLate: "Your reply had already gone out.",
     withdrawnNote: (owner) => `Reply withdrawn before it went out: the ticket is ${owner}'s.`,
   },
+  tags: {
+    label: "Tags",
+    placeholder: "Tags",
+    none: "_none_",
+    line: (tags, by) => `🏷 Tags: ${tags} (${by})`,
+  },
   savedReplies: {
     usage: (command) =>
       [

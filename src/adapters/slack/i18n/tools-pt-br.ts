@@ -15,6 +15,12 @@ export const slackToolsPtBR: SlackToolsCatalogue = {
     tooLate: "Sua resposta já tinha sido enviada.",
     withdrawnNote: (owner) => `Resposta retirada antes do envio: o chamado é de ${owner}.`,
   },
+  tags: {
+    label: "Etiquetas",
+    placeholder: "Etiquetas",
+    none: "_nenhuma_",
+    line: (tags, by) => `🏷 Etiquetas: ${tags} (${by})`,
+  },
   savedReplies: {
     usage: (command) =>
       [

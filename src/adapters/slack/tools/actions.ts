@@ -35,6 +35,16 @@ export const registerToolActions = (app: App, deps: SlackDeps, handlers: SlackHa
       await apologizing(deps, respond, () => ownership.collisionChoice(choice, input, respondWith(respond)));
     });
 
+  app.action<BlockAction>(ACTION.tags, async ({ ack, action, body, respond }) => {
+    await ack();
+    const picked = action as { block_id?: unknown; selected_options?: { value?: unknown }[] };
+    const input = {
+      user: body.user.id,
+      blockId: typeof picked.block_id === "string" ? picked.block_id : undefined,
+      tags: (picked.selected_options ?? []).flatMap((o) => (typeof o.value === "string" ? [o.value] : [])),
+    };
+    await apologizing(deps, respond, () => handlers.tags.picked(input, respondWith(respond)));
+  });
   const { savedReplies } = handlers;
   app.shortcut(SHORTCUT.replyWith, async ({ ack, shortcut }) => {
     await ack();

@@ -37,6 +37,7 @@ export const toTicket = (row: TicketRow): Ticket => ({
   contactRequestedAt: row.contactRequestedAt,
   rating: row.rating !== null ? { score: row.rating, comment: row.ratingComment } : null,
   sla: { pausedMs: Number(row.slaPausedMs), pausedSince: row.slaPausedSince },
+  tags: row.tags,
   version: row.version,
 });
 
@@ -86,6 +87,7 @@ export const toTicketUpdate = (patch: TicketPatch): Prisma.TicketUncheckedUpdate
     data.rating = patch.rating?.score ?? null;
     data.ratingComment = patch.rating?.comment ?? null;
   }
+  if (patch.tags !== undefined) data.tags = [...patch.tags];
   if (patch.sla !== undefined) {
     data.slaPausedMs = BigInt(patch.sla.pausedMs);
     data.slaPausedSince = patch.sla.pausedSince;
