@@ -165,4 +165,48 @@ describeWith({ pg: true }, "agents' tools by REST and CLI", () => {
       expect((await cli(["tags"], env)).out).toContain("urgente  1  1");
     });
   });
+  describe("merge", () => {
+    it("merges by REST with the duplicate's files listed on the target, and by the CLI", async () => {
+      const target = await open("Servidor fora do ar", "m-1");
+      const created = await api.post("/tickets", {
+        subject: "Servidor caiu",
+        department: "technical",
+        priority: "HIGH",
+        type: "support",
+        message: "Segue o log.",
+        attachments: [{ fileName: "erro.txt", contentBase64: Buffer.from("timeout\n").toString("base64") }],
+        requester: { externalId: "m-2", name: "Otávio", organizationKey: "acme" },
+      });
+      const duplicate = created.json.ticket.publicId as string;
+      expect((await org.post(`/tickets/${duplicate}/merge`, { into: target })).status).toBe(403);
+      const merged = await api.post(`/tickets/${duplicate}/merge`, { into: target });
+      expect(merged.status).toBe(200);
+      expect(merged.json.publicId).toBe(target);
+      const closed = await api.get(`/tickets/${duplicate}`);
+      expect(closed.json.ticket?.status ?? closed.json.status).toBe("SOLVED");
+      const events = (await api.get(`/tickets/${target}`)).json.events as {
+        kind: string;
+        from: string | null;
+        body: string | null;
+        attachments: { fileName: string }[];
+      }[];
+      const listed = events.find((e) => e.kind === "MERGED_FROM")!;
+      expect(listed.from).toBe(duplicate);
+      expect(listed.body).toContain("panel: Segue o log. [erro.txt]");
+      expect(listed.attachments.map((a) => a.fileName)).toEqual(["erro.txt"]);
+      // The organization sees its target ticket without the other ticket's listing.
+      const seen = (await org.get(`/tickets/${target}`)).json.events as { kind: string }[];
+      expect(seen.some((e) => e.kind === "MERGED_FROM")).toBe(false);
+      expect((await api.post(`/tickets/${duplicate}/merge`, { into: target })).json.code).toBe(
+        "MERGE_NOT_ALLOWED",
+      );
+
+      const a = await open("Impressora", "m-3");
+      const b = await open("Impressora de novo", "m-4");
+      const byCli = await cli(["merge", b, "--into", a], env);
+      expect(byCli.code).toBe(0);
+      expect(byCli.out).toContain(`merged into ${a}`);
+      expect((await cli(["show", a], env)).out).toContain(`merged ${b} here`);
+    });
+  });
 });

@@ -100,6 +100,7 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
         "GET /tickets/{ref} getTicket",
         "GET /tickets/{ref}/saved-replies/{name} previewSavedReply",
         "POST /tickets createTicket",
+        "POST /tickets/{ref}/merge mergeTicket",
         "POST /tickets/{ref}/replies replyToTicket",
         "POST /tickets/{ref}/saved-replies/{name} sendSavedReply",
         "PUT /saved-replies/{name} saveSavedReply",

@@ -43,6 +43,7 @@ const ticket = (overrides: Partial<Ticket> = {}): Ticket => ({
   agentReadAt: null,
   contactRequestedAt: null,
   tags: [],
+  mergedInto: null,
   rating: null,
   sla: { pausedMs: 0, pausedSince: null },
   version: 0,

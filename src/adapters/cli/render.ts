@@ -66,6 +66,10 @@ const eventLine = (e: TicketEvent, c: Catalogue): string => {
       return `delivery failed: ${e.body ?? ""}`;
     case "TAGS_CHANGED":
       return `${who} tagged ${e.from ?? "-"} -> ${e.to ?? "-"}`;
+    case "MERGED_INTO":
+      return `${who} merged this ticket into ${e.to ?? ""}`;
+    case "MERGED_FROM":
+      return `${who} merged ${e.from ?? ""} here${e.body ? `\n${e.body}` : ""}`;
   }
 };
 

@@ -430,6 +430,19 @@ export const tags: Command = {
   },
 };
 
+export const merge: Command = {
+  name: "merge",
+  summary: "merge a duplicate ticket into another (the duplicate is closed; its requester follows the other)",
+  usage: "merge DUPLICATE --into TICKET",
+  options: { into: { type: "string" } },
+  async run(ctx, v, positionals) {
+    const ticket = ref(positionals, this.usage);
+    if (typeof v.into !== "string") throw new UsageError(`give --into TICKET (${this.usage})`);
+    const into = v.into;
+    return changeTicket(ctx, (core) => core.service.merge(cliAgent(), ticket, { into }), "merged into ");
+  },
+};
+
 export const ticketCommands = [
   create,
   reply,
@@ -437,6 +450,7 @@ export const ticketCommands = [
   priority,
   assign,
   tag,
+  merge,
   show,
   listTickets,
   search,

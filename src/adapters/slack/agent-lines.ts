@@ -46,6 +46,10 @@ const changeLine = (
       return t.thread.contactRequested(by);
     case "rating":
       return t.thread.rated(change.to ?? dash, by);
+    case "merged":
+      return change.to
+        ? slackToolsCatalogues[view.lang].merge.mergedInto(escapeMrkdwn(change.to), by)
+        : slackToolsCatalogues[view.lang].merge.mergedFrom(escapeMrkdwn(change.from ?? dash), by);
     case "tags":
       return slackToolsCatalogues[view.lang].tags.line(escapeMrkdwn(change.to ?? dash), by);
   }

@@ -14,6 +14,7 @@ import { filtersFromState } from "./home-view.js";
 import { ACTION, TICKET_REACTION, VIEW } from "./ids.js";
 import { COMMAND, type Respond } from "./requester-io.js";
 import { registerToolActions } from "./tools/actions.js";
+import type { MergeHandlers } from "./tools/merge.js";
 import type { OwnershipHandlers } from "./tools/ownership.js";
 import type { SavedReplyHandlers } from "./tools/saved-replies.js";
 import type { TagHandlers } from "./tools/tags.js";
@@ -27,6 +28,7 @@ export interface SlackHandlers {
   readonly ownership: OwnershipHandlers;
   readonly savedReplies: SavedReplyHandlers;
   readonly tags: TagHandlers;
+  readonly merge: MergeHandlers;
 }
 
 /** Bolt's error handlers get its coded wrapper; storage errors must reach the receiver as they were thrown. */
@@ -113,6 +115,7 @@ export const createSlackApp = (
     await apologizing(deps, respond, async () => {
       // The agents' tools answer their own subcommands; everything else is the requester's /ticket.
       if (await handlers.savedReplies.command(input, respondWith(respond))) return;
+      if (await handlers.merge.command(input, respondWith(respond))) return;
       await handlers.commands.command(input, respondWith(respond));
     });
   });

@@ -21,6 +21,7 @@ import { createDmOpener } from "./requester-sender.js";
 import { createRequesters } from "./requesters.js";
 import { createSlackSender } from "./sender.js";
 import { slackThreads } from "./threads.js";
+import { createMergeHandlers } from "./tools/merge.js";
 import { createOwnershipHandlers } from "./tools/ownership.js";
 import { createSavedReplyHandlers } from "./tools/saved-replies.js";
 import { createTagHandlers } from "./tools/tags.js";
@@ -107,6 +108,7 @@ export const slackChannel = defineChannel({
       ownership,
       savedReplies: createSavedReplyHandlers(deps),
       tags: createTagHandlers(deps),
+      merge: createMergeHandlers(deps),
       forms,
       commands: createCommandHandlers(deps, requesters, io, forms.openForm),
       dm: createDmHandlers(deps, requesters, io),

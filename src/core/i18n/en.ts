@@ -62,6 +62,8 @@ export const en: Catalogue = {
         return "Your contact is not registered yet. Ask your support contact to register you, then try again.";
       case "SAVED_REPLY_NOT_FOUND":
         return `There is no saved reply named ${error.name}.`;
+      case "MERGE_NOT_ALLOWED":
+        return `That ticket cannot be merged: ${({ SAME_TICKET: "a ticket cannot be merged into itself", ALREADY_MERGED: "it was already merged", TARGET_MERGED: "the target was itself merged into another ticket", TARGET_CLOSED: "the target is closed" } as const)[error.reason]}.`;
     }
   },
   attachment: (fileName, reason, limit) => {

@@ -4,6 +4,8 @@ export interface NoticeCatalogue {
   readonly filesAttached: (count: number) => string;
   readonly statusChanged: (ref: string, subject: string, statusLabel: string) => string;
   readonly autoClosed: (ref: string, subject: string) => string;
+  /** A duplicate closed by a merge: the ticket to follow from now on. */
+  readonly merged: (ref: string, subject: string, into: string) => string;
   readonly reminder: (ref: string, subject: string, closesOn: string) => string;
   readonly replyHint: (ref: string) => string;
 }

@@ -1,5 +1,5 @@
 import type { NotificationPolicy } from "../ticket/decisions.js";
-import { actorRef } from "../ticket/decisions.js";
+import { actorRef, MERGED_REASON } from "../ticket/decisions.js";
 import type { TicketStatus } from "../ticket/status.js";
 import type { NewTicketEvent, Ticket } from "../ticket/ticket.js";
 import {
@@ -30,6 +30,8 @@ const REFRESHING: Partial<Record<NewTicketEvent["kind"], TicketFieldChange["fiel
   CONTACT_REQUESTED: "contact_requested",
   RATED: "rating",
   TAGS_CHANGED: "tags",
+  MERGED_INTO: "merged",
+  MERGED_FROM: "merged",
 };
 
 const keyOf = (ticket: Ticket, kind: OutboxKind, audience: Audience) =>
@@ -72,13 +74,20 @@ const requesterDrafts = (
       kind: "status_changed" as const,
       from: (status.from as TicketStatus | null) ?? null,
       to: status.to as TicketStatus,
-      reason: status.body === "auto_close" ? ("auto_close" as const) : null,
+      reason:
+        status.body === "auto_close"
+          ? ("auto_close" as const)
+          : status.body === MERGED_REASON
+            ? ("merged" as const)
+            : null,
+      ...(status.body === MERGED_REASON ? { mergedInto: after.mergedInto?.number ?? null } : {}),
     };
     drafts.push(
       draft(after, channel, keyOf(after, "status_changed", "requester"), payload, now, status.sourceKey),
     );
   }
-  if (status?.to === "SOLVED" && after.rating === null) {
+  // A duplicate closed by a merge is rated, if ever, on the ticket it went into.
+  if (status?.to === "SOLVED" && after.rating === null && status.body !== MERGED_REASON) {
     const payload = { ...base, audience: "requester" as const, kind: "rating_request" as const };
     drafts.push(draft(after, channel, keyOf(after, "rating_request", "requester"), payload, now));
   }

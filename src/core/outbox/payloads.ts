@@ -79,6 +79,7 @@ export const CHANGE_FIELDS = [
   "contact_requested",
   "rating",
   "tags",
+  "merged",
 ] as const;
 export const change = z.object({
   field: z.enum(CHANGE_FIELDS),
@@ -100,7 +101,9 @@ export const outboxPayload = z.discriminatedUnion("kind", [
     from: z.enum(TICKET_STATUSES).nullable(),
     to: z.enum(TICKET_STATUSES),
     /** Why the system changed it, when it did: "auto_close" closes a ticket left waiting on the requester. */
-    reason: z.enum(["auto_close"]).nullable(),
+    reason: z.enum(["auto_close", "merged"]).nullable(),
+    /** With reason "merged": the number of the ticket to follow from now on. */
+    mergedInto: z.number().int().positive().nullable().optional(),
   }),
   z.object({ ...toRequester, kind: z.literal("rating_request") }),
   z.object({ ...toRequester, kind: z.literal("auto_close_reminder"), closesAt: isoDate }),

@@ -30,7 +30,9 @@ export const requesterNotice = (payload: RequesterPayload, lang: Lang, timeZone:
       const text =
         payload.reason === "auto_close"
           ? notice.autoClosed(ref, payload.ticket.subject)
-          : notice.statusChanged(ref, payload.ticket.subject, catalogues[lang].status[payload.to]);
+          : payload.reason === "merged" && payload.mergedInto
+            ? notice.merged(ref, payload.ticket.subject, formatTicketId(payload.mergedInto))
+            : notice.statusChanged(ref, payload.ticket.subject, catalogues[lang].status[payload.to]);
       return [{ kind: "text", text }];
     }
     case "auto_close_reminder": {

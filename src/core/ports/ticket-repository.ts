@@ -24,6 +24,7 @@ export type TicketPatch = Partial<
     | "rating"
     | "sla"
     | "tags"
+    | "mergedInto"
   >
 >;
 

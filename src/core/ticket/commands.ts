@@ -83,3 +83,6 @@ export const tagsCommand = z.object({
   remove: z.array(tag).max(MAX_TAGS).default([]),
   sourceKey,
 });
+
+/** Merge into `into` (a ticket reference). */
+export const mergeCommand = z.object({ into: z.string().min(1).max(20) });

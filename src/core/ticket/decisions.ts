@@ -5,6 +5,7 @@ import type { CoreError } from "./errors.js";
 import type { Priority } from "./priority.js";
 import { canTransition, isClosed, type TicketStatus } from "./status.js";
 import type { Actor, ActorKind, AttachmentMeta, NewTicketEvent, Ticket } from "./ticket.js";
+import { formatTicketId } from "./ticket-ref.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -283,4 +284,68 @@ export const decideTags = (
     }),
   ];
   return ok(finish(ticket, actor, ctx, { tags }, events));
+};
+
+/** Why a merge of `duplicate` into `target` is refused, or null when it may go ahead. */
+const mergeRefusal = (duplicate: Ticket, target: Ticket): CoreError | null => {
+  if (duplicate.id === target.id) return { code: "MERGE_NOT_ALLOWED", reason: "SAME_TICKET" };
+  if (duplicate.mergedInto) return { code: "MERGE_NOT_ALLOWED", reason: "ALREADY_MERGED" };
+  if (target.mergedInto) return { code: "MERGE_NOT_ALLOWED", reason: "TARGET_MERGED" };
+  if (isClosed(target.status)) return { code: "MERGE_NOT_ALLOWED", reason: "TARGET_CLOSED" };
+  return null;
+};
+
+/**
+ * The duplicate's side of a merge: closed as solved (its requester is told which ticket to follow,
+ * and asked for no rating), pointing at the target from now on.
+ */
+export const decideMergeInto = (
+  duplicate: Ticket,
+  actor: Actor,
+  target: Ticket,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind !== "agent") return err({ code: "FORBIDDEN", action: "merge" });
+  const refused = mergeRefusal(duplicate, target);
+  if (refused) return err(refused);
+  const moved = isClosed(duplicate.status)
+    ? ok({ patch: {}, events: [] })
+    : moveTo(duplicate, "SOLVED", actor, ctx.now);
+  if (!moved.ok) return moved;
+  const ref = formatTicketId(target.number);
+  const events = [
+    ...moved.value.events.map((e) => ({ ...e, body: MERGED_REASON })),
+    event(actor, ctx.now, { kind: "MERGED_INTO", to: ref, body: target.id }),
+  ];
+  const patch: TicketPatch = { ...moved.value.patch, mergedInto: { id: target.id, number: target.number } };
+  return ok(finish(duplicate, actor, ctx, patch, events));
+};
+
+/** A STATUS_CHANGED event's body when the ticket was closed by a merge. */
+export const MERGED_REASON = "merged";
+
+/** The target's side of a merge: one agents-only event listing the duplicate's messages, with its files. */
+export const decideMergeFrom = (
+  target: Ticket,
+  actor: Actor,
+  duplicate: Ticket,
+  listing: { readonly body: string; readonly attachments: readonly AttachmentMeta[] },
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind !== "agent") return err({ code: "FORBIDDEN", action: "merge" });
+  if (target.mergedInto) return err({ code: "MERGE_NOT_ALLOWED", reason: "TARGET_MERGED" });
+  const ref = formatTicketId(duplicate.number);
+  const merged = event(actor, ctx.now, {
+    kind: "MERGED_FROM",
+    from: ref,
+    body: listing.body,
+    attachments: listing.attachments,
+  });
+  return ok(finish(target, actor, ctx, {}, [merged]));
+};
+
+/** Whether `duplicate` may be merged into `target` now (checked again under each ticket's lock). */
+export const canMerge = (duplicate: Ticket, target: Ticket): Result<true, CoreError> => {
+  const refused = mergeRefusal(duplicate, target);
+  return refused ? err(refused) : ok(true);
 };

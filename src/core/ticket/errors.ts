@@ -44,7 +44,11 @@ export type CoreError =
     }
   | { readonly code: "RATING_NOT_ALLOWED"; readonly reason: "NOT_CLOSED" | "ALREADY_RATED" }
   | { readonly code: "NOT_REGISTERED" }
-  | { readonly code: "SAVED_REPLY_NOT_FOUND"; readonly name: string };
+  | { readonly code: "SAVED_REPLY_NOT_FOUND"; readonly name: string }
+  | {
+      readonly code: "MERGE_NOT_ALLOWED";
+      readonly reason: "SAME_TICKET" | "ALREADY_MERGED" | "TARGET_MERGED" | "TARGET_CLOSED";
+    };
 
 export type CoreErrorCode = CoreError["code"];
 

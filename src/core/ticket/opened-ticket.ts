@@ -24,6 +24,7 @@ export const openedTicket = (draft: NewTicket, ticketNumber: number): Ticket => 
   agentReadAt: null,
   contactRequestedAt: null,
   tags: [],
+  mergedInto: null,
   rating: null,
   sla: { pausedMs: 0, pausedSince: null },
   version: 0,

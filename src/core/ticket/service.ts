@@ -23,15 +23,19 @@ import {
   createTicketCommand,
   type FileInput,
   MAX_TAGS,
+  mergeCommand,
   rateCommand,
   replyCommand,
   tagsCommand,
 } from "./commands.js";
 import {
   actorRef,
+  canMerge,
   type DecisionContext,
   decideAssign,
   decideContactRequest,
+  decideMergeFrom,
+  decideMergeInto,
   decidePriority,
   decideRating,
   decideRead,
@@ -115,6 +119,12 @@ export interface TicketService {
   stats(actor: Actor, scope?: StatsScope): Promise<DashboardCounts>;
   /** Replaces a ticket's tags (`tags`), or adds and removes some; agents only. */
   setTags(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  /**
+   * Merges the duplicate `ref` into `input.into`: the duplicate is closed pointing at the target, the
+   * target's history lists the duplicate's messages and files, and the duplicate's requester's later
+   * replies go to the target. Agents only. Returns the target.
+   */
+  merge(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
   /** Tickets per tag (agents only: requesters get none). */
   tagStats(actor: Actor, scope?: StatsScope): Promise<TagCount[]>;
 }
@@ -124,7 +134,18 @@ const shownTo = (actor: Actor, ticket: Ticket): Ticket =>
   actor.kind === "requester" && ticket.tags.length > 0 ? { ...ticket, tags: [] } : ticket;
 
 /** Events only agents see: internal notes and their labels. */
-const INTERNAL: ReadonlySet<TicketEvent["kind"]> = new Set(["NOTE", "TAGS_CHANGED"]);
+const INTERNAL: ReadonlySet<TicketEvent["kind"]> = new Set(["NOTE", "TAGS_CHANGED", "MERGED_FROM"]);
+
+/** The target's history line of a merge: the duplicate's public messages, oldest first. */
+const mergeListing = (events: readonly TicketEvent[], clip: number): string =>
+  events
+    .filter((e) => e.kind === "MESSAGE")
+    .map((e) => {
+      const files = e.attachments.length > 0 ? ` [${e.attachments.map((a) => a.fileName).join(", ")}]` : "";
+      return `${e.createdAt.toISOString()} ${e.actor.name}: ${e.body ?? ""}${files}`.trim();
+    })
+    .join("\n")
+    .slice(0, clip);
 
 /** Requesters see public events only: internal notes and tags stay with the agents. */
 const visibleTo = (actor: Actor, events: readonly TicketEvent[]) =>
@@ -258,6 +279,18 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       const files = await acceptFiles(command.value.attachments);
       if (!files.ok) return files;
       const reply = { ...command.value, attachments: files.value };
+      const duplicate = found.value;
+      if (duplicate.mergedInto && actor.kind === "requester") {
+        // A merged duplicate's requester writes on: their words go to the ticket it was merged into.
+        const into = duplicate.mergedInto;
+        const routed = await tickets.update(
+          into.id,
+          (target) => decideReply(target, actor, reply, context()),
+          command.value.sourceKey,
+        );
+        if (!routed.ok) return routed;
+        return ok(canView(actor, routed.value.ticket) ? shownTo(actor, routed.value.ticket) : duplicate);
+      }
       // Resolved once, before the files are stored, so a stranger's reply stores nothing.
       return changeFound(
         actor,
@@ -346,6 +379,31 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       if (!command.ok) return command;
       const { sourceKey, ...wanted } = command.value;
       return change(actor, ref, (t, ctx) => decideTags(t, actor, wanted, MAX_TAGS, ctx), sourceKey);
+    },
+
+    async merge(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(mergeCommand, input);
+      if (!command.ok) return command;
+      if (actor.kind !== "agent") return err({ code: "FORBIDDEN", action: "merge" });
+      const duplicate = await resolve(actor, ref);
+      if (!duplicate.ok) return duplicate;
+      const target = await resolve(actor, command.value.into);
+      if (!target.ok) return target;
+      const allowed = canMerge(duplicate.value, target.value);
+      if (!allowed.ok) return allowed;
+      const history = await tickets.events(duplicate.value.id);
+      // The files stay where they are stored; the target's line names the same bytes under new ids.
+      const attachments = history
+        .filter((e) => e.kind === "MESSAGE")
+        .flatMap((e) => e.attachments.map((a) => ({ ...a, id: randomUUID() })));
+      const closed = await changeFound(actor, duplicate.value, ref, (t, ctx) =>
+        decideMergeInto(t, actor, target.value, ctx),
+      );
+      if (!closed.ok) return closed;
+      const listing = { body: mergeListing(history, 4000), attachments };
+      return changeFound(actor, target.value, command.value.into, (t, ctx) =>
+        decideMergeFrom(t, actor, closed.value, listing, ctx),
+      );
     },
 
     async tagStats(actor: Actor, scope: StatsScope = {}): Promise<TagCount[]> {

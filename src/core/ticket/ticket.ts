@@ -50,6 +50,8 @@ export interface Ticket {
   readonly sla: { readonly pausedMs: number; readonly pausedSince: Date | null };
   /** Agents' labels (lowercase, sorted); requesters never see them. */
   readonly tags: readonly string[];
+  /** The ticket this duplicate was merged into; its requester's replies go there. */
+  readonly mergedInto: { readonly id: string; readonly number: number } | null;
   readonly version: number;
 }
 
@@ -65,6 +67,10 @@ export const EVENT_KINDS = [
   "RATED",
   "DELIVERY_FAILED",
   "TAGS_CHANGED",
+  /** On a duplicate: merged into the ticket `to` names. */
+  "MERGED_INTO",
+  /** On the target: the duplicate `from` names was merged here; `body` lists its history (agents only). */
+  "MERGED_FROM",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

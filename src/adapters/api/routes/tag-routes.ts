@@ -31,6 +31,23 @@ export const tagRoutes = (deps: ApiDeps) => [
     },
   }),
   defineRoute({
+    method: "POST",
+    path: "/tickets/{ref}/merge",
+    operationId: "mergeTicket",
+    summary:
+      "Merge this duplicate into another ticket: it is closed, its requester told to follow the other, their later replies go there (agent keys)",
+    params: ticketRefParams,
+    body: z.object({ into: z.string().min(1).max(20).meta({ description: "The ticket to merge into" }) }),
+    response: { status: 200, schema: ticketJson, description: "The ticket merged into" },
+    errors: [403, 404, 409],
+    async handle({ principal, params, body }) {
+      const done = await deps.service.merge(principal.actor, params.ref, body);
+      return done.ok
+        ? { kind: "ok", body: toTicketJson(done.value, deps.clock.now(), deps.sla) }
+        : { kind: "core", error: done.error };
+    },
+  }),
+  defineRoute({
     method: "GET",
     path: "/tags",
     operationId: "getTagReport",

@@ -16,6 +16,13 @@ export interface SlackToolsCatalogue {
     readonly tooLate: string;
     readonly withdrawnNote: (owner: string) => string;
   };
+  readonly merge: {
+    readonly mergedInto: (ref: string, by: string) => string;
+    readonly mergedFrom: (ref: string, by: string) => string;
+    readonly rootNote: (ref: string) => string;
+    readonly usage: (command: string) => string;
+    readonly done: (duplicate: string, target: string) => string;
+  };
   readonly tags: {
     readonly label: string;
     readonly placeholder: string;

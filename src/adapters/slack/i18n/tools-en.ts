@@ -15,6 +15,15 @@ export const slackToolsEn: SlackToolsCatalogue = {
     tooLate: "Your reply had already gone out.",
     withdrawnNote: (owner) => `Reply withdrawn before it went out: the ticket is ${owner}'s.`,
   },
+  merge: {
+    mergedInto: (ref, by) => `🔗 Merged into ${ref} (${by}); the requester was told to follow it.`,
+    mergedFrom: (ref, by) =>
+      `🔗 ${ref} was merged here (${by}); its messages and files are in this ticket's history.`,
+    rootNote: (ref) => `🔗 Merged into *${ref}*`,
+    usage: (command) =>
+      `Use *${command} merge TKT-000002 TKT-000001* to merge the first ticket into the second.`,
+    done: (duplicate, target) => `${duplicate} was merged into ${target}.`,
+  },
   tags: {
     label: "Tags",
     placeholder: "Tags",

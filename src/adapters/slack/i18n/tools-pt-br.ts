@@ -15,6 +15,16 @@ export const slackToolsPtBR: SlackToolsCatalogue = {
     tooLate: "Sua resposta já tinha sido enviada.",
     withdrawnNote: (owner) => `Resposta retirada antes do envio: o chamado é de ${owner}.`,
   },
+  merge: {
+    mergedInto: (ref, by) =>
+      `🔗 Juntado ao ${ref} (${by}); o solicitante foi avisado para acompanhar aquele.`,
+    mergedFrom: (ref, by) =>
+      `🔗 ${ref} foi juntado a este (${by}); suas mensagens e arquivos estão no histórico deste chamado.`,
+    rootNote: (ref) => `🔗 Juntado ao *${ref}*`,
+    usage: (command) =>
+      `Use *${command} merge TKT-000002 TKT-000001* para juntar o primeiro chamado ao segundo.`,
+    done: (duplicate, target) => `${duplicate} foi juntado ao ${target}.`,
+  },
   tags: {
     label: "Etiquetas",
     placeholder: "Etiquetas",

@@ -1,5 +1,6 @@
 import type { types } from "@slack/bolt";
 import type { Ticket } from "../../../core/ticket/ticket.js";
+import { formatTicketId } from "../../../core/ticket/ticket-ref.js";
 import { slackToolsCatalogues } from "../i18n/tools.js";
 import { ACTION } from "../ids.js";
 import type { AgentView } from "../root-message.js";
@@ -49,7 +50,21 @@ export const agentToolBlocks = (ticket: Ticket, view: AgentView): types.KnownBlo
   const t = slackToolsCatalogues[view.lang].tags;
   const tags = ticket.tags.length > 0 ? ticket.tags.map((tag) => `\`${tag}\``).join(" ") : t.none;
   const menu = tagsBlock(ticket, view);
+  const merged = ticket.mergedInto
+    ? [
+        {
+          type: "context" as const,
+          elements: [
+            {
+              type: "mrkdwn" as const,
+              text: slackToolsCatalogues[view.lang].merge.rootNote(formatTicketId(ticket.mergedInto.number)),
+            },
+          ],
+        },
+      ]
+    : [];
   return [
+    ...merged,
     ownershipBlock(ticket, view.lang),
     { type: "context", elements: [{ type: "mrkdwn", text: `*${t.label}:* ${tags}` }] },
     ...(menu ? [menu] : []),

@@ -38,6 +38,10 @@ export const toTicket = (row: TicketRow): Ticket => ({
   rating: row.rating !== null ? { score: row.rating, comment: row.ratingComment } : null,
   sla: { pausedMs: Number(row.slaPausedMs), pausedSince: row.slaPausedSince },
   tags: row.tags,
+  mergedInto:
+    row.mergedIntoId && row.mergedIntoNumber !== null
+      ? { id: row.mergedIntoId, number: row.mergedIntoNumber }
+      : null,
   version: row.version,
 });
 
@@ -88,6 +92,10 @@ export const toTicketUpdate = (patch: TicketPatch): Prisma.TicketUncheckedUpdate
     data.ratingComment = patch.rating?.comment ?? null;
   }
   if (patch.tags !== undefined) data.tags = [...patch.tags];
+  if (patch.mergedInto !== undefined) {
+    data.mergedIntoId = patch.mergedInto?.id ?? null;
+    data.mergedIntoNumber = patch.mergedInto?.number ?? null;
+  }
   if (patch.sla !== undefined) {
     data.slaPausedMs = BigInt(patch.sla.pausedMs);
     data.slaPausedSince = patch.sla.pausedSince;
