@@ -232,7 +232,14 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
         policy: autoClosePolicyOf(config),
       }),
       ...(config.SLA_ENABLED
-        ? [createSlaJob({ queries: core.storage.timers, targets, policy: slaPolicyOf(config) })]
+        ? [
+            createSlaJob({
+              queries: core.storage.timers,
+              targets,
+              policy: slaPolicyOf(config),
+              escalateOn: config.SLA_ESCALATE_ON,
+            }),
+          ]
         : []),
       { name: "conversation_expiry", run: (now) => conversation.engine.expireIdle(now) },
       orphanFileSweep({

@@ -76,9 +76,15 @@ export const deliveryFailedText = (payload: PayloadOf<"delivery_failed">, view: 
   return `${alertAssignee(payload)}${t.thread.deliveryFailed(t.channel[payload.failedChannel], escapeMrkdwn(payload.reason))}`;
 };
 
-export const slaAlertText = (payload: PayloadOf<"sla_alert">, view: AgentView): string => {
+/** `mentionTo`: who an escalating alert calls in ("<!subteam^S…>" or "<@U…>"). */
+export const slaAlertText = (
+  payload: PayloadOf<"sla_alert">,
+  view: AgentView,
+  mentionTo: string | null = null,
+): string => {
   const t = slackCatalogues[view.lang];
   const due = conversationCatalogues[view.lang].dateTime(new Date(payload.dueAt), view.timeZone);
   const line = payload.level === "breach" ? t.thread.slaBreach : t.thread.slaWarning;
-  return `${alertAssignee(payload)}${line(t.sla.clock[payload.clock], due)}`;
+  const escalated = payload.escalate && mentionTo ? `${mentionTo} ` : "";
+  return `${escalated}${alertAssignee(payload)}${line(t.sla.clock[payload.clock], due)}`;
 };

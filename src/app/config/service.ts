@@ -62,6 +62,19 @@ export const serviceConfig = {
   SLA_ENABLED: bool(true),
   /** Share of a target at which agents are warned, in percent. */
   SLA_WARN_PERCENT: int(10, 99, 80),
+  /** SLA alert levels that escalate: "warning", "breach" or both; unset, none do. */
+  SLA_ESCALATE_ON: z
+    .string()
+    .transform((raw) => [
+      ...new Set(
+        raw
+          .split(",")
+          .map((v) => v.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.enum(["warning", "breach"], { error: 'expected "warning", "breach" or both' })))
+    .default([]),
   SLA_HIGH_FIRST_RESPONSE_MINUTES: int(1, 100_000, 1 * MINUTE),
   SLA_HIGH_RESOLUTION_MINUTES: int(1, 100_000, 8 * MINUTE),
   SLA_MEDIUM_FIRST_RESPONSE_MINUTES: int(1, 100_000, 4 * MINUTE),

@@ -24,6 +24,7 @@ export const AGENT_KINDS = [
   "ticket_updated",
   "delivery_failed",
   "sla_alert",
+  "sla_escalation",
 ] as const;
 /** Written by the conversation engine, already worded in the contact's language. */
 export const CONVERSATION_EXPIRED = EXPIRED_NOTICE_KIND;
@@ -131,6 +132,17 @@ export const outboxPayload = z.discriminatedUnion("kind", [
   z.object({
     ...toAgents,
     kind: z.literal("sla_alert"),
+    clock: z.enum(["first_response", "resolution"]),
+    level: z.enum(["warning", "breach"]),
+    targetMinutes: z.number().int().positive(),
+    dueAt: isoDate,
+    /** The alert escalates: the thread line mentions whoever escalations go to. */
+    escalate: z.boolean().default(false),
+  }),
+  /** The rest of an escalation, once per alert: reassign, and tell the managers. */
+  z.object({
+    ...toAgents,
+    kind: z.literal("sla_escalation"),
     clock: z.enum(["first_response", "resolution"]),
     level: z.enum(["warning", "breach"]),
     targetMinutes: z.number().int().positive(),

@@ -16,6 +16,10 @@ export interface SlackToolsCatalogue {
     readonly tooLate: string;
     readonly withdrawnNote: (owner: string) => string;
   };
+  readonly escalation: {
+    /** The managers' channel line: the ticket, the alert and a link to its thread. */
+    readonly managers: (ref: string, subject: string, alert: string, link: string) => string;
+  };
   readonly merge: {
     readonly mergedInto: (ref: string, by: string) => string;
     readonly mergedFrom: (ref: string, by: string) => string;

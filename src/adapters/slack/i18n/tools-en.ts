@@ -15,6 +15,10 @@ export const slackToolsEn: SlackToolsCatalogue = {
     tooLate: "Your reply had already gone out.",
     withdrawnNote: (owner) => `Reply withdrawn before it went out: the ticket is ${owner}'s.`,
   },
+  escalation: {
+    managers: (ref, subject, alert, link) =>
+      `📣 Escalated: *${ref}* ${subject}\n${alert}\n<${link}|Open the thread>`,
+  },
   merge: {
     mergedInto: (ref, by) => `🔗 Merged into ${ref} (${by}); the requester was told to follow it.`,
     mergedFrom: (ref, by) =>

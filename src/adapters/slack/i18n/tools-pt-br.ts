@@ -15,6 +15,10 @@ export const slackToolsPtBR: SlackToolsCatalogue = {
     tooLate: "Sua resposta já tinha sido enviada.",
     withdrawnNote: (owner) => `Resposta retirada antes do envio: o chamado é de ${owner}.`,
   },
+  escalation: {
+    managers: (ref, subject, alert, link) =>
+      `📣 Escalonado: *${ref}* ${subject}\n${alert}\n<${link}|Abrir a conversa>`,
+  },
   merge: {
     mergedInto: (ref, by) =>
       `🔗 Juntado ao ${ref} (${by}); o solicitante foi avisado para acompanhar aquele.`,
