@@ -5,6 +5,7 @@ import { type Database, openDatabase } from "../adapters/storage/prisma/database
 import { prismaStorage } from "../adapters/storage/prisma/storage.js";
 import { guardUnavailable } from "../adapters/unavailable.js";
 import { type AttachmentRules, DEFAULT_ATTACHMENT_RULES } from "../core/attachments/rules.js";
+import type { BusinessCalendars } from "../core/hours/calendar.js";
 import type { BlobStore } from "../core/ports/blob-store.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { ContentInspector } from "../core/ports/content-inspector.js";
@@ -15,7 +16,11 @@ import type { TicketRepository } from "../core/ports/ticket-repository.js";
 import type { NotificationPolicy } from "../core/ticket/decisions.js";
 import { createTicketService, type TicketService } from "../core/ticket/service.js";
 import type { Taxonomy } from "../core/ticket/taxonomy.js";
+import { slaTimeMs } from "../core/timers/sla.js";
 import type { Config } from "./config/index.js";
+
+const slaTimeOf = (calendars: BusinessCalendars) => (department: string, from: Date, to: Date) =>
+  slaTimeMs({ calendars }, department, from, to);
 
 /** The ticket core on its storage: what the service, the CLI and the chat in the terminal share. */
 export interface Core {
@@ -105,6 +110,7 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     attachmentRules,
     reopenWindowDays: config.REOPEN_WINDOW_DAYS,
     firstResponderOwns: config.FIRST_RESPONDER_OWNS,
+    ...(config.BUSINESS_HOURS_FILE ? { slaTime: slaTimeOf(config.BUSINESS_HOURS_FILE) } : {}),
     notify: options.notify ?? noNotifications,
   });
   return {

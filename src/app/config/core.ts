@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { bool, int, optionalUrl } from "../../adapters/config-fields.js";
 import { DEFAULT_ATTACHMENT_RULES } from "../../core/attachments/rules.js";
+import { type BusinessCalendars, businessCalendars, businessHoursInput } from "../../core/hours/calendar.js";
 import { LANGS } from "../../core/i18n/lang.js";
 import { TAG } from "../../core/ticket/commands.js";
 import { DEFAULT_TAXONOMY, type TaxonomyOption } from "../../core/ticket/taxonomy.js";
@@ -37,6 +39,32 @@ const taxonomyList = (fallback: readonly TaxonomyOption[]) =>
     .optional()
     .transform((v) => v ?? [...fallback]);
 
+/** A JSON file of business hours (see README): read and checked once, at start. */
+const businessHoursFile = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((path, ctx): BusinessCalendars | typeof z.NEVER => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, "utf8"));
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `cannot read ${path}: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+    const parsed = businessHoursInput.safeParse(raw);
+    if (!parsed.success) {
+      const where = (p: readonly PropertyKey[]) => p.map(String).join(".");
+      ctx.addIssue({
+        code: "custom",
+        message: `${path}: ${parsed.error.issues.map((i) => `${where(i.path)}: ${i.message}`).join("; ")}`,
+      });
+      return z.NEVER;
+    }
+    return businessCalendars(parsed.data);
+  })
+  .optional();
+
 /** Storage, logging and the ticket core's rules. */
 export const coreConfig = {
   PORT: int(1, 65535, 3000),
@@ -69,6 +97,8 @@ export const coreConfig = {
         .max(100),
     )
     .default([]),
+  /** Business hours per department (JSON file): SLA clocks count working time; away messages outside them. */
+  BUSINESS_HOURS_FILE: businessHoursFile,
   /** The first agent to reply publicly to an unassigned ticket becomes its assignee. */
   FIRST_RESPONDER_OWNS: bool(false),
   ATTACHMENT_MAX_FILES: int(0, 10, DEFAULT_ATTACHMENT_RULES.maxFiles),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bool, int } from "../../adapters/config-fields.js";
+import type { BusinessCalendars } from "../../core/hours/calendar.js";
 import type { AutoClosePolicy } from "../../core/timers/auto-close.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
 
@@ -101,7 +102,9 @@ const serviceSchema = z.object(serviceConfig);
 type ServiceSettings = z.output<typeof serviceSchema>;
 
 /** SLA targets and warning share, in the form the timers use. */
-export const slaPolicyOf = (config: ServiceSettings): SlaPolicy => {
+export const slaPolicyOf = (
+  config: ServiceSettings & { readonly BUSINESS_HOURS_FILE?: BusinessCalendars | undefined },
+): SlaPolicy => {
   const ms = (minutes: number) => minutes * 60_000;
   const target = (firstResponse: number, resolution: number) => ({
     firstResponseMs: ms(firstResponse),
@@ -114,6 +117,7 @@ export const slaPolicyOf = (config: ServiceSettings): SlaPolicy => {
       MEDIUM: target(config.SLA_MEDIUM_FIRST_RESPONSE_MINUTES, config.SLA_MEDIUM_RESOLUTION_MINUTES),
       LOW: target(config.SLA_LOW_FIRST_RESPONSE_MINUTES, config.SLA_LOW_RESOLUTION_MINUTES),
     },
+    ...(config.BUSINESS_HOURS_FILE ? { calendars: config.BUSINESS_HOURS_FILE } : {}),
   };
 };
 

@@ -23,6 +23,8 @@ export interface DecisionContext {
   readonly notify: NotificationPolicy;
   /** The first agent to answer publicly a ticket nobody owns becomes its assignee. */
   readonly firstResponderOwns?: boolean;
+  /** SLA time between two instants for a department (working time with business hours); wall time when unset. */
+  readonly slaTime?: (department: string, from: Date, to: Date) => number;
 }
 
 export const actorRef = (actor: Actor): { kind: ActorKind; id: string; name: string } => {
@@ -63,13 +65,15 @@ const moveTo = (
   to: TicketStatus,
   actor: Actor,
   now: Date,
+  slaTime?: DecisionContext["slaTime"],
 ): Result<{ patch: TicketPatch; events: NewTicketEvent[] }, CoreError> => {
   if (ticket.status === to) return ok({ patch: {}, events: [] });
   if (!canTransition(ticket.status, to)) return err({ code: "ILLEGAL_TRANSITION", from: ticket.status, to });
   const leavingWait = ticket.status === "WAITING_ON_REQUESTER" && ticket.sla.pausedSince !== null;
-  const pausedMs = leavingWait
-    ? ticket.sla.pausedMs + (now.getTime() - ticket.sla.pausedSince!.getTime())
-    : ticket.sla.pausedMs;
+  // Counted in SLA time (working time under business hours), the measure the clocks subtract it from.
+  const waited = (since: Date) =>
+    slaTime ? slaTime(ticket.department, since, now) : now.getTime() - since.getTime();
+  const pausedMs = leavingWait ? ticket.sla.pausedMs + waited(ticket.sla.pausedSince!) : ticket.sla.pausedMs;
   const pausedSince = to === "WAITING_ON_REQUESTER" ? now : null;
   return ok({
     patch: {
@@ -138,7 +142,7 @@ export const decideReply = (
   } else {
     target = reply.status ?? "WAITING_ON_REQUESTER";
   }
-  const moved = moveTo(ticket, target, actor, now);
+  const moved = moveTo(ticket, target, actor, now, ctx.slaTime);
   if (!moved.ok) return moved;
   const ref = actorRef(actor);
   const owner = firstResponder(ticket, actor, ctx);
@@ -169,7 +173,7 @@ export const decideStatus = (
   ctx: DecisionContext,
 ): Result<TicketChange, CoreError> => {
   if (actor.kind === "requester" && to !== "SOLVED") return err({ code: "FORBIDDEN", action: "status" });
-  const moved = moveTo(ticket, to, actor, ctx.now);
+  const moved = moveTo(ticket, to, actor, ctx.now, ctx.slaTime);
   if (!moved.ok) return moved;
   return ok(finish(ticket, actor, ctx, moved.value.patch, moved.value.events));
 };
@@ -310,7 +314,7 @@ export const decideMergeInto = (
   if (refused) return err(refused);
   const moved = isClosed(duplicate.status)
     ? ok({ patch: {}, events: [] })
-    : moveTo(duplicate, "SOLVED", actor, ctx.now);
+    : moveTo(duplicate, "SOLVED", actor, ctx.now, ctx.slaTime);
   if (!moved.ok) return moved;
   const ref = formatTicketId(target.number);
   const events = [

@@ -64,6 +64,8 @@ export interface TicketServiceDeps {
   readonly notify: NotificationPolicy;
   /** The first agent to reply publicly to an unassigned ticket becomes its assignee. */
   readonly firstResponderOwns?: boolean;
+  /** SLA time between two instants (working time under business hours); wall time when unset. */
+  readonly slaTime?: (department: string, from: Date, to: Date) => number;
 }
 
 /**
@@ -160,6 +162,7 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
     reopenWindowDays: deps.reopenWindowDays,
     notify: deps.notify,
     firstResponderOwns: deps.firstResponderOwns ?? false,
+    ...(deps.slaTime ? { slaTime: deps.slaTime } : {}),
   });
 
   const resolve = async (actor: Actor, ref: string): Promise<Result<Ticket, CoreError>> => {
