@@ -9,6 +9,7 @@ import { createMemoryDirectory } from "../../../src/adapters/storage/memory/dire
 import { createMemoryParkedFiles } from "../../../src/adapters/storage/memory/parked-files.js";
 import { createMemoryTicketRepository } from "../../../src/adapters/storage/memory/ticket-repository.js";
 import { DEFAULT_ATTACHMENT_RULES } from "../../../src/core/attachments/rules.js";
+import type { ConversationDeps } from "../../../src/core/conversation/deps.js";
 import {
   type AccessPolicy,
   type ConversationEngine,
@@ -55,6 +56,8 @@ export interface HarnessOptions {
   /** Session backend; memory with the harness clock when omitted. */
   readonly sessions?: (clock: ReturnType<typeof manualClock>) => SessionParts;
   readonly storage?: () => Promise<StorageParts>;
+  /** Business hours for the away message (none when omitted). */
+  readonly awayHours?: ConversationDeps["awayHours"];
 }
 
 export const memoryStorage = async (): Promise<StorageParts> => {
@@ -99,6 +102,7 @@ export const buildEngine = async (options: HarnessOptions = {}) => {
   };
   const session = (options.sessions ?? memorySessions)(clock);
   const deps = {
+    ...(options.awayHours ? { awayHours: options.awayHours } : {}),
     service,
     directory: storage.directory,
     ...session,
