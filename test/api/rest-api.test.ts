@@ -93,6 +93,7 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
       );
       expect(operations.sort()).toEqual([
         "DELETE /saved-replies/{name} deleteSavedReply",
+        "GET /business-hours getBusinessHours",
         "GET /saved-replies listSavedReplies",
         "GET /stats getStats",
         "GET /tags getTagReport",

@@ -1,7 +1,13 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createContentInspector } from "../../src/adapters/files/content-inspector.js";
 import { createMemoryStorage } from "../../src/adapters/storage/memory/storage.js";
 import { createSlaJob } from "../../src/adapters/timers/sla-job.js";
+import { runCli } from "../../src/app/cli/main.js";
+import { loadConfig } from "../../src/app/config/index.js";
+import { slaPolicyOf } from "../../src/app/config/service.js";
 import { DEFAULT_ATTACHMENT_RULES } from "../../src/core/attachments/rules.js";
 import { brazilianHolidays, businessCalendars, businessHoursInput } from "../../src/core/hours/calendar.js";
 import { createNotificationPolicy } from "../../src/core/outbox/notification-policy.js";
@@ -171,5 +177,41 @@ describe("business hours", () => {
     expect(back.value.sla.pausedMs).toBe(1.5 * HOUR);
     // Resolution so far: Thu 17:00–17:30 and nothing else.
     expect(slaStatus(back.value, clock.now(), policy).resolution.elapsedMs).toBe(0.5 * HOUR);
+  });
+});
+
+describe("business hours from BUSINESS_HOURS_FILE", () => {
+  const write = async (content: unknown) => {
+    const dir = await mkdtemp(join(tmpdir(), "chamado-hours-"));
+    const path = join(dir, "hours.json");
+    await writeFile(path, typeof content === "string" ? content : JSON.stringify(content));
+    return path;
+  };
+
+  it("is read at start, refused with the problem when wrong, and shown by the CLI", async () => {
+    const path = await write({ default: { timeZone: "America/Sao_Paulo", week, brazilianHolidays: true } });
+    const config = loadConfig({ BUSINESS_HOURS_FILE: path });
+    expect(slaPolicyOf(config).calendars?.of("technical").isOpen(new Date("2026-04-03T14:00:00Z"))).toBe(
+      false,
+    );
+    expect(() => loadConfig({ BUSINESS_HOURS_FILE: "/nonexistent/hours.json" })).toThrow(/cannot read/);
+    const bad = await write({ default: { timeZone: "Mars/Olympus", week: { mon: ["18:00-08:00"] } } });
+    expect(() => loadConfig({ BUSINESS_HOURS_FILE: bad })).toThrow(
+      /default.timeZone: expected an IANA time zone/,
+    );
+
+    const out: string[] = [];
+    const code = await runCli(
+      ["hours", "--json"],
+      { out: (t) => out.push(t), err: () => undefined },
+      {
+        BUSINESS_HOURS_FILE: path,
+      },
+    );
+    expect(code).toBe(0);
+    const shown = JSON.parse(out.join(""));
+    expect(shown.timeZone).toBe("America/Sao_Paulo");
+    expect(shown.week.mon).toEqual(["08:00-18:00"]);
+    expect(shown.week.sat).toEqual([]);
   });
 });

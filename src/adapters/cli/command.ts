@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from "node:util";
 import type { AgentTools } from "../../core/agent-tools.js";
 import type { ConversationEngine } from "../../core/conversation/index.js";
+import type { BusinessCalendars } from "../../core/hours/calendar.js";
 import type { Catalogue } from "../../core/i18n/catalogue.js";
 import type { Lang } from "../../core/i18n/lang.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
@@ -31,6 +32,8 @@ export interface CliSession {
 export interface CliSettings {
   readonly defaultLang: Lang;
   readonly attachmentMaxBytes: number;
+  /** From BUSINESS_HOURS_FILE; null when clocks run around the clock. */
+  readonly businessHours: BusinessCalendars | null;
   /** Null when TELEGRAM_BOT_TOKEN is unset. */
   readonly telegram: TelegramSettings | null;
 }

@@ -1,6 +1,7 @@
 import { apiKeyCommands } from "./api-key-commands.js";
 import type { Command } from "./command.js";
 import { conversationCommands } from "./conversation-commands.js";
+import { hours } from "./hours-command.js";
 import { migrate } from "./migrate-command.js";
 import { savedReplyCommands } from "./saved-reply-commands.js";
 import { telegramCommands } from "./telegram-commands.js";
@@ -10,6 +11,7 @@ import { ticketCommands } from "./ticket-commands.js";
 export const commands: readonly Command[] = [
   ...ticketCommands,
   ...savedReplyCommands,
+  hours,
   ...conversationCommands,
   migrate,
   ...apiKeyCommands,

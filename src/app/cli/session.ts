@@ -14,6 +14,7 @@ export const cliSettingsOf = (config: Config): CliSettings => {
   return {
     defaultLang: config.DEFAULT_LANGUAGE,
     attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
+    businessHours: config.BUSINESS_HOURS_FILE ?? null,
     telegram: telegram.ok ? telegram.value : null,
   };
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeHours } from "../../../core/hours/describe.js";
 import { storable } from "../../../core/ticket/validation.js";
 import type { ApiDeps } from "../deps.js";
 import { defineRoute } from "../route.js";
@@ -45,6 +46,26 @@ export const tagRoutes = (deps: ApiDeps) => [
       return done.ok
         ? { kind: "ok", body: toTicketJson(done.value, deps.clock.now(), deps.sla) }
         : { kind: "core", error: done.error };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/business-hours",
+    operationId: "getBusinessHours",
+    summary:
+      "A department's business hours (BUSINESS_HOURS_FILE): the week, next holidays, open now, next opening",
+    query: z.object({ department: z.string().max(40).superRefine(storable).optional() }),
+    response: {
+      status: 200,
+      schema: z.object({ configured: z.boolean(), hours: z.unknown().nullable() }),
+      description: "The schedule, or configured=false when clocks run around the clock",
+    },
+    errors: [],
+    async handle({ query }) {
+      const calendars = deps.sla.calendars;
+      if (!calendars) return { kind: "ok", body: { configured: false, hours: null } };
+      const hours = describeHours(calendars.of(query.department ?? null), deps.clock.now());
+      return { kind: "ok", body: { configured: true, hours } };
     },
   }),
   defineRoute({
