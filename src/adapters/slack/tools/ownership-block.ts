@@ -6,6 +6,7 @@ import { ACTION } from "../ids.js";
 import { slackUserOf } from "../text.js";
 
 const BLOCK = /^ticket_owner_(\d{1,9})_v\d+$/;
+const SLACK_USER = /^[UW][A-Z0-9]{2,30}$/;
 
 /** The ticket number a root message's ownership block names. */
 export const ticketOfOwnershipBlock = (blockId: string | undefined): number | null => {
@@ -20,7 +21,9 @@ export const ticketOfOwnershipBlock = (blockId: string | undefined): number | nu
 export const ownershipBlock = (ticket: Ticket, lang: Lang): types.KnownBlock => {
   const t = slackToolsCatalogues[lang].ownership;
   const value = String(ticket.number);
-  const owner = ticket.assignee ? slackUserOf(ticket.assignee.id) : null;
+  // Only a real Slack user id preselects the menu: an assignee set through the API may be anything.
+  const user = ticket.assignee ? slackUserOf(ticket.assignee.id) : null;
+  const owner = user && SLACK_USER.test(user) ? user : null;
   const elements: types.ActionsBlockElement[] = [
     {
       type: "users_select",
