@@ -60,7 +60,13 @@ export type MethodAnswer = Record<string, unknown> | { error: string };
 /** Everything the workspace holds, as a person would see it, and the methods that change it. */
 export const createFakeWorkspace = (baseUrl: () => string) => {
   const messages: SlackMessage[] = [];
-  const ephemerals: { channel: string; user: string; text: string; threadTs: string | null }[] = [];
+  const ephemerals: {
+    channel: string;
+    user: string;
+    text: string;
+    threadTs: string | null;
+    blocks: Record<string, unknown>[];
+  }[] = [];
   const reactions = new Map<string, Set<string>>();
   const views: { method: string; view: Record<string, unknown>; userId: string | null; id: string }[] = [];
   const uploads = new Map<string, Upload>();
@@ -146,6 +152,7 @@ export const createFakeWorkspace = (baseUrl: () => string) => {
         user: String(args.user),
         text: String(args.text ?? ""),
         threadTs: (args.thread_ts as string) ?? null,
+        blocks: Array.isArray(args.blocks) ? (args.blocks as Record<string, unknown>[]) : [],
       });
       return { message_ts: nextTs() };
     },

@@ -35,6 +35,11 @@ export const payloads = {
     actionId: string;
     value: string;
     selected?: boolean;
+    /** A users_select pick: the chosen user, in the block `blockId`. */
+    selectedUser?: string;
+    /** A multi_static_select's picks. */
+    selectedOptions?: string[];
+    blockId?: string;
     responseUrl: string;
     channel?: string;
     messageTs?: string;
@@ -50,15 +55,34 @@ export const payloads = {
     body.trigger_id = `trigger-${unique()}`;
     body.response_url = fields.responseUrl;
     const [action] = body.actions as Json[];
-    const element = fields.selected
+    const element = fields.selectedOptions
       ? {
-          type: "static_select",
+          type: "multi_static_select",
           action_id: fields.actionId,
-          block_id: "b",
-          selected_option: { text: { type: "plain_text", text: fields.value }, value: fields.value },
+          block_id: fields.blockId ?? "b",
+          selected_options: fields.selectedOptions.map((value) => ({
+            text: { type: "plain_text", text: value },
+            value,
+          })),
           action_ts: "1",
         }
-      : { ...action, action_id: fields.actionId, value: fields.value };
+      : fields.selectedUser
+        ? {
+            type: "users_select",
+            action_id: fields.actionId,
+            block_id: fields.blockId ?? "b",
+            selected_user: fields.selectedUser,
+            action_ts: "1",
+          }
+        : fields.selected
+          ? {
+              type: "static_select",
+              action_id: fields.actionId,
+              block_id: "b",
+              selected_option: { text: { type: "plain_text", text: fields.value }, value: fields.value },
+              action_ts: "1",
+            }
+          : { ...action, action_id: fields.actionId, value: fields.value };
     body.actions = [element];
     if (fields.channel) body.channel = { id: fields.channel, name: "x" };
     if (fields.messageTs)
@@ -73,6 +97,29 @@ export const payloads = {
       delete body.channel;
       delete body.message;
     }
+    return body;
+  },
+
+  /** A message shortcut used on `ts` (in the thread of `threadTs`, when given). */
+  messageShortcut: (fields: {
+    user: string;
+    channel: string;
+    ts: string;
+    threadTs?: string;
+    callbackId?: string;
+    responseUrl: string;
+  }): Json => {
+    const body = clone("messageShortcut");
+    body.user = { ...(body.user as Json), id: fields.user };
+    body.channel = { id: fields.channel, name: "x" };
+    body.callback_id = fields.callbackId ?? "ticket_reply_with";
+    body.trigger_id = `trigger-${unique()}`;
+    body.response_url = fields.responseUrl;
+    body.message_ts = fields.ts;
+    const message: Json = { ...(body.message as Json), ts: fields.ts, user: fields.user };
+    if (fields.threadTs) message.thread_ts = fields.threadTs;
+    else delete message.thread_ts;
+    body.message = message;
     return body;
   },
 

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { z } from "zod";
+import type { AgentTools } from "../core/agent-tools.js";
 import type { AttachmentRules } from "../core/attachments/rules.js";
 import type { ContactAccess } from "../core/contacts/invitations.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
@@ -38,6 +39,10 @@ export interface SharedSettings {
   readonly taxonomy: Taxonomy;
   /** Grace for work under way when the service stops. */
   readonly shutdownTimeoutMs: number;
+  /** Tags offered in menus (agents may use others). */
+  readonly tagSuggestions: readonly string[];
+  /** How long an agent's reply waits in the outbox before it goes out. */
+  readonly replyGraceMs: number;
   /** This instance's name, unique among the instances sharing storage. */
   readonly instanceId: string;
   /** A folder this instance may keep a channel's local state in (a linked WhatsApp Web session). */
@@ -58,6 +63,8 @@ export interface ChannelContext<S> {
   readonly shared: SharedSettings;
   /** The ticket use cases; every write through it wakes the outbox worker. */
   readonly service: TicketService;
+  /** The agents' everyday tools (saved replies, tags, merge), over the same waking service. */
+  readonly tools: AgentTools;
   /** Reads of tickets and their history beyond what a requester may see (the agents' views). */
   readonly tickets: Pick<TicketRepository, "findById" | "events">;
   readonly directory: DirectoryRepository;

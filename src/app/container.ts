@@ -6,6 +6,7 @@ import { prismaStorage } from "../adapters/storage/prisma/storage.js";
 import { guardUnavailable } from "../adapters/unavailable.js";
 import { type AttachmentRules, DEFAULT_ATTACHMENT_RULES } from "../core/attachments/rules.js";
 import type { ContactAccess } from "../core/contacts/invitations.js";
+import type { BusinessCalendars } from "../core/hours/calendar.js";
 import { createKnowledgeService, type KnowledgeService } from "../core/knowledge/service.js";
 import type { BlobStore } from "../core/ports/blob-store.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
@@ -18,9 +19,13 @@ import { createReportService, type ReportService } from "../core/reports/service
 import type { NotificationPolicy } from "../core/ticket/decisions.js";
 import { createTicketService, type TicketService } from "../core/ticket/service.js";
 import type { Taxonomy } from "../core/ticket/taxonomy.js";
+import { slaTimeMs } from "../core/timers/sla.js";
 import type { Config } from "./config/index.js";
 import { slaPolicyOf } from "./config/service.js";
 import { buildContactAccess } from "./contact-access.js";
+
+const slaTimeOf = (calendars: BusinessCalendars) => (department: string, from: Date, to: Date) =>
+  slaTimeMs({ calendars }, department, from, to);
 
 /** The ticket core on its storage: what the service, the CLI and the chat in the terminal share. */
 export interface Core {
@@ -79,6 +84,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   reports: guardUnavailable(storage.reports, "database"),
   invitations: guardUnavailable(storage.invitations, "database"),
   knowledge: guardUnavailable(storage.knowledge, "database"),
+  savedReplies: guardUnavailable(storage.savedReplies, "database"),
 });
 
 export const attachmentRulesOf = (config: Config): AttachmentRules => ({
@@ -126,6 +132,8 @@ export const buildCore = async (config: Config, options: CoreOptions): Promise<C
     taxonomy,
     attachmentRules,
     reopenWindowDays: config.REOPEN_WINDOW_DAYS,
+    firstResponderOwns: config.FIRST_RESPONDER_OWNS,
+    ...(config.BUSINESS_HOURS_FILE ? { slaTime: slaTimeOf(config.BUSINESS_HOURS_FILE) } : {}),
     notify: options.notify ?? noNotifications,
   });
   const reports = createReportService({

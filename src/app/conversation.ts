@@ -118,6 +118,8 @@ export const buildConversation = async (
     },
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.onRefused ? { onRefused: options.onRefused } : {}),
+    // A department is chosen later in the chat: the default schedule says whether support is in.
+    ...(config.BUSINESS_HOURS_FILE ? { awayHours: config.BUSINESS_HOURS_FILE.of(null) } : {}),
   });
   return { engine, backend: backend.kind, turns: backend.turns, close: () => backend.close() };
 };

@@ -29,6 +29,7 @@ import { retentionJob } from "../adapters/timers/retention-job.js";
 import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
 import { createSlaJob } from "../adapters/timers/sla-job.js";
 import { createTriageJob } from "../adapters/timers/triage-job.js";
+import type { AgentTools } from "../core/agent-tools.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import { createNotificationPolicy } from "../core/outbox/notification-policy.js";
 import type { ChannelSender } from "../core/ports/channel-sender.js";
@@ -38,6 +39,7 @@ import type { StoragePorts } from "../core/ports/storage.js";
 import type { TurnStore } from "../core/ports/turn-store.js";
 import type { PrivacyDesk } from "../core/privacy/desk.js";
 import { eraseUnfinished } from "../core/privacy/erase.js";
+import { buildAgentTools } from "./agent-tools.js";
 import { channelDefinitions } from "./channels.js";
 import type { Config } from "./config/index.js";
 import {
@@ -84,6 +86,7 @@ export interface Runtime {
   readonly metrics: Metrics;
   /** The core with the service whose writes wake the outbox worker and count tickets. */
   readonly core: Core;
+  readonly tools: AgentTools;
   readonly conversation: ConversationEngine;
   /** Export and erasure through this instance's caches and session store; null on memory storage. */
   readonly privacy: PrivacyDesk | null;
@@ -109,6 +112,8 @@ const sharedSettingsOf = (config: Config, core: Core, instanceId: string): Share
   sla: slaPolicyOf(config),
   taxonomy: core.taxonomy,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  replyGraceMs: config.AGENT_REPLY_GRACE_SECONDS * 1000,
+  tagSuggestions: config.TAG_SUGGESTIONS,
   instanceId,
   stateDir: resolve(config.DATA_DIR),
 });
@@ -222,10 +227,12 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
     });
     opened.push(() => conversation.close());
     const queue = core.storage.outbox;
+    const tools = buildAgentTools(core, core.service, clock);
 
     const ports: ChannelPorts = {
       shared: sharedSettingsOf(config, core, instanceId),
       service: core.service,
+      tools,
       tickets: core.tickets,
       directory: core.directory,
       blobs: core.blobs,
@@ -288,7 +295,14 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
         policy: triagePolicyOf(config),
       }),
       ...(config.SLA_ENABLED
-        ? [createSlaJob({ queries: core.storage.timers, targets, policy: slaPolicyOf(config) })]
+        ? [
+            createSlaJob({
+              queries: core.storage.timers,
+              targets,
+              policy: slaPolicyOf(config),
+              escalateOn: config.SLA_ESCALATE_ON,
+            }),
+          ]
         : []),
       { name: "conversation_expiry", run: (now) => conversation.engine.expireIdle(now) },
       orphanFileSweep({
@@ -326,6 +340,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       instanceId,
       metrics,
       core,
+      tools,
       conversation: conversation.engine,
       privacy: privacyDesk(core, conversation.turns),
       outbox: queue,

@@ -69,6 +69,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
         reports: core.reports,
         contacts: core.contacts,
         knowledge: core.knowledge,
+        tools: runtime.tools,
         directory: core.directory,
         keys: core.storage.apiKeys,
         audit: core.storage.audit,

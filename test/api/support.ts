@@ -49,6 +49,7 @@ export const client = (baseUrl: string, secret?: string) => {
     post: (path: string, body: unknown, headers?: Record<string, string>) =>
       call("POST", path, body, headers),
     put: (path: string, body: unknown) => call("PUT", path, body),
+    del: (path: string) => call("DELETE", path),
   };
 };
 

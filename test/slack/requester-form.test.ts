@@ -100,6 +100,8 @@ describe("Slack: /ticket and its form", () => {
     ]) {
       expect(texts).toContain(part);
     }
+    // The DM thread is started by the form's handler, the root by the outbox worker: either may come first.
+    await eventually(() => t.slack.messages(`D${REQUESTER}`).length > 0, "the DM thread");
     const dm = t.slack.messages(`D${REQUESTER}`);
     expect(dm.map((m) => m.text)).toEqual([
       "🎫 *TKT-000001* — Printer on 3rd floor jams\nYour ticket is open. Support's replies and status changes arrive in this thread.\nReply in this thread to add a message or files to the ticket.",

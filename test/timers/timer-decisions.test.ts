@@ -43,6 +43,8 @@ const ticket = (overrides: Partial<Ticket> = {}): Ticket => ({
   requesterLastMessageAt: T0,
   agentReadAt: null,
   contactRequestedAt: null,
+  tags: [],
+  mergedInto: null,
   rating: null,
   sla: { pausedMs: 0, pausedSince: null },
   version: 0,

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { AgentTools } from "../../core/agent-tools.js";
 import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { KnowledgeService } from "../../core/knowledge/service.js";
@@ -22,6 +23,7 @@ export interface ApiDeps {
   readonly reports: ReportService;
   readonly contacts: ContactAccess;
   readonly knowledge: KnowledgeService;
+  readonly tools: AgentTools;
   readonly directory: DirectoryRepository;
   readonly keys: ApiKeyRepository;
   readonly audit: AuditTrail;

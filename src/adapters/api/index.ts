@@ -7,6 +7,8 @@ import { auditRoutes } from "./routes/audit-routes.js";
 import { contactRoutes } from "./routes/contact-routes.js";
 import { kbRoutes } from "./routes/kb-routes.js";
 import { privacyRoutes } from "./routes/privacy-routes.js";
+import { savedReplyRoutes } from "./routes/saved-reply-routes.js";
+import { tagRoutes } from "./routes/tag-routes.js";
 import { ticketReadRoutes } from "./routes/ticket-read-routes.js";
 import { ticketWriteRoutes } from "./routes/ticket-write-routes.js";
 import { wrongMethodOr404 } from "./wrong-method.js";
@@ -27,6 +29,8 @@ export const restApi =
       ...auditRoutes(deps),
       ...privacyRoutes(deps),
       ...kbRoutes(deps),
+      ...savedReplyRoutes(deps),
+      ...tagRoutes(deps),
     ];
     const auth = createApiAuthenticator(deps.keys, deps.directory);
     const document = buildOpenApiDocument(routes, { version, serverUrl: API_PREFIX });

@@ -32,7 +32,7 @@ type Out<S extends Shape> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** One REST operation: its schemas drive both validation and the OpenAPI document. */
 export interface ApiRoute<P extends Shape = Shape, Q extends Shape = Shape, B extends Shape = Shape> {
-  readonly method: "GET" | "POST" | "PUT";
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
   /** OpenAPI style: /tickets/{ref} */
   readonly path: string;
   readonly operationId: string;

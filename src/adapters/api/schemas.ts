@@ -58,6 +58,9 @@ export const listQuery = z.object({
     .meta({ description: "Only for keys of all organizations; an organization key always sees its own" }),
   requesterId: z.uuid().optional().meta({ description: "Requester person id" }),
   assigneeId: plain(200).optional(),
+  tag: csvText
+    .optional()
+    .meta({ description: "Comma-separated tags; tickets carrying all of them (agent keys)" }),
   createdFrom: z.iso.datetime({ offset: true }).optional(),
   createdTo: z.iso.datetime({ offset: true }).optional(),
   q: plain(200)
@@ -195,6 +198,7 @@ export const ticketJson = z.object({
     .nullable()
     .meta({ description: "The latest public message: when, and from which side (null before any reply)" }),
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
+  tags: z.array(z.string()).meta({ description: "Agents' labels; always empty for organization keys" }),
   sla: z.object({ firstResponse: slaClock, resolution: slaClock }),
   version: z.number().int(),
 });

@@ -31,6 +31,7 @@ export const toTicketJson = (t: Ticket, now: Date, sla: SlaPolicy) => {
     firstResponseAt: iso(t.firstResponseAt),
     lastReply: t.lastReply ? { ...t.lastReply, at: t.lastReply.at.toISOString() } : null,
     rating: t.rating,
+    tags: t.tags,
     sla: { firstResponse: clock(status.firstResponse), resolution: clock(status.resolution) },
     version: t.version,
   };

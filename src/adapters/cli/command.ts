@@ -1,6 +1,8 @@
 import type { ParseArgsConfig } from "node:util";
+import type { AgentTools } from "../../core/agent-tools.js";
 import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { ConversationEngine } from "../../core/conversation/index.js";
+import type { BusinessCalendars } from "../../core/hours/calendar.js";
 import type { Catalogue } from "../../core/i18n/catalogue.js";
 import type { Lang } from "../../core/i18n/lang.js";
 import type { KnowledgeService } from "../../core/knowledge/service.js";
@@ -29,6 +31,7 @@ export interface CliSession {
   readonly reports: ReportService;
   /** Invitations and (de)activation of contacts, through the directory that tells running instances. */
   readonly contacts: ContactAccess;
+  readonly tools: AgentTools;
   readonly directory: DirectoryRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly audit: AuditTrail;
@@ -46,6 +49,8 @@ export interface CliSession {
 export interface CliSettings {
   readonly defaultLang: Lang;
   readonly attachmentMaxBytes: number;
+  /** From BUSINESS_HOURS_FILE; null when clocks run around the clock. */
+  readonly businessHours: BusinessCalendars | null;
   /** Null when TELEGRAM_BOT_TOKEN is unset. */
   readonly telegram: TelegramSettings | null;
   /** DEPARTMENTS and TICKET_TYPES: what filters accept. */

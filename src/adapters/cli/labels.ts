@@ -49,6 +49,9 @@ export interface CliLabels {
   readonly withdrewReply: string;
   readonly statusBackTo: string;
   readonly withdrawn: string;
+  readonly tagged: string;
+  readonly mergedInto: string;
+  readonly mergedFrom: (ref: string) => string;
 }
 
 const en: CliLabels = {
@@ -99,6 +102,9 @@ const en: CliLabels = {
   withdrewReply: "withdrew a reply before it went out",
   statusBackTo: "status back to",
   withdrawn: "[withdrawn]",
+  tagged: "tagged",
+  mergedInto: "merged this ticket into",
+  mergedFrom: (ref) => `merged ${ref} here`,
 };
 
 const ptBR: CliLabels = {
@@ -149,6 +155,9 @@ const ptBR: CliLabels = {
   withdrewReply: "retirou uma resposta antes do envio",
   statusBackTo: "status voltou para",
   withdrawn: "[retirada]",
+  tagged: "marcou",
+  mergedInto: "juntou este chamado ao",
+  mergedFrom: (ref) => `juntou o ${ref} a este`,
 };
 
 export const cliLabels: Readonly<Record<Lang, CliLabels>> = { en, "pt-BR": ptBR };

@@ -5,9 +5,11 @@ import type { Command } from "./command.js";
 import { contactCommands } from "./contact-commands.js";
 import { conversationCommands } from "./conversation-commands.js";
 import { directoryCommands } from "./directory-commands.js";
+import { hours } from "./hours-command.js";
 import { kbCommands } from "./kb-commands.js";
 import { migrate } from "./migrate-command.js";
 import { privacyCommands } from "./privacy-commands.js";
+import { savedReplyCommands } from "./saved-reply-commands.js";
 import { telegramCommands } from "./telegram-commands.js";
 import { ticketCommands } from "./ticket-commands.js";
 
@@ -15,6 +17,8 @@ import { ticketCommands } from "./ticket-commands.js";
 export const commands: readonly Command[] = [
   ...ticketCommands,
   ...attachmentCommands,
+  ...savedReplyCommands,
+  hours,
   ...conversationCommands,
   ...contactCommands,
   ...directoryCommands,

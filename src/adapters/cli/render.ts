@@ -56,6 +56,7 @@ export const ticketLine = (t: Ticket, c: Catalogue): string =>
     c.priority[t.priority].padEnd(6),
     t.department.padEnd(10),
     t.subject,
+    ...(t.tags.length > 0 ? [t.tags.map((tag) => `#${tag}`).join(" ")] : []),
   ].join("  ");
 
 export const pageText = (page: Page<Ticket>, v: View): string => {
@@ -101,6 +102,12 @@ const eventLine = (e: TicketEvent, v: View): string => {
       return `${who} ${l.contactDone}`;
     case "REPLY_WITHDRAWN":
       return `${who} ${l.withdrewReply}${e.to ? `; ${l.statusBackTo} ${status(e.to)}` : ""}`;
+    case "TAGS_CHANGED":
+      return `${who} ${l.tagged} ${e.from ?? "-"} -> ${e.to ?? "-"}`;
+    case "MERGED_INTO":
+      return `${who} ${l.mergedInto} ${e.to ?? ""}`;
+    case "MERGED_FROM":
+      return `${who} ${l.mergedFrom(e.from ?? "")}${e.body ? `\n${e.body}` : ""}`;
   }
 };
 

@@ -28,20 +28,20 @@ const viewOf = (ctx: CommandContext): View => ({
   timeZone: ctx.settings.timeZone,
 });
 
-const print = (ctx: CommandContext, json: unknown, text: string) =>
+export const print = (ctx: CommandContext, json: unknown, text: string) =>
   ctx.io.out(ctx.json ? JSON.stringify(json, (_, v) => (typeof v === "bigint" ? Number(v) : v), 2) : text);
 
 /** A page of list or search results, as JSON or as lines. */
 const printPage = (ctx: CommandContext, page: Page<Ticket>) =>
   print(ctx, { items: page.items.map(ticketJson), nextCursor: page.nextCursor }, pageText(page, viewOf(ctx)));
 
-const fail = (ctx: CommandContext, error: CoreError): number => {
+export const fail = (ctx: CommandContext, error: CoreError): number => {
   if (ctx.json) ctx.io.err(JSON.stringify({ error }));
   else ctx.io.err(ctx.catalogue.error(error));
   return 1;
 };
 
-const ref = (positionals: string[], usage: string): string => {
+export const ref = (positionals: string[], usage: string): string => {
   const value = positionals[0];
   if (!value) throw new UsageError(`missing ticket id (${usage})`);
   return value;
@@ -167,7 +167,7 @@ export const create: Command = {
 type TicketChangeRun = (core: CliSession) => Promise<Result<Ticket, CoreError>>;
 
 /** Runs one ticket change on the configured database and prints the ticket, or the refusal. */
-const changeTicket = (ctx: CommandContext, run: TicketChangeRun, prefix = ""): Promise<number> =>
+export const changeTicket = (ctx: CommandContext, run: TicketChangeRun, prefix = ""): Promise<number> =>
   ctx.session(async (core) => {
     const result = await run(core);
     if (!result.ok) return fail(ctx, result.error);
@@ -340,6 +340,7 @@ const listQuery = z.object({
   priority: z.array(z.string().toUpperCase().pipe(z.enum(PRIORITIES))).optional(),
   department: z.array(z.string()).optional(),
   type: z.array(z.string()).optional(),
+  tag: z.array(z.string()).optional(),
   org: z.string().trim().min(1).optional(),
   requester: z.string().trim().min(1).optional(),
   from: z.iso.date({ error: "--from expects a date like 2026-01-31" }).optional(),
@@ -359,6 +360,7 @@ const listOptions = {
   priority: { type: "string" },
   department: { type: "string" },
   type: { type: "string" },
+  tag: { type: "string" },
   org: { type: "string" },
   requester: { type: "string" },
   from: { type: "string" },
@@ -377,6 +379,7 @@ const toQuery = (ctx: CommandContext, v: Record<string, unknown>) => {
       priority: list(v.priority),
       department: list(v.department),
       type: list(v.type),
+      tag: list(v.tag),
     },
     "filters",
   );
@@ -392,6 +395,7 @@ const toQuery = (ctx: CommandContext, v: Record<string, unknown>) => {
     ...(q.priority ? { priorities: q.priority } : {}),
     ...(departments ? { departments } : {}),
     ...(types ? { types } : {}),
+    ...(q.tag ? { tags: q.tag } : {}),
     ...(q.from ? { createdFrom: new Date(`${q.from}T00:00:00Z`) } : {}),
     ...(q.to ? { createdTo: new Date(`${q.to}T00:00:00Z`) } : {}),
     ...(q.cursor ? { cursor: q.cursor } : {}),
@@ -407,9 +411,10 @@ export const listTickets: Command = {
   name: "list",
   summary: "list tickets with filters",
   usage:
-    "list [--status open,answered,closed|NEW,...] [--priority high,...] [--department D] [--type T] [--org KEY] [--requester CHANNEL:ID] [--from DATE] [--to DATE] [--sort created:desc] [--limit N] [--cursor C]",
+    "list [--status open,answered,closed|NEW,...] [--priority high,...] [--department D] [--type T] [--tag A,B] [--org KEY] [--requester CHANNEL:ID] [--from DATE] [--to DATE] [--sort created:desc] [--limit N] [--cursor C]",
   examples: [
     "list --status open --priority high",
+    "list --tag boleto,nfe",
     "list --org acme --department technical --sort updated:desc",
     "list --requester telegram:12345 --from 2026-01-01",
   ],
@@ -483,6 +488,55 @@ export const stats: Command = {
   },
 };
 
+export const tag: Command = {
+  name: "tag",
+  summary: "set, add or remove a ticket's tags",
+  usage: "tag TICKET [--set A,B] [--add A,B] [--remove A,B]",
+  examples: ["tag TKT-000001 --add boleto", "tag TKT-000001 --set nfe,urgente"],
+  options: { set: { type: "string" }, add: { type: "string" }, remove: { type: "string" } },
+  async run(ctx, v, positionals) {
+    const ticket = ref(positionals, this.usage);
+    if (v.set === undefined && v.add === undefined && v.remove === undefined)
+      throw new UsageError(`give --set, --add or --remove (${this.usage})`);
+    const input = {
+      ...(typeof v.set === "string" ? { tags: list(v.set) ?? [] } : {}),
+      add: list(v.add) ?? [],
+      remove: list(v.remove) ?? [],
+    };
+    return changeTicket(ctx, (core) => core.service.setTags(ctx.agent, ticket, input), "tagged ");
+  },
+};
+
+export const tags: Command = {
+  name: "tags",
+  summary: "tickets per tag (total, not closed)",
+  usage: "tags [--org KEY]",
+  examples: ["tags", "tags --org acme --json"],
+  options: { org: { type: "string" } },
+  async run(ctx, v) {
+    return ctx.session(async (core) => {
+      const org = typeof v.org === "string" ? await organizationIdOf(core, "--org", v.org.trim()) : undefined;
+      const counts = await core.service.tagStats(ctx.agent, org ? { organizationId: org } : {});
+      print(ctx, counts, counts.map((c) => `${c.tag}  ${c.total}  ${c.notClosed}`).join("\n") || "(no tags)");
+      return 0;
+    });
+  },
+};
+
+export const merge: Command = {
+  name: "merge",
+  summary: "merge a duplicate ticket into another (the duplicate is closed; its requester follows the other)",
+  usage: "merge DUPLICATE --into TICKET",
+  examples: ["merge TKT-000012 --into TKT-000010"],
+  options: { into: { type: "string" } },
+  async run(ctx, v, positionals) {
+    const ticket = ref(positionals, this.usage);
+    if (typeof v.into !== "string") throw new UsageError(`give --into TICKET (${this.usage})`);
+    const into = v.into;
+    return changeTicket(ctx, (core) => core.service.merge(ctx.agent, ticket, { into }), "merged into ");
+  },
+};
+
 export const ticketCommands = [
   create,
   reply,
@@ -491,8 +545,11 @@ export const ticketCommands = [
   department,
   contactDone,
   assign,
+  tag,
+  merge,
   show,
   listTickets,
   search,
   stats,
+  tags,
 ];

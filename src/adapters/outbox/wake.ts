@@ -13,7 +13,7 @@ export interface WriteHooks {
 }
 
 /** Methods that only read: every other method of the service is a write and wakes the outbox. */
-const READS: ReadonlySet<string> = new Set(["detail", "attachment", "list", "search", "stats"]);
+const READS: ReadonlySet<string> = new Set(["detail", "attachment", "list", "search", "stats", "tagStats"]);
 
 const isResult = (value: unknown): value is Result<unknown, CoreError> =>
   typeof value === "object" && value !== null && "ok" in value;

@@ -14,6 +14,7 @@ import { slackKbText } from "./kb-text.js";
 import type { Respond } from "./requester-io.js";
 import { parseMenuValue } from "./root-message.js";
 import { clip, escapeMrkdwn, plainFromSlack } from "./text.js";
+import type { OwnershipHandlers } from "./tools/ownership.js";
 
 export type RootAction =
   | "assignMe"
@@ -71,7 +72,11 @@ export interface AgentHandlers {
   messageDeleted(event: DeletedMessage): Promise<void>;
 }
 
-export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReactions): AgentHandlers => {
+export const createAgentHandlers = (
+  deps: SlackDeps,
+  reactions: DeliveryReactions,
+  ownership: Pick<OwnershipHandlers, "collision">,
+): AgentHandlers => {
   const client = deps.clients.interactive;
   const words = () => slackCatalogues[agentLang(deps)];
   // Refusals quote what was sent (a file name, a ref): escaped like any other user text.
@@ -182,6 +187,8 @@ export const createAgentHandlers = (deps: SlackDeps, reactions: DeliveryReaction
       // No item when the requester's channel cannot be written to from here (a ticket opened by API).
       if (!delivery) return;
       await reactions.queued(message);
+      if (delivery.state === "PENDING" && delivery.attempts === 0)
+        await ownership.collision({ ...message, threadTs: message.threadTs }, replied.value, actor);
       // Delivered already (no grace period): its settlement may have come before the first mark.
       const now = await replyDelivery(sourceKey);
       if (now && now.state !== "PENDING")

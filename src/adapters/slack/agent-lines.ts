@@ -5,6 +5,7 @@ import { PRIORITIES, type Priority } from "../../core/ticket/priority.js";
 import { TICKET_STATUSES, type TicketStatus } from "../../core/ticket/status.js";
 import { labelOf } from "../../core/ticket/taxonomy.js";
 import { slackCatalogues } from "./i18n/index.js";
+import { slackToolsCatalogues } from "./i18n/tools.js";
 import { ACTION } from "./ids.js";
 import type { AgentView } from "./root-message.js";
 import { clip, escapeMrkdwn, LIMITS, mention, quote } from "./text.js";
@@ -49,6 +50,12 @@ const changeLine = (
       return t.thread.contactDone(by);
     case "rating":
       return t.thread.rated(change.to ?? dash, by);
+    case "merged":
+      return change.to
+        ? slackToolsCatalogues[view.lang].merge.mergedInto(escapeMrkdwn(change.to), by)
+        : slackToolsCatalogues[view.lang].merge.mergedFrom(escapeMrkdwn(change.from ?? dash), by);
+    case "tags":
+      return slackToolsCatalogues[view.lang].tags.line(escapeMrkdwn(change.to ?? dash), by);
   }
 };
 
@@ -96,9 +103,15 @@ export const deliveryFailedText = (payload: PayloadOf<"delivery_failed">, view: 
   return `${alertAssignee(payload)}${t.thread.deliveryFailed(t.channel[payload.failedChannel], escapeMrkdwn(payload.reason))}`;
 };
 
-export const slaAlertText = (payload: PayloadOf<"sla_alert">, view: AgentView): string => {
+/** `mentionTo`: who an escalating alert calls in ("<!subteam^S…>" or "<@U…>"). */
+export const slaAlertText = (
+  payload: PayloadOf<"sla_alert">,
+  view: AgentView,
+  mentionTo: string | null = null,
+): string => {
   const t = slackCatalogues[view.lang];
   const due = conversationCatalogues[view.lang].dateTime(new Date(payload.dueAt), view.timeZone);
   const line = payload.level === "breach" ? t.thread.slaBreach : t.thread.slaWarning;
-  return `${alertAssignee(payload)}${line(t.sla.clock[payload.clock], due)}`;
+  const escalated = payload.escalate && mentionTo ? `${mentionTo} ` : "";
+  return `${escalated}${alertAssignee(payload)}${line(t.sla.clock[payload.clock], due)}`;
 };

@@ -19,13 +19,15 @@ import { findPostedRoot, rootMetadata } from "./root-metadata.js";
 import { pickInTurn } from "./round-robin.js";
 import { agentIdOf, messageLink } from "./text.js";
 import type { SlackMessageRef } from "./threads.js";
+import { escalate, escalationMention } from "./tools/escalation.js";
 
 export type AgentPayload =
   | PayloadOf<"ticket_created">
   | PayloadOf<"requester_message">
   | PayloadOf<"ticket_updated">
   | PayloadOf<"delivery_failed">
-  | PayloadOf<"sla_alert">;
+  | PayloadOf<"sla_alert">
+  | PayloadOf<"sla_escalation">;
 
 /** The ticket an item is about was deleted: nothing left to show agents. */
 export class TicketGoneError extends Error {
@@ -249,7 +251,12 @@ export const createAgentDeliveries = (deps: SlackDeps) => {
         }
         case "sla_alert": {
           const root = await refreshRoot(payload.ticket.id, retried);
-          return sent(await post(root.channel, root.ts, slaAlertText(payload, view)));
+          const mentionTo = escalationMention(deps.settings.escalation.mention);
+          return sent(await post(root.channel, root.ts, slaAlertText(payload, view, mentionTo)));
+        }
+        case "sla_escalation": {
+          const root = await ensureRoot(payload.ticket.id, retried);
+          return sent(await escalate(deps, payload, root.root, view));
         }
       }
     },

@@ -14,6 +14,11 @@ import { filtersFromState } from "./home-view.js";
 import { ACTION, TICKET_REACTION, VIEW } from "./ids.js";
 import type { KbFormHandlers } from "./kb-form-handlers.js";
 import { COMMAND, type Respond } from "./requester-io.js";
+import { registerToolActions } from "./tools/actions.js";
+import type { MergeHandlers } from "./tools/merge.js";
+import type { OwnershipHandlers } from "./tools/ownership.js";
+import type { SavedReplyHandlers } from "./tools/saved-replies.js";
+import type { TagHandlers } from "./tools/tags.js";
 
 export interface SlackHandlers {
   readonly agents: AgentHandlers;
@@ -22,12 +27,16 @@ export interface SlackHandlers {
   readonly commands: CommandHandlers;
   readonly dm: DmHandlers;
   readonly home: HomeHandlers;
+  readonly ownership: OwnershipHandlers;
+  readonly savedReplies: SavedReplyHandlers;
+  readonly tags: TagHandlers;
+  readonly merge: MergeHandlers;
 }
 
 /** Bolt's error handlers get its coded wrapper; storage errors must reach the receiver as they were thrown. */
 const unwrap = (error: unknown): unknown => (error as { original?: unknown }).original ?? error;
 
-const respondWith =
+export const respondWith =
   (respond: RespondFn): Respond =>
   (message) =>
     respond(message);
@@ -36,7 +45,11 @@ const respondWith =
  * Once acked, a failure can no longer reach Slack's request: the person is told it failed on our
  * side (only them), and the error goes on to the error handler.
  */
-const apologizing = async (deps: SlackDeps, respond: RespondFn, work: () => Promise<void>): Promise<void> => {
+export const apologizing = async (
+  deps: SlackDeps,
+  respond: RespondFn,
+  work: () => Promise<void>,
+): Promise<void> => {
   try {
     await work();
   } catch (error) {
@@ -57,7 +70,7 @@ const ROOT_ACTIONS: readonly [string, RootAction][] = [
 ];
 
 /** The value of the clicked button or the option of the changed menu. */
-const chosenValue = (action: unknown): string | undefined => {
+export const chosenValue = (action: unknown): string | undefined => {
   const a = action as { value?: unknown; selected_option?: { value?: unknown } | null };
   if (typeof a.value === "string") return a.value;
   return typeof a.selected_option?.value === "string" ? a.selected_option.value : undefined;
@@ -103,7 +116,12 @@ export const createSlackApp = (
       team: { id: command.team_id, domain: command.team_domain },
       triggerId: command.trigger_id,
     };
-    await apologizing(deps, respond, () => handlers.commands.command(input, respondWith(respond)));
+    await apologizing(deps, respond, async () => {
+      // The agents' tools answer their own subcommands; everything else is the requester's /ticket.
+      if (await handlers.savedReplies.command(input, respondWith(respond))) return;
+      if (await handlers.merge.command(input, respondWith(respond))) return;
+      await handlers.commands.command(input, respondWith(respond));
+    });
   });
 
   app.view(VIEW.ticketModal, async ({ ack, body, view }) => {
@@ -127,6 +145,7 @@ export const createSlackApp = (
     const typed = (action as { value?: unknown }).value;
     await handlers.kbForms.suggest(body.view, body.user.id, typeof typed === "string" ? typed : "");
   });
+  registerToolActions(app, deps, handlers);
 
   app.action<BlockAction>(ACTION.openForm, async ({ ack, body }) => {
     await ack();

@@ -67,6 +67,20 @@ export const slackConfig = {
   SLACK_NOTE_PREFIX: z.string().trim().min(1).max(20).default("note:"),
   /** Assigns each new ticket to the next agent in turn. */
   SLACK_ROUND_ROBIN: bool(false),
+  /** Who an escalating SLA alert mentions in the ticket's thread: a user group (S…) or an on-call user (U…). */
+  SLACK_ESCALATION_MENTION: z
+    .string()
+    .trim()
+    .regex(/^[SUW][A-Z0-9]{2,30}$/, { error: "expected a user group id (S0123…) or a user id (U0123…)" })
+    .optional(),
+  /** An escalation reassigns the ticket to this user (U…). */
+  SLACK_ESCALATION_ASSIGN_TO: z
+    .string()
+    .trim()
+    .regex(/^[UW][A-Z0-9]{2,30}$/, { error: "expected a user id such as U0123456789" })
+    .optional(),
+  /** An escalation is posted here too, with a link to the ticket's thread. */
+  SLACK_MANAGERS_CHANNEL_ID: channelId.optional(),
   /** Slack's Web API; tests point it at a fake server. */
   SLACK_API_URL: z
     .url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://slack.com/api/" })
@@ -84,6 +98,12 @@ export interface SlackSettings {
   readonly agentUsergroup: string | null;
   readonly notePrefix: string;
   readonly roundRobin: boolean;
+  /** Where escalating SLA alerts go besides the thread (each null when not configured). */
+  readonly escalation: {
+    readonly mention: string | null;
+    readonly assignTo: string | null;
+    readonly managersChannel: string | null;
+  };
   /** Always ends with "/". */
   readonly apiUrl: string;
 }
@@ -116,6 +136,11 @@ export const slackSettings = (config: SlackFields): Result<SlackSettings | null,
     agentUsergroup: config.SLACK_AGENT_USERGROUP_ID ?? null,
     notePrefix: config.SLACK_NOTE_PREFIX,
     roundRobin: config.SLACK_ROUND_ROBIN,
+    escalation: {
+      mention: config.SLACK_ESCALATION_MENTION ?? null,
+      assignTo: config.SLACK_ESCALATION_ASSIGN_TO ?? null,
+      managersChannel: config.SLACK_MANAGERS_CHANNEL_ID ?? null,
+    },
     apiUrl: config.SLACK_API_URL.endsWith("/") ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`,
   });
 };

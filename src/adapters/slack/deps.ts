@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { AgentTools } from "../../core/agent-tools.js";
 import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { BlobStore } from "../../core/ports/blob-store.js";
@@ -36,6 +37,8 @@ export interface SlackDeps {
   readonly settings: SlackSettings;
   readonly shared: SharedSettings;
   readonly service: TicketService;
+  /** The agents' everyday tools (saved replies, tags, merge). */
+  readonly tools: AgentTools;
   readonly tickets: Pick<TicketRepository, "findById" | "events">;
   readonly directory: DirectoryRepository;
   readonly taxonomy: Taxonomy;
@@ -68,6 +71,7 @@ export const agentView = (deps: Pick<SlackDeps, "shared" | "taxonomy" | "clock">
   timeZone: deps.shared.timeZone,
   sla: deps.shared.sla,
   now: deps.clock.now(),
+  tagSuggestions: deps.shared.tagSuggestions,
 });
 
 /** The agents' channel of a department: its own when configured, the default one otherwise. */

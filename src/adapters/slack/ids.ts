@@ -10,6 +10,14 @@ export const ACTION = {
   openForm: "ticket_open_form",
   openFromMessage: "ticket_open_from_message",
   rate: "ticket_rate",
+  assignTo: "ticket_assign_to",
+  takeOver: "ticket_take_over",
+  unassign: "ticket_unassign",
+  collisionSend: "ticket_collision_send",
+  collisionCancel: "ticket_collision_cancel",
+  tags: "ticket_tags",
+  savedReplySend: "saved_reply_send",
+  savedReplyCancel: "saved_reply_cancel",
   homeFilter: /^home_filter_/,
   homeStatus: "home_filter_status",
   homePriority: "home_filter_priority",
@@ -18,7 +26,14 @@ export const ACTION = {
   homeSearch: "home_filter_search",
 } as const;
 
-export const VIEW = { ticketModal: "ticket_modal" } as const;
+export const VIEW = {
+  ticketModal: "ticket_modal",
+  savedReplyPick: "saved_reply_pick",
+  savedReplyManage: "saved_reply_manage",
+} as const;
+
+/** Message shortcuts (callback ids) of the manifest. */
+export const SHORTCUT = { replyWith: "ticket_reply_with" } as const;
 
 /** Input blocks of the ticket modal, named like the core's fields so validation issues land on them. */
 export const MODAL_BLOCKS = ["subject", "department", "priority", "type", "message", "attachments"] as const;

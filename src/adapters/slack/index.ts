@@ -22,6 +22,10 @@ import { createDmOpener } from "./requester-sender.js";
 import { createRequesters } from "./requesters.js";
 import { createSlackSender } from "./sender.js";
 import { slackThreads } from "./threads.js";
+import { createMergeHandlers } from "./tools/merge.js";
+import { createOwnershipHandlers } from "./tools/ownership.js";
+import { createSavedReplyHandlers } from "./tools/saved-replies.js";
+import { createTagHandlers } from "./tools/tags.js";
 
 export class SlackStartError extends Error {
   override readonly name = "SlackStartError";
@@ -55,6 +59,7 @@ export const slackChannel = defineChannel({
       settings,
       shared,
       service: ctx.service,
+      tools: ctx.tools,
       tickets: ctx.tickets,
       directory: ctx.directory,
       taxonomy: shared.taxonomy,
@@ -101,8 +106,13 @@ export const slackChannel = defineChannel({
     const requesters = createRequesters(deps);
     const io = createRequesterIo(deps, openDm);
     const forms = createFormHandlers(deps, requesters, io);
+    const ownership = createOwnershipHandlers(deps);
     const handlers = {
-      agents: createAgentHandlers(deps, reactions),
+      agents: createAgentHandlers(deps, reactions, ownership),
+      ownership,
+      savedReplies: createSavedReplyHandlers(deps),
+      tags: createTagHandlers(deps),
+      merge: createMergeHandlers(deps),
       forms,
       kbForms: createKbFormHandlers(deps, requesters, io),
       commands: createCommandHandlers(deps, requesters, io, forms.openForm),

@@ -1,3 +1,4 @@
+import type { types } from "@slack/bolt";
 import type { Lang } from "../../core/i18n/index.js";
 import type { Result } from "../../core/shared/result.js";
 import type { FileInput } from "../../core/ticket/commands.js";
@@ -23,6 +24,8 @@ export type Respond = (message: {
   text: string;
   response_type?: "ephemeral";
   replace_original?: boolean;
+  /** Block Kit blocks (a preview with its buttons); `text` stays the notification's text. */
+  blocks?: readonly types.KnownBlock[];
 }) => Promise<unknown>;
 
 /** The DM message that starts a ticket's thread with its requester. */

@@ -9,6 +9,7 @@ import { type SlaClockState, type SlaPolicy, slaStatus } from "../../core/timers
 import { slackCatalogues } from "./i18n/index.js";
 import { ACTION } from "./ids.js";
 import { clip, escapeMrkdwn, LIMITS, mention, quote } from "./text.js";
+import { agentToolBlocks } from "./tools/root-blocks.js";
 
 /** What agents see of a ticket in their channel, rendered in the agents' language. */
 export interface AgentView {
@@ -17,6 +18,8 @@ export interface AgentView {
   readonly timeZone: string;
   readonly sla: SlaPolicy;
   readonly now: Date;
+  /** Tags the root's tag menu offers besides the ticket's own. */
+  readonly tagSuggestions?: readonly string[];
 }
 
 export interface OpeningMessage {
@@ -164,6 +167,7 @@ export const rootMessage = (
       },
     ],
   });
+  blocks.push(...agentToolBlocks(ticket, view));
   // Slack builds notifications from `text`: the subject is escaped there too, or "<!channel>" pings.
   return { text: s.root.fallback(ref, escapeMrkdwn(ticket.subject)), blocks };
 };

@@ -1,7 +1,7 @@
 import type { DeliveryTargets } from "../../core/outbox/drafts.js";
 import type { TimerQueries } from "../../core/ports/timer-queries.js";
 import { slaAlertDrafts } from "../../core/timers/notifications.js";
-import { dueSlaAlerts, type SlaPolicy } from "../../core/timers/sla.js";
+import { dueSlaAlerts, type SlaAlert, type SlaPolicy } from "../../core/timers/sla.js";
 import type { TimerJob } from "./scheduler.js";
 
 export interface SlaJobDeps {
@@ -9,9 +9,11 @@ export interface SlaJobDeps {
   readonly targets: DeliveryTargets;
   readonly policy: SlaPolicy;
   readonly batchSize?: number;
+  /** The alert levels that escalate (mention, reassign, tell the managers); none by default. */
+  readonly escalateOn?: readonly SlaAlert["level"][];
 }
 
-/** Raises each SLA warning (at the warning share) and breach once, in the agents' channel. */
+/** Raises each SLA warning (at the warning share) and breach once, in the agents' channel, escalating as configured. */
 export const createSlaJob = (deps: SlaJobDeps): TimerJob => ({
   name: "sla",
   async run(now) {
@@ -22,10 +24,10 @@ export const createSlaJob = (deps: SlaJobDeps): TimerJob => ({
       deps.batchSize ?? 200,
     )) {
       for (const alert of dueSlaAlerts(ticket, stamps, now, deps.policy)) {
-        if (
-          await deps.queries.stampSla(ticket.id, alert, now, slaAlertDrafts(ticket, alert, now, deps.targets))
-        )
-          fired += 1;
+        // Written with the alert's stamp, in its transaction: an alert fires once, so its escalation does.
+        const escalate = deps.escalateOn?.includes(alert.level) ?? false;
+        const drafts = slaAlertDrafts(ticket, alert, now, deps.targets, escalate);
+        if (await deps.queries.stampSla(ticket.id, alert, now, drafts)) fired += 1;
       }
     }
     return fired;

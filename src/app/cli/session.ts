@@ -3,6 +3,7 @@ import type { CliSession, CliSettings } from "../../adapters/cli/command.js";
 import { createRedisDirectoryChanges } from "../../adapters/sessions/redis-directory-changes.js";
 import { telegramSettings } from "../../adapters/telegram/config.js";
 import { systemClock } from "../../core/ports/clock.js";
+import { buildAgentTools } from "../agent-tools.js";
 import type { Config } from "../config/index.js";
 import { configuredPolicy } from "../configured-channels.js";
 import { buildContactAccess } from "../contact-access.js";
@@ -19,6 +20,7 @@ export const cliSettingsOf = (config: Config): CliSettings => {
     taxonomy: taxonomyOf(config),
     timeZone: config.TIME_ZONE,
     dataDir: resolve(config.DATA_DIR),
+    businessHours: config.BUSINESS_HOURS_FILE ?? null,
     telegram: telegram.ok ? telegram.value : null,
     ...(config.AGENT_NAME ? { agentName: config.AGENT_NAME } : {}),
   };
@@ -76,6 +78,7 @@ export const openCliSession =
           systemClock,
           core.storage.audit,
         ),
+        tools: buildAgentTools(core, core.service, systemClock),
         directory,
         apiKeys: core.storage.apiKeys,
         audit: core.storage.audit,

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { bool, int, optionalUrl } from "../../adapters/config-fields.js";
 import { DEFAULT_ATTACHMENT_RULES } from "../../core/attachments/rules.js";
+import { type BusinessCalendars, businessCalendars, businessHoursInput } from "../../core/hours/calendar.js";
 import { LANGS } from "../../core/i18n/lang.js";
+import { TAG } from "../../core/ticket/commands.js";
 import { DEFAULT_TAXONOMY, type TaxonomyOption } from "../../core/ticket/taxonomy.js";
 
 const CODE = /^[a-z0-9][a-z0-9_-]{0,30}$/;
@@ -36,6 +39,32 @@ const taxonomyList = (fallback: readonly TaxonomyOption[]) =>
     .optional()
     .transform((v) => v ?? [...fallback]);
 
+/** A JSON file of business hours (see README): read and checked once, at start. */
+const businessHoursFile = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((path, ctx): BusinessCalendars | typeof z.NEVER => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, "utf8"));
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `cannot read ${path}: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+    const parsed = businessHoursInput.safeParse(raw);
+    if (!parsed.success) {
+      const where = (p: readonly PropertyKey[]) => p.map(String).join(".");
+      ctx.addIssue({
+        code: "custom",
+        message: `${path}: ${parsed.error.issues.map((i) => `${where(i.path)}: ${i.message}`).join("; ")}`,
+      });
+      return z.NEVER;
+    }
+    return businessCalendars(parsed.data);
+  })
+  .optional();
+
 /** Storage, logging and the ticket core's rules. */
 export const coreConfig = {
   PORT: int(1, 65535, 3000),
@@ -53,6 +82,29 @@ export const coreConfig = {
   REOPEN_WINDOW_DAYS: int(0, 365, 7),
   /** Hours an invitation code (Telegram deep link, WhatsApp code) can be used, once. */
   INVITATION_TTL_HOURS: int(1, 24 * 30, 72),
+  /** Tags offered in Slack's tag menu: "billing,vpn,urgent" (agents may use others from the CLI and API). */
+  TAG_SUGGESTIONS: z
+    .string()
+    .transform((raw) =>
+      [
+        ...new Set(
+          raw
+            .split(",")
+            .map((t) => t.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ].sort(),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(TAG, { error: "expected tags of letters, digits, - or _ (up to 30)" }))
+        .max(100),
+    )
+    .default([]),
+  /** Business hours per department (JSON file): SLA clocks count working time; away messages outside them. */
+  BUSINESS_HOURS_FILE: businessHoursFile,
+  /** The first agent to reply publicly to an unassigned ticket becomes its assignee. */
+  FIRST_RESPONDER_OWNS: bool(false),
   ATTACHMENT_MAX_FILES: int(0, 10, DEFAULT_ATTACHMENT_RULES.maxFiles),
   ATTACHMENT_MAX_BYTES: int(1, 50 * 1024 * 1024, DEFAULT_ATTACHMENT_RULES.maxBytes),
   /** Bytes of files one contact's chat flows may hold before a ticket has them; more is refused. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bool, int } from "../../adapters/config-fields.js";
+import type { BusinessCalendars } from "../../core/hours/calendar.js";
 import type { RetentionPolicy } from "../../core/privacy/retention.js";
 import type { AutoClosePolicy } from "../../core/timers/auto-close.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
@@ -69,6 +70,19 @@ export const serviceConfig = {
   SLA_ENABLED: bool(true),
   /** Share of a target at which agents are warned, in percent. */
   SLA_WARN_PERCENT: int(10, 99, 80),
+  /** SLA alert levels that escalate: "warning", "breach" or both; unset, none do. */
+  SLA_ESCALATE_ON: z
+    .string()
+    .transform((raw) => [
+      ...new Set(
+        raw
+          .split(",")
+          .map((v) => v.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.enum(["warning", "breach"], { error: 'expected "warning", "breach" or both' })))
+    .default([]),
   SLA_HIGH_FIRST_RESPONSE_MINUTES: int(1, 100_000, 1 * MINUTE),
   SLA_HIGH_RESOLUTION_MINUTES: int(1, 100_000, 8 * MINUTE),
   SLA_MEDIUM_FIRST_RESPONSE_MINUTES: int(1, 100_000, 4 * MINUTE),
@@ -109,7 +123,9 @@ const serviceSchema = z.object(serviceConfig);
 type ServiceSettings = z.output<typeof serviceSchema>;
 
 /** SLA targets and warning share, in the form the timers use. */
-export const slaPolicyOf = (config: ServiceSettings): SlaPolicy => {
+export const slaPolicyOf = (
+  config: ServiceSettings & { readonly BUSINESS_HOURS_FILE?: BusinessCalendars | undefined },
+): SlaPolicy => {
   const ms = (minutes: number) => minutes * 60_000;
   const target = (firstResponse: number, resolution: number) => ({
     firstResponseMs: ms(firstResponse),
@@ -122,6 +138,7 @@ export const slaPolicyOf = (config: ServiceSettings): SlaPolicy => {
       MEDIUM: target(config.SLA_MEDIUM_FIRST_RESPONSE_MINUTES, config.SLA_MEDIUM_RESOLUTION_MINUTES),
       LOW: target(config.SLA_LOW_FIRST_RESPONSE_MINUTES, config.SLA_LOW_RESOLUTION_MINUTES),
     },
+    ...(config.BUSINESS_HOURS_FILE ? { calendars: config.BUSINESS_HOURS_FILE } : {}),
   };
 };
 

@@ -1,5 +1,6 @@
 import type { AttachmentRules } from "../attachments/rules.js";
 import type { ContactAccess } from "../contacts/invitations.js";
+import type { WorkingCalendar } from "../hours/calendar.js";
 import type { Lang } from "../i18n/lang.js";
 import type { AbandonedFlowLog } from "../ports/abandoned-flows.js";
 import type { BlobStore } from "../ports/blob-store.js";
@@ -56,6 +57,8 @@ export interface ConversationDeps {
   readonly clock: Clock;
   readonly settings: ConversationSettings;
   readonly logger?: ConversationLogger;
+  /** Business hours: outside them a contact hears once per conversation when support opens again. */
+  readonly awayHours?: Pick<WorkingCalendar, "isOpen" | "nextOpening" | "hours">;
   /** Told each time something a person sent is refused (reason as in refusalReasons, or UNREADABLE). */
   readonly onRefused?: (channel: Channel, reason: string) => void;
 }

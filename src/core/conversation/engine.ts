@@ -98,6 +98,19 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
     outcome: EngineReply["outcome"],
   ): EngineReply => ({ contact: contact && contactView(contact, lang), lang, prompts, outcome });
 
+  /** Outside business hours, the first message of a conversation hears when support is back. */
+  const awayNotice = (
+    session: { away?: boolean | undefined } | null,
+    now: Date,
+    lang: Lang,
+  ): Prompt | null => {
+    const hours = deps.awayHours;
+    if (!hours || session?.away || hours.isOpen(now)) return null;
+    const next = hours.nextOpening(now);
+    const when = next ? conversationCatalogues[lang].dateTime(next, hours.hours.timeZone) : null;
+    return text(conversationCatalogues[lang].session.away(when));
+  };
+
   /** One message of a known contact, inside its turn: the answer and the session to save after it. */
   const answer = async (contact: ContactRecord, inbound: ParsedInbound, open: OpenTurn) => {
     const now = deps.clock.now();
@@ -113,6 +126,8 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
     if (corrupt) notices.push(text(conversationCatalogues[lang].session.corrupt));
 
     const state = session?.state ?? null;
+    const away = awayNotice(session, now, lang);
+    if (away) notices.push(away);
     const sourceKey = `${inbound.channel}:${inbound.messageId}`;
     const outcome = await converse(turnFor(contact, lang, sourceKey), state, inbound.input);
     if (outcome.abandoned && state)
@@ -127,7 +142,7 @@ export const createConversationEngine = (deps: ConversationDeps): ConversationEn
       held.size === 0 ? [] : presented.state === null ? "all" : [...held].filter((k) => !kept.has(k));
     return {
       reply: reply(contact, lang, [...notices, ...presented.prompts], "answered"),
-      next: nextSession(contact, session, presented.state, lang, now),
+      next: nextSession(contact, session, presented.state, lang, now, away !== null),
       dropped,
     };
   };

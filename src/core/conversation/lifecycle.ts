@@ -110,6 +110,7 @@ export const nextSession = (
   state: ConversationState | null,
   lang: Lang,
   now: Date,
+  away = false,
 ): SessionEntry | null => {
   if (state === null) return null;
   const sameFlow =
@@ -123,6 +124,7 @@ export const nextSession = (
     startedAt: sameFlow ? previous.startedAt : now.toISOString(),
     updatedAt: now.toISOString(),
     state,
+    ...(away || previous?.away ? { away: true } : {}),
   };
   return {
     state: JSON.stringify(session),

@@ -144,6 +144,8 @@ export const session = z.object({
   startedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   state: conversationState,
+  /** The away message (outside business hours) was already given in this conversation. */
+  away: z.boolean().optional(),
   /**
    * The message this state answers, saved with it: a redelivery whose processing was not recorded
    * (the process died right after saving) finds its answer here instead of being applied twice.

@@ -42,6 +42,8 @@ export interface ConversationCatalogue {
   };
   readonly session: {
     readonly expired: (minutes: number) => string;
+    /** Outside business hours, once per conversation: when support opens again (null: not within a year). */
+    readonly away: (nextOpening: string | null) => string;
     readonly corrupt: string;
     readonly unreadable: string;
     readonly cancelled: string;

@@ -65,6 +65,10 @@ export const conversationEn: ConversationCatalogue = {
     },
   },
   session: {
+    away: (next) =>
+      next
+        ? `Our support team is out of office right now and will be back ${next}. You can still open or follow a ticket here; we will answer when we are back.`
+        : "Our support team is out of office right now. You can still open or follow a ticket here; we will answer when we are back.",
     expired: (minutes) =>
       `Our conversation was idle for more than ${minutes} minutes and has ended. Send a message whenever you are ready.`,
     corrupt: "Sorry, I lost track of our conversation. Let's start again.",

@@ -64,6 +64,10 @@ export const conversationPtBR: ConversationCatalogue = {
     },
   },
   session: {
+    away: (next) =>
+      next
+        ? `Nosso atendimento está fora do horário agora e volta ${next}. Você pode abrir ou acompanhar um chamado por aqui mesmo; respondemos assim que voltarmos.`
+        : "Nosso atendimento está fora do horário agora. Você pode abrir ou acompanhar um chamado por aqui mesmo; respondemos assim que voltarmos.",
     expired: (minutes) =>
       `Nossa conversa ficou parada por mais de ${minutes} minutos e foi encerrada. Quando quiser, é só mandar uma mensagem.`,
     corrupt: "Desculpe, perdi o fio da nossa conversa. Vamos recomeçar.",

@@ -66,6 +66,10 @@ export const en: Catalogue = {
         return "Your contact is not registered yet. Ask your support contact to register you, then try again.";
       case "ATTACHMENT_NOT_FOUND":
         return `Ticket ${error.ref} has no file ${error.file}.`;
+      case "SAVED_REPLY_NOT_FOUND":
+        return `There is no saved reply named ${error.name}.`;
+      case "MERGE_NOT_ALLOWED":
+        return `That ticket cannot be merged: ${({ SAME_TICKET: "a ticket cannot be merged into itself", ALREADY_MERGED: "it was already merged", TARGET_MERGED: "the target was itself merged into another ticket", TARGET_CLOSED: "the target is closed" } as const)[error.reason]}.`;
     }
   },
   attachment: (fileName, reason, limit) => {

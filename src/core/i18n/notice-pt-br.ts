@@ -8,6 +8,8 @@ export const noticePtBR: NoticeCatalogue = {
     `🔒 ${ref} «${subject}» foi encerrado porque ficou sem resposta. Se ainda precisar, é só responder aqui.`,
   abandonedAtTriage: (ref, subject) =>
     `🔒 ${ref} «${subject}» foi encerrado como abandono na triagem: as perguntas do suporte ficaram sem resposta. Se ainda precisar, é só responder aqui.`,
+  merged: (ref, subject, into) =>
+    `🔗 ${ref} «${subject}» foi juntado ao ${into}, que segue com o atendimento. Acompanhe o ${into} daqui em diante; suas respostas aqui também vão para lá.`,
   reminder: (ref, subject, closesOn) =>
     `⏳ ${ref} «${subject}» está aguardando sua resposta. Sem resposta, ele será encerrado em ${closesOn}.`,
   contactDone: (ref, subject, agentName) =>

@@ -66,6 +66,10 @@ export const ptBR: Catalogue = {
         return "Seu contato ainda não está cadastrado. Peça ao seu contato no suporte para cadastrar você e tente de novo.";
       case "ATTACHMENT_NOT_FOUND":
         return `O chamado ${error.ref} não tem o arquivo ${error.file}.`;
+      case "SAVED_REPLY_NOT_FOUND":
+        return `Não há resposta salva com o nome ${error.name}.`;
+      case "MERGE_NOT_ALLOWED":
+        return `Não é possível juntar esse chamado: ${({ SAME_TICKET: "um chamado não pode ser juntado a ele mesmo", ALREADY_MERGED: "ele já foi juntado a outro", TARGET_MERGED: "o chamado de destino já foi juntado a outro", TARGET_CLOSED: "o chamado de destino está encerrado" } as const)[error.reason]}.`;
     }
   },
   attachment: (fileName, reason, limit) => {

@@ -1,5 +1,5 @@
 import type { NotificationPolicy } from "../ticket/decisions.js";
-import { actorRef } from "../ticket/decisions.js";
+import { actorRef, MERGED_REASON } from "../ticket/decisions.js";
 import type { TicketStatus } from "../ticket/status.js";
 import type { Taxonomy } from "../ticket/taxonomy.js";
 import type { NewTicketEvent, Ticket } from "../ticket/ticket.js";
@@ -35,6 +35,9 @@ const REFRESHING: Partial<Record<NewTicketEvent["kind"], TicketFieldChange["fiel
   RATED: "rating",
   // A withdrawn reply's status move undone; `to` is null when the status stayed.
   REPLY_WITHDRAWN: "status",
+  TAGS_CHANGED: "tags",
+  MERGED_INTO: "merged",
+  MERGED_FROM: "merged",
 };
 
 const keyOf = (ticket: Ticket, kind: OutboxKind, audience: Audience) =>
@@ -106,13 +109,17 @@ const requesterDrafts = (
       reason:
         status.body === "auto_close" || status.body === "triage_abandoned"
           ? (status.body as "auto_close" | "triage_abandoned")
-          : null,
+          : status.body === MERGED_REASON
+            ? ("merged" as const)
+            : null,
+      ...(status.body === MERGED_REASON ? { mergedInto: after.mergedInto?.number ?? null } : {}),
     };
     drafts.push(
       draft(after, channel, keyOf(after, "status_changed", "requester"), payload, now, status.sourceKey),
     );
   }
-  if (status?.to === "SOLVED" && after.rating === null) {
+  // A duplicate closed by a merge is rated, if ever, on the ticket it went into.
+  if (status?.to === "SOLVED" && after.rating === null && status.body !== MERGED_REASON) {
     const payload = { ...base, audience: "requester" as const, kind: "rating_request" as const };
     drafts.push(draft(after, channel, keyOf(after, "rating_request", "requester"), payload, now));
   }

@@ -26,6 +26,7 @@ export const AGENT_KINDS = [
   "ticket_updated",
   "delivery_failed",
   "sla_alert",
+  "sla_escalation",
 ] as const;
 /** Written by the conversation engine, already worded in the contact's language. */
 export const CONVERSATION_EXPIRED = EXPIRED_NOTICE_KIND;
@@ -84,6 +85,8 @@ export const CHANGE_FIELDS = [
   "contact_requested",
   "contact_done",
   "rating",
+  "tags",
+  "merged",
 ] as const;
 /** What a ticket_notice tells the requester. */
 export const TICKET_NOTICES = ["department_changed", "contact_done"] as const;
@@ -110,9 +113,11 @@ export const outboxPayload = z.discriminatedUnion("kind", [
     to: z.enum(TICKET_STATUSES),
     /**
      * Why the system changed it, when it did: "auto_close" closes a ticket left waiting on the requester;
-     * "triage_abandoned" one whose requester never answered support's first question.
+     * "triage_abandoned" one whose requester never answered support's first question; "merged" a duplicate.
      */
-    reason: z.enum(["auto_close", "triage_abandoned"]).nullable(),
+    reason: z.enum(["auto_close", "triage_abandoned", "merged"]).nullable(),
+    /** With reason "merged": the number of the ticket to follow from now on. */
+    mergedInto: z.number().int().positive().nullable().optional(),
   }),
   z.object({ ...toRequester, kind: z.literal("rating_request") }),
   /** Something agents did that the requester should know of, worded by each channel in the requester's language. */
@@ -148,6 +153,17 @@ export const outboxPayload = z.discriminatedUnion("kind", [
   z.object({
     ...toAgents,
     kind: z.literal("sla_alert"),
+    clock: z.enum(["first_response", "resolution"]),
+    level: z.enum(["warning", "breach"]),
+    targetMinutes: z.number().int().positive(),
+    dueAt: isoDate,
+    /** The alert escalates: the thread line mentions whoever escalations go to. */
+    escalate: z.boolean().default(false),
+  }),
+  /** The rest of an escalation, once per alert: reassign, and tell the managers. */
+  z.object({
+    ...toAgents,
+    kind: z.literal("sla_escalation"),
     clock: z.enum(["first_response", "resolution"]),
     level: z.enum(["warning", "breach"]),
     targetMinutes: z.number().int().positive(),

@@ -33,7 +33,9 @@ export const requesterNotice = (payload: RequesterPayload, lang: Lang, timeZone:
           ? notice.autoClosed(ref, payload.ticket.subject)
           : payload.reason === "triage_abandoned"
             ? notice.abandonedAtTriage(ref, payload.ticket.subject)
-            : notice.statusChanged(ref, payload.ticket.subject, catalogues[lang].status[payload.to]);
+            : payload.reason === "merged" && payload.mergedInto
+              ? notice.merged(ref, payload.ticket.subject, formatTicketId(payload.mergedInto))
+              : notice.statusChanged(ref, payload.ticket.subject, catalogues[lang].status[payload.to]);
       return [{ kind: "text", text }];
     }
     case "ticket_notice": {

@@ -12,6 +12,7 @@ import type { ParkedFiles } from "./parked-files.js";
 import type { PersonalDataStore } from "./personal-data.js";
 import type { ReportQueries } from "./reports.js";
 import type { RetentionStore } from "./retention.js";
+import type { SavedReplyRepository } from "./saved-replies.js";
 import type { TicketLinks } from "./ticket-links.js";
 import type { TicketRepository } from "./ticket-repository.js";
 import type { TimerQueries } from "./timer-queries.js";
@@ -45,6 +46,7 @@ export interface StoragePorts {
   readonly invitations: InvitationStore;
   /** Knowledge-base articles, their history and their suggestion figures. */
   readonly knowledge: KnowledgeBase;
+  readonly savedReplies: SavedReplyRepository;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;
   /** Which of these storage keys an attachment or a parked file names (what the orphan sweep keeps). */

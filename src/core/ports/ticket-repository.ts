@@ -23,6 +23,8 @@ export type TicketPatch = Partial<
     | "contactRequestedAt"
     | "rating"
     | "sla"
+    | "tags"
+    | "mergedInto"
   >
 >;
 
@@ -73,6 +75,8 @@ export interface TicketQuery {
   readonly organizationId?: string;
   readonly requesterPersonId?: string;
   readonly assigneeId?: string;
+  /** Tickets carrying every one of these tags. */
+  readonly tags?: readonly string[];
   readonly createdFrom?: Date;
   readonly createdTo?: Date;
   /** Full-text words (accent- and case-insensitive, Portuguese and English stemming). */
@@ -103,6 +107,13 @@ export interface DashboardCounts {
   readonly byDepartment: Readonly<Record<string, number>>;
 }
 
+/** How many tickets carry a tag, and how many of them are still open or answered. */
+export interface TagCount {
+  readonly tag: string;
+  readonly total: number;
+  readonly notClosed: number;
+}
+
 /** Scope of counts: one organization, one requester, or everything. */
 export type StatsScope = Pick<TicketQuery, "organizationId" | "requesterPersonId">;
 
@@ -125,4 +136,6 @@ export interface TicketRepository {
   events(ticketId: string): Promise<TicketEvent[]>;
   list(query: TicketQuery): Promise<Page<Ticket>>;
   stats(scope: StatsScope): Promise<DashboardCounts>;
+  /** Tickets per tag within the scope, most used first. */
+  tagCounts(scope: StatsScope): Promise<TagCount[]>;
 }

@@ -3,7 +3,7 @@ import { PRIORITIES } from "./priority.js";
 import { TICKET_STATUSES } from "./status.js";
 import type { Taxonomy } from "./taxonomy.js";
 import { cleanText, normalizeText } from "./text-rule.js";
-import { oneOf, plainString, text } from "./validation.js";
+import { oneOf, plainString, storable, text } from "./validation.js";
 
 export const LIMITS = {
   subject: { min: 3, max: 120 },
@@ -48,6 +48,8 @@ const replyCommandUpTo = (max: number) =>
       message: z.string().default(""),
       attachments: files,
       internal: z.boolean().default(false),
+      /** Where an agent's public reply leaves the ticket (a saved reply's status); waiting on the requester by default. */
+      status: z.enum(TICKET_STATUSES).optional(),
       sourceKey,
     })
     .superRefine((reply, ctx) => {
@@ -88,3 +90,22 @@ export const rateCommand = z.object({
   score: z.number().int().min(1).max(5),
   comment: text(0, LIMITS.ratingComment.max).optional(),
 });
+
+/** A tag: a short word of letters, digits, "-" or "_", compared in lowercase. */
+export const TAG = /^[\p{L}\p{N}][\p{L}\p{N}_-]{0,29}$/u;
+export const MAX_TAGS = 10;
+const tag = z
+  .string()
+  .superRefine(storable)
+  .transform((v) => normalizeText(v).trim().toLowerCase())
+  .pipe(z.string().regex(TAG));
+/** Replace the tags with `tags`, or add and remove some. */
+export const tagsCommand = z.object({
+  tags: z.array(tag).max(MAX_TAGS).optional(),
+  add: z.array(tag).max(MAX_TAGS).default([]),
+  remove: z.array(tag).max(MAX_TAGS).default([]),
+  sourceKey,
+});
+
+/** Merge into `into` (a ticket reference). */
+export const mergeCommand = z.object({ into: z.string().min(1).max(20) });

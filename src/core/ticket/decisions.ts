@@ -5,6 +5,7 @@ import type { CoreError } from "./errors.js";
 import type { Priority } from "./priority.js";
 import { canTransition, isClosed, type TicketStatus } from "./status.js";
 import type { Actor, ActorKind, AttachmentMeta, NewTicketEvent, Ticket } from "./ticket.js";
+import { formatTicketId } from "./ticket-ref.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,6 +21,10 @@ export interface DecisionContext {
   readonly now: Date;
   readonly reopenWindowDays: number;
   readonly notify: NotificationPolicy;
+  /** The first agent to answer publicly a ticket nobody owns becomes its assignee. */
+  readonly firstResponderOwns?: boolean;
+  /** SLA time between two instants for a department (working time with business hours); wall time when unset. */
+  readonly slaTime?: (department: string, from: Date, to: Date) => number;
 }
 
 export const actorRef = (actor: Actor): { kind: ActorKind; id: string; name: string } => {
@@ -60,13 +65,15 @@ const moveTo = (
   to: TicketStatus,
   actor: Actor,
   now: Date,
+  slaTime?: DecisionContext["slaTime"],
 ): Result<{ patch: TicketPatch; events: NewTicketEvent[] }, CoreError> => {
   if (ticket.status === to) return ok({ patch: {}, events: [] });
   if (!canTransition(ticket.status, to)) return err({ code: "ILLEGAL_TRANSITION", from: ticket.status, to });
   const leavingWait = ticket.status === "WAITING_ON_REQUESTER" && ticket.sla.pausedSince !== null;
-  const pausedMs = leavingWait
-    ? ticket.sla.pausedMs + (now.getTime() - ticket.sla.pausedSince!.getTime())
-    : ticket.sla.pausedMs;
+  // Counted in SLA time (working time under business hours), the measure the clocks subtract it from.
+  const waited = (since: Date) =>
+    slaTime ? slaTime(ticket.department, since, now) : now.getTime() - since.getTime();
+  const pausedMs = leavingWait ? ticket.sla.pausedMs + waited(ticket.sla.pausedSince!) : ticket.sla.pausedMs;
   const pausedSince = to === "WAITING_ON_REQUESTER" ? now : null;
   return ok({
     patch: {
@@ -97,6 +104,8 @@ export interface ReplyDecision {
   readonly internal: boolean;
   readonly attachments: readonly AttachmentMeta[];
   readonly sourceKey?: string | undefined;
+  /** An agent's reply moves the ticket here instead of waiting on the requester. */
+  readonly status?: TicketStatus | undefined;
 }
 
 /**
@@ -112,6 +121,7 @@ export const decideReply = (
   const { now } = ctx;
   const kind = reply.internal ? "NOTE" : "MESSAGE";
   if (reply.internal && actor.kind === "requester") return err({ code: "FORBIDDEN", action: "note" });
+  if (reply.status && actor.kind === "requester") return err({ code: "FORBIDDEN", action: "status" });
   const message = event(actor, now, {
     kind,
     body: reply.message || null,
@@ -132,11 +142,12 @@ export const decideReply = (
       target = "IN_PROGRESS";
     } else if (ticket.status === "WAITING_ON_REQUESTER") target = "IN_PROGRESS";
   } else {
-    target = "WAITING_ON_REQUESTER";
+    target = reply.status ?? "WAITING_ON_REQUESTER";
   }
-  const moved = moveTo(ticket, target, actor, now);
+  const moved = moveTo(ticket, target, actor, now, ctx.slaTime);
   if (!moved.ok) return moved;
   const ref = actorRef(actor);
+  const owner = firstResponder(ticket, actor, ctx);
   const patch: TicketPatch = {
     ...read.patch,
     ...moved.value.patch,
@@ -144,10 +155,18 @@ export const decideReply = (
     ...(actor.kind === "requester"
       ? { requesterLastMessageAt: now }
       : { firstResponseAt: ticket.firstResponseAt ?? now }),
+    ...(owner ? { assignee: owner.assignee } : {}),
   };
-  return ok(
-    finish(ticket, actor, ctx, patch, [...read.events, message, ...moved.value.events], reply.message),
-  );
+  const events = [...read.events, message, ...moved.value.events, ...(owner ? [owner.event] : [])];
+  return ok(finish(ticket, actor, ctx, patch, events, reply.message));
+};
+
+/** The agent who answers an unowned ticket takes it, when the service is configured so. */
+const firstResponder = (ticket: Ticket, actor: Actor, ctx: DecisionContext) => {
+  if (!ctx.firstResponderOwns || actor.kind !== "agent" || ticket.assignee !== null) return null;
+  const assignee = { id: actor.id, name: actor.name };
+  const changed = event(actor, ctx.now, { kind: "ASSIGNEE_CHANGED", to: actor.name, body: actor.id });
+  return { assignee, event: changed };
 };
 
 export const decideStatus = (
@@ -157,7 +176,7 @@ export const decideStatus = (
   ctx: DecisionContext,
 ): Result<TicketChange, CoreError> => {
   if (actor.kind === "requester" && to !== "SOLVED") return err({ code: "FORBIDDEN", action: "status" });
-  const moved = moveTo(ticket, to, actor, ctx.now);
+  const moved = moveTo(ticket, to, actor, ctx.now, ctx.slaTime);
   if (!moved.ok) return moved;
   return ok(finish(ticket, actor, ctx, moved.value.patch, moved.value.events));
 };
@@ -269,4 +288,97 @@ export const decideRating = (
   const comment = rating.comment || null;
   const events = [event(actor, ctx.now, { kind: "RATED", to: String(rating.score), body: comment })];
   return ok(finish(ticket, actor, ctx, { rating: { score: rating.score, comment } }, events));
+};
+
+/** Agents label tickets; the tags are kept sorted, at most `max`. */
+export const decideTags = (
+  ticket: Ticket,
+  actor: Actor,
+  change: { tags?: readonly string[] | undefined; add: readonly string[]; remove: readonly string[] },
+  max: number,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind === "requester") return err({ code: "FORBIDDEN", action: "tags" });
+  const base = new Set(change.tags ?? ticket.tags);
+  for (const t of change.add) base.add(t);
+  for (const t of change.remove) base.delete(t);
+  const tags = [...base].sort();
+  if (tags.length > max)
+    return err({
+      code: "VALIDATION_FAILED",
+      issues: [{ field: "tags", problem: { code: "TOO_LONG", max, actual: tags.length } }],
+    });
+  if (tags.join(",") === ticket.tags.join(",")) return ok(finish(ticket, actor, ctx, {}, []));
+  const events = [
+    event(actor, ctx.now, {
+      kind: "TAGS_CHANGED",
+      from: ticket.tags.join(", ") || null,
+      to: tags.join(", ") || null,
+    }),
+  ];
+  return ok(finish(ticket, actor, ctx, { tags }, events));
+};
+
+/** Why a merge of `duplicate` into `target` is refused, or null when it may go ahead. */
+const mergeRefusal = (duplicate: Ticket, target: Ticket): CoreError | null => {
+  if (duplicate.id === target.id) return { code: "MERGE_NOT_ALLOWED", reason: "SAME_TICKET" };
+  if (duplicate.mergedInto) return { code: "MERGE_NOT_ALLOWED", reason: "ALREADY_MERGED" };
+  if (target.mergedInto) return { code: "MERGE_NOT_ALLOWED", reason: "TARGET_MERGED" };
+  if (isClosed(target.status)) return { code: "MERGE_NOT_ALLOWED", reason: "TARGET_CLOSED" };
+  return null;
+};
+
+/**
+ * The duplicate's side of a merge: closed as solved (its requester is told which ticket to follow,
+ * and asked for no rating), pointing at the target from now on.
+ */
+export const decideMergeInto = (
+  duplicate: Ticket,
+  actor: Actor,
+  target: Ticket,
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind !== "agent") return err({ code: "FORBIDDEN", action: "merge" });
+  const refused = mergeRefusal(duplicate, target);
+  if (refused) return err(refused);
+  const moved = isClosed(duplicate.status)
+    ? ok({ patch: {}, events: [] })
+    : moveTo(duplicate, "SOLVED", actor, ctx.now, ctx.slaTime);
+  if (!moved.ok) return moved;
+  const ref = formatTicketId(target.number);
+  const events = [
+    ...moved.value.events.map((e) => ({ ...e, body: MERGED_REASON })),
+    event(actor, ctx.now, { kind: "MERGED_INTO", to: ref, body: target.id }),
+  ];
+  const patch: TicketPatch = { ...moved.value.patch, mergedInto: { id: target.id, number: target.number } };
+  return ok(finish(duplicate, actor, ctx, patch, events));
+};
+
+/** A STATUS_CHANGED event's body when the ticket was closed by a merge. */
+export const MERGED_REASON = "merged";
+
+/** The target's side of a merge: one agents-only event listing the duplicate's messages, with its files. */
+export const decideMergeFrom = (
+  target: Ticket,
+  actor: Actor,
+  duplicate: Ticket,
+  listing: { readonly body: string; readonly attachments: readonly AttachmentMeta[] },
+  ctx: DecisionContext,
+): Result<TicketChange, CoreError> => {
+  if (actor.kind !== "agent") return err({ code: "FORBIDDEN", action: "merge" });
+  if (target.mergedInto) return err({ code: "MERGE_NOT_ALLOWED", reason: "TARGET_MERGED" });
+  const ref = formatTicketId(duplicate.number);
+  const merged = event(actor, ctx.now, {
+    kind: "MERGED_FROM",
+    from: ref,
+    body: listing.body,
+    attachments: listing.attachments,
+  });
+  return ok(finish(target, actor, ctx, {}, [merged]));
+};
+
+/** Whether `duplicate` may be merged into `target` now (checked again under each ticket's lock). */
+export const canMerge = (duplicate: Ticket, target: Ticket): Result<true, CoreError> => {
+  const refused = mergeRefusal(duplicate, target);
+  return refused ? err(refused) : ok(true);
 };

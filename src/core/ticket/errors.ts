@@ -47,7 +47,12 @@ export type CoreError =
   | { readonly code: "RATING_NOT_ALLOWED"; readonly reason: "NOT_CLOSED" | "ALREADY_RATED" }
   | { readonly code: "NOT_REGISTERED" }
   /** No file by that id or name on the ticket's history the caller may see. */
-  | { readonly code: "ATTACHMENT_NOT_FOUND"; readonly ref: string; readonly file: string };
+  | { readonly code: "ATTACHMENT_NOT_FOUND"; readonly ref: string; readonly file: string }
+  | { readonly code: "SAVED_REPLY_NOT_FOUND"; readonly name: string }
+  | {
+      readonly code: "MERGE_NOT_ALLOWED";
+      readonly reason: "SAME_TICKET" | "ALREADY_MERGED" | "TARGET_MERGED" | "TARGET_CLOSED";
+    };
 
 export type CoreErrorCode = CoreError["code"];
 

@@ -23,6 +23,8 @@ export const openedTicket = (draft: NewTicket, ticketNumber: number): Ticket => 
   requesterLastMessageAt: draft.openingMessage.actor.kind === "REQUESTER" ? draft.createdAt : null,
   agentReadAt: null,
   contactRequestedAt: null,
+  tags: [],
+  mergedInto: null,
   rating: null,
   sla: { pausedMs: 0, pausedSince: null },
   version: 0,

@@ -9,6 +9,7 @@ import type {
   DashboardCounts,
   Page,
   StatsScope,
+  TagCount,
   TicketChange,
   TicketQuery,
   TicketRepository,
@@ -24,23 +25,30 @@ import {
   changeStatusCommand,
   createTicketCommand,
   type FileInput,
+  MAX_TAGS,
+  mergeCommand,
   rateCommand,
   replyCommand,
   reviseReplyCommand,
+  tagsCommand,
   withdrawReplyCommand,
 } from "./commands.js";
 import {
   actorRef,
+  canMerge,
   type DecisionContext,
   decideAssign,
   decideContactDone,
   decideContactRequest,
   decideDepartment,
+  decideMergeFrom,
+  decideMergeInto,
   decidePriority,
   decideRating,
   decideRead,
   decideReply,
   decideStatus,
+  decideTags,
   type NotificationPolicy,
 } from "./decisions.js";
 import { type CoreError, notFound } from "./errors.js";
@@ -62,6 +70,10 @@ export interface TicketServiceDeps {
   readonly attachmentRules: AttachmentRules;
   readonly reopenWindowDays: number;
   readonly notify: NotificationPolicy;
+  /** The first agent to reply publicly to an unassigned ticket becomes its assignee. */
+  readonly firstResponderOwns?: boolean;
+  /** SLA time between two instants (working time under business hours); wall time when unset. */
+  readonly slaTime?: (department: string, from: Date, to: Date) => number;
 }
 
 /**
@@ -144,13 +156,45 @@ export interface TicketService {
   search(actor: Actor, text: string, query: TicketQuery): Promise<Page<Ticket>>;
   /** Counts over what the actor may see, within `scope`. */
   stats(actor: Actor, scope?: StatsScope): Promise<DashboardCounts>;
+  /** Replaces a ticket's tags (`tags`), or adds and removes some; agents only. */
+  setTags(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  /**
+   * Merges the duplicate `ref` into `input.into`: the duplicate is closed pointing at the target, the
+   * target's history lists the duplicate's messages and files, and the duplicate's requester's later
+   * replies go to the target. Agents only. Returns the target.
+   */
+  merge(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>>;
+  /** Tickets per tag (agents only: requesters get none). */
+  tagStats(actor: Actor, scope?: StatsScope): Promise<TagCount[]>;
 }
 
-const AGENTS_ONLY: ReadonlySet<TicketEvent["kind"]> = new Set(["NOTE", "AGENT_READ", "REPLY_WITHDRAWN"]);
+/** A ticket as `actor` sees it: tags are the agents' own. */
+const shownTo = (actor: Actor, ticket: Ticket): Ticket =>
+  actor.kind === "requester" && ticket.tags.length > 0 ? { ...ticket, tags: [] } : ticket;
+
+/** Events only agents see: internal notes, read marks, withdrawn replies and the agents' labels. */
+const AGENTS_ONLY: ReadonlySet<TicketEvent["kind"]> = new Set([
+  "NOTE",
+  "AGENT_READ",
+  "REPLY_WITHDRAWN",
+  "TAGS_CHANGED",
+  "MERGED_FROM",
+]);
+
+/** The target's history line of a merge: the duplicate's public messages, oldest first. */
+const mergeListing = (events: readonly TicketEvent[], clip: number): string =>
+  events
+    .filter((e) => e.kind === "MESSAGE" && !e.withdrawnAt)
+    .map((e) => {
+      const files = e.attachments.length > 0 ? ` [${e.attachments.map((a) => a.fileName).join(", ")}]` : "";
+      return `${e.createdAt.toISOString()} ${e.actor.name}: ${e.body ?? ""}${files}`.trim();
+    })
+    .join("\n")
+    .slice(0, clip);
 
 /**
- * Requesters see public events only: internal notes, read marks and withdrawn replies (which they
- * never received) stay with the agents.
+ * Requesters see public events only: internal notes, read marks, tags and withdrawn replies (which
+ * they never received) stay with the agents.
  */
 const visibleTo = (actor: Actor, events: readonly TicketEvent[]) =>
   actor.kind === "requester" ? events.filter((e) => !AGENTS_ONLY.has(e.kind) && !e.withdrawnAt) : events;
@@ -172,6 +216,8 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
     now: clock.now(),
     reopenWindowDays: deps.reopenWindowDays,
     notify: deps.notify,
+    firstResponderOwns: deps.firstResponderOwns ?? false,
+    ...(deps.slaTime ? { slaTime: deps.slaTime } : {}),
   });
 
   const resolve = async (actor: Actor, ref: string): Promise<Result<Ticket, CoreError>> => {
@@ -214,7 +260,7 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       (current) => (canView(actor, current) ? decide(current, context()) : err(notFound(ref))),
       sourceKey,
     );
-    return updated.ok ? ok(updated.value.ticket) : updated;
+    return updated.ok ? ok(shownTo(actor, updated.value.ticket)) : updated;
   };
 
   /**
@@ -271,11 +317,14 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
     ...(query.assigneeId !== undefined ? { assigneeId: cleanText(query.assigneeId) } : {}),
     ...(query.departments ? { departments: query.departments.map(cleanText) } : {}),
     ...(query.types ? { types: query.types.map(cleanText) } : {}),
+    ...(query.tags ? { tags: query.tags.map((t) => cleanText(t).trim().toLowerCase()) } : {}),
   });
 
   const scoped = (actor: Actor, raw: TicketQuery): TicketQuery => {
     const query = lookable(raw);
     if (actor.kind !== "requester") return query;
+    // Tags are the agents' own: a requester's filter by one would tell them which tickets carry it.
+    if (query.tags) return { ...query, limit: 0, tags: [] };
     return actor.orgAdmin
       ? { ...query, organizationId: actor.organizationId }
       : { ...query, organizationId: actor.organizationId, requesterPersonId: actor.personId };
@@ -339,6 +388,18 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       const files = await acceptFiles(command.value.attachments);
       if (!files.ok) return files;
       const reply = { ...command.value, attachments: files.value };
+      const duplicate = found.value;
+      if (duplicate.mergedInto && actor.kind === "requester") {
+        // A merged duplicate's requester writes on: their words go to the ticket it was merged into.
+        const into = duplicate.mergedInto;
+        const routed = await tickets.update(
+          into.id,
+          (target) => decideReply(target, actor, reply, context()),
+          command.value.sourceKey,
+        );
+        if (!routed.ok) return routed;
+        return ok(canView(actor, routed.value.ticket) ? shownTo(actor, routed.value.ticket) : duplicate);
+      }
       // Resolved once, before the files are stored, so a stranger's reply stores nothing.
       return changeFound(
         actor,
@@ -426,7 +487,7 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       const events = await tickets.events(ticket.id);
       const readMark = readMarkOf(ticket, events);
       return ok({
-        ticket,
+        ticket: shownTo(actor, ticket),
         publicStatus: PUBLIC_STATUS_OF[ticket.status],
         events: visibleTo(actor, events),
         // A withdrawn reply's status move never happened for anyone's clock.
@@ -450,14 +511,18 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
       return ok({ meta, bytes: await deps.blobs.get(meta.storageKey) });
     },
 
-    list: (actor: Actor, query: TicketQuery): Promise<Page<Ticket>> => tickets.list(scoped(actor, query)),
+    async list(actor: Actor, query: TicketQuery): Promise<Page<Ticket>> {
+      const page = await tickets.list(scoped(actor, query));
+      return { ...page, items: page.items.map((t) => shownTo(actor, t)) };
+    },
 
     async search(actor: Actor, text: string, query: TicketQuery): Promise<Page<Ticket>> {
       if (parseTicketRef(text) !== null) {
         const found = await resolve(actor, text);
-        return { items: found.ok ? [found.value] : [], nextCursor: null };
+        return { items: found.ok ? [shownTo(actor, found.value)] : [], nextCursor: null };
       }
-      return tickets.list(scoped(actor, { ...query, text }));
+      const page = await tickets.list(scoped(actor, { ...query, text }));
+      return { ...page, items: page.items.map((t) => shownTo(actor, t)) };
     },
 
     stats(actor: Actor, scope: StatsScope = {}): Promise<DashboardCounts> {
@@ -466,6 +531,43 @@ export const createTicketService = (deps: TicketServiceDeps): TicketService => {
         ...(organizationId ? { organizationId } : {}),
         ...(requesterPersonId ? { requesterPersonId } : {}),
       });
+    },
+
+    async setTags(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(tagsCommand, input);
+      if (!command.ok) return command;
+      const { sourceKey, ...wanted } = command.value;
+      return change(actor, ref, (t, ctx) => decideTags(t, actor, wanted, MAX_TAGS, ctx), sourceKey);
+    },
+
+    async merge(actor: Actor, ref: string, input: unknown): Promise<Result<Ticket, CoreError>> {
+      const command = validate(mergeCommand, input);
+      if (!command.ok) return command;
+      if (actor.kind !== "agent") return err({ code: "FORBIDDEN", action: "merge" });
+      const duplicate = await resolve(actor, ref);
+      if (!duplicate.ok) return duplicate;
+      const target = await resolve(actor, command.value.into);
+      if (!target.ok) return target;
+      const allowed = canMerge(duplicate.value, target.value);
+      if (!allowed.ok) return allowed;
+      const history = await tickets.events(duplicate.value.id);
+      // The files stay where they are stored; the target's line names the same bytes under new ids.
+      const attachments = history
+        .filter((e) => e.kind === "MESSAGE")
+        .flatMap((e) => e.attachments.map((a) => ({ ...a, id: randomUUID() })));
+      const closed = await changeFound(actor, duplicate.value, ref, (t, ctx) =>
+        decideMergeInto(t, actor, target.value, ctx),
+      );
+      if (!closed.ok) return closed;
+      const listing = { body: mergeListing(history, 4000), attachments };
+      return changeFound(actor, target.value, command.value.into, (t, ctx) =>
+        decideMergeFrom(t, actor, closed.value, listing, ctx),
+      );
+    },
+
+    async tagStats(actor: Actor, scope: StatsScope = {}): Promise<TagCount[]> {
+      if (actor.kind === "requester") return [];
+      return tickets.tagCounts(scope);
     },
   };
 };

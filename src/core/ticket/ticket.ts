@@ -48,6 +48,10 @@ export interface Ticket {
   readonly rating: { readonly score: number; readonly comment: string | null } | null;
   /** SLA clocks stop while the ticket waits on the requester. */
   readonly sla: { readonly pausedMs: number; readonly pausedSince: Date | null };
+  /** Agents' labels (lowercase, sorted); requesters never see them. */
+  readonly tags: readonly string[];
+  /** The ticket this duplicate was merged into; its requester's replies go there. */
+  readonly mergedInto: { readonly id: string; readonly number: number } | null;
   readonly version: number;
 }
 
@@ -64,6 +68,11 @@ export const EVENT_KINDS = [
   "DELIVERY_FAILED",
   "REPLY_WITHDRAWN",
   "CONTACT_DONE",
+  "TAGS_CHANGED",
+  /** On a duplicate: merged into the ticket `to` names. */
+  "MERGED_INTO",
+  /** On the target: the duplicate `from` names was merged here; `body` lists its history (agents only). */
+  "MERGED_FROM",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -28,12 +28,16 @@ export const reminderDrafts = (
   return [draft(ticket, channel, key, payload, now)];
 };
 
-/** An SLA alert in the agents' channel; one per ticket, clock and level. */
+/**
+ * An SLA alert in the agents' channel; one per ticket, clock and level. When it escalates, a second
+ * item carries the escalation's other steps, so each step is delivered (and retried) on its own.
+ */
 export const slaAlertDrafts = (
   ticket: Ticket,
   alert: SlaAlert,
   now: Date,
   targets: DeliveryTargets,
+  escalate = false,
 ): OutboxDraft[] => {
   const channel = agentsChannel(targets);
   if (!channel) return [];
@@ -47,6 +51,12 @@ export const slaAlertDrafts = (
     level: alert.level,
     targetMinutes: Math.max(1, Math.round(alert.targetMs / 60_000)),
     dueAt: alert.dueAt.toISOString(),
+    escalate,
   };
-  return [draft(ticket, channel, `${ticket.id}:sla:${alert.clock}:${alert.level}:agents`, payload, now)];
+  const base = `${ticket.id}:sla:${alert.clock}:${alert.level}`;
+  const alerted = draft(ticket, channel, `${base}:agents`, payload, now);
+  if (!escalate) return [alerted];
+  const { escalate: _, ...fields } = payload;
+  const escalation = { ...fields, kind: "sla_escalation" as const };
+  return [alerted, draft(ticket, channel, `${base}:escalation:agents`, escalation, now)];
 };

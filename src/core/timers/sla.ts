@@ -1,3 +1,4 @@
+import type { BusinessCalendars } from "../hours/calendar.js";
 import type { Priority } from "../ticket/priority.js";
 import { isClosed } from "../ticket/status.js";
 import type { Ticket } from "../ticket/ticket.js";
@@ -23,7 +24,24 @@ export interface SlaPolicy {
   readonly targets: SlaTargets;
   /** Share of a target after which agents are warned (0.8: at 80%). */
   readonly warnRatio: number;
+  /** Business hours per department: clocks then count working time only. Unset: around the clock. */
+  readonly calendars?: BusinessCalendars;
 }
+
+/** SLA time between two instants: working time of the department's calendar, or wall time. */
+export const slaTimeMs = (
+  policy: Pick<SlaPolicy, "calendars">,
+  department: string,
+  from: Date,
+  to: Date,
+): number =>
+  policy.calendars
+    ? policy.calendars.of(department).workingMs(from, to)
+    : Math.max(0, to.getTime() - from.getTime());
+
+/** The instant `ms` of SLA time after `from`. */
+const addSlaTime = (policy: SlaPolicy, department: string, from: Date, ms: number): Date =>
+  policy.calendars ? policy.calendars.of(department).addWorkingMs(from, ms) : new Date(from.getTime() + ms);
 
 export interface SlaClockState {
   readonly clock: SlaClock;
@@ -36,12 +54,23 @@ export interface SlaClockState {
   readonly dueAt: Date | null;
 }
 
-type SlaTicket = Pick<Ticket, "priority" | "createdAt" | "firstResponseAt" | "closedAt" | "status" | "sla">;
+type SlaTicket = Pick<
+  Ticket,
+  "priority" | "createdAt" | "firstResponseAt" | "closedAt" | "status" | "sla" | "department"
+>;
 
-/** SLA time of a ticket at `at`: wall time since creation less the time spent waiting on the requester. */
-export const slaElapsedMs = (ticket: SlaTicket, at: Date): number => {
-  const pausedNow = ticket.sla.pausedSince ? Math.max(0, at.getTime() - ticket.sla.pausedSince.getTime()) : 0;
-  return Math.max(0, at.getTime() - ticket.createdAt.getTime() - ticket.sla.pausedMs - pausedNow);
+/**
+ * SLA time of a ticket at `at`: time since creation (working time when business hours are set) less
+ * the time spent waiting on the requester (recorded in the same measure, see `pausedMs`).
+ */
+export const slaElapsedMs = (
+  ticket: SlaTicket,
+  at: Date,
+  policy: Pick<SlaPolicy, "calendars"> = {},
+): number => {
+  const time = (from: Date) => slaTimeMs(policy, ticket.department, from, at);
+  const pausedNow = ticket.sla.pausedSince ? time(ticket.sla.pausedSince) : 0;
+  return Math.max(0, time(ticket.createdAt) - ticket.sla.pausedMs - pausedNow);
 };
 
 const clockState = (ticket: SlaTicket, clock: SlaClock, now: Date, policy: SlaPolicy): SlaClockState => {
@@ -52,12 +81,15 @@ const clockState = (ticket: SlaTicket, clock: SlaClock, now: Date, policy: SlaPo
   // A first response nearly always comes before any wait on the requester, so wall time is close enough there.
   const elapsedMs = stoppedAt
     ? clock === "first_response"
-      ? Math.max(0, stoppedAt.getTime() - ticket.createdAt.getTime())
-      : slaElapsedMs(ticket, stoppedAt)
-    : slaElapsedMs(ticket, now);
+      ? slaTimeMs(policy, ticket.department, ticket.createdAt, stoppedAt)
+      : slaElapsedMs(ticket, stoppedAt, policy)
+    : slaElapsedMs(ticket, now, policy);
   const state = stoppedAt ? "stopped" : ticket.sla.pausedSince ? "paused" : "running";
   const breached = elapsedMs > targetMs;
-  const dueAt = state === "running" && !breached ? new Date(now.getTime() + targetMs - elapsedMs) : null;
+  const dueAt =
+    state === "running" && !breached
+      ? addSlaTime(policy, ticket.department, now, targetMs - elapsedMs)
+      : null;
   return { clock, targetMs, elapsedMs, state, breached, dueAt };
 };
 
@@ -102,7 +134,8 @@ export const dueSlaAlerts = (
     const warned = first ? stamps.firstWarnedAt : stamps.resolutionWarnedAt;
     const breached = first ? stamps.firstBreachedAt : stamps.resolutionBreachedAt;
     if (breached) continue;
-    const dueAt = new Date(now.getTime() + state.targetMs - state.elapsedMs);
+    // A breach's due time lies in the past: wall time back from now (exact without business hours).
+    const dueAt = state.dueAt ?? new Date(now.getTime() - Math.max(0, state.elapsedMs - state.targetMs));
     if (state.elapsedMs >= state.targetMs)
       alerts.push({ clock: state.clock, level: "breach", targetMs: state.targetMs, dueAt });
     else if (!warned && state.elapsedMs >= state.targetMs * policy.warnRatio) {

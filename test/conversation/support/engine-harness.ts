@@ -9,6 +9,7 @@ import { createMemoryDirectory } from "../../../src/adapters/storage/memory/dire
 import { createMemoryParkedFiles } from "../../../src/adapters/storage/memory/parked-files.js";
 import { createMemoryTicketRepository } from "../../../src/adapters/storage/memory/ticket-repository.js";
 import { DEFAULT_ATTACHMENT_RULES } from "../../../src/core/attachments/rules.js";
+import type { ConversationDeps } from "../../../src/core/conversation/deps.js";
 import {
   type AccessPolicy,
   type ConversationEngine,
@@ -58,6 +59,8 @@ export interface HarnessOptions {
   readonly storage?: () => Promise<StorageParts>;
   /** Articles to suggest; none when omitted. */
   readonly knowledge?: KnowledgeBase;
+  /** Business hours for the away message (none when omitted). */
+  readonly awayHours?: ConversationDeps["awayHours"];
 }
 
 export const memoryStorage = async (): Promise<StorageParts> => {
@@ -102,6 +105,7 @@ export const buildEngine = async (options: HarnessOptions = {}) => {
   };
   const session = (options.sessions ?? memorySessions)(clock);
   const deps = {
+    ...(options.awayHours ? { awayHours: options.awayHours } : {}),
     service,
     directory: storage.directory,
     ...session,

@@ -45,6 +45,7 @@ const toQuery = (q: ListQuery): TicketQuery => {
     ...(q.organizationId ? { organizationId: q.organizationId } : {}),
     ...(q.requesterId ? { requesterPersonId: q.requesterId } : {}),
     ...(q.assigneeId ? { assigneeId: q.assigneeId } : {}),
+    ...(q.tag ? { tags: q.tag } : {}),
     ...(q.createdFrom ? { createdFrom: new Date(q.createdFrom) } : {}),
     ...(q.createdTo ? { createdTo: new Date(q.createdTo) } : {}),
     ...(q.cursor ? { cursor: q.cursor } : {}),

@@ -11,6 +11,7 @@ import { createMemoryKnowledgeBase } from "./knowledge-base.js";
 import { createMemoryOutbox, type MemoryOutboxRow } from "./outbox-queue.js";
 import { createMemoryParkedFiles } from "./parked-files.js";
 import { createMemoryReportQueries } from "./report-queries.js";
+import { createMemorySavedReplies } from "./saved-replies.js";
 import { createMemoryTicketLinks } from "./ticket-links.js";
 import { createMemoryTicketRepository } from "./ticket-repository.js";
 import { createMemoryTimerQueries } from "./timer-queries.js";
@@ -58,6 +59,7 @@ export const createMemoryStorage = (): MemoryStorage => {
     }),
     invitations: createMemoryInvitations(),
     knowledge: createMemoryKnowledgeBase(),
+    savedReplies: createMemorySavedReplies(),
     parkedFiles,
     async referencedKeys(keys) {
       const used = new Set<string>();

@@ -6,6 +6,7 @@ import type {
   NewTicket,
   Page,
   StatsScope,
+  TagCount,
   TicketQuery,
   TicketRepository,
 } from "../../../core/ports/ticket-repository.js";
@@ -13,7 +14,12 @@ import { fold } from "../../../core/shared/fold.js";
 import { ok } from "../../../core/shared/result.js";
 import { applyPatch } from "../../../core/ticket/decisions.js";
 import { openedTicket } from "../../../core/ticket/opened-ticket.js";
-import { PUBLIC_STATUS_OF, TICKET_STATUSES, type TicketStatus } from "../../../core/ticket/status.js";
+import {
+  isClosed,
+  PUBLIC_STATUS_OF,
+  TICKET_STATUSES,
+  type TicketStatus,
+} from "../../../core/ticket/status.js";
 import type { Ticket, TicketEvent } from "../../../core/ticket/ticket.js";
 import { decodeCursor, encodeCursor, PRIORITY_RANK, positionAfter, sortNumberOf } from "../cursor.js";
 
@@ -152,6 +158,7 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
           if (query.organizationId && t.organizationId !== query.organizationId) return false;
           if (query.requesterPersonId && t.requester.personId !== query.requesterPersonId) return false;
           if (query.assigneeId && t.assignee?.id !== query.assigneeId) return false;
+          if (query.tags && !query.tags.every((tag) => t.tags.includes(tag))) return false;
           if (query.createdFrom && t.createdAt < query.createdFrom) return false;
           if (query.createdTo && t.createdAt >= query.createdTo) return false;
           const hit = (word: string) => w.some((candidate) => candidate.startsWith(word));
@@ -179,6 +186,23 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
         items,
         nextCursor: matches.length > query.limit && last ? encodeCursor(positionAfter(last, field)) : null,
       };
+    },
+
+    async tagCounts(scope: StatsScope): Promise<TagCount[]> {
+      const counts = new Map<string, { total: number; notClosed: number }>();
+      for (const { ticket: t } of byId.values()) {
+        if (scope.organizationId && t.organizationId !== scope.organizationId) continue;
+        if (scope.requesterPersonId && t.requester.personId !== scope.requesterPersonId) continue;
+        for (const tag of t.tags) {
+          const count = counts.get(tag) ?? { total: 0, notClosed: 0 };
+          count.total += 1;
+          if (!isClosed(t.status)) count.notClosed += 1;
+          counts.set(tag, count);
+        }
+      }
+      return [...counts]
+        .map(([tag, c]) => ({ tag, ...c }))
+        .sort((a, b) => b.total - a.total || a.tag.localeCompare(b.tag));
     },
 
     async stats(scope: StatsScope): Promise<DashboardCounts> {

@@ -13,6 +13,7 @@ import { createPrismaFileReferences, createPrismaParkedFiles } from "./parked-fi
 import { createPrismaPersonalData } from "./personal-data.js";
 import { createPrismaReportQueries } from "./report-queries.js";
 import { createPrismaRetention } from "./retention.js";
+import { createPrismaSavedReplies } from "./saved-replies.js";
 import { createPrismaTicketLinks } from "./ticket-links.js";
 import { createPrismaTicketRepository } from "./ticket-repository.js";
 import { createPrismaTimerQueries } from "./timer-queries.js";
@@ -35,6 +36,7 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   reports: createPrismaReportQueries(db.prisma),
   invitations: createPrismaInvitations(db.prisma),
   knowledge: createPrismaKnowledgeBase(db.prisma),
+  savedReplies: createPrismaSavedReplies(db.prisma),
   parkedFiles: (blobs) => createPrismaParkedFiles(db.prisma, blobs),
   referencedKeys: createPrismaFileReferences(db.prisma),
   ping: () => db.ping(),

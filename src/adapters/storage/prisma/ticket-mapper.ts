@@ -37,6 +37,11 @@ export const toTicket = (row: TicketRow): Ticket => ({
   contactRequestedAt: row.contactRequestedAt,
   rating: row.rating !== null ? { score: row.rating, comment: row.ratingComment } : null,
   sla: { pausedMs: Number(row.slaPausedMs), pausedSince: row.slaPausedSince },
+  tags: row.tags,
+  mergedInto:
+    row.mergedIntoId && row.mergedIntoNumber !== null
+      ? { id: row.mergedIntoId, number: row.mergedIntoNumber }
+      : null,
   version: row.version,
 });
 
@@ -87,6 +92,11 @@ export const toTicketUpdate = (patch: TicketPatch): Prisma.TicketUncheckedUpdate
   if (patch.rating !== undefined) {
     data.rating = patch.rating?.score ?? null;
     data.ratingComment = patch.rating?.comment ?? null;
+  }
+  if (patch.tags !== undefined) data.tags = [...patch.tags];
+  if (patch.mergedInto !== undefined) {
+    data.mergedIntoId = patch.mergedInto?.id ?? null;
+    data.mergedIntoNumber = patch.mergedInto?.number ?? null;
   }
   if (patch.sla !== undefined) {
     data.slaPausedMs = BigInt(patch.sla.pausedMs);

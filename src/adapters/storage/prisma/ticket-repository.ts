@@ -3,13 +3,19 @@ import type {
   NewTicket,
   Page,
   StatsScope,
+  TagCount,
   TicketQuery,
   TicketRepository,
 } from "../../../core/ports/ticket-repository.js";
 import { ok } from "../../../core/shared/result.js";
 import { applyPatch } from "../../../core/ticket/decisions.js";
 import type { Priority } from "../../../core/ticket/priority.js";
-import { PUBLIC_STATUS_OF, TICKET_STATUSES, type TicketStatus } from "../../../core/ticket/status.js";
+import {
+  isClosed,
+  PUBLIC_STATUS_OF,
+  TICKET_STATUSES,
+  type TicketStatus,
+} from "../../../core/ticket/status.js";
 import type { NewTicketEvent, Ticket } from "../../../core/ticket/ticket.js";
 import { encodeCursor, positionAfter } from "../cursor.js";
 import { Prisma, type PrismaClient, TX_OPTIONS, type Tx } from "./client.js";
@@ -159,6 +165,19 @@ export const createPrismaTicketRepository = (prisma: PrismaClient): TicketReposi
         items,
         nextCursor: ordered.length > query.limit && last ? encodeCursor(positionAfter(last, field)) : null,
       };
+    },
+
+    async tagCounts(scope: StatsScope): Promise<TagCount[]> {
+      const where = filters(scope);
+      const clause = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+      const closed = Prisma.join(
+        TICKET_STATUSES.filter(isClosed).map((s) => Prisma.sql`${s}::"TicketStatus"`),
+      );
+      const rows = await prisma.$queryRaw<{ tag: string; total: bigint; not_closed: bigint }[]>`
+        SELECT tag, count(*) AS total, count(*) FILTER (WHERE t.status NOT IN (${closed})) AS not_closed
+        FROM ticket t CROSS JOIN LATERAL unnest(t.tags) AS tag ${clause}
+        GROUP BY tag ORDER BY total DESC, tag`;
+      return rows.map((r) => ({ tag: r.tag, total: Number(r.total), notClosed: Number(r.not_closed) }));
     },
 
     async stats(scope: StatsScope): Promise<DashboardCounts> {

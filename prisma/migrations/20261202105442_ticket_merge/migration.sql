@@ -1,0 +1,14 @@
+-- AlterEnum
+-- This migration adds more than one value to an enum.
+-- With PostgreSQL versions 11 and earlier, this is not possible
+-- in a single migration. This can be worked around by creating
+-- multiple migrations, each migration adding only one value to
+-- the enum.
+
+
+ALTER TYPE "EventKind" ADD VALUE 'MERGED_INTO';
+ALTER TYPE "EventKind" ADD VALUE 'MERGED_FROM';
+
+-- AlterTable
+ALTER TABLE "ticket" ADD COLUMN     "merged_into_id" UUID,
+ADD COLUMN     "merged_into_number" INTEGER;
