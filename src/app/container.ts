@@ -58,6 +58,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   abandoned: guardUnavailable(storage.abandoned, "database"),
   apiKeys: guardUnavailable(storage.apiKeys, "database"),
   timers: guardUnavailable(storage.timers, "database"),
+  charts: guardUnavailable(storage.charts, "database"),
 });
 
 export const attachmentRulesOf = (config: Config): AttachmentRules => ({

@@ -22,19 +22,30 @@ import {
 } from "../adapters/outbox/index.js";
 import { afterWrites, wakingOutbox, wakingWriter } from "../adapters/outbox/wake.js";
 import { createMemoryLeases } from "../adapters/sessions/memory-leases.js";
+import { createMemoryWebSessions } from "../adapters/sessions/memory-web-sessions.js";
 import { createRedisLeases } from "../adapters/sessions/redis-leases.js";
+import { createRedisWebSessions } from "../adapters/sessions/redis-web-sessions.js";
 import { createAutoCloseJob } from "../adapters/timers/auto-close-job.js";
 import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
 import { createSlaJob } from "../adapters/timers/sla-job.js";
+import {
+  createLiveTickets,
+  createWebLinks,
+  type LiveTickets,
+  type WebLinks,
+  webSecretOf,
+} from "../adapters/web/index.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import { createNotificationPolicy } from "../core/outbox/notification-policy.js";
 import type { ChannelSender } from "../core/ports/channel-sender.js";
 import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { StoragePorts } from "../core/ports/storage.js";
+import type { WebSessions } from "../core/ports/web-sessions.js";
 import { channelDefinitions } from "./channels.js";
 import type { Config } from "./config/index.js";
 import { autoClosePolicyOf, outboxTimingOf, slaPolicyOf } from "./config/service.js";
+import { webSettingsOf } from "./config/web.js";
 import { buildCore, type Core } from "./container.js";
 import { buildConversation, openRedis } from "./conversation.js";
 import { serviceDirectory } from "./directory-cache.js";
@@ -79,6 +90,15 @@ export interface Runtime {
   readonly readiness: readonly ReadinessCheck[];
   /** Rate limits shared by deliveries and failed authentications (through Redis when configured). */
   readonly limiter: RateLimiter;
+  /** The web console's sessions, link signing and live ticket changes. */
+  readonly web: {
+    readonly sessions: WebSessions;
+    readonly secret: string;
+    readonly links: WebLinks;
+    readonly live: LiveTickets;
+    /** Whether Slack lists a user as an agent; null when Slack is off. */
+    readonly isSlackAgent: ((user: string) => Promise<boolean>) | null;
+  };
   /** Closes what was opened, last first; channel modules are stopped by whoever started them. */
   close(): Promise<void>;
 }
@@ -148,6 +168,15 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
 
     let worker: OutboxWorker | undefined;
     const wake = () => worker?.wake();
+    const live = createLiveTickets();
+    const webSettings = webSettingsOf(config);
+    const webSecret = webSecretOf(webSettings.secret, resolve(config.DATA_DIR));
+    const webLinks = createWebLinks({
+      secret: webSecret,
+      publicUrl: webSettings.publicUrl,
+      linkMs: webSettings.linkMs,
+      clock,
+    });
     const contacts = serviceDirectory(baseCore.directory, config, redis);
     opened.push(() => contacts.close());
     const core: Core = {
@@ -156,6 +185,12 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       service: afterWrites(baseCore.service, {
         written: wake,
         created: (ticket) => metrics.ticketCreated(ticket.channel),
+        changed: (ticket) =>
+          live.publish({
+            number: ticket.number,
+            organizationId: ticket.organizationId,
+            requesterPersonId: ticket.requester.personId,
+          }),
       }),
     };
     // On the waking, counting service: a ticket opened in chat wakes the worker and is counted too.
@@ -182,6 +217,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       engine: conversation.engine,
       slaCounts: (scope) => core.storage.timers.slaCounts(scope),
       leases: redis ? createRedisLeases(redis, config.REDIS_KEY_PREFIX) : createMemoryLeases(),
+      webLinks,
       logger,
       metrics,
       clock,
@@ -269,6 +305,13 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       timers,
       modules,
       limiter,
+      web: {
+        sessions: redis ? createRedisWebSessions(redis, config.REDIS_KEY_PREFIX) : createMemoryWebSessions(),
+        secret: webSecret,
+        links: webLinks,
+        live,
+        isSlackAgent: modules.find((m) => m.isAgent)?.isAgent ?? null,
+      },
       readiness: [
         { name: "database", check: () => core.storage.ping() },
         ...(redis ? [{ name: "redis", check: async () => void (await redis.ping()) }] : []),

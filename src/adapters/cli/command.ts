@@ -7,6 +7,7 @@ import type { DirectoryRepository } from "../../core/ports/directory.js";
 import type { StoragePorts } from "../../core/ports/storage.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { TelegramSettings } from "../telegram/config.js";
+import type { WebLinks } from "../web/links.js";
 
 /** Where a command writes: stdout for results, stderr for errors. */
 export interface Io {
@@ -31,6 +32,8 @@ export interface CliSettings {
   readonly attachmentMaxBytes: number;
   /** Null when TELEGRAM_BOT_TOKEN is unset. */
   readonly telegram: TelegramSettings | null;
+  /** Signs web console links with the service's key (WEB_SECRET, or the one kept in DATA_DIR). */
+  readonly webLinks: () => WebLinks;
 }
 
 export interface CommandContext {

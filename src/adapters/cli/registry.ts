@@ -4,6 +4,7 @@ import { conversationCommands } from "./conversation-commands.js";
 import { migrate } from "./migrate-command.js";
 import { telegramCommands } from "./telegram-commands.js";
 import { ticketCommands } from "./ticket-commands.js";
+import { webLink } from "./web-link-command.js";
 
 /** Every CLI command, in the order `help` lists them. */
 export const commands: readonly Command[] = [
@@ -12,4 +13,5 @@ export const commands: readonly Command[] = [
   migrate,
   ...apiKeyCommands,
   ...telegramCommands,
+  webLink,
 ];

@@ -1,7 +1,11 @@
+import { resolve } from "node:path";
 import type { CliSession, CliSettings } from "../../adapters/cli/command.js";
 import { createRedisDirectoryChanges } from "../../adapters/sessions/redis-directory-changes.js";
 import { telegramSettings } from "../../adapters/telegram/config.js";
+import { createWebLinks, webSecretOf } from "../../adapters/web/index.js";
+import { systemClock } from "../../core/ports/clock.js";
 import type { Config } from "../config/index.js";
+import { webSettingsOf } from "../config/web.js";
 import { configuredPolicy } from "../configured-channels.js";
 import { buildCore } from "../container.js";
 import { buildConversation, openRedis } from "../conversation.js";
@@ -13,6 +17,16 @@ export const cliSettingsOf = (config: Config): CliSettings => {
     defaultLang: config.DEFAULT_LANGUAGE,
     attachmentMaxBytes: config.ATTACHMENT_MAX_BYTES,
     telegram: telegram.ok ? telegram.value : null,
+    // Made only when a command asks: most commands never touch the console, nor DATA_DIR.
+    webLinks: () => {
+      const web = webSettingsOf(config);
+      return createWebLinks({
+        secret: webSecretOf(web.secret, resolve(config.DATA_DIR)),
+        publicUrl: web.publicUrl,
+        linkMs: web.linkMs,
+        clock: systemClock,
+      });
+    },
   };
 };
 

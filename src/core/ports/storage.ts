@@ -6,6 +6,7 @@ import type { InboundReceipts } from "./inbound-receipts.js";
 import type { Outbox } from "./outbox.js";
 import type { OutboxQueue } from "./outbox-queue.js";
 import type { ParkedFiles } from "./parked-files.js";
+import type { TicketCharts } from "./ticket-charts.js";
 import type { TicketLinks } from "./ticket-links.js";
 import type { TicketRepository } from "./ticket-repository.js";
 import type { TimerQueries } from "./timer-queries.js";
@@ -27,6 +28,8 @@ export interface StoragePorts {
   readonly abandoned: AbandonedFlowLog;
   readonly apiKeys: ApiKeyRepository;
   readonly timers: TimerQueries;
+  /** The web console's dashboard aggregates. */
+  readonly charts: TicketCharts;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;
   /** Which of these storage keys an attachment or a parked file names (what the orphan sweep keeps). */

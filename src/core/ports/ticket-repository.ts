@@ -62,6 +62,8 @@ export interface TicketQuery {
   readonly organizationId?: string;
   readonly requesterPersonId?: string;
   readonly assigneeId?: string;
+  /** Only tickets nobody is assigned to. */
+  readonly unassigned?: boolean;
   readonly createdFrom?: Date;
   readonly createdTo?: Date;
   /** Full-text words (accent- and case-insensitive, Portuguese and English stemming). */

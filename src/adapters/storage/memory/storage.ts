@@ -7,6 +7,7 @@ import { createMemoryDirectory } from "./directory.js";
 import { createMemoryInboundReceipts } from "./inbound-receipts.js";
 import { createMemoryOutbox, type MemoryOutboxRow } from "./outbox-queue.js";
 import { createMemoryParkedFiles } from "./parked-files.js";
+import { createMemoryTicketCharts } from "./ticket-charts.js";
 import { createMemoryTicketLinks } from "./ticket-links.js";
 import { createMemoryTicketRepository } from "./ticket-repository.js";
 import { createMemoryTimerQueries } from "./timer-queries.js";
@@ -42,6 +43,7 @@ export const createMemoryStorage = (): MemoryStorage => {
     abandoned: createMemoryAbandonedFlowLog(),
     apiKeys: createMemoryApiKeys(directory),
     timers: createMemoryTimerQueries({ tickets: tickets.all, outbox: outbox.writer }),
+    charts: createMemoryTicketCharts(tickets.all),
     parkedFiles,
     async referencedKeys(keys) {
       const used = new Set<string>();

@@ -131,6 +131,7 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
           if (query.organizationId && t.organizationId !== query.organizationId) return false;
           if (query.requesterPersonId && t.requester.personId !== query.requesterPersonId) return false;
           if (query.assigneeId && t.assignee?.id !== query.assigneeId) return false;
+          if (query.unassigned && t.assignee !== null) return false;
           if (query.createdFrom && t.createdAt < query.createdFrom) return false;
           if (query.createdTo && t.createdAt >= query.createdTo) return false;
           const hit = (word: string) => w.some((candidate) => candidate.startsWith(word));

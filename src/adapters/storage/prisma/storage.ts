@@ -7,6 +7,7 @@ import { createPrismaInboundReceipts } from "./inbound-receipts.js";
 import { createPrismaOutboxQueue } from "./outbox-queue.js";
 import { createPrismaOutbox } from "./outbox-writer.js";
 import { createPrismaFileReferences, createPrismaParkedFiles } from "./parked-files.js";
+import { createPrismaTicketCharts } from "./ticket-charts.js";
 import { createPrismaTicketLinks } from "./ticket-links.js";
 import { createPrismaTicketRepository } from "./ticket-repository.js";
 import { createPrismaTimerQueries } from "./timer-queries.js";
@@ -23,6 +24,7 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   abandoned: createPrismaAbandonedFlowLog(db.prisma),
   apiKeys: createPrismaApiKeyRepository(db.prisma),
   timers: createPrismaTimerQueries(db.prisma),
+  charts: createPrismaTicketCharts(db.prisma),
   parkedFiles: (blobs) => createPrismaParkedFiles(db.prisma, blobs),
   referencedKeys: createPrismaFileReferences(db.prisma),
   ping: () => db.ping(),
