@@ -7,6 +7,7 @@ export type StatusFilter = "all" | PublicStatus;
 export type TicketCommand =
   | { readonly kind: "open" }
   | { readonly kind: "help" }
+  | { readonly kind: "web" }
   | { readonly kind: "list"; readonly filter: StatusFilter }
   | { readonly kind: "detail"; readonly ticket: number }
   | { readonly kind: "reply"; readonly ticket: number; readonly text: string }
@@ -14,7 +15,8 @@ export type TicketCommand =
   | { readonly kind: "invalid" };
 
 /** Subcommands and filters in English (as the help shows them) and in Portuguese. */
-const VERBS: Readonly<Record<string, "help" | "list" | "reply" | "close" | "open">> = {
+const VERBS: Readonly<Record<string, "help" | "list" | "reply" | "close" | "open" | "web">> = {
+  web: "web",
   help: "help",
   ajuda: "help",
   list: "list",
@@ -58,6 +60,7 @@ export const parseTicketCommand = (raw: string): TicketCommand => {
   switch (verb) {
     case "help":
     case "open":
+    case "web":
       return second === "" ? { kind: verb } : { kind: "invalid" };
     case "list": {
       const filter = second === "" ? "all" : FILTERS[second.toLowerCase()];

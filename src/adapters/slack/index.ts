@@ -79,6 +79,7 @@ export const slackChannel = defineChannel({
       clock: ctx.clock,
       logger,
       bot,
+      ...(ctx.webLinks ? { webLinks: ctx.webLinks } : {}),
       async slaCounts() {
         const counts = await ctx.slaCounts({});
         return {
@@ -123,6 +124,7 @@ export const slackChannel = defineChannel({
     return {
       ...(receiver ? { http: receiver.http } : {}),
       sender: createSlackSender(deps, openDm),
+      isAgent: (user: string) => deps.access.isAgent(user),
       async start() {
         if (!receiver) await app.start();
       },

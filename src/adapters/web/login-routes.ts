@@ -87,7 +87,8 @@ export const registerLoginRoutes = (app: FastifyInstance, deps: WebDeps): void =
         sub.kind === "agent"
           ? {
               kind: "agent",
-              id: sub.slackUser ?? `web:${claims.id}`,
+              // The id Slack's own buttons give this agent, so "mine" and assignments agree across doors.
+              id: sub.slackUser ? `slack:${sub.slackUser}` : `web:${claims.id}`,
               name: sub.name,
               slackUser: sub.slackUser,
               admin:

@@ -33,7 +33,7 @@ export const viewerOf = async (deps: WebDeps, request: FastifyRequest): Promise<
     if (p.slackUser && deps.isSlackAgent && !(await deps.isSlackAgent(p.slackUser))) return null;
     return {
       session,
-      actor: { kind: "agent", id: p.slackUser ?? p.id, name: p.name },
+      actor: { kind: "agent", id: p.id, name: p.name },
       role: p.admin ? "admin" : "agent",
       name: p.name,
     };

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  AGENT,
+  eventually,
+  REQUESTER,
+  type SlackTestService,
+  startSlackService,
+} from "../slack/support/slack-service.js";
+import { localLink, signIn } from "./support/console-client.js";
+
+describe("Slack: /ticket web gives agents a one-time console link", () => {
+  let t: SlackTestService;
+  beforeAll(async () => {
+    t = await startSlackService();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const answer = async (user: string, id: string) => {
+    expect((await t.command(user, "web", id)).status).toBe(200);
+    await eventually(() => t.slack.responses(id).length > 0, "the answer to /ticket web");
+    const response = t.slack.responses(id)[0]!;
+    expect(response.body.response_type).toBe("ephemeral");
+    return String(response.body.text);
+  };
+
+  it("an agent gets an ephemeral link that signs them in as that Slack user", async () => {
+    const text = await answer(AGENT, "web-agent");
+    const link = /<(http[^|>]+)\|/.exec(text)?.[1];
+    expect(link).toBeDefined();
+    expect(text).toMatch(/10 (minutos|minutes)/);
+    const console = await signIn(t.service.url, localLink(t.service.url, link!));
+    const me = await console.get("/me");
+    expect(me.json).toMatchObject({ role: "agent" });
+  });
+
+  it("someone Slack does not list as an agent gets no link", async () => {
+    const text = await answer(REQUESTER, "web-requester");
+    expect(text).not.toContain("/app/login");
+    expect(text).toMatch(/agentes|agents/);
+  });
+});
