@@ -88,6 +88,7 @@ export const buildConversation = async (
     service?: TicketService;
     redis?: Redis | null;
     onRefused?: ConversationDeps["onRefused"];
+    webLink?: ConversationDeps["webLink"];
   } = {},
 ): Promise<ConversationRuntime> => {
   const { config } = core;
@@ -114,6 +115,7 @@ export const buildConversation = async (
     },
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.onRefused ? { onRefused: options.onRefused } : {}),
+    ...(options.webLink ? { webLink: options.webLink } : {}),
   });
   return { engine, backend: backend.kind, close: () => backend.close() };
 };

@@ -200,6 +200,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       service: core.service,
       redis,
       onRefused: (channel, reason) => metrics.inputRefused(channel.toLowerCase(), reason),
+      webLink: (contactId) => ({ url: webLinks.forSupplier(contactId), minutes: webLinks.minutes }),
     });
     opened.push(() => conversation.close());
     const queue = core.storage.outbox;
