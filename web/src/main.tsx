@@ -43,13 +43,10 @@ const Nav = ({
         </ul>
       </nav>
       <div className="who">
-        <label>
-          <span className="sr-only">{t.language}</span>
-          <select value={lang} onChange={(e) => onLang(e.target.value as Lang)}>
-            <option value="pt-BR">Português</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <select aria-label={t.language} value={lang} onChange={(e) => onLang(e.target.value as Lang)}>
+          <option value="pt-BR">Português</option>
+          <option value="en">English</option>
+        </select>
         <span>{me.name}</span>
         <button type="button" onClick={onSignOut}>
           {t.signOut}

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { api } from "../api";
 import { useApp } from "../context";
 import { linkProps } from "../router";
+import { Field } from "./Field";
 import { OpenedChart, type OpenedPerDay, toCsv } from "./OpenedChart";
 
 interface DashboardData {
@@ -57,8 +58,7 @@ export const Dashboard = () => {
           {t.openedPerDay}
         </h2>
         <div className="filters">
-          <label>
-            {t.period}
+          <Field label={t.period}>
             <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
               {[7, 30, 90].map((n) => (
                 <option key={n} value={n}>
@@ -66,9 +66,8 @@ export const Dashboard = () => {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t.department}
+          </Field>
+          <Field label={t.department}>
             <select value={department} onChange={(e) => setDepartment(e.target.value)}>
               <option value="">{t.allDepartments}</option>
               {me.departments.map((d) => (
@@ -77,7 +76,7 @@ export const Dashboard = () => {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           <button
             type="button"
             disabled={!data}

@@ -4,6 +4,7 @@ import { useApp } from "../context";
 import { linkProps } from "../router";
 import type { TicketDetail, TicketEvent } from "../types";
 import { PriorityBadge, SlaBadge, StatusBadge } from "./badges";
+import { Field } from "./Field";
 import { useLiveTickets } from "./live";
 
 const size = (n: number) =>
@@ -181,8 +182,7 @@ export const TicketPage = ({ number }: { number: number }) => {
           <h2 id="actions-h" className="sr-only">
             {t.change}
           </h2>
-          <label>
-            {t.status}
+          <Field label={t.status}>
             <select
               value={tk.status}
               disabled={busy}
@@ -194,9 +194,8 @@ export const TicketPage = ({ number }: { number: number }) => {
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            {t.priority}
+          </Field>
+          <Field label={t.priority}>
             <select
               value={tk.priority}
               disabled={busy}
@@ -208,7 +207,7 @@ export const TicketPage = ({ number }: { number: number }) => {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           <button
             type="button"
             disabled={busy}
@@ -240,24 +239,22 @@ export const TicketPage = ({ number }: { number: number }) => {
       <section aria-labelledby="reply-h">
         <h2 id="reply-h">{t.reply}</h2>
         <form onSubmit={(e) => void send(e)} className="reply">
-          <label>
-            {t.message}
+          <Field label={t.message}>
             <textarea
               value={message}
               onChange={(e) => setMessage(e.target.value)}
               maxLength={1000}
               rows={4}
             />
-          </label>
-          <label>
-            {t.files}
+          </Field>
+          <Field label={t.files}>
             <input
               ref={files}
               type="file"
               multiple
               accept={me.attachments.types.map((x) => `.${x}`).join(",")}
             />
-          </label>
+          </Field>
           {staff && (
             <label className="check">
               <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />{" "}

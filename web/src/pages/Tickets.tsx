@@ -4,6 +4,7 @@ import { useApp } from "../context";
 import { linkProps } from "../router";
 import type { TicketRow } from "../types";
 import { PriorityBadge, SlaBadge, StatusBadge } from "./badges";
+import { Field } from "./Field";
 import { useLiveTickets } from "./live";
 
 interface Filters {
@@ -73,14 +74,13 @@ export const Tickets = () => {
       <h1>{t.tickets}</h1>
       <form
         className="filters"
-        aria-label={t.search}
+        aria-label={t.filters}
         onSubmit={(e) => {
           e.preventDefault();
           setFilters((f) => ({ ...f, q: draft.trim() }));
         }}
       >
-        <label className="grow">
-          {t.search}
+        <Field label={t.search} className="grow">
           <input
             type="search"
             name="q"
@@ -88,20 +88,18 @@ export const Tickets = () => {
             onChange={(e) => setDraft(e.target.value)}
             maxLength={200}
           />
-        </label>
+        </Field>
         <button type="submit">{t.searchButton}</button>
         {staff && (
-          <label>
-            {t.view}
+          <Field label={t.view}>
             <select name="view" value={filters.view} onChange={set("view")}>
               <option value="all">{t.viewAll}</option>
               <option value="mine">{t.viewMine}</option>
               <option value="unassigned">{t.viewUnassigned}</option>
             </select>
-          </label>
+          </Field>
         )}
-        <label>
-          {t.status}
+        <Field label={t.status}>
           <select name="status" value={filters.status} onChange={set("status")}>
             <option value="">{t.any}</option>
             {me.publicStatuses.map((s) => (
@@ -111,9 +109,8 @@ export const Tickets = () => {
             ))}
             {filters.status.includes(",") && <option value={filters.status}>{filters.status}</option>}
           </select>
-        </label>
-        <label>
-          {t.priority}
+        </Field>
+        <Field label={t.priority}>
           <select name="priority" value={filters.priority} onChange={set("priority")}>
             <option value="">{t.any}</option>
             {me.priorities.map((p) => (
@@ -122,9 +119,8 @@ export const Tickets = () => {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t.department}
+        </Field>
+        <Field label={t.department}>
           <select name="department" value={filters.department} onChange={set("department")}>
             <option value="">{t.any}</option>
             {me.departments.map((d) => (
@@ -133,23 +129,21 @@ export const Tickets = () => {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t.sortBy}
+        </Field>
+        <Field label={t.sortBy}>
           <select name="sort" value={filters.sort} onChange={set("sort")}>
             <option value="created">{t.sortCreated}</option>
             <option value="updated">{t.sortUpdated}</option>
             <option value="number">{t.sortNumber}</option>
             <option value="priority">{t.sortPriority}</option>
           </select>
-        </label>
-        <label>
-          {t.order}
+        </Field>
+        <Field label={t.order}>
           <select name="order" value={filters.order} onChange={set("order")}>
             <option value="desc">{t.desc}</option>
             <option value="asc">{t.asc}</option>
           </select>
-        </label>
+        </Field>
       </form>
       <p className="sr-only" aria-live="polite">
         {announce}
