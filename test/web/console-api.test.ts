@@ -183,6 +183,34 @@ describe("web console API under /app/api", () => {
     expect(answered.status).toBe(200);
   });
 
+  it("streams a server-sent event when a ticket the session may see changes, through any door", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${t.service.url}/app/api/events`, {
+      headers: { cookie: agent.cookie },
+      signal: controller.signal,
+    });
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body!.getReader();
+    let seen = "";
+    const read = (async () => {
+      while (!seen.includes("event: ticket")) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        seen += new TextDecoder().decode(chunk.value);
+      }
+    })();
+    // A change made elsewhere (here: the ticket service, as Slack would) reaches the console.
+    const changed = await t.service.core.service.changePriority(
+      { kind: "agent", id: "slack:U1", name: "Carla" },
+      brunoRef,
+      { priority: "MEDIUM" },
+    );
+    expect(changed.ok).toBe(true);
+    await read;
+    controller.abort();
+    expect(seen).toContain(`data: {"number":${Number(brunoRef.slice(4))}}`);
+  });
+
   it("serves the built front end for every page under /app/ with a strict content policy", async () => {
     const page = await fetch(`${t.service.url}/app/tickets/1`);
     expect([200, 503]).toContain(page.status);
