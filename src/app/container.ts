@@ -51,6 +51,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   ...storage,
   tickets: guardUnavailable(storage.tickets, "database"),
   directory: guardUnavailable(storage.directory, "database"),
+  listing: guardUnavailable(storage.listing, "database"),
   outbox: guardUnavailable(storage.outbox, "database"),
   outboxWriter: guardUnavailable(storage.outboxWriter, "database"),
   receipts: guardUnavailable(storage.receipts, "database"),

@@ -1,5 +1,6 @@
 import { createEmbeddedTestDatabase } from "../../testkit/pg-test-database.js";
 import { directoryContract } from "../contracts/directory.contract.js";
+import { directoryListingContract } from "../contracts/directory-listing.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
 import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
@@ -21,3 +22,4 @@ outboxQueueContract("Prisma on embedded PGlite", stores.outbox);
 inboundReceiptsContract("Prisma on embedded PGlite", stores.receipts);
 ticketLinksContract("Prisma on embedded PGlite", stores.links);
 directoryContract("Prisma on embedded PGlite", stores.directory);
+directoryListingContract("Prisma on embedded PGlite", stores.listing);

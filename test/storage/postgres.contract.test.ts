@@ -1,6 +1,7 @@
 import { openDatabase } from "../../src/adapters/storage/prisma/database.js";
 import { createPgTestDatabase } from "../../testkit/pg-test-database.js";
 import { directoryContract } from "../contracts/directory.contract.js";
+import { directoryListingContract } from "../contracts/directory-listing.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
 import { ticketLinksContract } from "../contracts/ticket-links.contract.js";
@@ -35,4 +36,5 @@ describeWith({ pg: true }, "PostgreSQL", () => {
   inboundReceiptsContract("Prisma on PostgreSQL", stores.receipts);
   ticketLinksContract("Prisma on PostgreSQL", stores.links);
   directoryContract("Prisma on PostgreSQL", stores.directory);
+  directoryListingContract("Prisma on PostgreSQL", stores.listing);
 });

@@ -28,6 +28,11 @@ export const prismaContractStores = (open: OpenDatabase) => ({
     const { database, close } = await open();
     return { directory: prismaStorage(database).directory, close };
   },
+  async listing() {
+    const { database, close } = await open();
+    const storage = prismaStorage(database);
+    return { directory: storage.directory, listing: storage.listing, close };
+  },
   async receipts(): Promise<{ receipts: InboundReceipts; close(): Promise<void> }> {
     const { database, close } = await open();
     return { receipts: prismaStorage(database).receipts, close };

@@ -2,6 +2,7 @@ import type { AbandonedFlowLog } from "./abandoned-flows.js";
 import type { ApiKeyRepository } from "./api-keys.js";
 import type { BlobStore } from "./blob-store.js";
 import type { DirectoryRepository } from "./directory.js";
+import type { DirectoryListing } from "./directory-listing.js";
 import type { InboundReceipts } from "./inbound-receipts.js";
 import type { Outbox } from "./outbox.js";
 import type { OutboxQueue } from "./outbox-queue.js";
@@ -20,6 +21,8 @@ export interface StoragePorts {
   readonly kind: "postgres" | "embedded" | "memory";
   readonly tickets: TicketRepository;
   readonly directory: DirectoryRepository;
+  /** The directory a page at a time, for the web console's admin page. */
+  readonly listing: DirectoryListing;
   readonly outbox: OutboxQueue;
   /** Writes notifications no ticket change carries (an expired conversation). */
   readonly outboxWriter: Outbox;

@@ -36,6 +36,7 @@ export const createMemoryStorage = (): MemoryStorage => {
     kind: "memory",
     tickets: tickets.repository,
     directory,
+    listing: directory.listing,
     outbox: outbox.queue,
     outboxWriter: outbox.writer,
     receipts: createMemoryInboundReceipts(),

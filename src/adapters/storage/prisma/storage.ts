@@ -3,6 +3,7 @@ import { createPrismaAbandonedFlowLog } from "./abandoned-flow-repository.js";
 import { createPrismaApiKeyRepository } from "./api-key-repository.js";
 import type { Database } from "./database.js";
 import { createPrismaDirectory } from "./directory.js";
+import { createPrismaDirectoryListing } from "./directory-listing.js";
 import { createPrismaInboundReceipts } from "./inbound-receipts.js";
 import { createPrismaOutboxQueue } from "./outbox-queue.js";
 import { createPrismaOutbox } from "./outbox-writer.js";
@@ -17,6 +18,7 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   kind: db.kind,
   tickets: createPrismaTicketRepository(db.prisma),
   directory: createPrismaDirectory(db.prisma),
+  listing: createPrismaDirectoryListing(db.prisma),
   outbox: createPrismaOutboxQueue(db.prisma),
   outboxWriter: createPrismaOutbox(db.prisma),
   receipts: createPrismaInboundReceipts(db.prisma),
