@@ -82,6 +82,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
       webConsole({
         service: core.service,
         directory: core.directory,
+        listing: core.storage.listing,
         keys: core.storage.apiKeys,
         blobs: core.blobs,
         charts: core.storage.charts,

@@ -196,6 +196,25 @@ describe("web console in Debian's Chromium", () => {
     await supplier.context.close();
   });
 
+  it("an admin sees organizations, contacts, API keys and the configuration", async () => {
+    const admin = await signInAs(
+      localLink(t.service.url, t.service.webLinks.forAgent({ slackUser: null, name: "Dora", admin: true })),
+      VIEWPORTS.desktop,
+    );
+    const { page } = admin;
+    await page.getByRole("link", { name: "Administração" }).click();
+    await page.getByRole("heading", { name: "Organizações" }).waitFor();
+    await page.getByLabel("Nome").fill("ERP");
+    await page.getByRole("button", { name: "Criar chave" }).click();
+    const secret = await page.locator(".secret code").textContent();
+    expect(secret).toMatch(/^chd_/);
+    await page.getByRole("button", { name: "Revogar: ERP" }).click();
+    await page.getByText(/Revogada em/).waitFor();
+    await noSeriousViolations(page, "admin");
+    await screenshot(page, "admin-desktop");
+    await admin.context.close();
+  });
+
   it("an expired link is refused", async () => {
     const secret = webSecretOf(undefined, t.service.config.DATA_DIR);
     const token = signLink(

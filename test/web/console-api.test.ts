@@ -211,6 +211,38 @@ describe("web console API under /app/api", () => {
     expect(seen).toContain(`data: {"number":${Number(brunoRef.slice(4))}}`);
   });
 
+  it("admins list organizations and contacts, make an API key whose secret is shown once, and revoke it", async () => {
+    expect((await agent.get("/admin/organizations")).status).toBe(404);
+    const admin = await signIn(
+      t.service.url,
+      t.service.webLinks.forAgent({ slackUser: null, name: "Dora", admin: true }),
+    );
+    const orgs = await admin.get("/admin/organizations");
+    expect(orgs.json.items.map((o: { name: string; people: number }) => [o.name, o.people])).toEqual([
+      ["Ana", 1],
+      ["Bruno", 1],
+    ]);
+    const contacts = await admin.get(`/admin/contacts?organization=${orgs.json.items[0].id}`);
+    expect(contacts.json.items.map((c: { displayName: string }) => c.displayName)).toEqual(["Ana"]);
+    const made = await admin.post("/admin/keys", { name: "ERP", organizationKey: null });
+    expect(made.status).toBe(201);
+    expect(made.json.secret).toMatch(/^chd_/);
+    const rest = (secret: string) =>
+      fetch(`${t.service.url}/api/v1/tickets`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await rest(made.json.secret)).status).toBe(200);
+    const listed = await admin.get("/admin/keys");
+    expect(JSON.stringify(listed.json)).not.toContain(made.json.secret);
+    expect((await admin.post(`/admin/keys/${made.json.key.id}/revoke`, {})).status).toBe(200);
+    expect((await rest(made.json.secret)).status).toBe(401);
+    const settings = await admin.get("/admin/settings");
+    expect(settings.json.departments.map((d: { code: string }) => d.code)).toEqual([
+      "technical",
+      "sales",
+      "general",
+    ]);
+    expect(settings.json.sla.targets.HIGH).toEqual({ firstResponseMs: 3_600_000, resolutionMs: 28_800_000 });
+  });
+
   it("serves the built front end for every page under /app/ with a strict content policy", async () => {
     const page = await fetch(`${t.service.url}/app/tickets/1`);
     expect([200, 503]).toContain(page.status);

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { ApiError, api, setApiLang, setCsrf } from "./api";
 import { type AppContext, Ctx, useApp } from "./context";
 import { DICTIONARIES, initialLang, type Lang, storeLang } from "./i18n";
+import { Admin } from "./pages/Admin";
 import { Dashboard } from "./pages/Dashboard";
 import { TicketPage } from "./pages/TicketPage";
 import { Tickets } from "./pages/Tickets";
@@ -40,6 +41,7 @@ const Nav = ({
         <ul>
           {staff && item("/", t.dashboard, path === "/")}
           {item("/tickets", t.tickets, path.startsWith("/tickets") || (!staff && path === "/"))}
+          {me.role === "admin" && item("/admin", t.admin, path === "/admin")}
         </ul>
       </nav>
       <div className="who">
@@ -126,6 +128,7 @@ const App = () => {
   let page: React.ReactNode;
   if (ticketMatch) page = <TicketPage number={Number(ticketMatch[1])} />;
   else if (path === "/" && staff) page = <Dashboard />;
+  else if (path === "/admin" && me.role === "admin") page = <Admin />;
   else page = <Tickets />;
 
   return (

@@ -4,6 +4,7 @@ import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
 import type { BlobStore } from "../../core/ports/blob-store.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
+import type { DirectoryListing } from "../../core/ports/directory-listing.js";
 import type { TicketCharts } from "../../core/ports/ticket-charts.js";
 import type { StatsScope } from "../../core/ports/ticket-repository.js";
 import type { SlaCounts } from "../../core/ports/timer-queries.js";
@@ -29,6 +30,7 @@ export interface WebConsoleSettings {
 export interface WebDeps {
   readonly service: TicketService;
   readonly directory: DirectoryRepository;
+  readonly listing: DirectoryListing;
   readonly keys: ApiKeyRepository;
   readonly blobs: BlobStore;
   readonly charts: TicketCharts;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { registerAdminRoutes } from "./admin-routes.js";
 import { registerDashboardRoutes, registerSessionInfo } from "./dashboard-routes.js";
 import type { WebDeps } from "./deps.js";
 import { registerLoginRoutes } from "./login-routes.js";
@@ -18,5 +19,6 @@ export const webConsole =
     registerSessionInfo(app, deps);
     registerDashboardRoutes(app, deps);
     registerTicketRoutes(app, deps);
+    registerAdminRoutes(app, deps);
     registerStaticFiles(app, deps.settings.distDir);
   };
