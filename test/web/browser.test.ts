@@ -3,6 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLink } from "../../src/adapters/web/link-token.js";
 import { webSecretOf } from "../../src/adapters/web/secret.js";
 import { identityOf } from "../../src/core/ticket/requester-of.js";
+import {
+  ensureWebBuilt,
+  launchBrowser,
+  screenshot,
+  seriousViolations,
+  VIEWPORTS,
+} from "../../testkit/browser.js";
+import { localLink } from "../../testkit/console-client.js";
 import { waitFor } from "../../testkit/spawn-service.js";
 import type { Person } from "../../testkit/telegram-updates.js";
 import { ticketFor } from "../telegram/support/requester.js";
@@ -11,14 +19,6 @@ import {
   startTelegramService,
   type TelegramTestService,
 } from "../telegram/support/telegram-service.js";
-import {
-  ensureWebBuilt,
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-  VIEWPORTS,
-} from "./support/browser.js";
-import { localLink } from "./support/console-client.js";
 
 const ana: Person = { userId: 4101, firstName: "Ana", languageCode: "pt-br", inGroup: false };
 const bob: Person = { userId: 4102, firstName: "Bob", languageCode: "en", inGroup: false };
@@ -129,6 +129,9 @@ describe("web console in Debian's Chromium", () => {
     await page.getByLabel("Departamento").selectOption("sales");
     await expect.poll(ids).toHaveLength(1);
     await page.getByLabel("Departamento").selectOption("");
+    await page.getByLabel("Organização").selectOption({ label: "Bob" });
+    await expect.poll(ids).toEqual([bobRef]);
+    await page.getByLabel("Organização").selectOption("");
     await page.getByLabel("Prioridade").selectOption("HIGH");
     await expect.poll(async () => (await ids()).sort()).toEqual([anaRef, bobRef].sort());
     await noSeriousViolations(page, "tickets");

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/app/cli/main.js";
+import { type ConsoleClient, localLink, postLogin, signIn } from "../../testkit/console-client.js";
 import { waitFor } from "../../testkit/spawn-service.js";
 import type { Person } from "../../testkit/telegram-updates.js";
 import { ticketFor } from "../telegram/support/requester.js";
 import { startTelegramService, type TelegramTestService } from "../telegram/support/telegram-service.js";
-import { type ConsoleClient, localLink, postLogin, signIn } from "./support/console-client.js";
 
 const ana: Person = { userId: 2101, firstName: "Ana", languageCode: "pt-br", inGroup: false };
 const bruno: Person = { userId: 2102, firstName: "Bruno", languageCode: "en", inGroup: false };
@@ -49,6 +49,17 @@ describe("web console API under /app/api", () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\/app/);
     expect(cookie).not.toMatch(/Secure/);
+    const elsewhere = localLink(
+      t.service.url,
+      t.service.webLinks.forAgent({ slackUser: null, name: "Eve", admin: false }),
+    );
+    const fromAnotherSite = await fetch(`${t.service.url}/app/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
+      body: new URLSearchParams({ t: new URL(elsewhere).searchParams.get("t")! }).toString(),
+    });
+    expect(fromAnotherSite.status).toBe(401);
     const again = await postLogin(t.service.url, token);
     expect(again.status).toBe(401);
     expect(await again.text()).toContain("já foi usado");
@@ -212,7 +223,9 @@ describe("web console API under /app/api", () => {
   });
 
   it("admins list organizations and contacts, make an API key whose secret is shown once, and revoke it", async () => {
-    expect((await agent.get("/admin/organizations")).status).toBe(404);
+    expect((await agent.get("/admin/keys")).status).toBe(404);
+    expect((await agent.get("/admin/contacts")).status).toBe(404);
+    expect((await agent.post("/admin/keys", { name: "x", organizationKey: null })).status).toBe(404);
     const admin = await signIn(
       t.service.url,
       t.service.webLinks.forAgent({ slackUser: null, name: "Dora", admin: true }),

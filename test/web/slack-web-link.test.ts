@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localLink, signIn } from "../../testkit/console-client.js";
 import {
   AGENT,
   eventually,
@@ -6,7 +7,6 @@ import {
   type SlackTestService,
   startSlackService,
 } from "../slack/support/slack-service.js";
-import { localLink, signIn } from "./support/console-client.js";
 
 describe("Slack: /ticket web gives agents a one-time console link", () => {
   let t: SlackTestService;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localLink, postLogin, signIn } from "../../testkit/console-client.js";
 import { createUpdates, type Person } from "../../testkit/telegram-updates.js";
 import { ticketFor } from "../telegram/support/requester.js";
 import { startTelegramService, type TelegramTestService } from "../telegram/support/telegram-service.js";
-import { localLink, postLogin, signIn } from "./support/console-client.js";
 
 const ana: Person = { userId: 3101, firstName: "Ana", languageCode: "pt-br", inGroup: false };
 const bob: Person = { userId: 3102, firstName: "Bob", languageCode: "en", inGroup: false };

@@ -44,7 +44,8 @@ export const registerAdminRoutes = (app: FastifyInstance, deps: WebDeps): void =
           ...(q.data.cursor ? { cursor: q.data.cursor } : {}),
         });
       },
-      ADMIN,
+      // Agents see every organization's tickets already; the dashboard and table filter by them.
+      { allow: ["agent", "admin"] },
     ),
   );
 

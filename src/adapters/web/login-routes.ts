@@ -27,6 +27,7 @@ const refuse = (reply: FastifyReply, why: keyof typeof REFUSED) => {
   return reply
     .code(401)
     .type("text/html; charset=utf-8")
+    .header("content-security-policy", LOGIN_CSP)
     .header("cache-control", "no-store")
     .send(
       page(
@@ -36,6 +37,20 @@ const refuse = (reply: FastifyReply, why: keyof typeof REFUSED) => {
       ),
     );
 };
+
+const sameSite = (deps: WebDeps, request: FastifyRequest) => {
+  const origin = request.headers.origin;
+  if (typeof origin !== "string" || origin === "null") return true;
+  const host = request.headers.host;
+  return (
+    origin === new URL(deps.settings.publicUrl).origin ||
+    (!!host && origin === `${request.protocol}://${host}`)
+  );
+};
+
+/** The sign-in pages run no script at all. */
+const LOGIN_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const tokenOf = (value: unknown): string => (typeof value === "string" ? value.slice(0, 2100) : "");
 
@@ -51,6 +66,7 @@ export const registerLoginRoutes = (app: FastifyInstance, deps: WebDeps): void =
     if (!checked.ok) return refuse(reply, checked.reason === "expired" ? "expired" : "invalid");
     return reply
       .type("text/html; charset=utf-8")
+      .header("content-security-policy", LOGIN_CSP)
       .header("cache-control", "no-store")
       .header("referrer-policy", "no-referrer")
       .send(
@@ -64,6 +80,8 @@ export const registerLoginRoutes = (app: FastifyInstance, deps: WebDeps): void =
   });
 
   app.post("/app/login", async (request: FastifyRequest, reply: FastifyReply) => {
+    // A page elsewhere must not sign a browser into a session of the attacker's choosing.
+    if (!sameSite(deps, request)) return refuse(reply, "invalid");
     const token = tokenOf((request.body as { t?: unknown } | undefined)?.t);
     const now = deps.clock.now();
     const checked = verifyLink(deps.secret, token, now);

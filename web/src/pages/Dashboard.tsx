@@ -4,6 +4,7 @@ import { useApp } from "../context";
 import { linkProps } from "../router";
 import { Field } from "./Field";
 import { OpenedChart, type OpenedPerDay, toCsv } from "./OpenedChart";
+import { useOrganizations } from "./organizations";
 
 interface DashboardData {
   period: { from: string; to: string; days: number };
@@ -25,12 +26,18 @@ export const Dashboard = () => {
   const { t, me, label } = useApp();
   const [days, setDays] = useState(30);
   const [department, setDepartment] = useState("");
+  const [organization, setOrganization] = useState("");
+  const orgs = useOrganizations(true);
   const [data, setData] = useState<DashboardData | null>(null);
 
   useEffect(() => {
-    const params = new URLSearchParams({ days: String(days), ...(department ? { department } : {}) });
+    const params = new URLSearchParams({
+      days: String(days),
+      ...(department ? { department } : {}),
+      ...(organization ? { organization } : {}),
+    });
     api<DashboardData>(`/dashboard?${params}`).then(setData);
-  }, [days, department]);
+  }, [days, department, organization]);
 
   const cards: [string, number | undefined, string][] = [
     [t.total, data?.counts.total, "/tickets"],
@@ -73,6 +80,16 @@ export const Dashboard = () => {
               {me.departments.map((d) => (
                 <option key={d.code} value={d.code}>
                   {label(me.departments, d.code)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t.organization}>
+            <select value={organization} onChange={(e) => setOrganization(e.target.value)}>
+              <option value="">{t.allOrganizations}</option>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
                 </option>
               ))}
             </select>

@@ -6,12 +6,14 @@ import type { TicketRow } from "../types";
 import { PriorityBadge, SlaBadge, StatusBadge } from "./badges";
 import { Field } from "./Field";
 import { useLiveTickets } from "./live";
+import { useOrganizations } from "./organizations";
 
 interface Filters {
   q: string;
   status: string;
   priority: string;
   department: string;
+  organization: string;
   view: string;
   sort: string;
   order: string;
@@ -24,6 +26,7 @@ const fromUrl = (): Filters => {
     status: p.get("status") ?? "",
     priority: p.get("priority") ?? "",
     department: p.get("department") ?? "",
+    organization: p.get("organization") ?? "",
     view: p.get("view") ?? "all",
     sort: p.get("sort") ?? "created",
     order: p.get("order") ?? "desc",
@@ -44,6 +47,7 @@ export const Tickets = () => {
   const [items, setItems] = useState<TicketRow[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [announce, setAnnounce] = useState("");
+  const orgs = useOrganizations(staff);
 
   const load = useCallback(
     async (cursor: string | null) => {
@@ -130,6 +134,18 @@ export const Tickets = () => {
             ))}
           </select>
         </Field>
+        {staff && (
+          <Field label={t.organization}>
+            <select name="organization" value={filters.organization} onChange={set("organization")}>
+              <option value="">{t.any}</option>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field label={t.sortBy}>
           <select name="sort" value={filters.sort} onChange={set("sort")}>
             <option value="created">{t.sortCreated}</option>
