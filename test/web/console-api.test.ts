@@ -146,6 +146,13 @@ describe("web console API under /app/api", () => {
     expect(second.json.items[0].publicId).toBe(brunoRef);
     expect((await agent.get("/tickets?status=CLOSED")).json.items).toEqual([]);
     expect((await agent.get("/tickets?view=unassigned")).json.items).toHaveLength(2);
+    expect((await agent.get("/tickets?view=mine")).json.items).toEqual([]);
+    const taken = await agent.post(`/tickets/${brunoRef}/assign`, { assignee: "me" });
+    expect(taken.json.ticket.assignee).toMatchObject({ name: "Carla" });
+    expect(
+      (await agent.get("/tickets?view=mine")).json.items.map((i: { publicId: string }) => i.publicId),
+    ).toEqual([brunoRef]);
+    expect((await agent.get("/tickets?view=unassigned")).json.items).toHaveLength(1);
   });
 
   it("a console reply goes through the service and reaches the supplier on Telegram", async () => {
@@ -190,8 +197,21 @@ describe("web console API under /app/api", () => {
     expect((await supplier.post(`/tickets/${anaRef}/status`, { status: "SOLVED" })).status).toBe(404);
     const own = await supplier.get(`/tickets/${anaRef}`);
     expect(own.json.events.some((e: { kind: string }) => e.kind === "NOTE")).toBe(false);
-    const answered = await supplier.post(`/tickets/${anaRef}/reply`, { message: "Reenviei agora." });
+    const answered = await supplier.post(`/tickets/${anaRef}/reply`, {
+      message: "Reenviei agora.",
+      internal: true,
+      files: [{ fileName: "recibo.txt", contentBase64: Buffer.from("protocolo 42\n").toString("base64") }],
+    });
     expect(answered.status).toBe(200);
+    // A supplier cannot write an internal note: the flag is dropped, the reply is public with its file.
+    const history = (await agent.get(`/tickets/${anaRef}`)).json.events as {
+      kind: string;
+      body: string;
+      attachments: { fileName: string }[];
+    }[];
+    const last = history.filter((e) => e.kind === "MESSAGE").at(-1)!;
+    expect(last.body).toBe("Reenviei agora.");
+    expect(last.attachments.map((a) => a.fileName)).toEqual(["recibo.txt"]);
   });
 
   it("streams a server-sent event when a ticket the session may see changes, through any door", async () => {
