@@ -276,6 +276,36 @@ describe("web console API under /app/api", () => {
     expect(settings.json.sla.targets.HIGH).toEqual({ firstResponseMs: 3_600_000, resolutionMs: 28_800_000 });
   });
 
+  it("a supplier's event stream names their own tickets' changes, never another supplier's", async () => {
+    const supplier = await signIn(t.service.url, t.service.webLinks.forSupplier(anaContact));
+    const controller = new AbortController();
+    const response = await fetch(`${t.service.url}/app/api/events`, {
+      headers: { cookie: supplier.cookie },
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    const anaNumber = Number(anaRef.slice(4));
+    let seen = "";
+    const read = (async () => {
+      while (!seen.includes(`"number":${anaNumber}`)) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        seen += new TextDecoder().decode(chunk.value);
+      }
+    })();
+    const carla = { kind: "agent" as const, id: "slack:U1", name: "Carla" };
+    // Bob's change first: had it been sent, it would arrive before Ana's.
+    expect((await t.service.core.service.changePriority(carla, brunoRef, { priority: "HIGH" })).ok).toBe(
+      true,
+    );
+    expect((await t.service.core.service.changePriority(carla, anaRef, { priority: "MEDIUM" })).ok).toBe(
+      true,
+    );
+    await read;
+    controller.abort();
+    expect(seen).not.toContain(`"number":${Number(brunoRef.slice(4))}`);
+  });
+
   it("serves the built front end for every page under /app/ with a strict content policy", async () => {
     const page = await fetch(`${t.service.url}/app/tickets/1`);
     expect([200, 503]).toContain(page.status);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { registerAdminRoutes } from "./admin-routes.js";
 import { registerDashboardRoutes, registerSessionInfo } from "./dashboard-routes.js";
 import type { WebDeps } from "./deps.js";
+import { registerEventsRoute } from "./events-route.js";
 import { registerLoginRoutes } from "./login-routes.js";
 import { registerStaticFiles } from "./static-files.js";
 import { registerTicketRoutes } from "./ticket-routes.js";
@@ -19,6 +20,7 @@ export const webConsole =
     registerSessionInfo(app, deps);
     registerDashboardRoutes(app, deps);
     registerTicketRoutes(app, deps);
+    registerEventsRoute(app, deps);
     registerAdminRoutes(app, deps);
     registerStaticFiles(app, deps.settings.distDir);
   };

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { TicketQuery } from "../../core/ports/ticket-repository.js";
-import { canView } from "../../core/ticket/access.js";
 import type { CoreError } from "../../core/ticket/errors.js";
 import { PRIORITIES } from "../../core/ticket/priority.js";
 import { PUBLIC_STATUSES, statusesOfPublic, TICKET_STATUSES } from "../../core/ticket/status.js";
@@ -81,11 +80,6 @@ const bad = (reply: FastifyReply, error: z.ZodError) =>
 
 /** The ticket table, a ticket's page and its changes: the same service calls (and access checks) as Slack. */
 export const registerTicketRoutes = (app: FastifyInstance, deps: WebDeps): void => {
-  // Open event streams never finish on their own: they are ended when the server begins to close.
-  const streams = new Set<() => void>();
-  app.addHook("preClose", async () => {
-    for (const end of streams) end();
-  });
   const orgNames = organizationNames(deps);
   const lang = deps.settings.defaultLang;
   const core = (request: FastifyRequest, reply: FastifyReply, error: CoreError) =>
@@ -260,45 +254,4 @@ export const registerTicketRoutes = (app: FastifyInstance, deps: WebDeps): void 
   });
   write("request-contact", (viewer, ref) => deps.service.requestContact(viewer.actor, ref));
   write("read", (viewer, ref) => deps.service.markRead(viewer.actor, ref));
-
-  app.get(
-    "/app/api/events",
-    guard(
-      deps,
-      async (request, reply, viewer) => {
-        reply.hijack();
-        const res = reply.raw;
-        res.writeHead(200, {
-          "content-type": "text/event-stream; charset=utf-8",
-          "cache-control": "no-store",
-          connection: "keep-alive",
-          "x-accel-buffering": "no",
-        });
-        res.write("retry: 3000\n\n");
-        const unsubscribe = deps.live.subscribe((change) => {
-          const visible = canView(viewer.actor, {
-            organizationId: change.organizationId,
-            requester: {
-              personId: change.requesterPersonId,
-              contactId: "",
-              channel: "CONSOLE",
-              displayName: "",
-            },
-          });
-          if (visible) res.write(`event: ticket\ndata: ${JSON.stringify({ number: change.number })}\n\n`);
-        });
-        const beat = setInterval(() => res.write(": keep-alive\n\n"), 25_000);
-        const end = () => {
-          clearInterval(beat);
-          unsubscribe();
-          streams.delete(end);
-          res.end();
-        };
-        streams.add(end);
-        request.raw.on("close", end);
-        res.on("close", end);
-      },
-      { allow: ALL },
-    ),
-  );
 };
