@@ -13,6 +13,7 @@ import {
 import { localLink } from "../../testkit/console-client.js";
 import { waitFor } from "../../testkit/spawn-service.js";
 import type { Person } from "../../testkit/telegram-updates.js";
+import { tinyPng } from "../files/support/samples.js";
 import { ticketFor } from "../telegram/support/requester.js";
 import {
   AGENT,
@@ -147,11 +148,10 @@ describe("web console in Debian's Chromium", () => {
     await page.getByRole("heading", { name: new RegExp(anaRef) }).waitFor();
     const before = t.api.messages(ana.userId).length;
     await page.getByLabel("Mensagem").fill("Reenvie a nota com o CFOP 5102, por favor.");
-    await page.getByLabel("Anexos").setInputFiles({
-      name: "passos.txt",
-      mimeType: "text/plain",
-      buffer: Buffer.from("1. abrir o portal\n2. reenviar\n"),
-    });
+    await page.getByLabel("Anexos").setInputFiles([
+      { name: "passos.txt", mimeType: "text/plain", buffer: Buffer.from("1. abrir o portal\n2. reenviar\n") },
+      { name: "tela.png", mimeType: "image/png", buffer: Buffer.from(tinyPng()) },
+    ]);
     await page.getByRole("button", { name: "Enviar resposta" }).click();
     await page.getByRole("status").filter({ hasText: "Resposta enviada." }).waitFor();
     await waitFor(
@@ -159,6 +159,12 @@ describe("web console in Debian's Chromium", () => {
       "the console's reply on Telegram",
     );
     await page.getByRole("link", { name: "Baixar passos.txt" }).waitFor();
+    // Images are previewed in the history, served by the same access-checked download.
+    const preview = page.getByRole("img", { name: "tela.png" });
+    await preview.waitFor();
+    await expect
+      .poll(() => preview.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
     await page.getByLabel("Prioridade").first().selectOption("LOW");
     await page.getByRole("status").filter({ hasText: "Alteração salva." }).waitFor();
     await noSeriousViolations(page, "ticket page");

@@ -36,6 +36,14 @@ const EventItem = ({ event, number }: { event: TicketEvent; number: number }) =>
         <ul className="files">
           {event.attachments.map((a) => (
             <li key={a.id}>
+              {/^image\/(png|jpeg|gif|webp)$/.test(a.contentType) && (
+                <img
+                  className="preview"
+                  src={`/app/api/tickets/${number}/files/${a.id}`}
+                  alt={a.fileName}
+                  loading="lazy"
+                />
+              )}
               <a href={`/app/api/tickets/${number}/files/${a.id}`} download={a.fileName}>
                 {t.download} {a.fileName}
               </a>{" "}
