@@ -38,9 +38,12 @@ describe("a supplier asks for their tickets in the browser from the chat", () =>
     expect((await postLogin(t.service.url, new URL(link!).searchParams.get("t")!)).status).toBe(401);
   });
 
-  it("'open in browser' works in English too", async () => {
+  it("'open in browser' (or /web) works in English too", async () => {
     const { text, link } = await linkFrom(bob, "open in browser");
     expect(text).toMatch(/^Your tickets in the browser: http/);
     expect(link).toBeDefined();
+    const command = await linkFrom(bob, "/web");
+    expect(command.text).toMatch(/^Your tickets in the browser: http/);
+    expect(command.link).not.toBe(link);
   });
 });
