@@ -25,8 +25,10 @@ const stale = () => {
 
 if (process.argv.includes("--if-stale") && !stale()) process.exit(0);
 
+// Always React's production build, even when started from a test run (vitest sets NODE_ENV=test).
+process.env.NODE_ENV = "production";
 const { build } = await import("vite");
-await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
+await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn", mode: "production" });
 for (const name of readdirSync(join(dist, "assets"))) {
   if (!/\.(js|css|svg)$/.test(name)) continue;
   const path = join(dist, "assets", name);

@@ -224,6 +224,21 @@ describe("web console in Debian's Chromium", () => {
     await admin.context.close();
   });
 
+  it("the first page loads under 200 KB of compressed JavaScript, React's production build", async () => {
+    const html = await (await fetch(`${t.service.url}/app/`)).text();
+    const scripts = [...html.matchAll(/src="(\/app\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    let total = 0;
+    for (const src of scripts) {
+      const response = await fetch(`${t.service.url}${src}`, { headers: { "accept-encoding": "gzip" } });
+      expect(response.headers.get("content-encoding")).toBe("gzip");
+      total += Number(response.headers.get("content-length"));
+      // A message only the development build of react-dom carries.
+      expect(await response.text()).not.toContain("cannot be a child of");
+    }
+    expect(total).toBeLessThan(200 * 1024);
+  });
+
   it("an expired link is refused", async () => {
     const secret = webSecretOf(undefined, t.service.config.DATA_DIR);
     const token = signLink(
