@@ -6,6 +6,7 @@ import type { Measurement, Scenario } from "./scenario.js";
 import { chatFlow } from "./scenarios/chat-flow.js";
 import { chatLatency } from "./scenarios/chat-latency.js";
 import { chatPeer } from "./scenarios/chat-peer.js";
+import { consoleScenario } from "./scenarios/console.js";
 import { coreCreate } from "./scenarios/core-create.js";
 import { delivery } from "./scenarios/delivery.js";
 import { kbSuggest } from "./scenarios/kb-suggest.js";
@@ -23,6 +24,7 @@ const SCENARIOS: readonly Scenario[] = [
   chatPeer,
   memory,
   searchStats,
+  consoleScenario,
   scale,
   kbSuggest,
 ];

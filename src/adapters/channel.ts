@@ -27,6 +27,7 @@ import type { ChannelHttp } from "./http/channel-routes.js";
 import type { ReadinessCheck } from "./http/health.js";
 import type { RateLimits } from "./outbox/rate-limiter.js";
 import type { TimerJob } from "./timers/scheduler.js";
+import type { WebLinks } from "./web/links.js";
 
 /** The service's settings every channel shares; each channel's own come typed in `settings`. */
 export interface SharedSettings {
@@ -88,6 +89,8 @@ export interface ChannelContext<S> {
   readonly logger: Logger;
   readonly metrics: ChannelMetrics;
   readonly clock: Clock;
+  /** Sign-in links to the web console (`/ticket web` in Slack, "open in browser" in chat). */
+  readonly webLinks?: WebLinks;
 }
 
 /** A channel as the service runs it: webhook routes, a sender for its outbox items, timers of its own. */
@@ -99,6 +102,8 @@ export interface ChannelModule {
   readonly readiness?: readonly ReadinessCheck[];
   /** The platform's pace for this channel's deliveries, when it differs from the default. */
   readonly rateLimits?: RateLimits;
+  /** Whether this platform lists a user as an agent (Slack): the console's agents are the same people. */
+  readonly isAgent?: (user: string) => Promise<boolean>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

@@ -71,6 +71,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   ...storage,
   tickets: guardUnavailable(storage.tickets, "database"),
   directory: guardUnavailable(storage.directory, "database"),
+  listing: guardUnavailable(storage.listing, "database"),
   outbox: guardUnavailable(storage.outbox, "database"),
   outboxWriter: guardUnavailable(storage.outboxWriter, "database"),
   receipts: guardUnavailable(storage.receipts, "database"),
@@ -85,6 +86,7 @@ const guardStorage = (storage: StoragePorts): StoragePorts => ({
   invitations: guardUnavailable(storage.invitations, "database"),
   knowledge: guardUnavailable(storage.knowledge, "database"),
   savedReplies: guardUnavailable(storage.savedReplies, "database"),
+  charts: guardUnavailable(storage.charts, "database"),
 });
 
 export const attachmentRulesOf = (config: Config): AttachmentRules => ({

@@ -90,6 +90,7 @@ export const buildConversation = async (
     service?: TicketService;
     redis?: Redis | null;
     onRefused?: ConversationDeps["onRefused"];
+    webLink?: ConversationDeps["webLink"];
   } = {},
 ): Promise<ConversationRuntime> => {
   const { config } = core;
@@ -120,6 +121,7 @@ export const buildConversation = async (
     ...(options.onRefused ? { onRefused: options.onRefused } : {}),
     // A department is chosen later in the chat: the default schedule says whether support is in.
     ...(config.BUSINESS_HOURS_FILE ? { awayHours: config.BUSINESS_HOURS_FILE.of(null) } : {}),
+    ...(options.webLink ? { webLink: options.webLink } : {}),
   });
   return { engine, backend: backend.kind, turns: backend.turns, close: () => backend.close() };
 };

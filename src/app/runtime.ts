@@ -23,12 +23,21 @@ import {
 } from "../adapters/outbox/index.js";
 import { afterWrites, wakingOutbox, wakingWriter } from "../adapters/outbox/wake.js";
 import { createMemoryLeases } from "../adapters/sessions/memory-leases.js";
+import { createMemoryWebSessions } from "../adapters/sessions/memory-web-sessions.js";
 import { createRedisLeases } from "../adapters/sessions/redis-leases.js";
+import { createRedisWebSessions } from "../adapters/sessions/redis-web-sessions.js";
 import { createAutoCloseJob } from "../adapters/timers/auto-close-job.js";
 import { retentionJob } from "../adapters/timers/retention-job.js";
 import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
 import { createSlaJob } from "../adapters/timers/sla-job.js";
 import { createTriageJob } from "../adapters/timers/triage-job.js";
+import {
+  createLiveTickets,
+  createWebLinks,
+  type LiveTickets,
+  type WebLinks,
+  webSecretOf,
+} from "../adapters/web/index.js";
 import type { AgentTools } from "../core/agent-tools.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import { createNotificationPolicy } from "../core/outbox/notification-policy.js";
@@ -37,6 +46,7 @@ import { type Clock, systemClock } from "../core/ports/clock.js";
 import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { StoragePorts } from "../core/ports/storage.js";
 import type { TurnStore } from "../core/ports/turn-store.js";
+import type { WebSessions } from "../core/ports/web-sessions.js";
 import type { PrivacyDesk } from "../core/privacy/desk.js";
 import { eraseUnfinished } from "../core/privacy/erase.js";
 import { buildAgentTools } from "./agent-tools.js";
@@ -49,6 +59,7 @@ import {
   slaPolicyOf,
   triagePolicyOf,
 } from "./config/service.js";
+import { webSettingsOf } from "./config/web.js";
 import { buildContactAccess } from "./contact-access.js";
 import { buildCore, type Core, taxonomyOf } from "./container.js";
 import { buildConversation, openRedis } from "./conversation.js";
@@ -98,6 +109,15 @@ export interface Runtime {
   readonly readiness: readonly ReadinessCheck[];
   /** Rate limits shared by deliveries and failed authentications (through Redis when configured). */
   readonly limiter: RateLimiter;
+  /** The web console's sessions, link signing and live ticket changes. */
+  readonly web: {
+    readonly sessions: WebSessions;
+    readonly secret: string;
+    readonly links: WebLinks;
+    readonly live: LiveTickets;
+    /** Whether Slack lists a user as an agent; null when Slack is off. */
+    readonly isSlackAgent: ((user: string) => Promise<boolean>) | null;
+  };
   /** Closes what was opened, last first; channel modules are stopped by whoever started them. */
   close(): Promise<void>;
 }
@@ -199,6 +219,15 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
 
     let worker: OutboxWorker | undefined;
     const wake = () => worker?.wake();
+    const live = createLiveTickets();
+    const webSettings = webSettingsOf(config);
+    const webSecret = webSecretOf(webSettings.secret, resolve(config.DATA_DIR));
+    const webLinks = createWebLinks({
+      secret: webSecret,
+      publicUrl: webSettings.publicUrl,
+      linkMs: webSettings.linkMs,
+      clock,
+    });
     const contacts = serviceDirectory(baseCore.directory, config, redis);
     opened.push(() => contacts.close());
     const core: Core = {
@@ -215,6 +244,12 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       service: afterWrites(baseCore.service, {
         written: wake,
         created: (ticket) => metrics.ticketCreated(ticket.channel),
+        changed: (ticket) =>
+          live.publish({
+            number: ticket.number,
+            organizationId: ticket.organizationId,
+            requesterPersonId: ticket.requester.personId,
+          }),
       }),
     };
     // On the waking, counting service: a ticket opened in chat wakes the worker and is counted too.
@@ -224,6 +259,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       service: core.service,
       redis,
       onRefused: (channel, reason) => metrics.inputRefused(channel.toLowerCase(), reason),
+      webLink: (contactId) => ({ url: webLinks.forSupplier(contactId), minutes: webLinks.minutes }),
     });
     opened.push(() => conversation.close());
     const queue = core.storage.outbox;
@@ -246,6 +282,7 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       reports: core.reports,
       contacts: core.contacts,
       leases: redis ? createRedisLeases(redis, config.REDIS_KEY_PREFIX) : createMemoryLeases(),
+      webLinks,
       logger,
       metrics,
       clock,
@@ -349,6 +386,13 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
       timers,
       modules,
       limiter,
+      web: {
+        sessions: redis ? createRedisWebSessions(redis, config.REDIS_KEY_PREFIX) : createMemoryWebSessions(),
+        secret: webSecret,
+        links: webLinks,
+        live,
+        isSlackAgent: modules.find((m) => m.isAgent)?.isAgent ?? null,
+      },
       readiness: [
         { name: "database", check: () => core.storage.ping() },
         ...(redis ? [{ name: "redis", check: async () => void (await redis.ping()) }] : []),

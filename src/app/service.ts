@@ -5,17 +5,21 @@ import { createHttpServer, type HttpServer } from "../adapters/http/server.js";
 import { createTurnLimit, type TurnLimit } from "../adapters/http/turn-limit.js";
 import type { OutboxWorker, SenderRegistry } from "../adapters/outbox/index.js";
 import type { TimerScheduler } from "../adapters/timers/scheduler.js";
+import { webConsole } from "../adapters/web/index.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import type { OutboxQueue } from "../core/ports/outbox-queue.js";
 import type { Config } from "./config/index.js";
 import { slaPolicyOf } from "./config/service.js";
+import { webSettingsOf } from "./config/web.js";
 import type { Core } from "./container.js";
 import { buildRuntime, type Runtime, type ServiceOverrides } from "./runtime.js";
+import { WEB_DIST_DIR } from "./web-dist.js";
 
 export type { ServiceOverrides } from "./runtime.js";
 
 export interface RunningService {
   readonly url: string;
+  readonly config: Config;
   /** Where /metrics and readiness details are served apart (ADMIN_PORT); null when they share `url`. */
   readonly adminUrl: string | null;
   readonly app: FastifyInstance;
@@ -27,6 +31,8 @@ export interface RunningService {
   readonly timers: TimerScheduler;
   readonly metrics: Metrics;
   readonly instanceId: string;
+  /** Sign-in links to the web console at `url`/app/. */
+  readonly webLinks: Runtime["web"]["links"];
   /** Graceful stop: no new requests, in-flight work finished, claims released, connections closed. */
   stop(): Promise<void>;
 }
@@ -79,6 +85,29 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
         slaCounts: (scope) => core.storage.timers.slaCounts(scope),
         defaultLang: config.DEFAULT_LANGUAGE,
         taxonomy: core.taxonomy,
+      }),
+      webConsole({
+        service: core.service,
+        directory: core.directory,
+        listing: core.storage.listing,
+        keys: core.storage.apiKeys,
+        blobs: core.blobs,
+        charts: core.storage.charts,
+        sessions: runtime.web.sessions,
+        secret: runtime.web.secret,
+        live: runtime.web.live,
+        isSlackAgent: runtime.web.isSlackAgent,
+        clock: runtime.clock,
+        sla: slaPolicyOf(config),
+        slaCounts: (scope) => core.storage.timers.slaCounts(scope),
+        taxonomy: core.taxonomy,
+        attachmentRules: core.attachmentRules,
+        settings: {
+          ...webSettingsOf(config),
+          timeZone: config.TIME_ZONE,
+          defaultLang: config.DEFAULT_LANGUAGE,
+          distDir: WEB_DIST_DIR,
+        },
       }),
     ],
   });
@@ -144,6 +173,7 @@ export const startService = async (
     };
     return {
       url,
+      config,
       adminUrl,
       app: http.app,
       core: runtime.core,
@@ -154,6 +184,7 @@ export const startService = async (
       timers: runtime.timers,
       metrics: runtime.metrics,
       instanceId,
+      webLinks: runtime.web.links,
       stop: () => {
         stopping ??= stop();
         return stopping;

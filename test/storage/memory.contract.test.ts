@@ -4,6 +4,7 @@ import { createMemoryOutbox } from "../../src/adapters/storage/memory/outbox-que
 import { createMemoryStorage } from "../../src/adapters/storage/memory/storage.js";
 import { createMemoryTicketRepository } from "../../src/adapters/storage/memory/ticket-repository.js";
 import { directoryContract } from "../contracts/directory.contract.js";
+import { directoryListingContract } from "../contracts/directory-listing.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
 import { invitationsContract } from "../contracts/invitations.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
@@ -55,3 +56,7 @@ invitationsContract("in memory", async () => ({
   invitations: createMemoryStorage().invitations,
   close: async () => {},
 }));
+directoryListingContract("in memory", async () => {
+  const directory = createMemoryDirectory();
+  return { directory, listing: directory.listing, close: async () => {} };
+});

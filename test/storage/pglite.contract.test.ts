@@ -1,5 +1,6 @@
 import { createEmbeddedTestDatabase } from "../../testkit/pg-test-database.js";
 import { directoryContract } from "../contracts/directory.contract.js";
+import { directoryListingContract } from "../contracts/directory-listing.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
 import { invitationsContract } from "../contracts/invitations.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
@@ -25,3 +26,4 @@ ticketLinksContract("Prisma on embedded PGlite", stores.links);
 directoryContract("Prisma on embedded PGlite", stores.directory);
 reportsContract("Prisma on embedded PGlite", stores.reports);
 invitationsContract("Prisma on embedded PGlite", stores.invitations);
+directoryListingContract("Prisma on embedded PGlite", stores.listing);

@@ -1,6 +1,7 @@
 import { openDatabase } from "../../src/adapters/storage/prisma/database.js";
 import { createPgTestDatabase } from "../../testkit/pg-test-database.js";
 import { directoryContract } from "../contracts/directory.contract.js";
+import { directoryListingContract } from "../contracts/directory-listing.contract.js";
 import { inboundReceiptsContract } from "../contracts/inbound-receipts.contract.js";
 import { invitationsContract } from "../contracts/invitations.contract.js";
 import { outboxQueueContract } from "../contracts/outbox-queue.contract.js";
@@ -39,4 +40,5 @@ describeWith({ pg: true }, "PostgreSQL", () => {
   directoryContract("Prisma on PostgreSQL", stores.directory);
   reportsContract("Prisma on PostgreSQL", stores.reports);
   invitationsContract("Prisma on PostgreSQL", stores.invitations);
+  directoryListingContract("Prisma on PostgreSQL", stores.listing);
 });

@@ -38,6 +38,11 @@ export const prismaContractStores = (open: OpenDatabase) => ({
     const { database, close } = await open();
     return { invitations: prismaStorage(database).invitations, close };
   },
+  async listing() {
+    const { database, close } = await open();
+    const storage = prismaStorage(database);
+    return { directory: storage.directory, listing: storage.listing, close };
+  },
   async receipts(): Promise<{ receipts: InboundReceipts; close(): Promise<void> }> {
     const { database, close } = await open();
     return { receipts: prismaStorage(database).receipts, close };

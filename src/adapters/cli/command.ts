@@ -16,6 +16,7 @@ import type { TicketService } from "../../core/ticket/service.js";
 import type { Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { Actor } from "../../core/ticket/ticket.js";
 import type { TelegramSettings } from "../telegram/config.js";
+import type { WebLinks } from "../web/links.js";
 
 /** Where a command writes: stdout for results, stderr for errors. */
 export interface Io {
@@ -61,6 +62,8 @@ export interface CliSettings {
   readonly timeZone: string;
   /** AGENT_NAME: who the person at the terminal is when a command gives no `--as`. */
   readonly agentName?: string;
+  /** Signs web console links with the service's key (WEB_SECRET, or the one kept in DATA_DIR). */
+  readonly webLinks: () => WebLinks;
 }
 
 export interface CommandContext {

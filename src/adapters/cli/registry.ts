@@ -12,6 +12,7 @@ import { privacyCommands } from "./privacy-commands.js";
 import { savedReplyCommands } from "./saved-reply-commands.js";
 import { telegramCommands } from "./telegram-commands.js";
 import { ticketCommands } from "./ticket-commands.js";
+import { webLink } from "./web-link-command.js";
 
 /** Every CLI command, in the order `help` lists them. */
 export const commands: readonly Command[] = [
@@ -28,4 +29,5 @@ export const commands: readonly Command[] = [
   ...auditCommands,
   ...telegramCommands,
   ...kbCommands,
+  webLink,
 ];

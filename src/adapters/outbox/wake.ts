@@ -10,6 +10,8 @@ export interface WriteHooks {
   readonly written: () => void;
   /** After a creation that made a new ticket (not a redelivery). */
   readonly created?: (ticket: Ticket) => void;
+  /** After any successful write that changed or made a ticket (the web console's live updates). */
+  readonly changed?: (ticket: Ticket) => void;
 }
 
 /** Methods that only read: every other method of the service is a write and wakes the outbox. */
@@ -33,6 +35,8 @@ export const afterWrites = (service: TicketService, hooks: WriteHooks): TicketSe
       if (isResult(result) && result.ok) {
         const value = result.value as { created?: boolean; ticket?: Ticket };
         if (name === "create" && value.created && value.ticket) hooks.created?.(value.ticket);
+        const changed = value.ticket ?? (result.value as Ticket);
+        if (hooks.changed && typeof changed?.number === "number") hooks.changed(changed);
         hooks.written();
       }
       return result;

@@ -19,6 +19,17 @@ export interface CommandHandlers {
   ): Promise<void>;
 }
 
+/** `/ticket web`: agents only (Slack's list, as for the buttons), answered to them alone. */
+const webLink = async (deps: SlackDeps, user: string, respond: Respond) => {
+  const words = slackCatalogues[deps.shared.defaultLang].requester;
+  const say = async (text: string) => void (await respond({ response_type: "ephemeral", text }));
+  if (!deps.webLinks) return say(words.webOff);
+  if (!(await deps.access.isAgent(user))) return say(words.webAgentsOnly);
+  const person = await deps.people.get(user);
+  const url = deps.webLinks.forAgent({ slackUser: user, name: person.name, admin: false });
+  return say(words.webLink(url, deps.webLinks.minutes));
+};
+
 export const createCommandHandlers = (
   deps: SlackDeps,
   requesters: Requesters,
@@ -31,6 +42,7 @@ export const createCommandHandlers = (
     const command = parseTicketCommand(input.text, deps.taxonomy.departments);
     // The form opens first: its trigger expires 3 seconds after the command was typed.
     if (command.kind === "open") return openForm(input.triggerId, input.user);
+    if (command.kind === "web") return webLink(deps, input.user, respond);
     const requester = await requesters.resolve(input.user, input.team);
     const say = async (text: string) => void (await respond({ response_type: "ephemeral", text }));
     const problem = (error: CoreError) => say(escapeMrkdwn(catalogues[requester.lang].error(error)));

@@ -10,6 +10,7 @@ export type StatusFilter = "all" | PublicStatus;
 export type TicketCommand =
   | { readonly kind: "open" }
   | { readonly kind: "help" }
+  | { readonly kind: "web" }
   | {
       readonly kind: "list";
       readonly filter: StatusFilter;
@@ -27,8 +28,9 @@ export type TicketCommand =
 
 /** Subcommands and filters in English (as the help shows them) and in Portuguese. */
 const VERBS: Readonly<
-  Record<string, "help" | "list" | "reply" | "close" | "open" | "contact" | "search" | "numbers">
+  Record<string, "help" | "list" | "reply" | "close" | "open" | "contact" | "search" | "numbers" | "web">
 > = {
+  web: "web",
   contact: "contact",
   contato: "contact",
   contatar: "contact",
@@ -120,6 +122,7 @@ export const parseTicketCommand = (
   switch (verb) {
     case "help":
     case "open":
+    case "web":
       return second === "" ? { kind: verb } : { kind: "invalid" };
     case "list":
       return parseList(second === "" ? [] : [second, ...rest], departments);

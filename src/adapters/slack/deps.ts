@@ -14,6 +14,7 @@ import type { TicketService } from "../../core/ticket/service.js";
 import type { Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { Actor } from "../../core/ticket/ticket.js";
 import type { SharedSettings } from "../channel.js";
+import type { WebLinks } from "../web/links.js";
 import type { AgentAccess } from "./access.js";
 import type { SlackClients } from "./clients.js";
 import type { SlackSettings } from "./config.js";
@@ -60,6 +61,8 @@ export interface SlackDeps {
   readonly slaCounts: () => Promise<{ atRisk: number; breached: number }>;
   readonly reports: ReportService;
   readonly contacts: ContactAccess;
+  /** Sign-in links to the web console; absent when the service runs without it. */
+  readonly webLinks?: WebLinks;
 }
 
 /** Agents work in the service's default language. */

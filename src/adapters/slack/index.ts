@@ -88,6 +88,7 @@ export const slackChannel = defineChannel({
       bot,
       reports: ctx.reports,
       contacts: ctx.contacts,
+      ...(ctx.webLinks ? { webLinks: ctx.webLinks } : {}),
       async slaCounts() {
         const counts = await ctx.slaCounts({});
         return {
@@ -138,6 +139,7 @@ export const slackChannel = defineChannel({
     return {
       ...(receiver ? { http: receiver.http } : {}),
       sender: createSlackSender(deps, openDm),
+      isAgent: (user: string) => deps.access.isAgent(user),
       async start() {
         if (!receiver) await app.start();
       },

@@ -2,9 +2,11 @@ import { resolve } from "node:path";
 import type { CliSession, CliSettings } from "../../adapters/cli/command.js";
 import { createRedisDirectoryChanges } from "../../adapters/sessions/redis-directory-changes.js";
 import { telegramSettings } from "../../adapters/telegram/config.js";
+import { createWebLinks, webSecretOf } from "../../adapters/web/index.js";
 import { systemClock } from "../../core/ports/clock.js";
 import { buildAgentTools } from "../agent-tools.js";
 import type { Config } from "../config/index.js";
+import { webSettingsOf } from "../config/web.js";
 import { configuredPolicy } from "../configured-channels.js";
 import { buildContactAccess } from "../contact-access.js";
 import { buildCore, taxonomyOf } from "../container.js";
@@ -23,6 +25,16 @@ export const cliSettingsOf = (config: Config): CliSettings => {
     businessHours: config.BUSINESS_HOURS_FILE ?? null,
     telegram: telegram.ok ? telegram.value : null,
     ...(config.AGENT_NAME ? { agentName: config.AGENT_NAME } : {}),
+    // Made only when a command asks: most commands never touch the console, nor DATA_DIR.
+    webLinks: () => {
+      const web = webSettingsOf(config);
+      return createWebLinks({
+        secret: webSecretOf(web.secret, resolve(config.DATA_DIR)),
+        publicUrl: web.publicUrl,
+        linkMs: web.linkMs,
+        clock: systemClock,
+      });
+    },
   };
 };
 

@@ -5,6 +5,7 @@ import { whatsappConfig, whatsappSettings } from "../../adapters/whatsapp/config
 import { conversationConfig } from "./conversation.js";
 import { coreConfig } from "./core.js";
 import { serviceConfig } from "./service.js";
+import { webConfig } from "./web.js";
 
 /**
  * The whole configuration: one schema assembled from the service's parts and each channel's own
@@ -17,6 +18,7 @@ export const configSchema = z.object({
   ...telegramConfig,
   ...whatsappConfig,
   ...slackConfig,
+  ...webConfig,
 });
 
 export type Config = z.output<typeof configSchema>;

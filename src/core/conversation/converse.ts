@@ -53,6 +53,14 @@ const applyIntent = async (turn: Turn, state: ConversationState | null, intent: 
       return switchTo(state, startOf("newTicket", null));
     case "myTickets":
       return switchTo(state, startOf("myTickets", null));
+    case "browser": {
+      // The flow in progress stays where it was: the link is an aside.
+      const link = turn.deps.webLink?.(turn.contact.id) ?? null;
+      return goTo(
+        state,
+        text(link ? turn.t.session.browserLink(link.url, link.minutes) : turn.t.session.browserOff),
+      );
+    }
     case "ticket":
       return switchTo(state, { step: "tickets.detail", ticket: intent.ticket, view: null, offered: [] });
     case "global": {

@@ -61,4 +61,9 @@ export interface ConversationDeps {
   readonly awayHours?: Pick<WorkingCalendar, "isOpen" | "nextOpening" | "hours">;
   /** Told each time something a person sent is refused (reason as in refusalReasons, or UNREADABLE). */
   readonly onRefused?: (channel: Channel, reason: string) => void;
+  /**
+   * A signed, short-lived link to the contact's own tickets in the web console ("abrir no
+   * navegador"); absent when the service has no console.
+   */
+  readonly webLink?: (contactId: string) => { readonly url: string; readonly minutes: number };
 }

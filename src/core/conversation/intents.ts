@@ -10,7 +10,7 @@ import type { ConversationState, StepName } from "./state.js";
 
 /** What a message means regardless of the step it arrives at. */
 export type Intent =
-  | { readonly kind: "cancel" | "back" | "help" | "newTicket" | "myTickets" }
+  | { readonly kind: "cancel" | "back" | "help" | "newTicket" | "myTickets" | "browser" }
   | { readonly kind: "menu"; readonly greeting: boolean }
   | { readonly kind: "language"; readonly lang: Lang | null }
   | { readonly kind: "ticket"; readonly ticket: number }
@@ -38,6 +38,7 @@ const WORDS = {
   language: words((w) => w.language),
   newTicket: words((w) => w.newTicket),
   myTickets: words((w) => w.myTickets),
+  browser: words((w) => w.browser),
 };
 
 /** Ticket references typed with their prefix ("TKT-000123", "#123"); bare numbers answer the question instead. */
@@ -59,6 +60,9 @@ const fromCommand = (name: string, args: readonly string[]): Intent => {
     case "cancel":
     case "back":
       return { kind: name };
+    case "web":
+    case "browser":
+      return { kind: "browser" };
     case "language":
       return { kind: "language", lang: languageFromArgument(args[0]) };
     default:
@@ -78,6 +82,7 @@ const fromText = (raw: string, state: ConversationState | null): Intent | null =
   if (state !== null && FREE_TEXT.has(state.step)) return null;
   if (WORDS.newTicket.has(text)) return { kind: "newTicket" };
   if (WORDS.myTickets.has(text)) return { kind: "myTickets" };
+  if (WORDS.browser.has(text)) return { kind: "browser" };
   if (PREFIXED_REF.test(text) && !(state && TICKET_ANSWERS.has(state.step))) {
     const ticket = parseTicketRef(text);
     if (ticket !== null) return { kind: "ticket", ticket };

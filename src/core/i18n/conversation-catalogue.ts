@@ -11,6 +11,8 @@ export interface ConversationWords {
   readonly language: readonly string[];
   readonly newTicket: readonly string[];
   readonly myTickets: readonly string[];
+  /** Ask for a link to one's tickets in the web browser. */
+  readonly browser: readonly string[];
   readonly yes: readonly string[];
   readonly no: readonly string[];
   /** Finish sending files (besides the Done / Skip labels). */
@@ -51,6 +53,8 @@ export interface ConversationCatalogue {
     readonly backToMenu: string;
     readonly notRegistered: (who: string) => string;
     readonly failed: string;
+    readonly browserLink: (url: string, minutes: number) => string;
+    readonly browserOff: string;
   };
   readonly choice: {
     readonly invalid: string;

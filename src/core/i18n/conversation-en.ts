@@ -11,6 +11,7 @@ export const conversationEn: ConversationCatalogue = {
     language: ["language", "lang"],
     newTicket: ["new", "new ticket", "open ticket", "open a ticket"],
     myTickets: ["my tickets", "tickets"],
+    browser: ["open in browser", "browser", "web"],
     yes: ["yes", "y", "sure"],
     no: ["no", "n"],
     filesDone: ["finished", "finish", "none", "no", "no files"],
@@ -79,6 +80,9 @@ export const conversationEn: ConversationCatalogue = {
     notRegistered: (who) =>
       `This service is for registered contacts only. Ask your support contact to register ${who}, then send a message again.`,
     failed: "Sorry, something went wrong on our side. Please try again in a moment.",
+    browserLink: (url, minutes) =>
+      `Your tickets in the browser: ${url}\nThis link is yours alone, works once and expires in ${minutes} minutes.`,
+    browserOff: "Tickets cannot be opened in the browser on this service.",
   },
   choice: {
     invalid: "I did not recognise that option. Answer with the number, the option's name, or tap a button.",

@@ -11,6 +11,7 @@ export const conversationPtBR: ConversationCatalogue = {
     language: ["idioma", "lingua"],
     newTicket: ["novo", "novo chamado", "abrir chamado", "abrir"],
     myTickets: ["meus chamados", "chamados", "consultar"],
+    browser: ["abrir no navegador", "navegador", "web"],
     yes: ["sim", "s", "claro", "pode"],
     no: ["nao", "n"],
     filesDone: ["pronto", "concluido", "feito", "nenhum", "nao", "sem anexos"],
@@ -78,6 +79,9 @@ export const conversationPtBR: ConversationCatalogue = {
     notRegistered: (who) =>
       `Este atendimento é exclusivo para contatos cadastrados. Peça ao seu contato no suporte para cadastrar ${who} e depois mande uma mensagem de novo.`,
     failed: "Desculpe, algo deu errado do nosso lado. Tente de novo em instantes.",
+    browserLink: (url, minutes) =>
+      `Seus chamados no navegador: ${url}\nEste link é só seu, funciona uma vez e expira em ${minutes} minutos.`,
+    browserOff: "Não é possível abrir os chamados no navegador neste serviço.",
   },
   choice: {
     invalid: "Não reconheci essa opção. Responda com o número, o nome da opção ou tocando em um botão.",

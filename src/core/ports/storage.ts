@@ -3,6 +3,7 @@ import type { ApiKeyRepository } from "./api-keys.js";
 import type { AuditTrail } from "./audit-log.js";
 import type { BlobStore } from "./blob-store.js";
 import type { DirectoryRepository } from "./directory.js";
+import type { DirectoryListing } from "./directory-listing.js";
 import type { InboundReceipts } from "./inbound-receipts.js";
 import type { InvitationStore } from "./invitations.js";
 import type { KnowledgeBase } from "./knowledge-base.js";
@@ -13,6 +14,7 @@ import type { PersonalDataStore } from "./personal-data.js";
 import type { ReportQueries } from "./reports.js";
 import type { RetentionStore } from "./retention.js";
 import type { SavedReplyRepository } from "./saved-replies.js";
+import type { TicketCharts } from "./ticket-charts.js";
 import type { TicketLinks } from "./ticket-links.js";
 import type { TicketRepository } from "./ticket-repository.js";
 import type { TimerQueries } from "./timer-queries.js";
@@ -26,6 +28,8 @@ export interface StoragePorts {
   readonly kind: "postgres" | "embedded" | "memory";
   readonly tickets: TicketRepository;
   readonly directory: DirectoryRepository;
+  /** The directory a page at a time, for the web console's admin page. */
+  readonly listing: DirectoryListing;
   readonly outbox: OutboxQueue;
   /** Writes notifications no ticket change carries (an expired conversation). */
   readonly outboxWriter: Outbox;
@@ -47,6 +51,8 @@ export interface StoragePorts {
   /** Knowledge-base articles, their history and their suggestion figures. */
   readonly knowledge: KnowledgeBase;
   readonly savedReplies: SavedReplyRepository;
+  /** The web console's dashboard aggregates. */
+  readonly charts: TicketCharts;
   /** The references chat flows hold to files received before a ticket exists, over their blob store. */
   parkedFiles(blobs: BlobStore): ParkedFiles;
   /** Which of these storage keys an attachment or a parked file names (what the orphan sweep keeps). */

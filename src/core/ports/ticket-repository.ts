@@ -77,6 +77,8 @@ export interface TicketQuery {
   readonly assigneeId?: string;
   /** Tickets carrying every one of these tags. */
   readonly tags?: readonly string[];
+  /** Only tickets nobody is assigned to. */
+  readonly unassigned?: boolean;
   readonly createdFrom?: Date;
   readonly createdTo?: Date;
   /** Full-text words (accent- and case-insensitive, Portuguese and English stemming). */

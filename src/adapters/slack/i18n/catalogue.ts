@@ -33,6 +33,10 @@ export interface SlackCatalogue {
     readonly replyHint: string;
     readonly help: (command: string) => string;
     readonly usage: (command: string) => string;
+    /** `/ticket web`: a one-time sign-in link to the web console. */
+    readonly webLink: (url: string, minutes: number) => string;
+    readonly webAgentsOnly: string;
+    readonly webOff: string;
     readonly dmHelp: (command: string) => string;
     readonly reactionOffer: string;
     readonly reactionButton: string;

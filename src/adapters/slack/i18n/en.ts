@@ -48,9 +48,14 @@ export const slackEn: SlackCatalogue = {
         `*${command} reply TKT-000123 text* — reply on a ticket`,
         `*${command} close TKT-000123* — close a solved ticket`,
         `*${command} contact TKT-000123* — ask support to contact you about a ticket`,
+        `*${command} web* — a sign-in link to the web console (agents)`,
         "React with :ticket: to any message to open a ticket from it.",
       ].join("\n"),
     usage: (command) => `I did not understand that. Try *${command} help*.`,
+    webLink: (url, minutes) =>
+      `<${url}|Open the web console> — this link is yours alone, works once and expires in ${minutes} minutes.`,
+    webAgentsOnly: "The web console is for agents. Suppliers can ask the bot to “open in browser”.",
+    webOff: "The web console is not available on this service.",
     dmHelp: (command) =>
       `Use *${command}* to open a ticket, or reply in a ticket's thread here to add to it. *${command} help* lists everything.`,
     reactionOffer: "Open a ticket from this message?",

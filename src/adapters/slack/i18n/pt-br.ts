@@ -48,9 +48,14 @@ export const slackPtBR: SlackCatalogue = {
         `*${command} reply TKT-000123 texto* — responder um chamado`,
         `*${command} close TKT-000123* — encerrar um chamado resolvido`,
         `*${command} contato TKT-000123* — pedir que o suporte entre em contato sobre um chamado`,
+        `*${command} web* — um link de acesso ao console web (agentes)`,
         "Reaja com :ticket: a qualquer mensagem para abrir um chamado a partir dela.",
       ].join("\n"),
     usage: (command) => `Não entendi. Experimente *${command} help*.`,
+    webLink: (url, minutes) =>
+      `<${url}|Abrir o console web> — este link é só seu, funciona uma vez e expira em ${minutes} minutos.`,
+    webAgentsOnly: "O console web é para agentes. Fornecedores podem pedir ao bot “abrir no navegador”.",
+    webOff: "O console web não está disponível neste serviço.",
     dmHelp: (command) =>
       `Use *${command}* para abrir um chamado, ou responda na conversa de um chamado aqui para complementá-lo. *${command} help* mostra tudo.`,
     reactionOffer: "Abrir um chamado a partir desta mensagem?",

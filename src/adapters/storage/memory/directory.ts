@@ -12,8 +12,11 @@ const byChannelThenId = (a: ContactRecord, b: ContactRecord): number =>
   CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel) ||
   (a.platformUserId < b.platformUserId ? -1 : a.platformUserId > b.platformUserId ? 1 : 0);
 
-/** In-process directory for unit tests and the contract suite. */
-export const createMemoryDirectory = (): DirectoryRepository => {
+import type { DirectoryListing } from "../../../core/ports/directory-listing.js";
+import { createMemoryDirectoryListing } from "./directory-listing.js";
+
+/** In-process directory for unit tests and the contract suite; `listing` pages through the same rows. */
+export const createMemoryDirectory = (): DirectoryRepository & { readonly listing: DirectoryListing } => {
   const organizations = new Map<string, OrganizationRecord>();
   const people = new Map<string, PersonRecord>();
   const contacts = new Map<string, Omit<ContactRecord, "person"> & { personId: string }>();
@@ -28,6 +31,11 @@ export const createMemoryDirectory = (): DirectoryRepository => {
     [...contacts.values()].find((c) => c.channel === channel && c.platformUserId === platformUserId);
 
   return {
+    listing: createMemoryDirectoryListing({
+      organizations: () => [...organizations.values()],
+      people: () => [...people.values()],
+      contacts: () => [...contacts.keys()].map((id) => view(id)!),
+    }),
     findContact: async (channel, platformUserId) => view(find(channel, platformUserId)?.id),
     findContactById: async (id) => view(id),
     async ensureContact(input) {

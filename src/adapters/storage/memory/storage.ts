@@ -12,6 +12,7 @@ import { createMemoryOutbox, type MemoryOutboxRow } from "./outbox-queue.js";
 import { createMemoryParkedFiles } from "./parked-files.js";
 import { createMemoryReportQueries } from "./report-queries.js";
 import { createMemorySavedReplies } from "./saved-replies.js";
+import { createMemoryTicketCharts } from "./ticket-charts.js";
 import { createMemoryTicketLinks } from "./ticket-links.js";
 import { createMemoryTicketRepository } from "./ticket-repository.js";
 import { createMemoryTimerQueries } from "./timer-queries.js";
@@ -41,6 +42,7 @@ export const createMemoryStorage = (): MemoryStorage => {
     kind: "memory",
     tickets: tickets.repository,
     directory,
+    listing: directory.listing,
     outbox: outbox.queue,
     outboxWriter: outbox.writer,
     receipts: createMemoryInboundReceipts(),
@@ -60,6 +62,7 @@ export const createMemoryStorage = (): MemoryStorage => {
     invitations: createMemoryInvitations(),
     knowledge: createMemoryKnowledgeBase(),
     savedReplies: createMemorySavedReplies(),
+    charts: createMemoryTicketCharts(tickets.all),
     parkedFiles,
     async referencedKeys(keys) {
       const used = new Set<string>();

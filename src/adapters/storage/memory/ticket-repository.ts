@@ -159,6 +159,7 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
           if (query.requesterPersonId && t.requester.personId !== query.requesterPersonId) return false;
           if (query.assigneeId && t.assignee?.id !== query.assigneeId) return false;
           if (query.tags && !query.tags.every((tag) => t.tags.includes(tag))) return false;
+          if (query.unassigned && t.assignee !== null) return false;
           if (query.createdFrom && t.createdAt < query.createdFrom) return false;
           if (query.createdTo && t.createdAt >= query.createdTo) return false;
           const hit = (word: string) => w.some((candidate) => candidate.startsWith(word));

@@ -4,6 +4,7 @@ import { createPrismaApiKeyRepository } from "./api-key-repository.js";
 import { createPrismaAuditTrail } from "./audit-log.js";
 import type { Database } from "./database.js";
 import { createPrismaDirectory } from "./directory.js";
+import { createPrismaDirectoryListing } from "./directory-listing.js";
 import { createPrismaInboundReceipts } from "./inbound-receipts.js";
 import { createPrismaInvitations } from "./invitations.js";
 import { createPrismaKnowledgeBase } from "./knowledge-base.js";
@@ -14,6 +15,7 @@ import { createPrismaPersonalData } from "./personal-data.js";
 import { createPrismaReportQueries } from "./report-queries.js";
 import { createPrismaRetention } from "./retention.js";
 import { createPrismaSavedReplies } from "./saved-replies.js";
+import { createPrismaTicketCharts } from "./ticket-charts.js";
 import { createPrismaTicketLinks } from "./ticket-links.js";
 import { createPrismaTicketRepository } from "./ticket-repository.js";
 import { createPrismaTimerQueries } from "./timer-queries.js";
@@ -23,6 +25,7 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   kind: db.kind,
   tickets: createPrismaTicketRepository(db.prisma),
   directory: createPrismaDirectory(db.prisma),
+  listing: createPrismaDirectoryListing(db.prisma),
   outbox: createPrismaOutboxQueue(db.prisma),
   outboxWriter: createPrismaOutbox(db.prisma),
   receipts: createPrismaInboundReceipts(db.prisma),
@@ -37,6 +40,7 @@ export const prismaStorage = (db: Database): StoragePorts => ({
   invitations: createPrismaInvitations(db.prisma),
   knowledge: createPrismaKnowledgeBase(db.prisma),
   savedReplies: createPrismaSavedReplies(db.prisma),
+  charts: createPrismaTicketCharts(db.prisma),
   parkedFiles: (blobs) => createPrismaParkedFiles(db.prisma, blobs),
   referencedKeys: createPrismaFileReferences(db.prisma),
   ping: () => db.ping(),

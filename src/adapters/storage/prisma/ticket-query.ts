@@ -65,6 +65,7 @@ export const filters = (query: Omit<TicketQuery, "limit">): Prisma.Sql[] => {
     where.push(Prisma.sql`t.requester_person_id = ${query.requesterPersonId}::uuid`);
   if (query.assigneeId) where.push(Prisma.sql`t.assignee_id = ${query.assigneeId}`);
   if (query.tags) where.push(Prisma.sql`t.tags @> ${[...query.tags]}::text[]`);
+  if (query.unassigned) where.push(Prisma.sql`t.assignee_id IS NULL`);
   if (query.createdFrom) where.push(Prisma.sql`t.created_at >= ${query.createdFrom}`);
   if (query.createdTo) where.push(Prisma.sql`t.created_at < ${query.createdTo}`);
   if (query.text) {

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DirectoryRepository } from "../../src/core/ports/directory.js";
+import type { DirectoryListing } from "../../src/core/ports/directory-listing.js";
+
+export interface ListingStore {
+  readonly directory: DirectoryRepository;
+  readonly listing: DirectoryListing;
+  close(): Promise<void>;
+}
+
+/** The admin page's listing: name order, people counted, keyset pages that neither skip nor repeat. */
+export const directoryListingContract = (name: string, open: () => Promise<ListingStore>) => {
+  describe(`directory listing contract: ${name}`, () => {
+    let store: ListingStore;
+    const tag = Math.random().toString(36).slice(2, 8);
+    beforeAll(async () => {
+      store = await open();
+      const add = (user: string, display: string, org: string, role?: "ORG_ADMIN") =>
+        store.directory.ensureContact({
+          channel: "TELEGRAM",
+          platformUserId: `${tag}-${user}`,
+          displayName: display,
+          organization: { key: `${tag}-${org}`, name: `${tag} ${org}` },
+          registered: true,
+          ...(role ? { role } : {}),
+        });
+      await add("1", "Carla", "Beta");
+      await add("2", "Ana", "Beta", "ORG_ADMIN");
+      await add("3", "Bruno", "Alfa");
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    const everyOrganization = async () => {
+      const seen = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listing.listOrganizations({ limit: 1, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+
+    it("lists organizations by name with their people, one page at a time", async () => {
+      const ours = (await everyOrganization()).filter((o) => o.name.startsWith(tag));
+      expect(ours.map((o) => [o.name, o.people])).toEqual([
+        [`${tag} Alfa`, 1],
+        [`${tag} Beta`, 2],
+      ]);
+    });
+
+    it("lists an organization's contacts by name, with role and organization", async () => {
+      const beta = (await everyOrganization()).find((o) => o.name === `${tag} Beta`)!;
+      const first = await store.listing.listContacts({ limit: 1, organizationId: beta.id });
+      expect(first.items.map((c) => [c.displayName, c.role, c.organizationName])).toEqual([
+        ["Ana", "ORG_ADMIN", `${tag} Beta`],
+      ]);
+      const second = await store.listing.listContacts({
+        limit: 5,
+        organizationId: beta.id,
+        cursor: first.nextCursor!,
+      });
+      expect(second.items.map((c) => c.displayName)).toEqual(["Carla"]);
+      expect(second.nextCursor).toBeNull();
+    });
+  });
+};

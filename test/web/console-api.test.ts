@@ -1,0 +1,315 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/app/cli/main.js";
+import { type ConsoleClient, localLink, postLogin, signIn } from "../../testkit/console-client.js";
+import { waitFor } from "../../testkit/spawn-service.js";
+import type { Person } from "../../testkit/telegram-updates.js";
+import { ticketFor } from "../telegram/support/requester.js";
+import { startTelegramService, type TelegramTestService } from "../telegram/support/telegram-service.js";
+
+const ana: Person = { userId: 2101, firstName: "Ana", languageCode: "pt-br", inGroup: false };
+const bruno: Person = { userId: 2102, firstName: "Bruno", languageCode: "en", inGroup: false };
+
+describe("web console API under /app/api", () => {
+  let t: TelegramTestService;
+  let agent: ConsoleClient;
+  let anaRef: string;
+  let brunoRef: string;
+  let anaContact: string;
+
+  beforeAll(async () => {
+    t = await startTelegramService();
+    const a = await ticketFor(t, ana, "Nota fiscal rejeitada");
+    const b = await ticketFor(t, bruno, "Invoice rejected by the portal");
+    anaRef = a.ref;
+    brunoRef = b.ref;
+    anaContact = a.contact.id;
+    agent = await signIn(
+      t.service.url,
+      t.service.webLinks.forAgent({ slackUser: null, name: "Carla", admin: false }),
+    );
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("a link opens a page with a button; the button signs in once, with an HttpOnly SameSite cookie", async () => {
+    const link = localLink(
+      t.service.url,
+      t.service.webLinks.forAgent({ slackUser: null, name: "Dora", admin: true }),
+    );
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<form method="post" action="/app/login">');
+    const token = new URL(link).searchParams.get("t")!;
+    const first = await postLogin(t.service.url, token);
+    expect(first.status).toBe(303);
+    expect(first.headers.get("location")).toBe("/app/");
+    const cookie = first.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/app/);
+    expect(cookie).not.toMatch(/Secure/);
+    const elsewhere = localLink(
+      t.service.url,
+      t.service.webLinks.forAgent({ slackUser: null, name: "Eve", admin: false }),
+    );
+    const fromAnotherSite = await fetch(`${t.service.url}/app/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" },
+      body: new URLSearchParams({ t: new URL(elsewhere).searchParams.get("t")! }).toString(),
+    });
+    expect(fromAnotherSite.status).toBe(401);
+    const again = await postLogin(t.service.url, token);
+    expect(again.status).toBe(401);
+    expect(await again.text()).toContain("já foi usado");
+  });
+
+  it("refuses an expired link, a forged one and a session-less call", async () => {
+    const { signLink } = await import("../../src/adapters/web/link-token.js");
+    const { webSecretOf } = await import("../../src/adapters/web/secret.js");
+    const secret = webSecretOf(undefined, t.service.config.DATA_DIR);
+    const expired = signLink(
+      secret,
+      { kind: "agent", slackUser: null, name: "X", admin: false },
+      new Date(Date.now() - 1000),
+    );
+    const page = await fetch(`${t.service.url}/app/login?t=${expired}`);
+    expect(page.status).toBe(401);
+    expect(await page.text()).toContain("expirou");
+    expect((await postLogin(t.service.url, expired)).status).toBe(401);
+    const forged = signLink(
+      "another-secret-another-secret-0123",
+      { kind: "agent", slackUser: null, name: "X", admin: true },
+      new Date(Date.now() + 60_000),
+    );
+    expect((await postLogin(t.service.url, forged)).status).toBe(401);
+    expect((await fetch(`${t.service.url}/app/api/tickets`)).status).toBe(401);
+  });
+
+  it("the CLI's web-link signs in with the service's key kept in DATA_DIR", async () => {
+    const out: string[] = [];
+    const code = await runCli(
+      ["web-link", "--as", "admin", "--json"],
+      { out: (s) => out.push(s), err: () => {} },
+      {
+        DATA_DIR: t.service.config.DATA_DIR,
+        LOG_LEVEL: "silent",
+      },
+    );
+    expect(code).toBe(0);
+    const admin = await signIn(t.service.url, localLink(t.service.url, JSON.parse(out[0]!).url));
+    expect((await admin.get("/me")).json).toMatchObject({ role: "admin", name: "Admin" });
+    const usage = await runCli(
+      ["web-link", "--as", "root"],
+      { out: () => {}, err: () => {} },
+      { DATA_DIR: t.service.config.DATA_DIR },
+    );
+    expect(usage).toBe(2);
+  });
+
+  it("refuses every change without the session's CSRF token, or from another origin", async () => {
+    const noToken = await agent.post(
+      `/tickets/${anaRef}/priority`,
+      { priority: "LOW" },
+      { "x-csrf-token": "" },
+    );
+    expect(noToken.status).toBe(403);
+    expect(noToken.json.code).toBe("CSRF");
+    const crossSite = await agent.post(
+      `/tickets/${anaRef}/priority`,
+      { priority: "LOW" },
+      { origin: "https://evil.example" },
+    );
+    expect(crossSite.status).toBe(403);
+    const detail = await agent.get(`/tickets/${anaRef}`);
+    expect(detail.json.ticket.priority).toBe("HIGH");
+  });
+
+  it("dashboard counts and opened-per-day come from the tickets", async () => {
+    const board = await agent.get("/dashboard?days=7");
+    expect(board.status).toBe(200);
+    expect(board.json.counts).toMatchObject({ total: 2, open: 2, answered: 0, closed: 0, highPriority: 2 });
+    const rows = board.json.charts.openedPerDay as { channel: string; count: number }[];
+    expect(rows.reduce((n, r) => n + r.count, 0)).toBe(2);
+    expect(rows.every((r) => r.channel === "TELEGRAM")).toBe(true);
+  });
+
+  it("searches, filters and pages the table with a keyset cursor", async () => {
+    const found = await agent.get(`/tickets?q=${encodeURIComponent("fiscal")}`);
+    expect(found.json.items.map((i: { publicId: string }) => i.publicId)).toEqual([anaRef]);
+    const byId = await agent.get(`/tickets?q=${brunoRef}`);
+    expect(byId.json.items.map((i: { publicId: string }) => i.publicId)).toEqual([brunoRef]);
+    const first = await agent.get("/tickets?limit=1&sort=number&order=asc");
+    expect(first.json.items[0].publicId).toBe(anaRef);
+    const second = await agent.get(`/tickets?limit=1&sort=number&order=asc&cursor=${first.json.nextCursor}`);
+    expect(second.json.items[0].publicId).toBe(brunoRef);
+    expect((await agent.get("/tickets?status=CLOSED")).json.items).toEqual([]);
+    expect((await agent.get("/tickets?view=unassigned")).json.items).toHaveLength(2);
+    expect((await agent.get("/tickets?view=mine")).json.items).toEqual([]);
+    const taken = await agent.post(`/tickets/${brunoRef}/assign`, { assignee: "me" });
+    expect(taken.json.ticket.assignee).toMatchObject({ name: "Carla" });
+    expect(
+      (await agent.get("/tickets?view=mine")).json.items.map((i: { publicId: string }) => i.publicId),
+    ).toEqual([brunoRef]);
+    expect((await agent.get("/tickets?view=unassigned")).json.items).toHaveLength(1);
+  });
+
+  it("a console reply goes through the service and reaches the supplier on Telegram", async () => {
+    const before = t.api.messages(ana.userId).length;
+    const reply = await agent.post(`/tickets/${anaRef}/reply`, {
+      message: "Reenvie a nota com o CFOP 5102.",
+      files: [
+        { fileName: "passos.txt", contentBase64: Buffer.from("1. abrir\n2. enviar\n").toString("base64") },
+      ],
+    });
+    expect(reply.status).toBe(200);
+    await waitFor(() => t.api.messages(ana.userId).length > before, "the reply on Telegram");
+    expect(
+      t.api
+        .messages(ana.userId)
+        .map((m) => m.text ?? "")
+        .join("\n"),
+    ).toContain("Reenvie a nota com o CFOP 5102.");
+    const note = await agent.post(`/tickets/${anaRef}/reply`, {
+      message: "Cliente recorrente",
+      internal: true,
+    });
+    expect(note.status).toBe(200);
+    const detail = await agent.get(`/tickets/${anaRef}`);
+    const file = detail.json.events.flatMap((e: { attachments: { id: string }[] }) => e.attachments)[0];
+    const bytes = await fetch(`${t.service.url}/app/api/tickets/${anaRef}/files/${file.id}`, {
+      headers: { cookie: agent.cookie },
+    });
+    expect(bytes.status).toBe(200);
+    expect(bytes.headers.get("content-disposition")).toContain("passos.txt");
+    expect(await bytes.text()).toBe("1. abrir\n2. enviar\n");
+  });
+
+  it("a supplier's link reaches only their own tickets: no other ticket, no note, no dashboard", async () => {
+    const supplier = await signIn(t.service.url, t.service.webLinks.forSupplier(anaContact));
+    expect((await supplier.get("/me")).json.role).toBe("supplier");
+    const list = await supplier.get("/tickets");
+    expect(list.json.items.map((i: { publicId: string }) => i.publicId)).toEqual([anaRef]);
+    expect((await supplier.get(`/tickets/${brunoRef}`)).status).toBe(404);
+    expect((await supplier.post(`/tickets/${brunoRef}/reply`, { message: "oi" })).status).toBe(404);
+    expect((await supplier.get("/dashboard")).status).toBe(404);
+    expect((await supplier.post(`/tickets/${anaRef}/status`, { status: "SOLVED" })).status).toBe(404);
+    const own = await supplier.get(`/tickets/${anaRef}`);
+    expect(own.json.events.some((e: { kind: string }) => e.kind === "NOTE")).toBe(false);
+    const answered = await supplier.post(`/tickets/${anaRef}/reply`, {
+      message: "Reenviei agora.",
+      internal: true,
+      files: [{ fileName: "recibo.txt", contentBase64: Buffer.from("protocolo 42\n").toString("base64") }],
+    });
+    expect(answered.status).toBe(200);
+    // A supplier cannot write an internal note: the flag is dropped, the reply is public with its file.
+    const history = (await agent.get(`/tickets/${anaRef}`)).json.events as {
+      kind: string;
+      body: string;
+      attachments: { fileName: string }[];
+    }[];
+    const last = history.filter((e) => e.kind === "MESSAGE").at(-1)!;
+    expect(last.body).toBe("Reenviei agora.");
+    expect(last.attachments.map((a) => a.fileName)).toEqual(["recibo.txt"]);
+  });
+
+  it("streams a server-sent event when a ticket the session may see changes, through any door", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${t.service.url}/app/api/events`, {
+      headers: { cookie: agent.cookie },
+      signal: controller.signal,
+    });
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body!.getReader();
+    let seen = "";
+    const read = (async () => {
+      while (!seen.includes("event: ticket")) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        seen += new TextDecoder().decode(chunk.value);
+      }
+    })();
+    // A change made elsewhere (here: the ticket service, as Slack would) reaches the console.
+    const changed = await t.service.core.service.changePriority(
+      { kind: "agent", id: "slack:U1", name: "Carla" },
+      brunoRef,
+      { priority: "MEDIUM" },
+    );
+    expect(changed.ok).toBe(true);
+    await read;
+    controller.abort();
+    expect(seen).toContain(`data: {"number":${Number(brunoRef.slice(4))}}`);
+  });
+
+  it("admins list organizations and contacts, make an API key whose secret is shown once, and revoke it", async () => {
+    expect((await agent.get("/admin/keys")).status).toBe(404);
+    expect((await agent.get("/admin/contacts")).status).toBe(404);
+    expect((await agent.post("/admin/keys", { name: "x", organizationKey: null })).status).toBe(404);
+    const admin = await signIn(
+      t.service.url,
+      t.service.webLinks.forAgent({ slackUser: null, name: "Dora", admin: true }),
+    );
+    const orgs = await admin.get("/admin/organizations");
+    expect(orgs.json.items.map((o: { name: string; people: number }) => [o.name, o.people])).toEqual([
+      ["Ana", 1],
+      ["Bruno", 1],
+    ]);
+    const contacts = await admin.get(`/admin/contacts?organization=${orgs.json.items[0].id}`);
+    expect(contacts.json.items.map((c: { displayName: string }) => c.displayName)).toEqual(["Ana"]);
+    const made = await admin.post("/admin/keys", { name: "ERP", organizationKey: null });
+    expect(made.status).toBe(201);
+    expect(made.json.secret).toMatch(/^chd_/);
+    const rest = (secret: string) =>
+      fetch(`${t.service.url}/api/v1/tickets`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await rest(made.json.secret)).status).toBe(200);
+    const listed = await admin.get("/admin/keys");
+    expect(JSON.stringify(listed.json)).not.toContain(made.json.secret);
+    expect((await admin.post(`/admin/keys/${made.json.key.id}/revoke`, {})).status).toBe(200);
+    expect((await rest(made.json.secret)).status).toBe(401);
+    const settings = await admin.get("/admin/settings");
+    expect(settings.json.departments.map((d: { code: string }) => d.code)).toEqual([
+      "technical",
+      "sales",
+      "general",
+    ]);
+    expect(settings.json.sla.targets.HIGH).toEqual({ firstResponseMs: 3_600_000, resolutionMs: 28_800_000 });
+  });
+
+  it("a supplier's event stream names their own tickets' changes, never another supplier's", async () => {
+    const supplier = await signIn(t.service.url, t.service.webLinks.forSupplier(anaContact));
+    const controller = new AbortController();
+    const response = await fetch(`${t.service.url}/app/api/events`, {
+      headers: { cookie: supplier.cookie },
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    const anaNumber = Number(anaRef.slice(4));
+    let seen = "";
+    const read = (async () => {
+      while (!seen.includes(`"number":${anaNumber}`)) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        seen += new TextDecoder().decode(chunk.value);
+      }
+    })();
+    const carla = { kind: "agent" as const, id: "slack:U1", name: "Carla" };
+    // Bob's change first: had it been sent, it would arrive before Ana's.
+    expect((await t.service.core.service.changePriority(carla, brunoRef, { priority: "HIGH" })).ok).toBe(
+      true,
+    );
+    expect((await t.service.core.service.changePriority(carla, anaRef, { priority: "MEDIUM" })).ok).toBe(
+      true,
+    );
+    await read;
+    controller.abort();
+    expect(seen).not.toContain(`"number":${Number(brunoRef.slice(4))}`);
+  });
+
+  it("serves the built front end for every page under /app/ with a strict content policy", async () => {
+    const page = await fetch(`${t.service.url}/app/tickets/1`);
+    expect([200, 503]).toContain(page.status);
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect((await fetch(`${t.service.url}/app/assets/../../package.json`)).status).not.toBe(200);
+  });
+});
