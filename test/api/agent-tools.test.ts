@@ -32,7 +32,8 @@ describeWith({ pg: true }, "agents' tools by REST and CLI", () => {
 
   beforeAll(async () => {
     db = await createThrowawayDatabase();
-    env = await testEnv({ DATABASE_URL: db.url });
+    // The CLI answers in DEFAULT_LANGUAGE; this test reads its English lines.
+    env = await testEnv({ DATABASE_URL: db.url, DEFAULT_LANGUAGE: "en" });
     service = await startService(await testConfig(env), {
       port: 0,
       logger: pino({ level: "silent" }),

@@ -46,11 +46,11 @@ describeWith({ pg: true }, "contact requests through the API and the CLI", () =>
   it("the CLI's `contact-done` marks it done and `show` no longer lists it as pending", async () => {
     const ref = await open();
     await s.acme.post(`/tickets/${ref}/contact-request`, undefined);
-    expect((await cli(["show", ref], s.env)).out).toContain("contact requested");
+    expect((await cli(["show", ref, "--lang", "en"], s.env)).out).toContain("contact requested");
     const done = await cli(["contact-done", ref], s.env);
     expect(done.err).toBe("");
     expect(done.code).toBe(0);
-    const shown = await cli(["show", ref], s.env);
+    const shown = await cli(["show", ref, "--lang", "en"], s.env);
     expect(shown.out).not.toContain("contact requested 20");
     expect(shown.out).toContain("marked the requested contact done");
   });

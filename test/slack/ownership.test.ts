@@ -71,6 +71,8 @@ describe("Slack: who owns a ticket", () => {
     // A note does not make its author the owner, and a second reply by the owner changes nothing.
     expect(await historyOf(ticket.id)).toEqual([
       "MESSAGE: About: Router reboots",
+      // The reply marks the requester's message read.
+      "AGENT_READ",
       "MESSAGE: Looking at it.",
       "STATUS_CHANGED",
       `ASSIGNEE_CHANGED: slack:${AGENT}`,

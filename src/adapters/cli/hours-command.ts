@@ -7,6 +7,7 @@ export const hours: Command = {
   summary:
     "business hours of a department (from BUSINESS_HOURS_FILE): the week, next holidays, open now, next opening",
   usage: "hours [--department D]",
+  examples: ["hours", "hours --department sales --json"],
   options: { department: { type: "string" } },
   async run(ctx, v) {
     const calendars = ctx.settings.businessHours;

@@ -24,6 +24,11 @@ const savedReplies: Command = {
   name: "saved-reply",
   summary: "list, add or change, and delete saved replies",
   usage: `saved-reply list [--department D] | saved-reply set NAME [--department D] [--pt TEXT] [--en TEXT] [--status ${TICKET_STATUSES.join("|")}] | saved-reply delete NAME`,
+  examples: [
+    "saved-reply list",
+    'saved-reply set boleto --pt "Olá {{requester_name}}, segue a segunda via." --en "Hi {{requester_name}}, here is the copy." --status SOLVED',
+    "saved-reply delete boleto",
+  ],
   options: {
     department: { type: "string" },
     pt: { type: "string" },
@@ -70,6 +75,7 @@ const replyWith: Command = {
   name: "reply-with",
   summary: "send a saved reply on a ticket (--preview shows it filled in, without sending)",
   usage: "reply-with TICKET NAME [--preview]",
+  examples: ["reply-with TKT-000012 boleto --preview", 'reply-with TKT-000012 boleto --as "Ana Souza"'],
   options: { preview: { type: "boolean" } },
   async run(ctx, v, positionals) {
     const ticket = ref(positionals, this.usage);

@@ -10,6 +10,7 @@ export const webLink: Command = {
   name: "web-link",
   summary: "print a one-time sign-in link to the web console",
   usage: USAGE,
+  examples: ["web-link --as agent --slack-user U0123ABCD", 'web-link --as admin --name "Ana Souza"'],
   options: { as: { type: "string" }, "slack-user": { type: "string" }, name: { type: "string" } },
   async run(ctx, values) {
     const as = values.as;
