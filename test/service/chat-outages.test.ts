@@ -29,6 +29,14 @@ describeWith({ pg: true, redis: true }, "the chat path through storage outages",
     ...Array.from({ length: n.whatsapp }, (_, i) => ({ walker: env!.whatsapp, supplier: i + 1 })),
   ];
 
+  const waitUntil = async (check: () => boolean, what: string) => {
+    const deadline = Date.now() + 120_000;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await sleep(20);
+    }
+  };
+
   /** Consecutive repeats removed: a turn that could not be saved is done again and may resend its answer. */
   const withoutRepeats = (messages: readonly string[]) =>
     messages.filter((m, i) => i === 0 || m !== messages[i - 1]);
@@ -58,21 +66,36 @@ describeWith({ pg: true, redis: true }, "the chat path through storage outages",
   it("a 20-second Redis outage amid 25 conversations: 503s, redeliveries, one ticket each, no apology", async () => {
     env = await startChatUnderFaults();
     const walkers = crowd({ telegram: 13, whatsapp: 12 });
+    // Every conversation is held before its fourth message until Redis is cut, so the outage meets
+    // all 25 mid-way whatever the machine's speed; the messages then sent meet the outage.
+    const HELD_STEP = 3;
+    let atHeldStep = 0;
+    let outageBegun!: () => void;
+    const begun = new Promise<void>((resolve) => {
+      outageBegun = resolve;
+    });
     const walks = walkers.map(async ({ walker, supplier }, i) => {
       await sleep(i * 40);
-      return env!.walk(walker, supplier);
+      return env!.walk(walker, supplier, {
+        beforeStep: async (step) => {
+          if (step !== HELD_STEP) return;
+          atHeldStep += 1;
+          await begun;
+        },
+      });
     });
-    await sleep(1_500);
+    await waitUntil(() => atHeldStep === walkers.length, "every conversation at its fourth message");
     env.redis.cut();
     const readiness = await fetch(`${env.service.url}/readyz`);
+    outageBegun();
     await sleep(20_000);
     env.redis.restore();
     const refused = await Promise.all(walks);
 
     expect(readiness.status).toBe(503);
-    // The outage hit conversations under way: most suppliers had deliveries refused and redelivered,
-    // every one of them with a 503.
-    expect(refused.filter((r) => r.length > 0).length).toBeGreaterThan(walkers.length / 2);
+    // The outage met every conversation under way: each had a delivery refused and redelivered,
+    // every refusal a 503.
+    expect(refused.filter((r) => r.length > 0).length).toBe(walkers.length);
     expect(new Set(refused.flat())).toEqual(new Set([503]));
     await expectEveryConversationWhole(walkers);
   }, 180_000);

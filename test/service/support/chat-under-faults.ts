@@ -57,8 +57,8 @@ export interface WalkOptions {
   readonly redeliverAfterMs?: number;
   /** Pause after an answer before the next step (a person reading). */
   readonly thinkMs?: number;
-  /** Called before each step is sent, e.g. to arm a fault for its answer. */
-  readonly beforeStep?: (step: number) => void;
+  /** Called (and awaited) before each step is sent, e.g. to arm a fault for its answer or hold the step back. */
+  readonly beforeStep?: (step: number) => void | Promise<void>;
   /** After this step the next is sent at once, without waiting for the answer (a person typing ahead). */
   readonly noWaitAfter?: number;
 }
@@ -130,7 +130,7 @@ export const startChatUnderFaults = async (
     let wanted = walker.inbox.count(supplier);
     for (let step = 0; step < walker.steps; step++) {
       try {
-        beforeStep?.(step);
+        await beforeStep?.(step);
         refused.push(...(await deliverUntilAccepted(send, walker.request(supplier, step), redeliverAfterMs)));
         wanted += stepCounts[step]!;
         if (step === noWaitAfter) continue;
