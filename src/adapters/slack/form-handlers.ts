@@ -80,7 +80,8 @@ export const createFormHandlers = (
   const createTicket = async (submission: ModalSubmission, user: string, team: Team): Promise<void> => {
     const requester = await requesters.resolve(user, team);
     // Refused before any file is fetched: a deactivated contact's form leaves nothing behind.
-    if (requester.contact.deactivatedAt) return io.tellInDm(user, accessCatalogues[requester.lang].deactivated);
+    if (requester.contact.deactivatedAt)
+      return io.tellInDm(user, accessCatalogues[requester.lang].deactivated);
     const fromMessage = (await Promise.all(submission.origin.files.map((f) => fileInfo(f.id)))).filter(
       (f) => f !== null,
     );
