@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formValues, payloads } from "../../testkit/slack-payloads.js";
 import {
+  AGENT,
   AGENTS,
   eventually,
   REQUESTER,
@@ -16,7 +17,7 @@ describe("Slack: a deactivated internal requester is refused on every requester 
   const dm = `D${REQUESTER}`;
   let dmRoot: { ts: string };
   beforeAll(async () => {
-    t = await startSlackService();
+    t = await startSlackService({}, { storage: "postgres" });
   });
   afterAll(async () => {
     await t?.stop();
@@ -72,5 +73,31 @@ describe("Slack: a deactivated internal requester is refused on every requester 
     expect(
       t.slack.thread(AGENTS, t.slack.messages(AGENTS)[0]!.ts).some((m) => m.text.includes("Any news?")),
     ).toBe(false);
+  });
+
+  it("an agent's reply to a deactivated requester is not sent: its outbox item ends with the reason", async () => {
+    const root = t.slack.messages(AGENTS)[0]!;
+    const reply = t.slack.userPosts(AGENTS, AGENT, "Did the VPN settle down?", root.ts);
+    await t.event(
+      payloads.threadMessage({
+        channel: AGENTS,
+        user: AGENT,
+        text: reply.text,
+        ts: reply.ts,
+        threadTs: root.ts,
+      }),
+    );
+    t.advance(16_000);
+    const ticketId = (await t.ticket(1)).id;
+    const item = () =>
+      t.service.core.db!.prisma.outboxItem.findFirst({ where: { ticketId, kind: "agent_reply" } });
+    await eventually(async () => (await item())?.state === "FAILED", "the reply's item to end");
+    expect((await item())?.lastError).toBe("not sent: the contact was deactivated");
+    expect(t.slack.thread(dm, dmRoot.ts).some((m) => m.text.includes("Did the VPN settle down?"))).toBe(
+      false,
+    );
+    // Nothing failed, so the agents are not told of a delivery failure.
+    const kinds = (await t.service.core.tickets.events(ticketId)).map((e) => e.kind);
+    expect(kinds).not.toContain("DELIVERY_FAILED");
   });
 });
