@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { type CloudHarness, startCloudHarness } from "../whatsapp/support/cloud-harness.js";
-import { client, createKey } from "./support.js";
+import { cli, client, createKey } from "./support.js";
 
 const CARLA = { waId: "5521998761234", name: "Carla" };
 
@@ -91,6 +91,56 @@ describeWith(
       expect(await h.db.db.prisma.ticket.count()).toBe(0);
       expect(await h.db.db.prisma.outboxItem.count({ where: { kind: { not: "dialogue_answer" } } })).toBe(
         outboxBefore,
+      );
+
+      // Nor may an agent open one for her, through the API or the CLI.
+      const carla = await h.wa.service.core.directory.findContact("WHATSAPP", CARLA.waId);
+      const opening = {
+        subject: "Boleto vencido",
+        department: "technical",
+        priority: "MEDIUM",
+        type: "support",
+        message: "Preciso da segunda via.",
+      };
+      const forHer = await api(agentKey).post(
+        "/tickets",
+        { ...opening, requester: { contactId: carla!.id } },
+        { "accept-language": "en" },
+      );
+      expect(forHer.status).toBe(403);
+      expect(forHer.json).toMatchObject({
+        code: "CONTACT_DEACTIVATED",
+        detail:
+          "That contact is deactivated, so nothing was recorded for it. Invite it again to let it open and follow tickets.",
+      });
+      const fromCli = await cli(
+        [
+          "create",
+          "--contact",
+          `whatsapp:${CARLA.waId}`,
+          "--name",
+          "Outro nome",
+          "--org",
+          "acme",
+          "--subject",
+          opening.subject,
+          "--department",
+          "technical",
+          "--priority",
+          "medium",
+          "--type",
+          "support",
+          "--message",
+          opening.message,
+        ],
+        { DATABASE_URL: h.db.url, DEFAULT_LANG: "pt-BR" },
+      );
+      expect(fromCli.code).not.toBe(0);
+      expect(fromCli.err).toContain("Esse contato está desativado, então nada foi registrado para ele.");
+      expect(await h.db.db.prisma.ticket.count()).toBe(0);
+      // The refusal came before anything was written: her name is the one she had.
+      expect((await h.wa.service.core.directory.findContact("WHATSAPP", CARLA.waId))?.displayName).toBe(
+        carla!.displayName,
       );
 
       const on = await api(agentKey).put(path, { active: true });

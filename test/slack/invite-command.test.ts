@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUpdates, type Person } from "../../testkit/telegram-updates.js";
 import {
   AGENT,
+  AGENT_2,
   eventually,
   REQUESTER,
   type SlackTestService,
@@ -62,5 +63,26 @@ describe("Slack: /ticket invite", () => {
     );
     const whatsapp = await answer(AGENT, "convidar whatsapp acme Rita", "inv-4");
     expect(whatsapp).toContain("telegram");
+  });
+
+  it("/ticket help names invite beside search, numbers, contact and web, in the person's language", async () => {
+    const en = await answer(REQUESTER, "help", "help-en");
+    for (const line of [
+      "*/ticket search words*",
+      "*/ticket numbers*",
+      "*/ticket contact TKT-000123*",
+      "*/ticket web*",
+      "*/ticket invite telegram|whatsapp organization-key Full name* — invite a contact with a one-time link or code (agents)",
+    ])
+      expect(en).toContain(line);
+    const pt = await answer(AGENT_2, "ajuda", "help-pt");
+    for (const line of [
+      "*/ticket pesquisar palavras*",
+      "*/ticket números*",
+      "*/ticket contato TKT-000123*",
+      "*/ticket web*",
+      "*/ticket convidar telegram|whatsapp chave-da-organização Nome completo* — convidar um contato com um link ou código de uso único (agentes)",
+    ])
+      expect(pt).toContain(line);
   });
 });

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createAgentAccess } from "../../src/adapters/slack/access.js";
 import { parseTicketCommand } from "../../src/adapters/slack/commands.js";
+import { slackCatalogues } from "../../src/adapters/slack/i18n/index.js";
+import { parseInviteCommand } from "../../src/adapters/slack/invite-command.js";
 import { pickInTurn } from "../../src/adapters/slack/round-robin.js";
 import { plainFromSlack } from "../../src/adapters/slack/text.js";
 import { signatureOf, verifySlackSignature } from "../../src/adapters/slack/verify.js";
@@ -86,6 +88,35 @@ describe("/ticket text", () => {
       "hello",
     ]) {
       expect(parseTicketCommand(bad)).toEqual({ kind: "invalid" });
+    }
+  });
+
+  it("help lists every subcommand, in each language, as the parser reads it", () => {
+    for (const lang of ["en", "pt-BR"] as const) {
+      const lines = slackCatalogues[lang].requester.help("/ticket").split("\n");
+      const shown = lines
+        .map((line) => /^\*\/ticket ?([^*]*)\*/.exec(line)?.[1])
+        .filter((text) => text !== undefined);
+      const kinds = shown.map((text) => {
+        const invitation = parseInviteCommand(text);
+        return invitation === null
+          ? parseTicketCommand(text).kind
+          : invitation === "usage"
+            ? "invalid"
+            : "invite";
+      });
+      expect(kinds, lang).toEqual([
+        "open",
+        "list",
+        "search",
+        "numbers",
+        "detail",
+        "reply",
+        "close",
+        "contact",
+        "web",
+        "invite",
+      ]);
     }
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from "vitest";
 import { runCli } from "../../src/app/cli/main.js";
+import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
 import { createUpdates, type Person } from "../../testkit/telegram-updates.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { renderChat } from "./support/chat-view.js";
@@ -175,5 +176,46 @@ describeWith(
       expect(refused.code).toBe(1);
       expect(refused.err).toContain("telegram");
     }, 60_000);
+
+    it("a deactivated contact is sent nothing more about a ticket opened before: the item ends with the reason", async () => {
+      const { t } = await start();
+      const contact = await t.service.core.directory.ensureContact({
+        channel: "TELEGRAM",
+        platformUserId: String(ana.userId),
+        displayName: "Ana Souza",
+        organization: { key: "acme", name: "Acme" },
+        registered: true,
+      });
+      const opened = await t.service.core.service.create(actorOf(contact), identityOf(contact), {
+        subject: "Boleto não chegou",
+        department: "technical",
+        priority: "MEDIUM",
+        type: "support",
+        message: "O boleto de março não chegou por e-mail.",
+      });
+      if (!opened.ok) throw new Error(JSON.stringify(opened.error));
+      await t.service.core.contacts.setActive(AGENT, contact.id, false);
+      const shown = t.api.messages(ana.userId).length;
+      const replied = await t.service.core.service.reply(AGENT, "TKT-000001", {
+        message: "Reenviamos o boleto.",
+      });
+      expect(replied.ok).toBe(true);
+
+      const item = () =>
+        t.service.core.db!.prisma.outboxItem.findFirst({
+          where: { ticketId: opened.value.ticket.id, kind: "agent_reply" },
+        });
+      const deadline = Date.now() + 60_000;
+      while ((await item())?.state !== "FAILED" && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await item()).toMatchObject({
+        state: "FAILED",
+        lastError: "not sent: the contact was deactivated",
+      });
+      expect(t.api.messages(ana.userId).length).toBe(shown);
+      expect((await t.service.core.tickets.events(opened.value.ticket.id)).map((e) => e.kind)).not.toContain(
+        "DELIVERY_FAILED",
+      );
+    }, 90_000);
   },
 );

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localLink, postLogin, signIn } from "../../testkit/console-client.js";
 import { createUpdates, type Person } from "../../testkit/telegram-updates.js";
 import { ticketFor } from "../telegram/support/requester.js";
-import { startTelegramService, type TelegramTestService } from "../telegram/support/telegram-service.js";
+import {
+  AGENT,
+  startTelegramService,
+  type TelegramTestService,
+} from "../telegram/support/telegram-service.js";
 
 const ana: Person = { userId: 3101, firstName: "Ana", languageCode: "pt-br", inGroup: false };
 const bob: Person = { userId: 3102, firstName: "Bob", languageCode: "en", inGroup: false };
@@ -45,5 +49,23 @@ describe("a supplier asks for their tickets in the browser from the chat", () =>
     const command = await linkFrom(bob, "/web");
     expect(command.text).toMatch(/^Your tickets in the browser: http/);
     expect(command.link).not.toBe(link);
+  });
+
+  it("a supplier deactivated while signed in is signed out: their session reads and writes nothing", async () => {
+    const { ref } = await ticketFor(t, ana, "Boleto em dobro");
+    const { link } = await linkFrom(ana, "abrir no navegador");
+    const supplier = await signIn(t.service.url, localLink(t.service.url, link!));
+    expect((await supplier.get(`/tickets/${ref}`)).status).toBe(200);
+    const contact = (await t.service.core.directory.findContact("TELEGRAM", String(ana.userId)))!;
+    await t.service.core.contacts.setActive(AGENT, contact.id, false);
+    const events = (
+      await t.service.core.tickets.events(
+        (await t.service.core.tickets.findByNumber(Number(ref.slice(4))))!.id,
+      )
+    ).length;
+    expect((await supplier.get(`/tickets/${ref}`)).status).toBe(401);
+    expect((await supplier.post(`/tickets/${ref}/reply`, { message: "Ainda aqui?" })).status).toBe(401);
+    const ticket = (await t.service.core.tickets.findByNumber(Number(ref.slice(4))))!;
+    expect((await t.service.core.tickets.events(ticket.id)).length).toBe(events);
   });
 });

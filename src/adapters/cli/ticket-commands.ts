@@ -126,6 +126,9 @@ export const create: Command = {
           : who.channel === "CLI"
             ? "internal"
             : `contact:${who.channel}:${who.platformUserId}`;
+      // Looked up before ensureContact, so a refusal changes nothing (not even the contact's name).
+      if ((await core.directory.findContact(who.channel, who.platformUserId))?.deactivatedAt)
+        return fail(ctx, { code: "CONTACT_DEACTIVATED" });
       const contact = await core.directory.ensureContact({
         channel: who.channel,
         platformUserId: who.platformUserId,

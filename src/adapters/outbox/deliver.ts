@@ -33,6 +33,11 @@ export interface DeliveryDeps {
   /** An item still failing this long after it was written is given up as a permanent failure. */
   readonly maxAgeMs: number;
   readonly random?: () => number;
+  /**
+   * A reason not to send an item at all (its contact was deactivated): the item ends FAILED with
+   * that reason, and no delivery failure is recorded on its ticket, since nothing failed.
+   */
+  readonly skip?: (item: OutboxItem) => Promise<string | null>;
   /** Told when a retry is scheduled, so this worker can be back for it without waiting for a poll. */
   readonly onRetryScheduled?: (availableAt: Date) => void;
 }
@@ -188,6 +193,20 @@ export const createDelivery = (deps: DeliveryDeps) => {
 
   return async (item: OutboxItem, shutdown: AbortSignal): Promise<AttemptResult> => {
     const started = performance.now();
+    const skipped = (await deps.skip?.(item)) ?? null;
+    if (skipped !== null) {
+      deps.log.info(
+        { itemKey: item.key, channel: item.channel, ticketId: item.ticketId, reason: skipped },
+        "outbox: item not sent",
+      );
+      const ended = await persist(() => deps.queue.markFailed(item.id, deps.workerId, { error: skipped }));
+      deps.metrics?.attempt(
+        item.channel,
+        ended ? "failed" : "lost_claim",
+        (performance.now() - started) / 1000,
+      );
+      return ended ? "failed" : "lost_claim";
+    }
     const outcome = await attempt(item, shutdown);
     const result =
       outcome === "already_delivered"

@@ -3,6 +3,7 @@ export type { OutboxItem, SendOutcome } from "../../core/outbox/delivery.js";
 export { permanentFailure, retryLater, sent } from "../../core/outbox/delivery.js";
 export type { ChannelSender } from "../../core/ports/channel-sender.js";
 export { type BackoffPolicy, retryDelayMs } from "./backoff.js";
+export { deactivatedRecipient } from "./deactivated-recipient.js";
 export type { AttemptResult, OutboxMetrics } from "./deliver.js";
 export { createFailureHandler, type FailureHandler } from "./failure-handler.js";
 export {

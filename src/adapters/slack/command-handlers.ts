@@ -1,3 +1,4 @@
+import { accessCatalogues } from "../../core/i18n/access-catalogue.js";
 import { catalogues, conversationCatalogues } from "../../core/i18n/index.js";
 import type { CoreError } from "../../core/ticket/errors.js";
 import { statusesOfPublic } from "../../core/ticket/status.js";
@@ -47,6 +48,9 @@ export const createCommandHandlers = (
     const say = async (text: string) => void (await respond({ response_type: "ephemeral", text }));
     const problem = (error: CoreError) => say(escapeMrkdwn(catalogues[requester.lang].error(error)));
     const words = conversationCatalogues[requester.lang].tickets;
+    // A deactivated person reads and writes nothing here until invited again; help stays open.
+    if (requester.contact.deactivatedAt && command.kind !== "help")
+      return say(accessCatalogues[requester.lang].deactivated);
     const ref = "ticket" in command ? formatTicketId(command.ticket) : "";
     switch (command.kind) {
       case "help":

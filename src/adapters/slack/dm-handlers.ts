@@ -1,3 +1,4 @@
+import { accessCatalogues } from "../../core/i18n/access-catalogue.js";
 import { catalogues, conversationCatalogues } from "../../core/i18n/index.js";
 import { err } from "../../core/shared/result.js";
 import { formatTicketId } from "../../core/ticket/ticket-ref.js";
@@ -32,6 +33,14 @@ export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: Re
     const match = /^(\d{1,9}):([1-5])$/.exec(input.value ?? "");
     if (!match) return;
     const requester = await requesters.resolve(input.user, input.team);
+    if (requester.contact.deactivatedAt) {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: accessCatalogues[requester.lang].deactivated,
+      });
+      return;
+    }
     const ref = formatTicketId(Number(match[1]));
     const rated = await deps.service.rate(requester.actor, ref, { score: Number(match[2]) });
     await (rated.ok
@@ -50,6 +59,8 @@ export const createDmHandlers = (deps: SlackDeps, requesters: Requesters, io: Re
       : null;
     const requester = await requesters.resolve(event.user, event.team);
     const t = slackCatalogues[requester.lang].requester;
+    if (requester.contact.deactivatedAt)
+      return io.tellInDm(event.user, accessCatalogues[requester.lang].deactivated, event.threadTs);
     if (!ticket) return io.tellInDm(event.user, t.dmHelp(COMMAND), event.threadTs);
     const files = await io.fetchFiles(event.files);
     const replied = files.ok

@@ -1,3 +1,4 @@
+import { accessCatalogues } from "../../core/i18n/access-catalogue.js";
 import { catalogues, conversationCatalogues } from "../../core/i18n/index.js";
 import { err } from "../../core/shared/result.js";
 import type { SlackDeps } from "./deps.js";
@@ -78,6 +79,9 @@ export const createFormHandlers = (
 
   const createTicket = async (submission: ModalSubmission, user: string, team: Team): Promise<void> => {
     const requester = await requesters.resolve(user, team);
+    // Refused before any file is fetched: a deactivated contact's form leaves nothing behind.
+    if (requester.contact.deactivatedAt)
+      return io.tellInDm(user, accessCatalogues[requester.lang].deactivated);
     const fromMessage = (await Promise.all(submission.origin.files.map((f) => fileInfo(f.id)))).filter(
       (f) => f !== null,
     );

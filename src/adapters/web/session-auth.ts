@@ -21,7 +21,7 @@ const sameText = (a: string, b: string) => {
 
 /**
  * The viewer behind a request's session cookie, re-checked on every request: an agent Slack no
- * longer lists, or a supplier contact that is gone, is signed out.
+ * longer lists, or a supplier contact that is gone or deactivated, is signed out.
  */
 export const viewerOf = async (deps: WebDeps, request: FastifyRequest): Promise<Viewer | null> => {
   const id = readCookie(request, SESSION_COOKIE);
@@ -39,7 +39,7 @@ export const viewerOf = async (deps: WebDeps, request: FastifyRequest): Promise<
     };
   }
   const contact = await deps.directory.findContactById(p.contactId);
-  if (!contact) return null;
+  if (!contact || contact.deactivatedAt) return null;
   return {
     session,
     actor: {

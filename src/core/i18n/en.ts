@@ -64,6 +64,8 @@ export const en: Catalogue = {
           : "This ticket was already rated.";
       case "NOT_REGISTERED":
         return "Your contact is not registered yet. Ask your support contact to register you, then try again.";
+      case "CONTACT_DEACTIVATED":
+        return "That contact is deactivated, so nothing was recorded for it. Invite it again to let it open and follow tickets.";
       case "ATTACHMENT_NOT_FOUND":
         return `Ticket ${error.ref} has no file ${error.file}.`;
       case "SAVED_REPLY_NOT_FOUND":

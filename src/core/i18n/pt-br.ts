@@ -64,6 +64,8 @@ export const ptBR: Catalogue = {
           : "Este chamado já foi avaliado.";
       case "NOT_REGISTERED":
         return "Seu contato ainda não está cadastrado. Peça ao seu contato no suporte para cadastrar você e tente de novo.";
+      case "CONTACT_DEACTIVATED":
+        return "Esse contato está desativado, então nada foi registrado para ele. Convide-o de novo para que volte a abrir e acompanhar chamados.";
       case "ATTACHMENT_NOT_FOUND":
         return `O chamado ${error.ref} não tem o arquivo ${error.file}.`;
       case "SAVED_REPLY_NOT_FOUND":

@@ -46,6 +46,8 @@ export type CoreError =
     }
   | { readonly code: "RATING_NOT_ALLOWED"; readonly reason: "NOT_CLOSED" | "ALREADY_RATED" }
   | { readonly code: "NOT_REGISTERED" }
+  /** The requester's contact was deactivated: nothing is opened or replied for it until it is invited again. */
+  | { readonly code: "CONTACT_DEACTIVATED" }
   /** No file by that id or name on the ticket's history the caller may see. */
   | { readonly code: "ATTACHMENT_NOT_FOUND"; readonly ref: string; readonly file: string }
   | { readonly code: "SAVED_REPLY_NOT_FOUND"; readonly name: string }

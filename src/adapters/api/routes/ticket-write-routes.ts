@@ -25,6 +25,9 @@ const problem = (status: number, code: string, detail: string): ApiOutcome => ({
   problem: { status, code, detail },
 });
 
+/** A deactivated contact gets no new ticket, whoever opens it for them, until it is invited again. */
+const deactivated: ApiOutcome = { kind: "core", error: { code: "CONTACT_DEACTIVATED" } };
+
 /** Organization keys open tickets as their own API contact; keys of all organizations name the requester. */
 const requesterFor = async (
   deps: ApiDeps,
@@ -40,6 +43,7 @@ const requesterFor = async (
         "An organization key opens tickets as itself: leave out requester.",
       );
     const channel = "API" as const;
+    if ((await deps.directory.findContactById(actor.contactId))?.deactivatedAt) return deactivated;
     return {
       contactId: actor.contactId,
       personId: actor.personId,
@@ -63,8 +67,11 @@ const requesterFor = async (
   });
   if ("contactId" in given) {
     const contact = await deps.directory.findContactById(given.contactId);
-    return contact ? identity(contact) : problem(422, "UNKNOWN_CONTACT", "No contact has that id.");
+    if (!contact) return problem(422, "UNKNOWN_CONTACT", "No contact has that id.");
+    return contact.deactivatedAt ? deactivated : identity(contact);
   }
+  // Looked up before anything is made, so a refusal changes nothing (not even the contact's name).
+  if ((await deps.directory.findContact("API", given.externalId))?.deactivatedAt) return deactivated;
   // Organizations are made by operators (`cli -- register`), never by a typo in an integration.
   if (!(await deps.directory.findOrganizationByKey(given.organizationKey)))
     return problem(404, "UNKNOWN_ORGANIZATION", `No organization has the key "${given.organizationKey}".`);

@@ -49,6 +49,7 @@ export const slackEn: SlackCatalogue = {
         `*${command} close TKT-000123* — close a solved ticket`,
         `*${command} contact TKT-000123* — ask support to contact you about a ticket`,
         `*${command} web* — a sign-in link to the web console (agents)`,
+        `*${command} invite telegram|whatsapp organization-key Full name* — invite a contact with a one-time link or code (agents)`,
         "React with :ticket: to any message to open a ticket from it.",
       ].join("\n"),
     usage: (command) => `I did not understand that. Try *${command} help*.`,

@@ -41,14 +41,15 @@ export const slackPtBR: SlackCatalogue = {
     help: (command) =>
       [
         `*${command}* — abrir um chamado (formulário)`,
-        `*${command} list* [abertos|respondidos|fechados] [alta|média|baixa] [departamento] — seus chamados`,
+        `*${command} listar* [abertos|respondidos|fechados] [alta|média|baixa] [departamento] — seus chamados`,
         `*${command} pesquisar palavras* — encontrar chamados pelo assunto ou mensagens (sem se preocupar com acentos)`,
         `*${command} números* — seus totais: abertos, respondidos, fechados, alta prioridade`,
         `*${command} TKT-000123* — detalhes, histórico e tempo em cada status`,
-        `*${command} reply TKT-000123 texto* — responder um chamado`,
-        `*${command} close TKT-000123* — encerrar um chamado resolvido`,
+        `*${command} responder TKT-000123 texto* — responder um chamado`,
+        `*${command} encerrar TKT-000123* — encerrar um chamado resolvido`,
         `*${command} contato TKT-000123* — pedir que o suporte entre em contato sobre um chamado`,
         `*${command} web* — um link de acesso ao console web (agentes)`,
+        `*${command} convidar telegram|whatsapp chave-da-organização Nome completo* — convidar um contato com um link ou código de uso único (agentes)`,
         "Reaja com :ticket: a qualquer mensagem para abrir um chamado a partir dela.",
       ].join("\n"),
     usage: (command) => `Não entendi. Experimente *${command} help*.`,
