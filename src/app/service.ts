@@ -93,6 +93,7 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
         keys: core.storage.apiKeys,
         blobs: core.blobs,
         charts: core.storage.charts,
+        reports: core.reports,
         sessions: runtime.web.sessions,
         secret: runtime.web.secret,
         live: runtime.web.live,

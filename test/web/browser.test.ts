@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLink } from "../../src/adapters/web/link-token.js";
@@ -89,10 +90,32 @@ describe("web console in Debian's Chromium", () => {
     await expect.poll(() => card("Total de tickets").textContent()).toBe("3");
     expect(await card("Alta Prioridade").textContent()).toBe("2");
     expect(await page.locator(".chart svg rect").count()).toBeGreaterThanOrEqual(2);
-    expect(await page.locator(".legend").textContent()).toContain("TELEGRAM");
-    expect(await page.locator(".legend").textContent()).toContain("CLI");
-    await page.getByText("Ver os números em tabela").click();
-    expect(await page.locator("details table tbody tr").count()).toBe(2);
+    const opened = page.locator("[data-chart=opened-per-day]");
+    expect(await opened.locator(".legend").textContent()).toContain("TELEGRAM");
+    expect(await opened.locator(".legend").textContent()).toContain("CLI");
+    await page.getByText("Ver os números em tabela").first().click();
+    expect(await page.locator("details").first().locator("tbody tr").count()).toBe(2);
+    // The report's charts: time in status, SLA compliance and the funnel have bars; nobody rated yet.
+    const chart = (id: string) => page.locator(`[data-chart=${id}]`);
+    for (const id of ["time-in-status", "sla-compliance", "intake-funnel"])
+      expect(await chart(id).locator("svg rect").count(), id).toBeGreaterThan(0);
+    expect(await chart("time-in-status").locator("figcaption").textContent()).toBe(
+      "Tempo em cada status (média e p90)",
+    );
+    expect(await chart("ratings").textContent()).toContain("Nenhuma avaliação no período.");
+    const funnel = chart("intake-funnel");
+    await funnel.getByText("Ver os números em tabela").click();
+    expect(
+      await funnel.locator("tbody tr", { hasText: "Tickets abertos" }).locator("td").first().textContent(),
+    ).toBe("2");
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      funnel.getByRole("button", { name: /Baixar CSV/ }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe("intake-funnel.csv");
+    const text = await readFile((await csv.path())!, "utf8");
+    expect(text.split("\n")[0]).toBe("step,reached,stopped");
+    expect(text).toContain("opened,2,");
     await noSeriousViolations(page, "dashboard");
     await screenshot(page, "dashboard-desktop");
     await page.setViewportSize(VIEWPORTS.phone);

@@ -135,6 +135,33 @@ describe("web console API under /app/api", () => {
     expect(rows.every((r) => r.channel === "TELEGRAM")).toBe(true);
   });
 
+  it("dashboard charts time in status, SLA compliance, ratings and the intake funnel from the report", async () => {
+    const { charts } = (await agent.get("/dashboard?days=7")).json;
+    expect(charts.timeInStatus).toEqual([
+      { status: "NEW", count: 2, averageMs: expect.any(Number), p90Ms: expect.any(Number) },
+    ]);
+    expect(charts.slaCompliance.firstResponse).toMatchObject({ met: 0, breached: 0, running: 2 });
+    expect(charts.slaCompliance.resolution).toMatchObject({ met: 0, breached: 0, running: 2 });
+    expect(charts.ratings).toEqual({
+      count: 0,
+      average: null,
+      distribution: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 },
+    });
+    expect(charts.intakeFunnel.opened).toBe(2);
+    expect(charts.intakeFunnel.steps[0]).toEqual({ step: "subject", reached: 2, stopped: 0 });
+    // Both tickets are technical: another department's charts are empty, the funnel is not filtered.
+    const sales = (await agent.get("/dashboard?days=7&department=sales")).json.charts;
+    expect(sales.timeInStatus).toEqual([]);
+    expect(sales.slaCompliance.firstResponse).toMatchObject({ met: 0, breached: 0, running: 0 });
+    expect(sales.intakeFunnel.opened).toBe(2);
+    const technical = (await agent.get("/dashboard?days=7&department=technical")).json.charts;
+    expect(technical.timeInStatus).toHaveLength(1);
+    const elsewhere = "00000000-0000-4000-8000-000000000000";
+    const none = (await agent.get(`/dashboard?days=7&organization=${elsewhere}`)).json.charts;
+    expect(none.intakeFunnel.opened).toBe(0);
+    expect(none.slaCompliance.resolution.running).toBe(0);
+  });
+
   it("searches, filters and pages the table with a keyset cursor", async () => {
     const found = await agent.get(`/tickets?q=${encodeURIComponent("fiscal")}`);
     expect(found.json.items.map((i: { publicId: string }) => i.publicId)).toEqual([anaRef]);

@@ -9,6 +9,7 @@ import type { TicketCharts } from "../../core/ports/ticket-charts.js";
 import type { StatsScope } from "../../core/ports/ticket-repository.js";
 import type { SlaCounts } from "../../core/ports/timer-queries.js";
 import type { WebSessions } from "../../core/ports/web-sessions.js";
+import type { ReportService } from "../../core/reports/service.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
@@ -34,6 +35,8 @@ export interface WebDeps {
   readonly keys: ApiKeyRepository;
   readonly blobs: BlobStore;
   readonly charts: TicketCharts;
+  /** Time in status, SLA outcomes, ratings and the intake funnel: the report `stats` prints. */
+  readonly reports: ReportService;
   readonly sessions: WebSessions;
   readonly secret: string;
   readonly settings: WebConsoleSettings;
