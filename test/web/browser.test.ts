@@ -190,6 +190,23 @@ describe("web console in Debian's Chromium", () => {
       .toBeGreaterThan(0);
     await page.getByLabel("Prioridade").first().selectOption("LOW");
     await page.getByRole("status").filter({ hasText: "Alteração salva." }).waitFor();
+    // The console's reply left the read mark, with the agent's name and the time.
+    await expect
+      .poll(() => page.locator(".read-mark").textContent())
+      .toMatch(/^Lida pelo suporte em .+ por Carla$/);
+    const departmentOf = async () => {
+      const detail = await t.service.core.service.detail(AGENT, anaRef);
+      return detail.ok ? detail.value.ticket.department : null;
+    };
+    await page.getByLabel("Departamento").selectOption("sales");
+    await expect.poll(departmentOf).toBe("sales");
+    await page.getByLabel("Departamento").selectOption("technical");
+    await expect.poll(departmentOf).toBe("technical");
+    await page.getByRole("button", { name: "Pedir contato" }).click();
+    await page.getByRole("button", { name: "Contato feito" }).click();
+    await page.getByRole("button", { name: "Pedir contato" }).waitFor();
+    const history = await t.service.core.service.detail(AGENT, anaRef);
+    expect(history.ok && history.value.events.map((e) => e.kind)).toContain("CONTACT_DONE");
     await noSeriousViolations(page, "ticket page");
     await screenshot(page, "ticket-desktop");
     await page.setViewportSize(VIEWPORTS.phone);

@@ -8,6 +8,7 @@ import { startTelegramService, type TelegramTestService } from "../telegram/supp
 
 const ana: Person = { userId: 2101, firstName: "Ana", languageCode: "pt-br", inGroup: false };
 const bruno: Person = { userId: 2102, firstName: "Bruno", languageCode: "en", inGroup: false };
+const clara: Person = { userId: 2103, firstName: "Clara", languageCode: "pt-br", inGroup: false };
 
 describe("web console API under /app/api", () => {
   let t: TelegramTestService;
@@ -338,5 +339,33 @@ describe("web console API under /app/api", () => {
     expect([200, 503]).toContain(page.status);
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect((await fetch(`${t.service.url}/app/assets/../../package.json`)).status).not.toBe(200);
+  });
+
+  it("changes the department, marks a contact request done and shows who read the ticket and when", async () => {
+    const c = await ticketFor(t, clara, "Cadastro de fornecedor bloqueado");
+    const fresh = (await agent.get(`/tickets/${c.ref}`)).json;
+    expect(fresh).toMatchObject({ readBySupport: false, readAt: null, readBy: null });
+    expect(fresh.ticket.contactRequestedAt).toBeNull();
+
+    const moved = await agent.post(`/tickets/${c.ref}/department`, { department: "sales" });
+    expect(moved.status).toBe(200);
+    expect(moved.json.ticket.department).toBe("sales");
+    expect((await agent.post(`/tickets/${c.ref}/department`, { department: "nowhere" })).status).toBe(400);
+    expect((await agent.get(`/tickets/${c.ref}`)).json.ticket.department).toBe("sales");
+
+    expect((await agent.post(`/tickets/${c.ref}/request-contact`, {})).status).toBe(200);
+    expect((await agent.get(`/tickets/${c.ref}`)).json.ticket.contactRequestedAt).toEqual(expect.any(String));
+    const supplier = await signIn(t.service.url, t.service.webLinks.forSupplier(c.contact.id));
+    expect((await supplier.post(`/tickets/${c.ref}/contact-done`, {})).status).toBe(404);
+    expect((await supplier.get(`/tickets/${c.ref}`)).json.ticket).not.toHaveProperty("contactRequestedAt");
+    expect((await agent.post(`/tickets/${c.ref}/contact-done`, {})).status).toBe(200);
+    const done = (await agent.get(`/tickets/${c.ref}`)).json;
+    expect(done.ticket.contactRequestedAt).toBeNull();
+    expect(done.events.map((e: { kind: string }) => e.kind)).toContain("CONTACT_DONE");
+    // Marking the contact done is support acting on the ticket: it leaves the read mark, by Carla.
+    expect(done.readBySupport).toBe(true);
+    expect(done.readAt).toEqual(expect.any(String));
+    expect(done.readBy).toMatchObject({ name: "Carla" });
+    expect((await supplier.get(`/tickets/${c.ref}`)).json.readAt).toBe(done.readAt);
   });
 });

@@ -129,10 +129,17 @@ const pt = {
   stepSimilar: "Tickets parecidos",
   stepSummary: "Resumo",
   stepEdit: "Correção",
+  readAt: (at: string) => `Lida pelo suporte em ${at}`,
+  readAtBy: (at: string, by: string) => `Lida pelo suporte em ${at} por ${by}`,
+  notRead: "Ainda não lida",
+  readMark: "Leitura pelo suporte",
+  contactDone: "Contato feito",
 } as const;
 
 type Words = {
-  [K in keyof typeof pt]: (typeof pt)[K] extends (n: number) => string ? (n: number) => string : string;
+  [K in keyof typeof pt]: (typeof pt)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : string;
 };
 
 const en: Words = {
@@ -264,6 +271,11 @@ const en: Words = {
   stepSimilar: "Similar tickets",
   stepSummary: "Summary",
   stepEdit: "Edit",
+  readAt: (at: string) => `Read by support at ${at}`,
+  readAtBy: (at: string, by: string) => `Read by support at ${at} by ${by}`,
+  notRead: "Not read yet",
+  readMark: "Read mark",
+  contactDone: "Mark contact done",
 };
 
 export type Dictionary = Words;

@@ -170,6 +170,16 @@ export const TicketPage = ({ number }: { number: number }) => {
           <dt>{t.created}</dt>
           <dd>{date(tk.createdAt)}</dd>
         </div>
+        <div>
+          <dt>{t.readMark}</dt>
+          <dd className="read-mark">
+            {detail.readAt
+              ? detail.readBy
+                ? t.readAtBy(date(detail.readAt), detail.readBy.name)
+                : t.readAt(date(detail.readAt))
+              : t.notRead}
+          </dd>
+        </div>
         {staff && (
           <>
             <div>
@@ -216,6 +226,19 @@ export const TicketPage = ({ number }: { number: number }) => {
               ))}
             </select>
           </Field>
+          <Field label={t.department}>
+            <select
+              value={tk.department}
+              disabled={busy}
+              onChange={(e) => void act("department", { department: e.target.value }, t.saved)}
+            >
+              {me.departments.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {label(me.departments, d.code)}
+                </option>
+              ))}
+            </select>
+          </Field>
           <button
             type="button"
             disabled={busy}
@@ -223,9 +246,15 @@ export const TicketPage = ({ number }: { number: number }) => {
           >
             {tk.assignee ? t.unassign : t.assignMe}
           </button>
-          <button type="button" disabled={busy} onClick={() => void act("request-contact", {}, t.saved)}>
-            {t.requestContact}
-          </button>
+          {tk.contactRequestedAt ? (
+            <button type="button" disabled={busy} onClick={() => void act("contact-done", {}, t.saved)}>
+              {t.contactDone}
+            </button>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => void act("request-contact", {}, t.saved)}>
+              {t.requestContact}
+            </button>
+          )}
         </section>
       )}
       <p role="status" className="status-line">
