@@ -94,6 +94,8 @@ const buildHttp = (runtime: Runtime): Promise<HttpServer> => {
         blobs: core.blobs,
         charts: core.storage.charts,
         reports: core.reports,
+        contacts: core.contacts,
+        audit: core.storage.audit,
         sessions: runtime.web.sessions,
         secret: runtime.web.secret,
         live: runtime.web.live,

@@ -368,4 +368,63 @@ describe("web console API under /app/api", () => {
     expect(done.readBy).toMatchObject({ name: "Carla" });
     expect((await supplier.get(`/tickets/${c.ref}`)).json.readAt).toBe(done.readAt);
   });
+
+  it("admins invite a contact (the link shown once), switch a contact off and on, and sign-ins are audited", async () => {
+    const admin = await signIn(
+      t.service.url,
+      t.service.webLinks.forAgent({ slackUser: null, name: "Dora", admin: true }),
+    );
+    const invite = { channel: "telegram", name: "Elisa", organizationKey: "acme", organizationName: "Acme" };
+    expect((await agent.post("/admin/invitations", invite)).status).toBe(404);
+    const issued = await admin.post("/admin/invitations", invite);
+    expect(issued.status).toBe(201);
+    expect(issued.json.code).toMatch(/^CHD-/);
+    expect(issued.json.telegramLink).toContain(issued.json.code.replace("CHD-", ""));
+    // This service runs Telegram only: the core refuses WhatsApp invitations, whatever the door.
+    const whatsapp = await admin.post("/admin/invitations", { ...invite, channel: "whatsapp" });
+    expect(whatsapp.status).toBe(400);
+    expect(whatsapp.json.code).toBe("VALIDATION_FAILED");
+    expect((await admin.post("/admin/invitations", { ...invite, name: "" })).status).toBe(400);
+
+    const path = `/admin/contacts/${anaContact}/active`;
+    expect((await agent.post(path, { active: false })).status).toBe(404);
+    const off = await admin.post(path, { active: false });
+    expect(off.status).toBe(200);
+    expect(off.json.deactivatedAt).toEqual(expect.any(String));
+    const listed = await admin.get("/admin/contacts");
+    const ana = listed.json.items.find((c: { id: string }) => c.id === anaContact);
+    expect(ana.deactivatedAt).toBe(off.json.deactivatedAt);
+    const on = await admin.post(path, { active: true });
+    expect(on.json.deactivatedAt).toBeNull();
+    expect(
+      (await admin.post("/admin/contacts/00000000-0000-4000-8000-000000000000/active", { active: true }))
+        .status,
+    ).toBe(404);
+
+    await signIn(t.service.url, t.service.webLinks.forSupplier(anaContact));
+    const audit = t.service.core.storage.audit;
+    const signIns = await audit.list({ action: "console.signed_in", door: "console", limit: 100 });
+    const dora = signIns.find((e) => e.actor.name === "Dora");
+    expect(dora).toMatchObject({
+      actor: { kind: "agent" },
+      target: { kind: "console_user", id: dora?.actor.id },
+      detail: { role: "admin" },
+    });
+    expect(signIns.find((e) => e.actor.name === "Carla")?.detail.role).toBe("agent");
+    // A supplier is named by their contact's id only.
+    expect(signIns.find((e) => e.actor.id === anaContact)).toMatchObject({
+      actor: { kind: "requester", name: "contact" },
+      detail: { role: "supplier" },
+    });
+    // A console agent without Slack acts through the console's door in the contacts' audit too.
+    const changes = (await audit.list({ door: "console", actorId: dora!.actor.id, limit: 100 })).map(
+      (e) => e.action,
+    );
+    expect(changes).toEqual([
+      "contact.reactivated",
+      "contact.deactivated",
+      "contact.invited",
+      "console.signed_in",
+    ]);
+  });
 });

@@ -1,6 +1,8 @@
 import type { AttachmentRules } from "../../core/attachments/rules.js";
+import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
+import type { AuditLog } from "../../core/ports/audit-log.js";
 import type { BlobStore } from "../../core/ports/blob-store.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
@@ -37,6 +39,10 @@ export interface WebDeps {
   readonly charts: TicketCharts;
   /** Time in status, SLA outcomes, ratings and the intake funnel: the report `stats` prints. */
   readonly reports: ReportService;
+  /** Invitations and (de)activation, audited by the core like every other door's. */
+  readonly contacts: ContactAccess;
+  /** Console sign-ins are recorded here. */
+  readonly audit: AuditLog;
   readonly sessions: WebSessions;
   readonly secret: string;
   readonly settings: WebConsoleSettings;
