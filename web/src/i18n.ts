@@ -133,6 +133,17 @@ const pt = {
   readAtBy: (at: string, by: string) => `Lida pelo suporte em ${at} por ${by}`,
   notRead: "Ainda não lida",
   readMark: "Leitura pelo suporte",
+  invite: "Convidar contato",
+  contactName: "Nome do contato",
+  orgKey: "Chave da organização",
+  orgNameOptional: "Nome da organização (se for nova)",
+  sendInvite: "Gerar convite",
+  inviteOnce: (until: string) =>
+    `Envie agora ao contato: este convite vale até ${until} e não será mostrado de novo.`,
+  active: "Ativo",
+  deactivatedOn: "Desativado em",
+  deactivate: "Desativar",
+  reactivate: "Reativar",
   contactDone: "Contato feito",
 } as const;
 
@@ -275,6 +286,17 @@ const en: Words = {
   readAtBy: (at: string, by: string) => `Read by support at ${at} by ${by}`,
   notRead: "Not read yet",
   readMark: "Read mark",
+  invite: "Invite a contact",
+  contactName: "Contact's name",
+  orgKey: "Organization key",
+  orgNameOptional: "Organization name (if new)",
+  sendInvite: "Create invitation",
+  inviteOnce: (until: string) =>
+    `Send it to the contact now: this invitation is valid until ${until} and will not be shown again.`,
+  active: "Active",
+  deactivatedOn: "Deactivated on",
+  deactivate: "Deactivate",
+  reactivate: "Reactivate",
   contactDone: "Mark contact done",
 };
 
