@@ -427,4 +427,23 @@ describe("web console API under /app/api", () => {
       "console.signed_in",
     ]);
   });
+
+  it("the breaching view lists the open tickets the timers marked past an SLA target", async () => {
+    const d = await ticketFor(
+      t,
+      { userId: 2104, firstName: "Davi", languageCode: "pt-br", inGroup: false },
+      "Boleto vencido",
+    );
+    const refs = async () =>
+      (await agent.get("/tickets?view=breaching")).json.items.map((i: { publicId: string }) => i.publicId);
+    expect(await refs()).not.toContain(d.ref);
+    const now = new Date();
+    const alert = { clock: "first_response", level: "breach", targetMs: 3_600_000, dueAt: now } as const;
+    expect(await t.service.core.storage.timers.stampSla(d.ticket.id, alert, now, [])).toBe(true);
+    expect(await refs()).toContain(d.ref);
+    expect(await refs()).not.toContain(anaRef);
+    // Closed, it leaves the view though the mark stays.
+    expect((await agent.post(`/tickets/${d.ref}/status`, { status: "SOLVED" })).status).toBe(200);
+    expect(await refs()).not.toContain(d.ref);
+  });
 });

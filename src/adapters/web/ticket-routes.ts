@@ -25,7 +25,7 @@ const listQuery = z.object({
   priority: list(3),
   department: list(10),
   organization: z.uuid().optional(),
-  view: z.enum(["all", "mine", "unassigned"]).default("all"),
+  view: z.enum(["all", "mine", "unassigned", "breaching"]).default("all"),
   sort: z.enum(["created", "updated", "number", "priority"]).default("created"),
   order: z.enum(["asc", "desc"]).default("desc"),
   cursor: z.string().max(500).optional(),
@@ -118,6 +118,7 @@ export const registerTicketRoutes = (app: FastifyInstance, deps: WebDeps): void 
             ? { assigneeId: viewer.actor.id }
             : {}),
           ...(agent && q.view === "unassigned" ? { unassigned: true } : {}),
+          ...(agent && q.view === "breaching" ? { slaBreached: true } : {}),
           ...(q.cursor ? { cursor: q.cursor } : {}),
         };
         const text = q.q?.trim();
