@@ -202,6 +202,8 @@ describe("web console in Debian's Chromium", () => {
     await expect.poll(departmentOf).toBe("sales");
     await page.getByLabel("Departamento").selectOption("technical");
     await expect.poll(departmentOf).toBe("technical");
+    // The history names departments as the configuration labels them, not by code.
+    await page.getByText("Comercial → Técnico").waitFor();
     await page.getByRole("button", { name: "Pedir contato" }).click();
     await page.getByRole("button", { name: "Contato feito" }).click();
     await page.getByRole("button", { name: "Pedir contato" }).waitFor();

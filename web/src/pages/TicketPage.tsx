@@ -16,12 +16,15 @@ const hours = (ms: number) => {
 };
 
 const EventItem = ({ event, number }: { event: TicketEvent; number: number }) => {
-  const { t, date } = useApp();
+  const { t, date, me, label } = useApp();
   const words = t as unknown as Record<string, string>;
-  const change =
-    event.from || event.to
-      ? `${words[event.from ?? ""] ?? event.from ?? "—"} → ${words[event.to ?? ""] ?? event.to ?? "—"}`
-      : null;
+  const name = (code: string | null) =>
+    code === null
+      ? "—"
+      : event.kind === "DEPARTMENT_CHANGED"
+        ? label(me.departments, code)
+        : (words[code] ?? code);
+  const change = event.from || event.to ? `${name(event.from)} → ${name(event.to)}` : null;
   return (
     <li className={`event e-${event.kind} a-${event.actor.kind}`}>
       <p className="meta">
