@@ -65,5 +65,18 @@ export const directoryListingContract = (name: string, open: () => Promise<Listi
       expect(second.items.map((c) => c.displayName)).toEqual(["Carla"]);
       expect(second.nextCursor).toBeNull();
     });
+
+    it("shows when a contact was switched off, and clears it when switched on again", async () => {
+      const alfa = (await everyOrganization()).find((o) => o.name === `${tag} Alfa`)!;
+      const bruno = (await store.listing.listContacts({ limit: 5, organizationId: alfa.id })).items[0]!;
+      expect(bruno.deactivatedAt).toBeNull();
+      const at = new Date("2026-03-02T12:00:00.000Z");
+      await store.directory.setDeactivated(bruno.id, at);
+      const off = (await store.listing.listContacts({ limit: 5, organizationId: alfa.id })).items[0]!;
+      expect(off.deactivatedAt).toEqual(at);
+      await store.directory.setDeactivated(bruno.id, null);
+      const on = (await store.listing.listContacts({ limit: 5, organizationId: alfa.id })).items[0]!;
+      expect(on.deactivatedAt).toBeNull();
+    });
   });
 };

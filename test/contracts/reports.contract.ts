@@ -27,6 +27,7 @@ export const reportsContract = (
     let store: Awaited<ReturnType<typeof open>>;
     let all: Report;
     let orgA: Report;
+    let sales: Report;
     let orgAId: string;
 
     beforeAll(async () => {
@@ -98,6 +99,19 @@ export const reportsContract = (
       const period = { from: T0, to: new Date(now.getTime() + MINUTE) };
       all = must(await reports.report(agent, period));
       orgA = must(await reports.report(agent, { ...period, organizationId: orgAId }));
+      sales = must(await reports.report(agent, { ...period, department: "sales" }));
+    });
+
+    it("narrows every figure but the intake funnel to one department", () => {
+      expect(sales.timeInStatus.filter((r) => r.department === null && r.period === null)).toEqual(
+        all.timeInStatus.filter((r) => r.department === "sales").map((r) => ({ ...r, department: null })),
+      );
+      const total = (o: Report["sla"]["firstResponse"]) => o.met + o.breached + o.running;
+      // t2 alone: its first response came after 10 h against an 8 h target.
+      expect(sales.sla.firstResponse).toMatchObject({ met: 0, breached: 1, running: 0 });
+      expect(total(sales.sla.resolution)).toBe(1);
+      expect(sales.ratings.count).toBe(0);
+      expect(sales.intake).toEqual(all.intake);
     });
     afterAll(async () => {
       await store?.close();

@@ -254,4 +254,20 @@ describeWith({ pg: true }, "timers against PostgreSQL, with a clock the test mov
     });
     expect(counts.firstResponseBreached).toBeGreaterThanOrEqual(1);
   });
+
+  it("lists the open tickets past their SLA for the console's breaching view", async () => {
+    const late = await openTicket("HIGH");
+    const fresh = await openTicket("LOW");
+    clock.set(new Date(late.createdAt.getTime() + 2 * HOUR));
+    await service.timers.tick();
+    const breaching = async () =>
+      (await service.core.service.list(agent, { limit: 100, slaBreached: true })).items.map((t) => t.id);
+    expect(await breaching()).toContain(late.id);
+    expect(await breaching()).not.toContain(fresh.id);
+    const solved = await service.core.service.changeStatus(agent, formatTicketId(late.number), {
+      status: "SOLVED",
+    });
+    expect(solved.ok).toBe(true);
+    expect(await breaching()).not.toContain(late.id);
+  });
 });

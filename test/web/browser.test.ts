@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLink } from "../../src/adapters/web/link-token.js";
@@ -89,10 +90,32 @@ describe("web console in Debian's Chromium", () => {
     await expect.poll(() => card("Total de tickets").textContent()).toBe("3");
     expect(await card("Alta Prioridade").textContent()).toBe("2");
     expect(await page.locator(".chart svg rect").count()).toBeGreaterThanOrEqual(2);
-    expect(await page.locator(".legend").textContent()).toContain("TELEGRAM");
-    expect(await page.locator(".legend").textContent()).toContain("CLI");
-    await page.getByText("Ver os números em tabela").click();
-    expect(await page.locator("details table tbody tr").count()).toBe(2);
+    const opened = page.locator("[data-chart=opened-per-day]");
+    expect(await opened.locator(".legend").textContent()).toContain("TELEGRAM");
+    expect(await opened.locator(".legend").textContent()).toContain("CLI");
+    await page.getByText("Ver os números em tabela").first().click();
+    expect(await page.locator("details").first().locator("tbody tr").count()).toBe(2);
+    // The report's charts: time in status, SLA compliance and the funnel have bars; nobody rated yet.
+    const chart = (id: string) => page.locator(`[data-chart=${id}]`);
+    for (const id of ["time-in-status", "sla-compliance", "intake-funnel"])
+      expect(await chart(id).locator("svg rect").count(), id).toBeGreaterThan(0);
+    expect(await chart("time-in-status").locator("figcaption").textContent()).toBe(
+      "Tempo em cada status (média e p90)",
+    );
+    expect(await chart("ratings").textContent()).toContain("Nenhuma avaliação no período.");
+    const funnel = chart("intake-funnel");
+    await funnel.getByText("Ver os números em tabela").click();
+    expect(
+      await funnel.locator("tbody tr", { hasText: "Tickets abertos" }).locator("td").first().textContent(),
+    ).toBe("2");
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      funnel.getByRole("button", { name: /Baixar CSV/ }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe("intake-funnel.csv");
+    const text = await readFile((await csv.path())!, "utf8");
+    expect(text.split("\n")[0]).toBe("step,reached,stopped");
+    expect(text).toContain("opened,2,");
     await noSeriousViolations(page, "dashboard");
     await screenshot(page, "dashboard-desktop");
     await page.setViewportSize(VIEWPORTS.phone);
@@ -167,6 +190,25 @@ describe("web console in Debian's Chromium", () => {
       .toBeGreaterThan(0);
     await page.getByLabel("Prioridade").first().selectOption("LOW");
     await page.getByRole("status").filter({ hasText: "Alteração salva." }).waitFor();
+    // The console's reply left the read mark, with the agent's name and the time.
+    await expect
+      .poll(() => page.locator(".read-mark").textContent())
+      .toMatch(/^Lida pelo suporte em .+ por Carla$/);
+    const departmentOf = async () => {
+      const detail = await t.service.core.service.detail(AGENT, anaRef);
+      return detail.ok ? detail.value.ticket.department : null;
+    };
+    await page.getByLabel("Departamento").selectOption("sales");
+    await expect.poll(departmentOf).toBe("sales");
+    await page.getByLabel("Departamento").selectOption("technical");
+    await expect.poll(departmentOf).toBe("technical");
+    // The history names departments as the configuration labels them, not by code.
+    await page.getByText("Comercial → Técnico").waitFor();
+    await page.getByRole("button", { name: "Pedir contato" }).click();
+    await page.getByRole("button", { name: "Contato feito" }).click();
+    await page.getByRole("button", { name: "Pedir contato" }).waitFor();
+    const history = await t.service.core.service.detail(AGENT, anaRef);
+    expect(history.ok && history.value.events.map((e) => e.kind)).toContain("CONTACT_DONE");
     await noSeriousViolations(page, "ticket page");
     await screenshot(page, "ticket-desktop");
     await page.setViewportSize(VIEWPORTS.phone);
@@ -213,13 +255,26 @@ describe("web console in Debian's Chromium", () => {
     const { page } = admin;
     await page.getByRole("link", { name: "Administração" }).click();
     await page.getByRole("heading", { name: "Organizações" }).waitFor();
-    await page.getByLabel("Nome").fill("ERP");
+    await page.getByLabel("Nome", { exact: true }).fill("ERP");
     await page.getByRole("button", { name: "Criar chave" }).click();
     const secret = await page.locator(".secret code").textContent();
     expect(secret).toMatch(/^chd_/);
     await page.getByRole("button", { name: "Revogar: ERP" }).click();
     await page.getByText(/Revogada em/).waitFor();
+    await page.getByLabel("Nome do contato").fill("Elisa");
+    await page.getByLabel("Chave da organização", { exact: true }).fill("acme");
+    await page.getByRole("button", { name: "Gerar convite" }).click();
+    const invitation = page.locator(".invitation");
+    await invitation.waitFor();
+    expect(await invitation.locator("code").textContent()).toMatch(/^CHD-/);
+    expect(await invitation.getByRole("link").getAttribute("href")).toMatch(/^https:\/\/t\.me\//);
+    await page.getByRole("button", { name: "Desativar: Ana" }).click();
+    await page.getByRole("button", { name: "Reativar: Ana" }).waitFor();
+    const ana = await t.service.core.directory.findContactById(anaContact);
+    expect(ana?.deactivatedAt).not.toBeNull();
     await noSeriousViolations(page, "admin");
+    await page.getByRole("button", { name: "Reativar: Ana" }).click();
+    await page.getByRole("button", { name: "Desativar: Ana" }).waitFor();
     await screenshot(page, "admin-desktop");
     await admin.context.close();
   });

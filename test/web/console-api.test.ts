@@ -8,6 +8,7 @@ import { startTelegramService, type TelegramTestService } from "../telegram/supp
 
 const ana: Person = { userId: 2101, firstName: "Ana", languageCode: "pt-br", inGroup: false };
 const bruno: Person = { userId: 2102, firstName: "Bruno", languageCode: "en", inGroup: false };
+const clara: Person = { userId: 2103, firstName: "Clara", languageCode: "pt-br", inGroup: false };
 
 describe("web console API under /app/api", () => {
   let t: TelegramTestService;
@@ -133,6 +134,33 @@ describe("web console API under /app/api", () => {
     const rows = board.json.charts.openedPerDay as { channel: string; count: number }[];
     expect(rows.reduce((n, r) => n + r.count, 0)).toBe(2);
     expect(rows.every((r) => r.channel === "TELEGRAM")).toBe(true);
+  });
+
+  it("dashboard charts time in status, SLA compliance, ratings and the intake funnel from the report", async () => {
+    const { charts } = (await agent.get("/dashboard?days=7")).json;
+    expect(charts.timeInStatus).toEqual([
+      { status: "NEW", count: 2, averageMs: expect.any(Number), p90Ms: expect.any(Number) },
+    ]);
+    expect(charts.slaCompliance.firstResponse).toMatchObject({ met: 0, breached: 0, running: 2 });
+    expect(charts.slaCompliance.resolution).toMatchObject({ met: 0, breached: 0, running: 2 });
+    expect(charts.ratings).toEqual({
+      count: 0,
+      average: null,
+      distribution: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 },
+    });
+    expect(charts.intakeFunnel.opened).toBe(2);
+    expect(charts.intakeFunnel.steps[0]).toEqual({ step: "subject", reached: 2, stopped: 0 });
+    // Both tickets are technical: another department's charts are empty, the funnel is not filtered.
+    const sales = (await agent.get("/dashboard?days=7&department=sales")).json.charts;
+    expect(sales.timeInStatus).toEqual([]);
+    expect(sales.slaCompliance.firstResponse).toMatchObject({ met: 0, breached: 0, running: 0 });
+    expect(sales.intakeFunnel.opened).toBe(2);
+    const technical = (await agent.get("/dashboard?days=7&department=technical")).json.charts;
+    expect(technical.timeInStatus).toHaveLength(1);
+    const elsewhere = "00000000-0000-4000-8000-000000000000";
+    const none = (await agent.get(`/dashboard?days=7&organization=${elsewhere}`)).json.charts;
+    expect(none.intakeFunnel.opened).toBe(0);
+    expect(none.slaCompliance.resolution.running).toBe(0);
   });
 
   it("searches, filters and pages the table with a keyset cursor", async () => {
@@ -311,5 +339,111 @@ describe("web console API under /app/api", () => {
     expect([200, 503]).toContain(page.status);
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect((await fetch(`${t.service.url}/app/assets/../../package.json`)).status).not.toBe(200);
+  });
+
+  it("changes the department, marks a contact request done and shows who read the ticket and when", async () => {
+    const c = await ticketFor(t, clara, "Cadastro de fornecedor bloqueado");
+    const fresh = (await agent.get(`/tickets/${c.ref}`)).json;
+    expect(fresh).toMatchObject({ readBySupport: false, readAt: null, readBy: null });
+    expect(fresh.ticket.contactRequestedAt).toBeNull();
+
+    const moved = await agent.post(`/tickets/${c.ref}/department`, { department: "sales" });
+    expect(moved.status).toBe(200);
+    expect(moved.json.ticket.department).toBe("sales");
+    expect((await agent.post(`/tickets/${c.ref}/department`, { department: "nowhere" })).status).toBe(400);
+    expect((await agent.get(`/tickets/${c.ref}`)).json.ticket.department).toBe("sales");
+
+    expect((await agent.post(`/tickets/${c.ref}/request-contact`, {})).status).toBe(200);
+    expect((await agent.get(`/tickets/${c.ref}`)).json.ticket.contactRequestedAt).toEqual(expect.any(String));
+    const supplier = await signIn(t.service.url, t.service.webLinks.forSupplier(c.contact.id));
+    expect((await supplier.post(`/tickets/${c.ref}/contact-done`, {})).status).toBe(404);
+    expect((await supplier.get(`/tickets/${c.ref}`)).json.ticket).not.toHaveProperty("contactRequestedAt");
+    expect((await agent.post(`/tickets/${c.ref}/contact-done`, {})).status).toBe(200);
+    const done = (await agent.get(`/tickets/${c.ref}`)).json;
+    expect(done.ticket.contactRequestedAt).toBeNull();
+    expect(done.events.map((e: { kind: string }) => e.kind)).toContain("CONTACT_DONE");
+    // Marking the contact done is support acting on the ticket: it leaves the read mark, by Carla.
+    expect(done.readBySupport).toBe(true);
+    expect(done.readAt).toEqual(expect.any(String));
+    expect(done.readBy).toMatchObject({ name: "Carla" });
+    expect((await supplier.get(`/tickets/${c.ref}`)).json.readAt).toBe(done.readAt);
+  });
+
+  it("admins invite a contact (the link shown once), switch a contact off and on, and sign-ins are audited", async () => {
+    const admin = await signIn(
+      t.service.url,
+      t.service.webLinks.forAgent({ slackUser: null, name: "Dora", admin: true }),
+    );
+    const invite = { channel: "telegram", name: "Elisa", organizationKey: "acme", organizationName: "Acme" };
+    expect((await agent.post("/admin/invitations", invite)).status).toBe(404);
+    const issued = await admin.post("/admin/invitations", invite);
+    expect(issued.status).toBe(201);
+    expect(issued.json.code).toMatch(/^CHD-/);
+    expect(issued.json.telegramLink).toContain(issued.json.code.replace("CHD-", ""));
+    // This service runs Telegram only: the core refuses WhatsApp invitations, whatever the door.
+    const whatsapp = await admin.post("/admin/invitations", { ...invite, channel: "whatsapp" });
+    expect(whatsapp.status).toBe(400);
+    expect(whatsapp.json.code).toBe("VALIDATION_FAILED");
+    expect((await admin.post("/admin/invitations", { ...invite, name: "" })).status).toBe(400);
+
+    const path = `/admin/contacts/${anaContact}/active`;
+    expect((await agent.post(path, { active: false })).status).toBe(404);
+    const off = await admin.post(path, { active: false });
+    expect(off.status).toBe(200);
+    expect(off.json.deactivatedAt).toEqual(expect.any(String));
+    const listed = await admin.get("/admin/contacts");
+    const ana = listed.json.items.find((c: { id: string }) => c.id === anaContact);
+    expect(ana.deactivatedAt).toBe(off.json.deactivatedAt);
+    const on = await admin.post(path, { active: true });
+    expect(on.json.deactivatedAt).toBeNull();
+    expect(
+      (await admin.post("/admin/contacts/00000000-0000-4000-8000-000000000000/active", { active: true }))
+        .status,
+    ).toBe(404);
+
+    await signIn(t.service.url, t.service.webLinks.forSupplier(anaContact));
+    const audit = t.service.core.storage.audit;
+    const signIns = await audit.list({ action: "console.signed_in", door: "console", limit: 100 });
+    const dora = signIns.find((e) => e.actor.name === "Dora");
+    expect(dora).toMatchObject({
+      actor: { kind: "agent" },
+      target: { kind: "console_user", id: dora?.actor.id },
+      detail: { role: "admin" },
+    });
+    expect(signIns.find((e) => e.actor.name === "Carla")?.detail.role).toBe("agent");
+    // A supplier is named by their contact's id only.
+    expect(signIns.find((e) => e.actor.id === anaContact)).toMatchObject({
+      actor: { kind: "requester", name: "contact" },
+      detail: { role: "supplier" },
+    });
+    // A console agent without Slack acts through the console's door in the contacts' audit too.
+    const changes = (await audit.list({ door: "console", actorId: dora!.actor.id, limit: 100 })).map(
+      (e) => e.action,
+    );
+    expect(changes).toEqual([
+      "contact.reactivated",
+      "contact.deactivated",
+      "contact.invited",
+      "console.signed_in",
+    ]);
+  });
+
+  it("the breaching view lists the open tickets the timers marked past an SLA target", async () => {
+    const d = await ticketFor(
+      t,
+      { userId: 2104, firstName: "Davi", languageCode: "pt-br", inGroup: false },
+      "Boleto vencido",
+    );
+    const refs = async () =>
+      (await agent.get("/tickets?view=breaching")).json.items.map((i: { publicId: string }) => i.publicId);
+    expect(await refs()).not.toContain(d.ref);
+    const now = new Date();
+    const alert = { clock: "first_response", level: "breach", targetMs: 3_600_000, dueAt: now } as const;
+    expect(await t.service.core.storage.timers.stampSla(d.ticket.id, alert, now, [])).toBe(true);
+    expect(await refs()).toContain(d.ref);
+    expect(await refs()).not.toContain(anaRef);
+    // Closed, it leaves the view though the mark stays.
+    expect((await agent.post(`/tickets/${d.ref}/status`, { status: "SOLVED" })).status).toBe(200);
+    expect(await refs()).not.toContain(d.ref);
   });
 });

@@ -57,8 +57,11 @@ export interface TicketEvent {
 }
 
 export interface TicketDetail {
-  ticket: TicketRow;
+  /** contactRequestedAt: staff only (absent for suppliers). */
+  ticket: TicketRow & { contactRequestedAt?: string | null };
   events: TicketEvent[];
   timeInStatus: Record<string, number>;
   readBySupport: boolean;
+  readAt: string | null;
+  readBy: { id: string; name: string } | null;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { ApiKeyRecord } from "../../core/ports/api-keys.js";
 import { generateApiSecret, hashApiSecret } from "../api/api-key-secret.js";
+import { sendCoreProblem } from "../api/problems.js";
 import type { WebDeps } from "./deps.js";
 import { guard } from "./session-auth.js";
 
@@ -28,8 +29,8 @@ const keyJson = (k: ApiKeyRecord) => ({
 
 /**
  * Admins only: the directory a page at a time, API keys (created with the secret shown once, as
- * the CLI does, and revoked), and the departments, types and SLA targets as configured. Inviting,
- * deactivating and org-admin changes plug in here once the directory has those writes.
+ * the CLI does, and revoked), invitations (the link or code shown once) and switching contacts
+ * off and on through the core's audited contact access, and the configuration.
  */
 export const registerAdminRoutes = (app: FastifyInstance, deps: WebDeps): void => {
   app.get(
@@ -62,9 +63,70 @@ export const registerAdminRoutes = (app: FastifyInstance, deps: WebDeps): void =
           ...(q.data.organization ? { organizationId: q.data.organization } : {}),
         });
         return {
-          items: page.items.map((c) => ({ ...c, lastInboundAt: c.lastInboundAt?.toISOString() ?? null })),
+          items: page.items.map((c) => ({
+            ...c,
+            lastInboundAt: c.lastInboundAt?.toISOString() ?? null,
+            deactivatedAt: c.deactivatedAt?.toISOString() ?? null,
+          })),
           nextCursor: page.nextCursor,
         };
+      },
+      ADMIN,
+    ),
+  );
+
+  app.post(
+    "/app/api/admin/invitations",
+    guard(
+      deps,
+      async (request, reply, viewer) => {
+        const body = z
+          .object({
+            channel: z.enum(["telegram", "whatsapp"]),
+            name: z.string().max(200),
+            organizationKey: z.string().trim().max(100),
+            organizationName: z.string().trim().max(200).optional(),
+            admin: z.boolean().default(false),
+          })
+          .safeParse(request.body);
+        if (!body.success) return reply.code(400).send({ code: "INVALID_REQUEST" });
+        const { channel, name, organizationKey, organizationName, admin } = body.data;
+        // The core validates the fields again and refuses a channel this service does not run.
+        const issued = await deps.contacts.invite(viewer.actor, {
+          channel,
+          name,
+          organization: { key: organizationKey, ...(organizationName ? { name: organizationName } : {}) },
+          admin,
+        });
+        if (!issued.ok) return sendCoreProblem(request, reply, issued.error, deps.settings.defaultLang);
+        const i = issued.value;
+        // The only time the code leaves the service, like an API key's secret.
+        return reply.code(201).send({
+          id: i.id,
+          channel: i.channel,
+          code: i.code,
+          expiresAt: i.expiresAt.toISOString(),
+          telegramLink: i.telegramLink,
+          whatsappText: i.whatsappText,
+        });
+      },
+      ADMIN,
+    ),
+  );
+
+  app.post(
+    "/app/api/admin/contacts/:id/active",
+    guard(
+      deps,
+      async (request, reply, viewer) => {
+        const id = z.uuid().safeParse((request.params as { id: string }).id);
+        const body = z.object({ active: z.boolean() }).safeParse(request.body);
+        if (!id.success) return reply.code(404).send({ code: "NOT_FOUND" });
+        if (!body.success) return reply.code(400).send({ code: "INVALID_REQUEST" });
+        const changed = await deps.contacts.setActive(viewer.actor, id.data, body.data.active);
+        if (!changed.ok) return sendCoreProblem(request, reply, changed.error, deps.settings.defaultLang);
+        if (!changed.value) return reply.code(404).send({ code: "NOT_FOUND" });
+        return { id: changed.value.id, deactivatedAt: changed.value.deactivatedAt?.toISOString() ?? null };
       },
       ADMIN,
     ),

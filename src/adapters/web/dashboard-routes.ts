@@ -54,7 +54,7 @@ export const registerDashboardRoutes = (app: FastifyInstance, deps: WebDeps): vo
       const to = deps.clock.now();
       const from = new Date(to.getTime() - days * DAY);
       const scope = organization ? { organizationId: organization } : {};
-      const [counts, sla, opened] = await Promise.all([
+      const [counts, sla, opened, report] = await Promise.all([
         deps.service.stats(viewer.actor, scope),
         deps.slaCounts(scope),
         deps.charts.openedPerDay({
@@ -64,7 +64,10 @@ export const registerDashboardRoutes = (app: FastifyInstance, deps: WebDeps): vo
           ...scope,
           ...(department ? { department } : {}),
         }),
+        deps.reports.report(viewer.actor, { from, to, ...scope, ...(department ? { department } : {}) }),
       ]);
+      if (!report.ok) return reply.code(400).send({ code: report.error.code });
+      const { timeInStatus, sla: outcomes, ratings, intake } = report.value;
       return {
         period: { from: from.toISOString(), to: to.toISOString(), days },
         counts: {
@@ -77,7 +80,16 @@ export const registerDashboardRoutes = (app: FastifyInstance, deps: WebDeps): vo
         byStatus: counts.byStatus,
         byDepartment: counts.byDepartment,
         sla,
-        charts: { openedPerDay: opened },
+        charts: {
+          openedPerDay: opened,
+          // The scope already holds the department, so the overall rows are the chosen department's.
+          timeInStatus: timeInStatus
+            .filter((r) => r.department === null && r.period === null)
+            .map(({ status, count, averageMs, p90Ms }) => ({ status, count, averageMs, p90Ms })),
+          slaCompliance: outcomes,
+          ratings: { count: ratings.count, average: ratings.average, distribution: ratings.distribution },
+          intakeFunnel: intake,
+        },
       };
     }),
   );

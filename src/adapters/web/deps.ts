@@ -1,6 +1,8 @@
 import type { AttachmentRules } from "../../core/attachments/rules.js";
+import type { ContactAccess } from "../../core/contacts/invitations.js";
 import type { Lang } from "../../core/i18n/index.js";
 import type { ApiKeyRepository } from "../../core/ports/api-keys.js";
+import type { AuditLog } from "../../core/ports/audit-log.js";
 import type { BlobStore } from "../../core/ports/blob-store.js";
 import type { Clock } from "../../core/ports/clock.js";
 import type { DirectoryRepository } from "../../core/ports/directory.js";
@@ -9,6 +11,7 @@ import type { TicketCharts } from "../../core/ports/ticket-charts.js";
 import type { StatsScope } from "../../core/ports/ticket-repository.js";
 import type { SlaCounts } from "../../core/ports/timer-queries.js";
 import type { WebSessions } from "../../core/ports/web-sessions.js";
+import type { ReportService } from "../../core/reports/service.js";
 import type { TicketService } from "../../core/ticket/service.js";
 import type { Taxonomy } from "../../core/ticket/taxonomy.js";
 import type { SlaPolicy } from "../../core/timers/sla.js";
@@ -34,6 +37,12 @@ export interface WebDeps {
   readonly keys: ApiKeyRepository;
   readonly blobs: BlobStore;
   readonly charts: TicketCharts;
+  /** Time in status, SLA outcomes, ratings and the intake funnel: the report `stats` prints. */
+  readonly reports: ReportService;
+  /** Invitations and (de)activation, audited by the core like every other door's. */
+  readonly contacts: ContactAccess;
+  /** Console sign-ins are recorded here. */
+  readonly audit: AuditLog;
   readonly sessions: WebSessions;
   readonly secret: string;
   readonly settings: WebConsoleSettings;

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { WebPrincipal } from "../../core/ports/web-sessions.js";
 import { setSessionCookie } from "./cookies.js";
 import type { WebDeps } from "./deps.js";
 import { verifyLink } from "./link-token.js";
@@ -97,23 +98,41 @@ export const registerLoginRoutes = (app: FastifyInstance, deps: WebDeps): void =
     )
       return refuse(reply, "invalid");
     const id = randomBytes(32).toString("base64url");
+    const principal: WebPrincipal =
+      sub.kind === "agent"
+        ? {
+            kind: "agent",
+            // The id Slack's own buttons give this agent, so "mine" and assignments agree across doors.
+            id: sub.slackUser ? `slack:${sub.slackUser}` : `web:${claims.id}`,
+            name: sub.name,
+            slackUser: sub.slackUser,
+            admin:
+              sub.admin || (sub.slackUser !== null && deps.settings.adminSlackUsers.includes(sub.slackUser)),
+          }
+        : { kind: "supplier", contactId: sub.contactId };
     await deps.sessions.save({
       id,
       csrf: randomBytes(32).toString("base64url"),
       expiresAt: now.getTime() + deps.settings.sessionMs,
-      principal:
-        sub.kind === "agent"
-          ? {
-              kind: "agent",
-              // The id Slack's own buttons give this agent, so "mine" and assignments agree across doors.
-              id: sub.slackUser ? `slack:${sub.slackUser}` : `web:${claims.id}`,
-              name: sub.name,
-              slackUser: sub.slackUser,
-              admin:
-                sub.admin ||
-                (sub.slackUser !== null && deps.settings.adminSlackUsers.includes(sub.slackUser)),
-            }
-          : { kind: "supplier", contactId: sub.contactId },
+      principal,
+    });
+    // Ids only, as every audit entry: a supplier is their contact's id, never their name.
+    await deps.audit.record({
+      at: now,
+      actor:
+        principal.kind === "agent"
+          ? { kind: "agent", id: principal.id, name: principal.name }
+          : { kind: "requester", id: principal.contactId, name: "contact" },
+      door: "console",
+      action: "console.signed_in",
+      target: {
+        kind: "console_user",
+        id: principal.kind === "agent" ? principal.id : principal.contactId,
+      },
+      detail: {
+        role: principal.kind === "agent" ? (principal.admin ? "admin" : "agent") : "supplier",
+        link: claims.id,
+      },
     });
     setSessionCookie(request, reply, deps.settings.publicUrl, id, deps.settings.sessionMs);
     return reply.code(303).header("location", "/app/").header("cache-control", "no-store").send();

@@ -25,7 +25,7 @@ const listQuery = z.object({
   priority: list(3),
   department: list(10),
   organization: z.uuid().optional(),
-  view: z.enum(["all", "mine", "unassigned"]).default("all"),
+  view: z.enum(["all", "mine", "unassigned", "breaching"]).default("all"),
   sort: z.enum(["created", "updated", "number", "priority"]).default("created"),
   order: z.enum(["asc", "desc"]).default("desc"),
   cursor: z.string().max(500).optional(),
@@ -118,6 +118,7 @@ export const registerTicketRoutes = (app: FastifyInstance, deps: WebDeps): void 
             ? { assigneeId: viewer.actor.id }
             : {}),
           ...(agent && q.view === "unassigned" ? { unassigned: true } : {}),
+          ...(agent && q.view === "breaching" ? { slaBreached: true } : {}),
           ...(q.cursor ? { cursor: q.cursor } : {}),
         };
         const text = q.q?.trim();
@@ -158,7 +159,14 @@ export const registerTicketRoutes = (app: FastifyInstance, deps: WebDeps): void 
         const body = toDetailJson(detail.value, deps.clock.now(), deps.sla);
         return {
           ...body,
-          ticket: { ...body.ticket, organizationName: names.get(detail.value.ticket.organizationId) ?? "" },
+          ticket: {
+            ...body.ticket,
+            organizationName: names.get(detail.value.ticket.organizationId) ?? "",
+            // Staff see whether a contact request waits to be marked done; suppliers do not.
+            ...(viewer.role === "supplier"
+              ? {}
+              : { contactRequestedAt: detail.value.ticket.contactRequestedAt?.toISOString() ?? null }),
+          },
         };
       },
       { allow: ALL },
@@ -252,6 +260,8 @@ export const registerTicketRoutes = (app: FastifyInstance, deps: WebDeps): void 
       body.data.assignee === "me" && actor.kind === "agent" ? { id: actor.id, name: actor.name } : null;
     return deps.service.assign(actor, ref, { assignee });
   });
+  write("department", (viewer, ref, body) => deps.service.changeDepartment(viewer.actor, ref, body));
   write("request-contact", (viewer, ref) => deps.service.requestContact(viewer.actor, ref));
+  write("contact-done", (viewer, ref) => deps.service.contactDone(viewer.actor, ref));
   write("read", (viewer, ref) => deps.service.markRead(viewer.actor, ref));
 };

@@ -16,6 +16,8 @@ const whoAndWhere = (actor: Actor): { actor: AuditActor; door: AuditDoor } => {
       return { actor: { kind: "operator", ...seen }, door: "cli" };
     case "slack":
       return { actor: { kind: "agent", ...seen }, door: "slack" };
+    case "web":
+      return { actor: { kind: "agent", ...seen }, door: "console" };
     default:
       return { actor: { kind: "agent", ...seen }, door: "system" };
   }

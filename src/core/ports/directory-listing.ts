@@ -20,6 +20,8 @@ export interface ContactSummary {
   readonly organizationName: string;
   readonly lastInboundAt: Date | null;
   readonly unreachable: boolean;
+  /** Set while an agent has the contact switched off. */
+  readonly deactivatedAt: Date | null;
 }
 
 /** Pages of a listing by name: `cursor` is the last page's nextCursor. */

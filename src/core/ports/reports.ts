@@ -8,6 +8,8 @@ import type { SlaPolicy } from "../timers/sla.js";
 export interface ReportScope {
   readonly organizationId?: string;
   readonly requesterPersonId?: string;
+  /** Tickets of one department; the intake funnel ignores it (a stopped flow has no ticket yet). */
+  readonly department?: string;
   readonly from?: Date;
   readonly to?: Date;
 }

@@ -79,6 +79,11 @@ export interface TicketQuery {
   readonly tags?: readonly string[];
   /** Only tickets nobody is assigned to. */
   readonly unassigned?: boolean;
+  /**
+   * Only open tickets the timers marked past a first-response or resolution target (the same marks
+   * the dashboard's breach counts read).
+   */
+  readonly slaBreached?: boolean;
   readonly createdFrom?: Date;
   readonly createdTo?: Date;
   /** Full-text words (accent- and case-insensitive, Portuguese and English stemming). */

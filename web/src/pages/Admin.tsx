@@ -19,6 +19,14 @@ interface Contact {
   organizationName: string;
   lastInboundAt: string | null;
   unreachable: boolean;
+  deactivatedAt: string | null;
+}
+interface Invitation {
+  channel: string;
+  code: string;
+  expiresAt: string;
+  telegramLink: string | null;
+  whatsappText: string | null;
 }
 interface Key {
   id: string;
@@ -48,6 +56,15 @@ export const Admin = () => {
   const [orgKey, setOrgKey] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState("");
+  const [invite, setInvite] = useState({
+    channel: "telegram",
+    name: "",
+    organizationKey: "",
+    organizationName: "",
+    admin: false,
+  });
+  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const [inviteError, setInviteError] = useState("");
 
   const loadKeys = useCallback(() => api<{ items: Key[] }>("/admin/keys").then((r) => setKeys(r.items)), []);
   useEffect(() => {
@@ -55,10 +72,35 @@ export const Admin = () => {
     void api<Settings>("/admin/settings").then(setSettings);
     void loadKeys();
   }, [loadKeys]);
-  useEffect(() => {
+  const loadContacts = useCallback(() => {
     const q = org ? `?organization=${org.id}` : "";
-    void api<{ items: Contact[] }>(`/admin/contacts${q}`).then((r) => setContacts(r.items));
+    return api<{ items: Contact[] }>(`/admin/contacts${q}`).then((r) => setContacts(r.items));
   }, [org]);
+  useEffect(() => {
+    void loadContacts();
+  }, [loadContacts]);
+
+  const sendInvite = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setInviteError("");
+    setInvitation(null);
+    try {
+      const { organizationName, ...rest } = invite;
+      setInvitation(
+        await api<Invitation>("/admin/invitations", {
+          method: "POST",
+          body: { ...rest, ...(organizationName.trim() ? { organizationName } : {}) },
+        }),
+      );
+      setInvite((i) => ({ ...i, name: "" }));
+    } catch (err) {
+      setInviteError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const setActive = async (c: Contact, active: boolean) => {
+    await api(`/admin/contacts/${c.id}/active`, { method: "POST", body: { active } });
+    await loadContacts();
+  };
 
   const create = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -130,6 +172,7 @@ export const Admin = () => {
                 <th scope="col">{t.organization}</th>
                 <th scope="col">{t.role}</th>
                 <th scope="col">{t.lastMessage}</th>
+                <th scope="col">{t.status}</th>
               </tr>
             </thead>
             <tbody>
@@ -140,11 +183,86 @@ export const Admin = () => {
                   <td>{c.organizationName}</td>
                   <td>{c.role === "ORG_ADMIN" ? t.orgAdmin : t.member}</td>
                   <td>{date(c.lastInboundAt)}</td>
+                  <td>
+                    {c.deactivatedAt ? `${t.deactivatedOn} ${date(c.deactivatedAt)} ` : `${t.active} `}
+                    <button
+                      type="button"
+                      onClick={() => void setActive(c, c.deactivatedAt !== null)}
+                      aria-label={`${c.deactivatedAt ? t.reactivate : t.deactivate}: ${c.displayName}`}
+                    >
+                      {c.deactivatedAt ? t.reactivate : t.deactivate}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      </section>
+      <section aria-labelledby="invite-h">
+        <h2 id="invite-h">{t.invite}</h2>
+        <form className="filters" onSubmit={(e) => void sendInvite(e)}>
+          <Field label={t.channel}>
+            <select
+              value={invite.channel}
+              onChange={(e) => setInvite({ ...invite, channel: e.target.value })}
+            >
+              <option value="telegram">Telegram</option>
+              <option value="whatsapp">WhatsApp</option>
+            </select>
+          </Field>
+          <Field label={t.contactName}>
+            <input
+              value={invite.name}
+              onChange={(e) => setInvite({ ...invite, name: e.target.value })}
+              required
+              maxLength={200}
+            />
+          </Field>
+          <Field label={t.orgKey}>
+            <input
+              value={invite.organizationKey}
+              onChange={(e) => setInvite({ ...invite, organizationKey: e.target.value })}
+              required
+              maxLength={100}
+            />
+          </Field>
+          <Field label={t.orgNameOptional}>
+            <input
+              value={invite.organizationName}
+              onChange={(e) => setInvite({ ...invite, organizationName: e.target.value })}
+              maxLength={200}
+            />
+          </Field>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={invite.admin}
+              onChange={(e) => setInvite({ ...invite, admin: e.target.checked })}
+            />{" "}
+            {t.orgAdmin}
+          </label>
+          <button type="submit">{t.sendInvite}</button>
+        </form>
+        {inviteError && (
+          <p role="alert" className="error">
+            {inviteError}
+          </p>
+        )}
+        {invitation && (
+          <div role="status" className="invitation">
+            <p>{t.inviteOnce(date(invitation.expiresAt))}</p>
+            <p>
+              <code>{invitation.code}</code>
+            </p>
+            {invitation.telegramLink && (
+              <p>
+                <a href={invitation.telegramLink}>{invitation.telegramLink}</a>
+              </p>
+            )}
+            {invitation.whatsappText && <pre>{invitation.whatsappText}</pre>}
+          </div>
+        )}
       </section>
       <section aria-labelledby="keys-h">
         <h2 id="keys-h">{t.apiKeys}</h2>

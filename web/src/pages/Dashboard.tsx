@@ -2,25 +2,18 @@ import { useEffect, useState } from "react";
 import { api } from "../api";
 import { useApp } from "../context";
 import { linkProps } from "../router";
+import { download } from "./csv";
 import { Field } from "./Field";
 import { OpenedChart, type OpenedPerDay, toCsv } from "./OpenedChart";
 import { useOrganizations } from "./organizations";
+import { ReportCharts, type ReportChartsData } from "./ReportCharts";
 
 interface DashboardData {
   period: { from: string; to: string; days: number };
   counts: { total: number; open: number; answered: number; closed: number; highPriority: number };
   sla: { firstResponseBreached: number; resolutionBreached: number };
-  charts: { openedPerDay: OpenedPerDay[] };
+  charts: { openedPerDay: OpenedPerDay[] } & ReportChartsData;
 }
-
-const download = (name: string, text: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-};
 
 export const Dashboard = () => {
   const { t, me, label } = useApp();
@@ -129,6 +122,7 @@ export const Dashboard = () => {
             </table>
           </details>
         )}
+        {data && <ReportCharts data={data.charts} department={department} />}
       </section>
     </>
   );

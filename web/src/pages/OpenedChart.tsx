@@ -44,7 +44,7 @@ export const OpenedChart = ({ rows, from, days }: { rows: OpenedPerDay[]; from: 
   const total = totals.reduce((a, b) => a + b, 0);
 
   return (
-    <figure className="chart">
+    <figure className="chart" data-chart="opened-per-day">
       <figcaption id="opened-title">{t.openedPerDay}</figcaption>
       <svg
         viewBox={`0 0 ${width} ${height}`}

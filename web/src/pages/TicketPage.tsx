@@ -16,12 +16,15 @@ const hours = (ms: number) => {
 };
 
 const EventItem = ({ event, number }: { event: TicketEvent; number: number }) => {
-  const { t, date } = useApp();
+  const { t, date, me, label } = useApp();
   const words = t as unknown as Record<string, string>;
-  const change =
-    event.from || event.to
-      ? `${words[event.from ?? ""] ?? event.from ?? "—"} → ${words[event.to ?? ""] ?? event.to ?? "—"}`
-      : null;
+  const name = (code: string | null) =>
+    code === null
+      ? "—"
+      : event.kind === "DEPARTMENT_CHANGED"
+        ? label(me.departments, code)
+        : (words[code] ?? code);
+  const change = event.from || event.to ? `${name(event.from)} → ${name(event.to)}` : null;
   return (
     <li className={`event e-${event.kind} a-${event.actor.kind}`}>
       <p className="meta">
@@ -170,6 +173,16 @@ export const TicketPage = ({ number }: { number: number }) => {
           <dt>{t.created}</dt>
           <dd>{date(tk.createdAt)}</dd>
         </div>
+        <div>
+          <dt>{t.readMark}</dt>
+          <dd className="read-mark">
+            {detail.readAt
+              ? detail.readBy
+                ? t.readAtBy(date(detail.readAt), detail.readBy.name)
+                : t.readAt(date(detail.readAt))
+              : t.notRead}
+          </dd>
+        </div>
         {staff && (
           <>
             <div>
@@ -216,6 +229,19 @@ export const TicketPage = ({ number }: { number: number }) => {
               ))}
             </select>
           </Field>
+          <Field label={t.department}>
+            <select
+              value={tk.department}
+              disabled={busy}
+              onChange={(e) => void act("department", { department: e.target.value }, t.saved)}
+            >
+              {me.departments.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {label(me.departments, d.code)}
+                </option>
+              ))}
+            </select>
+          </Field>
           <button
             type="button"
             disabled={busy}
@@ -223,9 +249,15 @@ export const TicketPage = ({ number }: { number: number }) => {
           >
             {tk.assignee ? t.unassign : t.assignMe}
           </button>
-          <button type="button" disabled={busy} onClick={() => void act("request-contact", {}, t.saved)}>
-            {t.requestContact}
-          </button>
+          {tk.contactRequestedAt ? (
+            <button type="button" disabled={busy} onClick={() => void act("contact-done", {}, t.saved)}>
+              {t.contactDone}
+            </button>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => void act("request-contact", {}, t.saved)}>
+              {t.requestContact}
+            </button>
+          )}
         </section>
       )}
       <p role="status" className="status-line">

@@ -100,6 +100,7 @@ export const Tickets = () => {
               <option value="all">{t.viewAll}</option>
               <option value="mine">{t.viewMine}</option>
               <option value="unassigned">{t.viewUnassigned}</option>
+              <option value="breaching">{t.viewBreaching}</option>
             </select>
           </Field>
         )}

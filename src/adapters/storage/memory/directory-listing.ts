@@ -62,6 +62,7 @@ export const createMemoryDirectoryListing = (rows: {
         organizationName: orgs.get(c.person.organizationId)?.name ?? "",
         lastInboundAt: c.lastInboundAt,
         unreachable: c.unreachable !== null,
+        deactivatedAt: c.deactivatedAt,
       }));
     return pageOf(contacts, (c) => c.displayName, query);
   },

@@ -35,6 +35,7 @@ export const createMemoryReportQueries = (deps: {
         (t) =>
           (!scope.organizationId || t.organizationId === scope.organizationId) &&
           (!scope.requesterPersonId || t.requester.personId === scope.requesterPersonId) &&
+          (!scope.department || t.department === scope.department) &&
           inPeriod(t.createdAt, scope),
       );
 
@@ -136,7 +137,9 @@ export const createMemoryReportQueries = (deps: {
         }
         stoppedAt.set(flow.step, (stoppedAt.get(flow.step) ?? 0) + 1);
       }
-      const opened = scoped(scope).filter((t) => INTAKE_CHANNELS.includes(t.channel)).length;
+      const opened = scoped({ ...scope, department: undefined }).filter((t) =>
+        INTAKE_CHANNELS.includes(t.channel),
+      ).length;
       return { opened, steps: funnelOf(opened, stoppedAt) };
     },
   };

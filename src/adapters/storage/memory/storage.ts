@@ -29,9 +29,15 @@ export interface MemoryStorage extends StoragePorts {
  */
 export const createMemoryStorage = (): MemoryStorage => {
   const outbox = createMemoryOutbox();
-  const tickets = createMemoryTicketRepository({ outbox: outbox.writer });
+  // The timers keep the SLA marks the "breaching" filter reads; they need the tickets first.
+  let timers: ReturnType<typeof createMemoryTimerQueries> | undefined;
+  const tickets = createMemoryTicketRepository({
+    outbox: outbox.writer,
+    slaBreached: (id) => timers?.slaBreached(id) ?? false,
+  });
   const directory = createMemoryDirectory();
   const abandoned = createMemoryAbandonedFlowLog();
+  timers = createMemoryTimerQueries({ tickets: tickets.all, outbox: outbox.writer });
   // One store of references per storage, whatever blob store asks for it first.
   let parked: ReturnType<typeof createMemoryParkedFiles> | undefined;
   const parkedFiles = (blobs: BlobStore): ParkedFiles => {
@@ -52,7 +58,7 @@ export const createMemoryStorage = (): MemoryStorage => {
     audit: createMemoryAuditTrail(),
     personalData: null,
     retention: null,
-    timers: createMemoryTimerQueries({ tickets: tickets.all, outbox: outbox.writer }),
+    timers,
     reports: createMemoryReportQueries({
       tickets: tickets.all,
       events: (id) => tickets.repository.events(id),

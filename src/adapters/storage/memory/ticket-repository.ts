@@ -39,7 +39,13 @@ const words = (text: string): string[] =>
  * In-process repository for tests and the memory storage; same behaviour as the Prisma one. Each
  * change's outbox drafts go to `outbox` with the change, as the database writes them in one transaction.
  */
-export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox } = {}) => {
+export const createMemoryTicketRepository = (
+  options: {
+    readonly outbox?: Outbox;
+    /** Whether the timers marked this ticket past an SLA target (they keep the marks elsewhere). */
+    readonly slaBreached?: (ticketId: string) => boolean;
+  } = {},
+) => {
   const byId = new Map<string, Stored>();
   const byNumber = new Map<number, string>();
   const eventKeys = new Set<string>();
@@ -160,6 +166,7 @@ export const createMemoryTicketRepository = (options: { readonly outbox?: Outbox
           if (query.assigneeId && t.assignee?.id !== query.assigneeId) return false;
           if (query.tags && !query.tags.every((tag) => t.tags.includes(tag))) return false;
           if (query.unassigned && t.assignee !== null) return false;
+          if (query.slaBreached && (isClosed(t.status) || !options.slaBreached?.(t.id))) return false;
           if (query.createdFrom && t.createdAt < query.createdFrom) return false;
           if (query.createdTo && t.createdAt >= query.createdTo) return false;
           const hit = (word: string) => w.some((candidate) => candidate.startsWith(word));

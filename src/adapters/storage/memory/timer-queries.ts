@@ -27,7 +27,7 @@ const STAMP_FIELDS = {
 export const createMemoryTimerQueries = (deps: {
   readonly tickets: () => readonly Ticket[];
   readonly outbox: Outbox;
-}): TimerQueries => {
+}): TimerQueries & { slaBreached(ticketId: string): boolean } => {
   const stamps = new Map<string, Stamps>();
   const stampsOf = (id: string): Stamps => stamps.get(id) ?? { reminderSentAt: null, sla: NO_SLA_STAMPS };
   const timed = (ticket: Ticket): TimedTicket => ({
@@ -83,6 +83,10 @@ export const createMemoryTimerQueries = (deps: {
       stamps.set(ticketId, { ...current, sla });
       await deps.outbox.enqueue(drafts);
       return true;
+    },
+    slaBreached(ticketId) {
+      const sla = stampsOf(ticketId).sla;
+      return sla.firstBreachedAt !== null || sla.resolutionBreachedAt !== null;
     },
     async slaCounts(scope: StatsScope) {
       const open = deps

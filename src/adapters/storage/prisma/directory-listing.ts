@@ -46,6 +46,7 @@ export const createPrismaDirectoryListing = (prisma: PrismaClient): DirectoryLis
       organizationName: c.person.organization.name,
       lastInboundAt: c.lastInboundAt,
       unreachable: c.unreachableAt !== null,
+      deactivatedAt: c.deactivatedAt,
     }));
     const last = items.at(-1);
     return {

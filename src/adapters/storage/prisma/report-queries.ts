@@ -24,6 +24,7 @@ const ticketWhere = (scope: ReportScope): Prisma.Sql => {
   if (scope.organizationId) where.push(Prisma.sql`t.organization_id = ${scope.organizationId}::uuid`);
   if (scope.requesterPersonId)
     where.push(Prisma.sql`t.requester_person_id = ${scope.requesterPersonId}::uuid`);
+  if (scope.department) where.push(Prisma.sql`t.department = ${scope.department}`);
   if (scope.from) where.push(Prisma.sql`t.created_at >= ${scope.from}::timestamptz`);
   if (scope.to) where.push(Prisma.sql`t.created_at < ${scope.to}::timestamptz`);
   return Prisma.join(where, " AND ");
@@ -183,7 +184,7 @@ export const createPrismaReportQueries = (prisma: PrismaClient): ReportQueries =
       WHERE ${Prisma.join(where, " AND ")} GROUP BY af.step`;
     const [opened] = await prisma.$queryRaw<{ count: bigint }[]>`
       SELECT count(*) AS count FROM ticket t
-      WHERE ${ticketWhere(scope)} AND t.channel IN (${INTAKE_CHANNELS_SQL})`;
+      WHERE ${ticketWhere({ ...scope, department: undefined })} AND t.channel IN (${INTAKE_CHANNELS_SQL})`;
     const openedCount = num(opened!.count);
     return {
       opened: openedCount,

@@ -1,7 +1,7 @@
 import type { SortField, TicketQuery } from "../../../core/ports/ticket-repository.js";
 import { fold } from "../../../core/shared/fold.js";
 import { PRIORITIES } from "../../../core/ticket/priority.js";
-import { TICKET_STATUSES } from "../../../core/ticket/status.js";
+import { isClosed, TICKET_STATUSES } from "../../../core/ticket/status.js";
 import { type CursorPosition, decodeCursor } from "../cursor.js";
 import { Prisma } from "./client.js";
 
@@ -53,6 +53,8 @@ const oneOf = (column: Prisma.Sql, type: string, values: readonly string[], allo
     : Prisma.sql`${column} IN (${Prisma.join(known.map((v) => Prisma.sql`${v}${cast}`))})`;
 };
 
+const OPEN_STATUSES = TICKET_STATUSES.filter((s) => !isClosed(s));
+
 export const filters = (query: Omit<TicketQuery, "limit">): Prisma.Sql[] => {
   const where: Prisma.Sql[] = [];
   if (query.statuses)
@@ -66,6 +68,10 @@ export const filters = (query: Omit<TicketQuery, "limit">): Prisma.Sql[] => {
   if (query.assigneeId) where.push(Prisma.sql`t.assignee_id = ${query.assigneeId}`);
   if (query.tags) where.push(Prisma.sql`t.tags @> ${[...query.tags]}::text[]`);
   if (query.unassigned) where.push(Prisma.sql`t.assignee_id IS NULL`);
+  if (query.slaBreached)
+    where.push(
+      Prisma.sql`${oneOf(Prisma.sql`t.status`, "TicketStatus", OPEN_STATUSES, TICKET_STATUSES)} AND (t.sla_first_breached_at IS NOT NULL OR t.sla_res_breached_at IS NOT NULL)`,
+    );
   if (query.createdFrom) where.push(Prisma.sql`t.created_at >= ${query.createdFrom}`);
   if (query.createdTo) where.push(Prisma.sql`t.created_at < ${query.createdTo}`);
   if (query.text) {
