@@ -7,7 +7,7 @@ import {
   type SlackTestService,
   startSlackService,
 } from "./support/slack-service.js";
-import { telegramSupplier } from "./support/supplier.js";
+import { openTicketOnTelegram } from "./support/supplier.js";
 
 describe("read marks: Slack agents, Telegram suppliers", () => {
   let t: SlackTestService;
@@ -18,26 +18,8 @@ describe("read marks: Slack agents, Telegram suppliers", () => {
     await t?.stop();
   });
 
-  const openOnTelegram = async (userId: number, languageCode: "en" | "pt-BR") => {
-    const supplier = telegramSupplier(t, { userId, firstName: "Rita", languageCode, inGroup: false });
-    if (languageCode === "en")
-      await supplier.say(
-        "new",
-        "Invoice rejected",
-        "technical",
-        "high",
-        "incident",
-        "Rejected.",
-        "skip",
-        "confirm",
-      );
-    else await supplier.say("1", "Nota rejeitada", "1", "1", "1", "Rejeitada.", "pular", "1");
-    const ticket = (
-      await t.service.core.tickets.list({ limit: 1, sort: { field: "number", direction: "desc" } })
-    ).items[0]!;
-    await eventually(async () => (await t.link(ticket.number, "agents")) !== null, "the root message");
-    return { supplier, ticket };
-  };
+  const openOnTelegram = (userId: number, languageCode: "en" | "pt-BR") =>
+    openTicketOnTelegram(t, userId, languageCode);
 
   it("an agent pressing a root button marks it read; the supplier sees when (English)", async () => {
     const { supplier, ticket } = await openOnTelegram(700_001, "en");

@@ -7,7 +7,7 @@ import {
   type SlackTestService,
   startSlackService,
 } from "./support/slack-service.js";
-import { telegramSupplier } from "./support/supplier.js";
+import { openTicketOnTelegram } from "./support/supplier.js";
 
 describe("honest history: replies withdrawn or edited in Slack before they went out", () => {
   let t: SlackTestService;
@@ -19,23 +19,7 @@ describe("honest history: replies withdrawn or edited in Slack before they went 
   });
 
   const open = async (userId: number, languageCode: "en" | "pt-BR") => {
-    const supplier = telegramSupplier(t, { userId, firstName: "Rita", languageCode, inGroup: false });
-    if (languageCode === "en")
-      await supplier.say(
-        "new",
-        "Invoice rejected",
-        "technical",
-        "high",
-        "incident",
-        "Rejected.",
-        "skip",
-        "confirm",
-      );
-    else await supplier.say("1", "Nota rejeitada", "1", "1", "1", "Rejeitada.", "pular", "1");
-    const ticket = (
-      await t.service.core.tickets.list({ limit: 1, sort: { field: "number", direction: "desc" } })
-    ).items[0]!;
-    await eventually(async () => (await t.link(ticket.number, "agents")) !== null, "the root message");
+    const { supplier, ticket } = await openTicketOnTelegram(t, userId, languageCode);
     const root = (await t.link(ticket.number, "agents"))!;
     return { supplier, ticket, root, ref: `TKT-${String(ticket.number).padStart(6, "0")}` };
   };

@@ -45,6 +45,27 @@ describe("contacts kept in memory between messages", () => {
     expect(reached).toEqual({ findContact: 0, ensureContact: 1 });
   });
 
+  it("serves a known contact by id from the same entries, and asks again after a change", async () => {
+    const directory = createMemoryDirectory();
+    let byId = 0;
+    const cache = cachedDirectory(
+      {
+        ...directory,
+        findContactById: (id) => {
+          byId++;
+          return directory.findContactById(id);
+        },
+      },
+      options,
+    );
+    const known = await cache.ensureContact(supplier);
+    expect(await cache.findContactById(known.id)).toEqual(known);
+    expect(byId).toBe(0);
+    await cache.setDeactivated(known.id, new Date("2026-12-01T00:00:00Z"));
+    expect((await cache.findContactById(known.id))?.deactivatedAt).toEqual(new Date("2026-12-01T00:00:00Z"));
+    expect(byId).toBe(1);
+  });
+
   it("drops everything on any write, a method the port gains later included", async () => {
     const { spy, reached } = counted();
     let deactivated = false;

@@ -88,6 +88,15 @@ export const cachedDirectory = (
     async findContact(channel, platformUserId) {
       return cached(channel, platformUserId) ?? keep(await directory.findContact(channel, platformUserId));
     },
+    // The outbox asks for the contact behind each notification (to skip a deactivated one, then to
+    // address it): served from the same entries, so a delivery costs no directory read.
+    async findContactById(id) {
+      const key = keyById.get(id);
+      const [channel, platformUserId] = key ? key.split("\u0000") : [];
+      const known =
+        channel !== undefined && platformUserId !== undefined ? cached(channel, platformUserId) : null;
+      return known ?? keep(await directory.findContactById(id));
+    },
     async ensureContact(input) {
       const known = cached(input.channel, input.platformUserId);
       const upgrades = input.registered && !(known ?? null)?.person.registered;
