@@ -163,6 +163,27 @@ describe("web console API under /app/api", () => {
     expect(none.slaCompliance.resolution.running).toBe(0);
   });
 
+  it("keeps a view's figures, says when they were computed, and recomputes them after a ticket changes", async () => {
+    const before = (await agent.get("/dashboard?days=3")).json;
+    expect(before.counts.highPriority).toBe(2);
+    expect(before.refreshing).toBe(false);
+    expect(Date.parse(before.asOf)).toBeLessThanOrEqual(Date.now());
+    // Changed elsewhere (the ticket service, as Slack would): the kept figures are shown, marked as
+    // being recomputed, and the new ones follow.
+    const carla = { kind: "agent" as const, id: "slack:U1", name: "Carla" };
+    expect((await t.service.core.service.changePriority(carla, anaRef, { priority: "LOW" })).ok).toBe(true);
+    const kept = (await agent.get("/dashboard?days=3")).json;
+    expect(kept.counts.highPriority).toBe(2);
+    expect(kept.refreshing).toBe(true);
+    let after = kept;
+    await waitFor(async () => {
+      after = (await agent.get("/dashboard?days=3")).json;
+      return after.counts.highPriority === 1 && !after.refreshing;
+    }, "the recomputed dashboard");
+    expect(Date.parse(after.asOf)).toBeGreaterThan(Date.parse(before.asOf));
+    expect((await t.service.core.service.changePriority(carla, anaRef, { priority: "HIGH" })).ok).toBe(true);
+  });
+
   it("searches, filters and pages the table with a keyset cursor", async () => {
     const found = await agent.get(`/tickets?q=${encodeURIComponent("fiscal")}`);
     expect(found.json.items.map((i: { publicId: string }) => i.publicId)).toEqual([anaRef]);

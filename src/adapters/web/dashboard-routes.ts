@@ -2,10 +2,17 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { PRIORITIES } from "../../core/ticket/priority.js";
 import { PUBLIC_STATUSES, TICKET_STATUSES } from "../../core/ticket/status.js";
+import { type DashboardFigures, dashboardFigures } from "./dashboard-figures.js";
 import type { WebDeps } from "./deps.js";
+import { createFiguresCache } from "./figures-cache.js";
 import { guard } from "./session-auth.js";
 
-const DAY = 86_400_000;
+/** A dashboard is recomputed at most this often, however busy the desk. */
+const MIN_REFRESH_MS = 5_000;
+/** Figures this many times older than DASHBOARD_CACHE_SECONDS are recomputed before they are shown. */
+const STALE_FACTOR = 10;
+/** Filter combinations kept per instance (each is a few kilobytes). */
+const KEPT_SCOPES = 200;
 
 const dashboardQuery = z.object({
   days: z.coerce.number().int().min(1).max(366).default(30),
@@ -45,51 +52,32 @@ export const registerSessionInfo = (app: FastifyInstance, deps: WebDeps): void =
 
 /** The dashboard: the seed portal's counts and the charts over a chosen period. */
 export const registerDashboardRoutes = (app: FastifyInstance, deps: WebDeps): void => {
+  const cacheMs = deps.settings.dashboardCacheMs;
+  const cache = createFiguresCache<DashboardFigures>({
+    freshMs: cacheMs,
+    minRefreshMs: Math.min(MIN_REFRESH_MS, cacheMs),
+    maxStaleMs: cacheMs * STALE_FACTOR,
+    maxEntries: KEPT_SCOPES,
+    now: () => deps.clock.now().getTime(),
+    onRefreshFailed: (error) => app.log.warn({ err: error }, "dashboard: refreshing figures failed"),
+  });
+  const unsubscribe = deps.live.subscribe(() => cache.invalidate());
+  app.addHook("onClose", async () => unsubscribe());
+
   app.get(
     "/app/api/dashboard",
     guard(deps, async (request, reply, viewer) => {
       const parsed = dashboardQuery.safeParse(request.query);
       if (!parsed.success) return reply.code(400).send({ code: "INVALID_REQUEST" });
+      // Only agents and admins reach the dashboard, and they see every ticket: the scope is the query.
       const { days, department, organization } = parsed.data;
-      const to = deps.clock.now();
-      const from = new Date(to.getTime() - days * DAY);
-      const scope = organization ? { organizationId: organization } : {};
-      const [counts, sla, opened, report] = await Promise.all([
-        deps.service.stats(viewer.actor, scope),
-        deps.slaCounts(scope),
-        deps.charts.openedPerDay({
-          from,
-          to,
-          timeZone: deps.settings.timeZone,
-          ...scope,
-          ...(department ? { department } : {}),
-        }),
-        deps.reports.report(viewer.actor, { from, to, ...scope, ...(department ? { department } : {}) }),
-      ]);
-      if (!report.ok) return reply.code(400).send({ code: report.error.code });
-      const { timeInStatus, sla: outcomes, ratings, intake } = report.value;
+      const key = JSON.stringify([days, department ?? null, organization ?? null]);
+      const figures = await cache.get(key, () => dashboardFigures(deps, viewer.actor, parsed.data));
+      if (!figures.value.ok) return reply.code(400).send({ code: figures.value.code });
       return {
-        period: { from: from.toISOString(), to: to.toISOString(), days },
-        counts: {
-          total: counts.total,
-          open: counts.open,
-          answered: counts.answered,
-          closed: counts.closed,
-          highPriority: counts.highPriority,
-        },
-        byStatus: counts.byStatus,
-        byDepartment: counts.byDepartment,
-        sla,
-        charts: {
-          openedPerDay: opened,
-          // The scope already holds the department, so the overall rows are the chosen department's.
-          timeInStatus: timeInStatus
-            .filter((r) => r.department === null && r.period === null)
-            .map(({ status, count, averageMs, p90Ms }) => ({ status, count, averageMs, p90Ms })),
-          slaCompliance: outcomes,
-          ratings: { count: ratings.count, average: ratings.average, distribution: ratings.distribution },
-          intakeFunnel: intake,
-        },
+        ...figures.value.body,
+        asOf: new Date(figures.asOf).toISOString(),
+        refreshing: figures.refreshing,
       };
     }),
   );

@@ -23,6 +23,8 @@ export interface WebConsoleSettings {
   readonly linkMs: number;
   readonly sessionMs: number;
   readonly adminSlackUsers: readonly string[];
+  /** How old dashboard figures may be before they are recomputed (DASHBOARD_CACHE_SECONDS). */
+  readonly dashboardCacheMs: number;
   readonly timeZone: string;
   readonly defaultLang: Lang;
   /** The built front end (web/dist); null serves a page saying how to build it. */

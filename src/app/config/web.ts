@@ -11,6 +11,12 @@ export const webConfig = {
   WEB_LINK_MINUTES: int(1, 60, 10),
   /** How long a console session lasts after sign-in. */
   WEB_SESSION_HOURS: int(1, 72, 8),
+  /**
+   * How old the dashboard's figures may be before they are recomputed (in the background, while the
+   * kept ones are shown); a ticket changed through this instance recomputes them sooner. 0 computes
+   * every view.
+   */
+  DASHBOARD_CACHE_SECONDS: int(0, 3600, 60),
   /** Slack users (U…) who sign in as admins; others Slack lists as agents sign in as agents. */
   WEB_ADMIN_SLACK_USERS: z
     .string()
@@ -32,6 +38,7 @@ export interface WebSettings {
   readonly linkMs: number;
   readonly sessionMs: number;
   readonly adminSlackUsers: readonly string[];
+  readonly dashboardCacheMs: number;
   readonly dataDir: string;
 }
 
@@ -42,6 +49,7 @@ export const webSettingsOf = (config: {
   WEB_LINK_MINUTES: number;
   WEB_SESSION_HOURS: number;
   WEB_ADMIN_SLACK_USERS: readonly string[];
+  DASHBOARD_CACHE_SECONDS: number;
   DATA_DIR: string;
 }): WebSettings => ({
   publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, ""),
@@ -49,5 +57,6 @@ export const webSettingsOf = (config: {
   linkMs: config.WEB_LINK_MINUTES * 60_000,
   sessionMs: config.WEB_SESSION_HOURS * 3_600_000,
   adminSlackUsers: config.WEB_ADMIN_SLACK_USERS,
+  dashboardCacheMs: config.DASHBOARD_CACHE_SECONDS * 1000,
   dataDir: config.DATA_DIR,
 });

@@ -13,10 +13,17 @@ interface DashboardData {
   counts: { total: number; open: number; answered: number; closed: number; highPriority: number };
   sla: { firstResponseBreached: number; resolutionBreached: number };
   charts: { openedPerDay: OpenedPerDay[] } & ReportChartsData;
+  /** When the server computed these figures; `refreshing` means newer ones are on their way. */
+  asOf: string;
+  refreshing: boolean;
 }
 
+/** While the server recomputes, the page asks again after this long, a few times at most. */
+const REFRESH_POLL_MS = 2_000;
+const REFRESH_POLLS = 5;
+
 export const Dashboard = () => {
-  const { t, me, label } = useApp();
+  const { t, me, label, date } = useApp();
   const [days, setDays] = useState(30);
   const [department, setDepartment] = useState("");
   const [organization, setOrganization] = useState("");
@@ -29,7 +36,20 @@ export const Dashboard = () => {
       ...(department ? { department } : {}),
       ...(organization ? { organization } : {}),
     });
-    api<DashboardData>(`/dashboard?${params}`).then(setData);
+    let polls = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let gone = false;
+    const load = () =>
+      api<DashboardData>(`/dashboard?${params}`).then((next) => {
+        if (gone) return;
+        setData(next);
+        if (next.refreshing && polls++ < REFRESH_POLLS) timer = setTimeout(load, REFRESH_POLL_MS);
+      });
+    load();
+    return () => {
+      gone = true;
+      clearTimeout(timer);
+    };
   }, [days, department, organization]);
 
   const cards: [string, number | undefined, string][] = [
@@ -43,6 +63,9 @@ export const Dashboard = () => {
   return (
     <>
       <h1>{t.dashboard}</h1>
+      <p className="as-of" aria-live="polite">
+        {data ? t.figuresAsOf(date(data.asOf)) : t.loading}
+      </p>
       <ul className="cards" aria-busy={data === null}>
         {cards.map(([name, value, to]) => (
           <li key={name}>
