@@ -37,11 +37,14 @@ const firstPageJsKb = () => {
 };
 
 const PERIODS = [7, 30, 90];
+/** Unfiltered first views: periods nobody asked for yet (30 days is the one warmed above). */
+const FRESH_PERIODS = Array.from({ length: 20 }, (_, i) => 31 + i);
 
 /**
  * A dashboard filter nobody has looked at yet (or not within DASHBOARD_CACHE_SECONDS x 10) is computed
  * while the page waits; afterwards its figures are served from the instance and recomputed in the
- * background. Each call here is a new (period, organization) pair, so each is such a computation.
+ * background. Each call here is a filter not asked for before, so each is such a computation: one
+ * organization's (a new period and organization each time), and the whole desk's (a new period).
  */
 const firstViews = async (
   ctx: ScenarioContext,
@@ -49,26 +52,35 @@ const firstViews = async (
   organizationIds: readonly string[],
   size: number,
   runs: number,
-): Promise<Measurement> => {
-  const pairs = PERIODS.flatMap((days) => organizationIds.map((org) => ({ days, org })));
-  const ms: number[] = [];
-  for (const { days, org } of pairs.slice(0, runs)) {
-    const { value, ms: took } = await timed(() => agent.get(`/dashboard?days=${days}&organization=${org}`));
-    if (value.status !== 200 || value.json.refreshing !== false)
-      throw new Error(`console: a first dashboard view answered ${value.status}`);
-    ms.push(took);
+): Promise<Measurement[]> => {
+  const oneOrganization = PERIODS.flatMap((days) =>
+    organizationIds.map((org) => `/dashboard?days=${days}&organization=${org}`),
+  ).slice(0, runs);
+  const wholeDesk = FRESH_PERIODS.map((days) => `/dashboard?days=${days}`);
+  const out: Measurement[] = [];
+  for (const [what, paths] of [
+    ["one organization", oneOrganization],
+    ["all organizations", wholeDesk],
+  ] as const) {
+    const ms: number[] = [];
+    for (const path of paths) {
+      const { value, ms: took } = await timed(() => agent.get(path));
+      if (value.status !== 200 || value.json.refreshing !== false)
+        throw new Error(`console: a first dashboard view answered ${value.status}`);
+      ms.push(took);
+    }
+    const s = summarize(ms);
+    const metric = `dashboard, first view of a filter (${what}, computed while the page waits)`;
+    ctx.progress(`console ${label(size)}: ${metric}: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`);
+    out.push({
+      scenario: "console",
+      size: `tickets=${label(size)}`,
+      metric: `${metric}: p95 (p50 ${s.p50.toFixed(1)}, p99 ${s.p99.toFixed(1)})`,
+      unit: "ms",
+      figure: s.p95,
+    });
   }
-  const s = summarize(ms);
-  ctx.progress(
-    `console ${label(size)}: dashboard, first view of a filter: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`,
-  );
-  return {
-    scenario: "console",
-    size: `tickets=${label(size)}`,
-    metric: `dashboard, first view of a filter (computed while the page waits): p95 (p50 ${s.p50.toFixed(1)}, p99 ${s.p99.toFixed(1)})`,
-    unit: "ms",
-    figure: s.p95,
-  };
+  return out;
 };
 
 const measureSize = (ctx: ScenarioContext, size: number, runs: number, targeted: boolean) =>
@@ -113,7 +125,7 @@ const measureSize = (ctx: ScenarioContext, size: number, runs: number, targeted:
           ...(targeted ? { target: { text: `< ${TARGET_MS} ms`, holds: s.p95 < TARGET_MS } } : {}),
         });
       }
-      out.push(await firstViews(ctx, agent, seeded.organizationIds, size, runs));
+      out.push(...(await firstViews(ctx, agent, seeded.organizationIds, size, runs)));
       return out;
     } finally {
       await service?.stop();

@@ -43,6 +43,18 @@ export const directoryContract = (
       expect(await directory.setDeactivated("00000000-0000-4000-8000-00000000dead", at)).toBeNull();
     });
 
+    it("makes a contact's person the organization's admin and a member again; an unknown id is null", async () => {
+      const created = await directory.ensureContact(someone());
+      expect(created.person.role).toBe("MEMBER");
+      expect((await directory.setPersonRole(created.id, "ORG_ADMIN"))?.person.role).toBe("ORG_ADMIN");
+      expect((await directory.findContactById(created.id))?.person.role).toBe("ORG_ADMIN");
+      expect((await directory.setPersonRole(created.id, "MEMBER"))?.person.role).toBe("MEMBER");
+      expect((await directory.findContact(created.channel, created.platformUserId))?.person.role).toBe(
+        "MEMBER",
+      );
+      expect(await directory.setPersonRole("00000000-0000-4000-8000-00000000dead", "ORG_ADMIN")).toBeNull();
+    });
+
     it("creates a contact with its person and organization, and finds it again by its platform id", async () => {
       const input = someone({ locale: "en", role: "ORG_ADMIN" });
       const created = await directory.ensureContact(input);

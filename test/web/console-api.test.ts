@@ -449,6 +449,40 @@ describe("web console API under /app/api", () => {
     ]);
   });
 
+  it("admins make a contact their organization's admin and a member again, audited; agents cannot", async () => {
+    const admin = await signIn(
+      t.service.url,
+      t.service.webLinks.forAgent({ slackUser: null, name: "Fabio", admin: true }),
+    );
+    const listed = (await admin.get("/admin/contacts")).json.items as { id: string; displayName: string }[];
+    const bruno = listed.find((c) => c.displayName === "Bruno")!;
+    const path = `/admin/contacts/${bruno.id}/role`;
+    expect((await agent.post(path, { orgAdmin: true })).status).toBe(404);
+    expect((await admin.post(path, { orgAdmin: "yes" })).status).toBe(400);
+    const made = await admin.post(path, { orgAdmin: true });
+    expect(made.json).toEqual({ id: bruno.id, role: "ORG_ADMIN" });
+    const role = async () =>
+      ((await admin.get("/admin/contacts")).json.items as { id: string; role: string }[]).find(
+        (c) => c.id === bruno.id,
+      )?.role;
+    expect(await role()).toBe("ORG_ADMIN");
+    // The supplier's own session sees the change at once: the console reads the contact per request.
+    const supplier = await signIn(t.service.url, t.service.webLinks.forSupplier(bruno.id));
+    expect((await supplier.get("/me")).json.orgAdmin).toBe(true);
+    expect((await admin.post(path, { orgAdmin: false })).json.role).toBe("MEMBER");
+    expect(await role()).toBe("MEMBER");
+    expect((await supplier.get("/me")).json.orgAdmin).toBe(false);
+    expect(
+      (await admin.post("/admin/contacts/00000000-0000-4000-8000-000000000000/role", { orgAdmin: true }))
+        .status,
+    ).toBe(404);
+    const entries = await t.service.core.storage.audit.list({ action: "contact.role_changed", limit: 10 });
+    expect(entries.map((e) => [e.door, e.actor.name, e.target.id, e.detail.role])).toEqual([
+      ["console", "Fabio", bruno.id, "MEMBER"],
+      ["console", "Fabio", bruno.id, "ORG_ADMIN"],
+    ]);
+  });
+
   it("the breaching view lists the open tickets the timers marked past an SLA target", async () => {
     const d = await ticketFor(
       t,

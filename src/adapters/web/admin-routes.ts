@@ -29,8 +29,9 @@ const keyJson = (k: ApiKeyRecord) => ({
 
 /**
  * Admins only: the directory a page at a time, API keys (created with the secret shown once, as
- * the CLI does, and revoked), invitations (the link or code shown once) and switching contacts
- * off and on through the core's audited contact access, and the configuration.
+ * the CLI does, and revoked), invitations (the link or code shown once), switching contacts off and
+ * on and making them their organization's admin through the core's audited contact access, and the
+ * configuration.
  */
 export const registerAdminRoutes = (app: FastifyInstance, deps: WebDeps): void => {
   app.get(
@@ -127,6 +128,24 @@ export const registerAdminRoutes = (app: FastifyInstance, deps: WebDeps): void =
         if (!changed.ok) return sendCoreProblem(request, reply, changed.error, deps.settings.defaultLang);
         if (!changed.value) return reply.code(404).send({ code: "NOT_FOUND" });
         return { id: changed.value.id, deactivatedAt: changed.value.deactivatedAt?.toISOString() ?? null };
+      },
+      ADMIN,
+    ),
+  );
+
+  app.post(
+    "/app/api/admin/contacts/:id/role",
+    guard(
+      deps,
+      async (request, reply, viewer) => {
+        const id = z.uuid().safeParse((request.params as { id: string }).id);
+        const body = z.object({ orgAdmin: z.boolean() }).safeParse(request.body);
+        if (!id.success) return reply.code(404).send({ code: "NOT_FOUND" });
+        if (!body.success) return reply.code(400).send({ code: "INVALID_REQUEST" });
+        const changed = await deps.contacts.setOrgAdmin(viewer.actor, id.data, body.data.orgAdmin);
+        if (!changed.ok) return sendCoreProblem(request, reply, changed.error, deps.settings.defaultLang);
+        if (!changed.value) return reply.code(404).send({ code: "NOT_FOUND" });
+        return { id: changed.value.id, role: changed.value.person.role };
       },
       ADMIN,
     ),

@@ -64,6 +64,19 @@ export const auditedContactAccess = (
     }
     return result;
   },
+  async setOrgAdmin(actor, contactId, admin) {
+    const result = await access.setOrgAdmin(actor, contactId, admin);
+    if (result.ok && result.value) {
+      await audit.record({
+        at: clock.now(),
+        ...whoAndWhere(actor),
+        action: "contact.role_changed",
+        target: { kind: "contact", id: contactId },
+        detail: { role: result.value.person.role },
+      });
+    }
+    return result;
+  },
   async setActive(actor, contactId, active) {
     const result = await access.setActive(actor, contactId, active);
     if (result.ok && result.value) {

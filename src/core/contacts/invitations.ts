@@ -71,6 +71,12 @@ export interface ContactAccess {
     },
     code: string,
   ): Promise<ActivateResult>;
+  /** Agents only: makes a contact's person their organization's admin, or a member again; null when there is no such contact. */
+  setOrgAdmin(
+    actor: Actor,
+    contactId: string,
+    admin: boolean,
+  ): Promise<Result<ContactRecord | null, CoreError>>;
   /** Agents only: deactivates (or, with `active`, reactivates) a contact; null when there is no such contact. */
   setActive(
     actor: Actor,
@@ -156,6 +162,15 @@ export const createContactAccess = (deps: ContactAccessDeps): ContactAccess => (
     // An invitation is also how a deactivated contact comes back.
     const active = contact.deactivatedAt ? await deps.directory.setDeactivated(contact.id, null) : contact;
     return { ok: true, contact: active ?? contact };
+  },
+
+  async setOrgAdmin(actor, contactId, admin) {
+    if (actor.kind !== "agent") return err({ code: "FORBIDDEN", action: "change_role" });
+    const contact = await deps.directory.findContactById(contactId);
+    if (!contact) return ok(null);
+    const role = admin ? "ORG_ADMIN" : "MEMBER";
+    if (contact.person.role === role) return ok(contact);
+    return ok(await deps.directory.setPersonRole(contactId, role));
   },
 
   async setActive(actor, contactId, active) {

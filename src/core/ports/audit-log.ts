@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "contact.invited",
   "contact.deactivated",
   "contact.reactivated",
+  "contact.role_changed",
   "contact.exported",
   "contact.erased",
   "config.changed",

@@ -53,6 +53,11 @@ export interface DirectoryRepository {
   setUnreachable(contactId: string, unreachable: { at: Date; reason: string } | null): Promise<void>;
   /** Deactivates (`at`) or activates again (null); the contact as it is now, null when there is none. */
   setDeactivated(contactId: string, at: Date | null): Promise<ContactRecord | null>;
+  /**
+   * Makes the person behind a contact their organization's admin (or a member again); the role is the
+   * person's, so it holds for all of their contacts. The contact as it is now, null when there is none.
+   */
+  setPersonRole(contactId: string, role: PersonRole): Promise<ContactRecord | null>;
   /** The contact wrote at `at`; kept only when later than what is stored. */
   recordInbound(contactId: string, at: Date): Promise<void>;
   findOrganization(id: string): Promise<OrganizationRecord | null>;

@@ -97,6 +97,10 @@ export const Admin = () => {
       setInviteError(err instanceof Error ? err.message : String(err));
     }
   };
+  const setOrgAdmin = async (c: Contact, orgAdmin: boolean) => {
+    await api(`/admin/contacts/${c.id}/role`, { method: "POST", body: { orgAdmin } });
+    await loadContacts();
+  };
   const setActive = async (c: Contact, active: boolean) => {
     await api(`/admin/contacts/${c.id}/active`, { method: "POST", body: { active } });
     await loadContacts();
@@ -181,7 +185,16 @@ export const Admin = () => {
                   <td>{c.displayName}</td>
                   <td>{c.channel}</td>
                   <td>{c.organizationName}</td>
-                  <td>{c.role === "ORG_ADMIN" ? t.orgAdmin : t.member}</td>
+                  <td>
+                    {`${c.role === "ORG_ADMIN" ? t.orgAdmin : t.member} `}
+                    <button
+                      type="button"
+                      onClick={() => void setOrgAdmin(c, c.role !== "ORG_ADMIN")}
+                      aria-label={`${c.role === "ORG_ADMIN" ? t.makeMember : t.makeOrgAdmin}: ${c.displayName}`}
+                    >
+                      {c.role === "ORG_ADMIN" ? t.makeMember : t.makeOrgAdmin}
+                    </button>
+                  </td>
                   <td>{date(c.lastInboundAt)}</td>
                   <td>
                     {c.deactivatedAt ? `${t.deactivatedOn} ${date(c.deactivatedAt)} ` : `${t.active} `}

@@ -94,6 +94,12 @@ export const createMemoryDirectory = (): DirectoryRepository & { readonly listin
       contacts.set(contactId, { ...contact, deactivatedAt: at });
       return view(contactId);
     },
+    async setPersonRole(contactId, role) {
+      const contact = contacts.get(contactId);
+      if (!contact) return null;
+      people.set(contact.personId, { ...people.get(contact.personId)!, role });
+      return view(contactId);
+    },
     async recordInbound(contactId, at) {
       const contact = contacts.get(contactId);
       if (contact && (contact.lastInboundAt === null || contact.lastInboundAt < at))

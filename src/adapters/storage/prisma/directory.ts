@@ -131,6 +131,15 @@ export const createPrismaDirectory = (prisma: PrismaClient): DirectoryRepository
       const row = await prisma.contact.findUnique({ where: { id: contactId }, include: contactInclude });
       return row ? toContact(row) : null;
     },
+    async setPersonRole(contactId, role) {
+      const { count } = await prisma.person.updateMany({
+        where: { contacts: { some: { id: contactId } } },
+        data: { role },
+      });
+      if (count === 0) return null;
+      const row = await prisma.contact.findUnique({ where: { id: contactId }, include: contactInclude });
+      return row ? toContact(row) : null;
+    },
     async recordInbound(contactId, at) {
       await prisma.contact.updateMany({
         where: { id: contactId, OR: [{ lastInboundAt: null }, { lastInboundAt: { lt: at } }] },
