@@ -32,13 +32,7 @@ import { retentionJob } from "../adapters/timers/retention-job.js";
 import { createTimerScheduler, type TimerJob, type TimerScheduler } from "../adapters/timers/scheduler.js";
 import { createSlaJob } from "../adapters/timers/sla-job.js";
 import { createTriageJob } from "../adapters/timers/triage-job.js";
-import {
-  createLiveTickets,
-  createWebLinks,
-  type LiveTickets,
-  type WebLinks,
-  webSecretOf,
-} from "../adapters/web/index.js";
+import { createWebLinks, type LiveTickets, type WebLinks, webSecretOf } from "../adapters/web/index.js";
 import type { AgentTools } from "../core/agent-tools.js";
 import type { ConversationEngine } from "../core/conversation/index.js";
 import { createNotificationPolicy } from "../core/outbox/notification-policy.js";
@@ -65,6 +59,7 @@ import { buildContactAccess } from "./contact-access.js";
 import { buildCore, type Core, taxonomyOf } from "./container.js";
 import { buildConversation, openRedis } from "./conversation.js";
 import { serviceDirectory } from "./directory-cache.js";
+import { sharedLiveTickets } from "./live-tickets.js";
 import { erasureDeps, privacyDesk } from "./privacy.js";
 
 export interface ServiceOverrides {
@@ -220,7 +215,8 @@ export const buildRuntime = async (config: Config, overrides: ServiceOverrides =
 
     let worker: OutboxWorker | undefined;
     const wake = () => worker?.wake();
-    const live = createLiveTickets();
+    const live = sharedLiveTickets(redis, config.REDIS_KEY_PREFIX, instanceId);
+    opened.push(() => live.close());
     const webSettings = webSettingsOf(config);
     const webSecret = webSecretOf(webSettings.secret, resolve(config.DATA_DIR));
     const webLinks = createWebLinks({
