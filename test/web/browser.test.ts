@@ -275,6 +275,12 @@ describe("web console in Debian's Chromium", () => {
     await noSeriousViolations(page, "admin");
     await page.getByRole("button", { name: "Reativar: Ana" }).click();
     await page.getByRole("button", { name: "Desativar: Ana" }).waitFor();
+    await page.getByRole("button", { name: "Tornar admin.: Ana" }).click();
+    await page.getByRole("button", { name: "Tornar membro: Ana" }).waitFor();
+    expect((await t.service.core.directory.findContactById(anaContact))?.person.role).toBe("ORG_ADMIN");
+    await page.getByRole("button", { name: "Tornar membro: Ana" }).click();
+    await page.getByRole("button", { name: "Tornar admin.: Ana" }).waitFor();
+    expect((await t.service.core.directory.findContactById(anaContact))?.person.role).toBe("MEMBER");
     await screenshot(page, "admin-desktop");
     await admin.context.close();
   });
