@@ -1,14 +1,25 @@
-// `npm run build`: compiles src/ to JavaScript in dist/ (tsconfig.build.json), from a clean folder so
-// that no file of a deleted module is left behind. `npm run start:prod` then runs dist/ with plain node.
-import { spawnSync } from "node:child_process";
+// `npm run build`: bundles the two production entries, the service (src/app/main.ts) and the CLI
+// (src/app/cli/bin.ts), into dist/ with esbuild, from a clean folder. One file per entry rather than
+// one per source module: Node resolving and loading some 400 ES modules one by one cost a CLI command
+// about a third of a second. Code loaded on demand (`import()`) stays in chunks of its own, loaded
+// only when asked for; the packages in node_modules stay outside (their own files, some with
+// WebAssembly beside them). `npm run start:prod` and `npm run cli:prod` then run dist/ with plain node.
+// Types are checked by `npm run typecheck`, not here.
 import { rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { build } from "esbuild";
 
-const require = createRequire(import.meta.url);
 rmSync("dist", { recursive: true, force: true });
-const tsc = require.resolve("typescript/bin/tsc");
-const { status, error } = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
-  stdio: "inherit",
+await build({
+  entryPoints: ["src/app/main.ts", "src/app/cli/bin.ts"],
+  outbase: "src",
+  outdir: "dist",
+  chunkNames: "chunks/[name]-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  logLevel: "warning",
 });
-if (error) throw error;
-process.exit(status ?? 1);
