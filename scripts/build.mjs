@@ -5,6 +5,7 @@
 // only when asked for. Packages stay in node_modules, but for zod (below). `npm run start:prod` and
 // `npm run cli:prod` then run dist/ with plain node. Types are checked by `npm run typecheck`, not here.
 import { readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 // zod is some 100 ES modules that every command loads (each a file Node resolves, reads and links):
@@ -29,6 +30,23 @@ const prismaRuntimeAsEsm = {
   },
 };
 
+// zod carries its error messages in some 50 languages, and every load of it parses them all (~15 ms of
+// a CLI command). chamado writes its own messages and keeps zod's default, English: only that one is kept.
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, args.path), namespace: "zod-locales" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), "en.js"))};`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 rmSync("dist", { recursive: true, force: true });
 await build({
   entryPoints: ["src/app/main.ts", "src/app/cli/bin.ts"],
@@ -41,7 +59,7 @@ await build({
   platform: "node",
   target: "node20",
   external,
-  plugins: [prismaRuntimeAsEsm],
+  plugins: [prismaRuntimeAsEsm, zodEnglishOnly],
   sourcemap: true,
   logLevel: "warning",
 });

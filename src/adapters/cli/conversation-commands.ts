@@ -3,7 +3,6 @@ import { z } from "zod";
 import { LANGS, langFromLocale } from "../../core/i18n/lang.js";
 import type { ContactRecord } from "../../core/ports/directory.js";
 import { CHANNELS } from "../../core/ticket/channel.js";
-import { runConsoleChat } from "../console/console-chat.js";
 import { runRemoteConsoleChat, serviceAnswers } from "../console/console-client.js";
 import { CONSOLE_SOCKET } from "../console/console-wire.js";
 import { cliOperator } from "./cli-agent.js";
@@ -88,6 +87,8 @@ export const chat: Command = {
       // A language given here is the person's choice, as if they had typed "language".
       const known = await core.directory.findContact(args.as.channel, args.as.platformUserId);
       if (known && lang) await core.directory.setLocale(known.id, lang);
+      // The dialogue's code loads with a chat run here: every other command would pay for it.
+      const { runConsoleChat } = await import("../console/console-chat.js");
       await runConsoleChat({
         engine,
         identity: { ...args.as, displayName: args.name ?? known?.displayName ?? args.as.platformUserId },
