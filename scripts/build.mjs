@@ -6,6 +6,7 @@
 // `npm run cli:prod` then run dist/ with plain node. Types are checked by `npm run typecheck`, not here.
 import { readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
 import { build } from "esbuild";
 
 // zod is some 100 ES modules that every command loads (each a file Node resolves, reads and links):
@@ -47,11 +48,13 @@ const zodEnglishOnly = {
   },
 };
 
-rmSync("dist", { recursive: true, force: true });
+// `--outdir DIR` (a folder inside the project, where its node_modules are found) is for the build's own test.
+const { values } = parseArgs({ options: { outdir: { type: "string", default: "dist" } } });
+rmSync(values.outdir, { recursive: true, force: true });
 await build({
   entryPoints: ["src/app/main.ts", "src/app/cli/bin.ts"],
   outbase: "src",
-  outdir: "dist",
+  outdir: values.outdir,
   chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   splitting: true,
