@@ -5,7 +5,7 @@
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# 1. Every dependency, the Prisma client generated, src/ compiled to dist/.
+# 1. Every dependency, the Prisma client generated, src/ bundled into dist/ (esbuild, scripts/build.mjs).
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV PUPPETEER_SKIP_DOWNLOAD=true
@@ -13,12 +13,12 @@ COPY package.json package-lock.json .puppeteerrc.cjs prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts ./scripts
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json ./
 COPY src ./src
 RUN npm run build
 
-# 2. Production dependencies only. No install scripts: the Prisma client is already compiled into
-#    dist/generated, and no browser is ever downloaded (WhatsApp Web uses CHROMIUM_PATH).
+# 2. Production dependencies only. No install scripts: the generated Prisma client is already bundled into
+#    dist/, and no browser is ever downloaded (WhatsApp Web uses CHROMIUM_PATH).
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 ENV PUPPETEER_SKIP_DOWNLOAD=true

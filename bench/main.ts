@@ -6,6 +6,7 @@ import type { Measurement, Scenario } from "./scenario.js";
 import { chatFlow } from "./scenarios/chat-flow.js";
 import { chatLatency } from "./scenarios/chat-latency.js";
 import { chatPeer } from "./scenarios/chat-peer.js";
+import { cliSpeed } from "./scenarios/cli-speed.js";
 import { consoleScenario } from "./scenarios/console.js";
 import { coreCreate } from "./scenarios/core-create.js";
 import { delivery } from "./scenarios/delivery.js";
@@ -27,6 +28,7 @@ const SCENARIOS: readonly Scenario[] = [
   consoleScenario,
   scale,
   kbSuggest,
+  cliSpeed,
 ];
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [scenario ...]

@@ -14,7 +14,7 @@ describeWith({ pg: true }, "api-key CLI", () => {
 
   beforeAll(async () => {
     db = await createThrowawayDatabase();
-    env = await testEnv({ DATABASE_URL: db.url });
+    env = await testEnv({ DATABASE_URL: db.url, DEFAULT_LANGUAGE: "en" });
     await db.db.prisma.organization.create({
       data: { id: "0b6f1a8e-2c55-4a8e-9a3e-7f1d2c3b4a5e", key: "acme", name: "Acme" },
     });
@@ -58,6 +58,14 @@ describeWith({ pg: true }, "api-key CLI", () => {
     expect((await cli(["api-key", "revoke", "not-an-id"], env)).code).toBe(2);
     const unknownOrg = await cli(["api-key", "create", "--name", "x", "--org", "nowhere"], env);
     expect(unknownOrg).toMatchObject({ code: 1, err: 'no organization has the key "nowhere"' });
+    // One language per run: the same refusals in Portuguese, usage error included.
+    const inPortuguese = await cli(
+      ["api-key", "create", "--name", "x", "--org", "nowhere", "--lang", "pt-BR"],
+      env,
+    );
+    expect(inPortuguese).toMatchObject({ code: 1, err: 'nenhuma organização tem a chave "nowhere"' });
+    const usage = await cli(["api-key", "create", "--name", "x", "--lang", "pt-BR"], env);
+    expect(usage.err).toContain("informe exatamente um de --org CHAVE, --all ou --admin");
     expect((await cli(["api-key", "revoke", "6f1e7a52-4a41-4c1b-9f0e-3c5b2a1d0e9f"], env)).code).toBe(1);
     expect(await db.db.prisma.apiKey.count({ where: { name: "x" } })).toBe(0);
   });

@@ -78,7 +78,7 @@ describeWith({ pg: true }, "REST API /api/v1", () => {
       expect((await client(service.url, made.secret).get("/tickets")).status).toBe(200);
       expect((await cli(["api-key", "revoke", made.id], env)).code).toBe(0);
       expect((await client(service.url, made.secret).get("/tickets")).status).toBe(401);
-      const listed = await cli(["api-key", "list"], env);
+      const listed = await cli(["api-key", "list", "--lang", "en"], env);
       expect(listed.out).toMatch(/revoked .* temporary/);
       expect(listed.out).not.toContain(made.secret);
     });

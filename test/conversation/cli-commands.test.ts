@@ -9,7 +9,7 @@ const cli = async (argv: string[], env: Record<string, string> = {}) => {
   const code = await runCli(
     argv,
     { out: (t) => out.push(t), err: (t) => err.push(t) },
-    { DATA_DIR: "/nonexistent", ...env },
+    { DATA_DIR: "/nonexistent", DEFAULT_LANGUAGE: "en", ...env },
   );
   return { code, out: out.join("\n"), err: err.join("\n") };
 };
@@ -28,6 +28,13 @@ describe("conversation CLI arguments", () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain(message);
     expect(result.err).toContain("usage:");
+  });
+
+  it("refuses in the run's language", async () => {
+    const result = await cli(["register", "--contact", "fax:1", "--org", "acme", "--lang", "pt-BR"]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("o canal deve ser um de");
+    expect(result.err).toContain("--name é obrigatório");
   });
 });
 
@@ -91,5 +98,10 @@ describeWith({ pg: true }, "register and link on PostgreSQL", () => {
     const missing = await cli(["link", "--contact", "telegram:404", "--to", "telegram:100"], env);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain("no such contact (--contact)");
+    const emPortugues = await cli(
+      ["link", "--contact", "telegram:404", "--to", "telegram:100", "--lang", "pt-BR"],
+      env,
+    );
+    expect(emPortugues.err).toContain("contato não encontrado (--contact)");
   });
 });

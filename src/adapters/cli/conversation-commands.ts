@@ -3,26 +3,32 @@ import { z } from "zod";
 import { LANGS, langFromLocale } from "../../core/i18n/lang.js";
 import type { ContactRecord } from "../../core/ports/directory.js";
 import { CHANNELS } from "../../core/ticket/channel.js";
-import { runConsoleChat } from "../console/console-chat.js";
 import { runRemoteConsoleChat, serviceAnswers } from "../console/console-client.js";
 import { CONSOLE_SOCKET } from "../console/console-wire.js";
 import { cliOperator } from "./cli-agent.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
+import { type ContactLabels, cliLabels } from "./labels.js";
 
-/** "telegram:12345", "console:ana": a contact's identity on a channel. */
-export const contactRef = z
-  .string({ error: "expected CHANNEL:ID, e.g. telegram:12345" })
-  .regex(/^[a-z]+:.+$/i, { error: "expected CHANNEL:ID, e.g. telegram:12345 or console:ana" })
-  .transform((v) => {
-    const [channel = "", ...rest] = v.split(":");
-    return { channel: channel.toUpperCase(), platformUserId: rest.join(":").trim() };
-  })
-  .pipe(
-    z.object({
-      channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ").toLowerCase()}` }),
-      platformUserId: z.string().min(1, { error: "the ID after the channel is empty" }).max(150),
-    }),
-  );
+/** "telegram:12345", "console:ana": a contact's identity on a channel, refused in the run's language. */
+export const contactRefIn = (l: ContactLabels) =>
+  z
+    .string({ error: l.expectedRef })
+    .regex(/^[a-z]+:.+$/i, { error: l.expectedRef })
+    .transform((v) => {
+      const [channel = "", ...rest] = v.split(":");
+      return { channel: channel.toUpperCase(), platformUserId: rest.join(":").trim() };
+    })
+    .pipe(
+      z.object({
+        channel: z.enum(CHANNELS, { error: l.channelOneOf(CHANNELS.join(", ").toLowerCase()) }),
+        platformUserId: z.string().min(1, { error: l.emptyId }).max(150),
+      }),
+    );
+
+export const contactRef = contactRefIn(cliLabels.en.contacts);
+
+const contactName = (c: { channel: string; platformUserId: string }) =>
+  `${c.channel.toLowerCase()}:${c.platformUserId}`;
 
 const parse = <S extends z.ZodType>(schema: S, values: unknown): z.output<S> => {
   const parsed = schema.safeParse(values);
@@ -45,16 +51,17 @@ const contactJson = (c: ContactRecord) => ({
   person: c.person,
 });
 
-const chatArgs = z.object({
-  as: contactRef,
-  lang: z
-    .string()
-    .optional()
-    .refine((v) => v === undefined || langFromLocale(v) !== null, {
-      error: `expected one of ${LANGS.join(", ")}`,
-    }),
-  name: z.string().trim().min(1).max(200).optional(),
-});
+const chatArgs = (l: ContactLabels) =>
+  z.object({
+    as: contactRefIn(l),
+    lang: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || langFromLocale(v) !== null, {
+        error: `expected one of ${LANGS.join(", ")}`,
+      }),
+    name: z.string().trim().min(1).max(200).optional(),
+  });
 
 export const chat: Command = {
   name: "chat",
@@ -63,7 +70,7 @@ export const chat: Command = {
   examples: ["chat --as console:ana", 'chat --as telegram:12345 --name "Carla" --lang en'],
   options: { as: { type: "string" }, lang: { type: "string" }, name: { type: "string" } },
   async run(ctx, values) {
-    const args = parse(chatArgs, values);
+    const args = parse(chatArgs(cliLabels[ctx.lang].contacts), values);
     const lang = args.lang ? langFromLocale(args.lang) : null;
     const socketPath = join(ctx.settings.dataDir, "run", CONSOLE_SOCKET);
     if (await serviceAnswers(socketPath)) {
@@ -88,6 +95,8 @@ export const chat: Command = {
       // A language given here is the person's choice, as if they had typed "language".
       const known = await core.directory.findContact(args.as.channel, args.as.platformUserId);
       if (known && lang) await core.directory.setLocale(known.id, lang);
+      // The dialogue's code loads with a chat run here: every other command would pay for it.
+      const { runConsoleChat } = await import("../console/console-chat.js");
       await runConsoleChat({
         engine,
         identity: { ...args.as, displayName: args.name ?? known?.displayName ?? args.as.platformUserId },
@@ -101,18 +110,21 @@ export const chat: Command = {
   },
 };
 
-const registerArgs = z.object({
-  contact: contactRef,
-  name: z.string({ error: "--name is required" }).trim().min(1).max(200),
-  org: z
-    .string({ error: "--org is required" })
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9._:-]{0,99}$/i, {
-      error: "expected an organization key of letters, digits, . _ : -",
-    }),
-  "org-name": z.string().trim().min(1).max(200).optional(),
-  admin: z.boolean().optional(),
-});
+const registerArgs = (l: ContactLabels) =>
+  z.object({
+    contact: contactRefIn(l),
+    name: z
+      .string({ error: l.required("--name") })
+      .trim()
+      .min(1)
+      .max(200),
+    org: z
+      .string({ error: l.required("--org") })
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9._:-]{0,99}$/i, { error: l.orgKeyFormat }),
+    "org-name": z.string().trim().min(1).max(200).optional(),
+    admin: z.boolean().optional(),
+  });
 
 export const register: Command = {
   name: "register",
@@ -129,18 +141,17 @@ export const register: Command = {
     admin: { type: "boolean" },
   },
   async run(ctx, values) {
-    const args = parse(registerArgs, values);
+    const l = cliLabels[ctx.lang].contacts;
+    const args = parse(registerArgs(l), values);
     return ctx.session(async (core) => {
       const existing = await core.directory.findContact(args.contact.channel, args.contact.platformUserId);
       if (existing) {
         const org = await core.directory.findOrganization(existing.person.organizationId);
         if (org?.key !== args.org) {
-          return refusal(
-            ctx,
-            `${args.contact.channel.toLowerCase()}:${args.contact.platformUserId} already belongs to organization "${org?.key}". ` +
-              `Register another contact in "${args.org}" and move this one with: link --contact ... --to ...`,
-            { code: "OTHER_ORGANIZATION", organization: org?.key ?? null },
-          );
+          return refusal(ctx, l.otherOrganization(contactName(args.contact), String(org?.key), args.org), {
+            code: "OTHER_ORGANIZATION",
+            organization: org?.key ?? null,
+          });
         }
       }
       const contact = await core.directory.ensureContact({
@@ -158,18 +169,18 @@ export const register: Command = {
         target: { kind: "contact", id: contact.id },
         detail: { organization: args.org, role: contact.person.role, channel: contact.channel },
       });
-      const role = contact.person.role === "ORG_ADMIN" ? "organization admin" : "member";
+      const admin = contact.person.role === "ORG_ADMIN";
       ctx.io.out(
         ctx.json
           ? JSON.stringify(contactJson(contact))
-          : `registered ${contact.channel.toLowerCase()}:${contact.platformUserId} (${contact.displayName}) as ${role} of ${args.org}`,
+          : l.registered(contactName(contact), contact.displayName, admin, args.org),
       );
       return 0;
     });
   },
 };
 
-const linkArgs = z.object({ contact: contactRef, to: contactRef });
+const linkArgs = (l: ContactLabels) => z.object({ contact: contactRefIn(l), to: contactRefIn(l) });
 
 export const link: Command = {
   name: "link",
@@ -179,7 +190,8 @@ export const link: Command = {
   examples: ["link --contact telegram:12345 --to whatsapp:5511999990000"],
   options: { contact: { type: "string" }, to: { type: "string" } },
   async run(ctx, values) {
-    const args = parse(linkArgs, values);
+    const l = cliLabels[ctx.lang].contacts;
+    const args = parse(linkArgs(l), values);
     return ctx.session(async (core) => {
       const [from, to] = await Promise.all([
         core.directory.findContact(args.contact.channel, args.contact.platformUserId),
@@ -187,14 +199,7 @@ export const link: Command = {
       ]);
       const missing = !from ? "--contact" : !to ? "--to" : null;
       if (!from || !to) {
-        return refusal(
-          ctx,
-          `no such contact (${missing}); a contact exists once it wrote to us or was registered`,
-          {
-            code: "CONTACT_NOT_FOUND",
-            option: missing,
-          },
-        );
+        return refusal(ctx, l.noSuchContact(String(missing)), { code: "CONTACT_NOT_FOUND", option: missing });
       }
       const linked = await core.directory.linkContact(from.id, to.person.id);
       await core.audit.record({
@@ -208,7 +213,7 @@ export const link: Command = {
       ctx.io.out(
         ctx.json
           ? JSON.stringify(contactJson(linked))
-          : `${linked.channel.toLowerCase()}:${linked.platformUserId} is now ${to.person.name} (same person as ${to.channel.toLowerCase()}:${to.platformUserId})`,
+          : l.linked(contactName(linked), to.person.name, contactName(to)),
       );
       return 0;
     });

@@ -1,8 +1,5 @@
-import { Telegram } from "telegraf";
 import { z } from "zod";
 import { CHANNEL_URLS } from "../http/channel-routes.js";
-import { callBot, classifyFailure } from "../telegram/api.js";
-import { registerCommands } from "../telegram/commands.js";
 import { ALLOWED_UPDATES } from "../telegram/update-schema.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
 
@@ -11,12 +8,21 @@ const TIMEOUT_MS = 15_000;
 
 const webhookUrl = z.url({ protocol: /^https?$/ });
 
-const clientFor = (ctx: CommandContext) => {
+// Telegraf and the bot helpers load when a telegram command runs: every other command would pay for them.
+const botApi = async () => ({
+  ...(await import("../telegram/api.js")),
+  ...(await import("../telegram/commands.js")),
+  Telegram: (await import("telegraf")).Telegram,
+});
+
+const clientFor = async (ctx: CommandContext) => {
   const settings = ctx.settings.telegram;
   if (!settings) throw new UsageError("TELEGRAM_BOT_TOKEN is not set");
+  const api = await botApi();
   return {
     settings,
-    client: new Telegram(settings.token, { apiRoot: settings.apiRoot, webhookReply: false }),
+    api,
+    client: new api.Telegram(settings.token, { apiRoot: settings.apiRoot, webhookReply: false }),
   };
 };
 
@@ -27,7 +33,7 @@ const setWebhook = async (ctx: CommandContext, values: Record<string, unknown>):
     throw new UsageError(
       "--url expects the service's public address, like https://support.example.com/telegram/webhook",
     );
-  const { settings, client } = clientFor(ctx);
+  const { settings, client, api } = await clientFor(ctx);
   if (settings.mode !== "webhook")
     throw new UsageError("TELEGRAM_MODE is polling; set it to webhook to receive updates by webhook");
   if (!new URL(url.data).pathname.endsWith(CHANNEL_URLS.telegramWebhook)) {
@@ -36,7 +42,7 @@ const setWebhook = async (ctx: CommandContext, values: Record<string, unknown>):
     );
   }
   const signal = AbortSignal.timeout(TIMEOUT_MS);
-  await callBot(
+  await api.callBot(
     client,
     "setWebhook",
     {
@@ -47,7 +53,7 @@ const setWebhook = async (ctx: CommandContext, values: Record<string, unknown>):
     },
     signal,
   );
-  await registerCommands(client, ctx.settings.defaultLang, signal);
+  await api.registerCommands(client, ctx.settings.defaultLang, signal);
   ctx.io.out(
     ctx.json
       ? JSON.stringify({ webhook: url.data, allowedUpdates: ALLOWED_UPDATES })
@@ -57,10 +63,10 @@ const setWebhook = async (ctx: CommandContext, values: Record<string, unknown>):
 };
 
 const info = async (ctx: CommandContext): Promise<number> => {
-  const { settings, client } = clientFor(ctx);
+  const { settings, client, api } = await clientFor(ctx);
   const signal = AbortSignal.timeout(TIMEOUT_MS);
-  const me = await callBot(client, "getMe", {}, signal);
-  const hook = await callBot(client, "getWebhookInfo", {}, signal);
+  const me = await api.callBot(client, "getMe", {}, signal);
+  const hook = await api.callBot(client, "getWebhookInfo", {}, signal);
   const summary = {
     bot: `@${me.username}`,
     id: me.id,
@@ -97,6 +103,7 @@ export const telegram: Command = {
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;
+      const { classifyFailure } = await import("../telegram/api.js");
       ctx.io.err(`Telegram refused: ${classifyFailure(error).reason}`);
       return 1;
     }

@@ -1,8 +1,14 @@
-import { type FileTypeResult, fileTypeFromBuffer } from "file-type";
+import type { FileTypeResult } from "file-type";
 import { DEFAULT_ATTACHMENT_RULES } from "../../core/attachments/rules.js";
 import type { ContentInspector, InspectedContent } from "../../core/ports/content-inspector.js";
 import { isPlainText, legacyTextAsUtf8 } from "./plain-text.js";
-import { inspectZip, type ZipLimits } from "./zip-directory.js";
+import type { ZipLimits } from "./zip-directory.js";
+
+// file-type and the zip reader load with the first file inspected: a CLI command that lists tickets
+// never inspects one, and would pay some 60 modules' loading for them.
+const fileTypeFromBuffer = async (bytes: Uint8Array) => (await import("file-type")).fileTypeFromBuffer(bytes);
+const inspectZip: typeof import("./zip-directory.js").inspectZip = async (...args) =>
+  (await import("./zip-directory.js")).inspectZip(...args);
 
 const UNKNOWN: InspectedContent = { kind: "unknown" };
 const PLAIN_TEXT: InspectedContent = { kind: "known", extension: "txt", mime: "text/plain" };

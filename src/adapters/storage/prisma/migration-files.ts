@@ -1,11 +1,11 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { PROJECT_ROOT } from "../../project-root.js";
 
 // Prisma's own layout, so `prisma migrate deploy` reads the same folders we apply.
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../../prisma/migrations", import.meta.url));
-export const SCHEMA_PATH = fileURLToPath(new URL("../../../../prisma/schema.prisma", import.meta.url));
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, "prisma", "migrations");
+export const SCHEMA_PATH = join(PROJECT_ROOT, "prisma", "schema.prisma");
 
 const LOCKFILE = "migration_lock.toml";
 const SCRIPT = "migration.sql";
