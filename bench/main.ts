@@ -9,6 +9,7 @@ import { chatPeer } from "./scenarios/chat-peer.js";
 import { consoleScenario } from "./scenarios/console.js";
 import { coreCreate } from "./scenarios/core-create.js";
 import { delivery } from "./scenarios/delivery.js";
+import { idleMemory } from "./scenarios/idle-memory.js";
 import { kbSuggest } from "./scenarios/kb-suggest.js";
 import { memory } from "./scenarios/memory.js";
 import { scale } from "./scenarios/scale.js";
@@ -27,6 +28,7 @@ const SCENARIOS: readonly Scenario[] = [
   consoleScenario,
   scale,
   kbSuggest,
+  idleMemory,
 ];
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [scenario ...]
