@@ -167,6 +167,8 @@ export const idleMemory: Scenario = {
 
     ctx.progress(`idle-memory: PostgreSQL + Redis, ${idleS} s idle`);
     const prefix = benchPrefix("idle");
+    // Files and the console's secret go to DATA_DIR even on PostgreSQL: never the repository's ./data.
+    const filesDir = await mkdtemp(join(tmpdir(), "chamado-idle-"));
     try {
       const figures = await withBenchDatabase(ctx.databaseUrl, (db) =>
         measureIdle(
@@ -175,6 +177,7 @@ export const idleMemory: Scenario = {
             DATABASE_MIGRATE_ON_START: "false",
             REDIS_URL: ctx.redisUrl,
             REDIS_KEY_PREFIX: prefix,
+            DATA_DIR: filesDir,
           },
           idleS * 1000,
         ),
@@ -182,6 +185,7 @@ export const idleMemory: Scenario = {
       measurements.push(...rows("postgres", idleS, figures));
     } finally {
       await deleteKeys(ctx.redisUrl, prefix);
+      await rm(filesDir, { recursive: true, force: true });
     }
 
     ctx.progress(`idle-memory: embedded database in a new DATA_DIR, ${idleS} s idle`);
