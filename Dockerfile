@@ -44,4 +44,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # The service stops gracefully on SIGTERM within SHUTDOWN_TIMEOUT_MS; node is PID 1's only child of note.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/app/main.js"]
+# The same V8 options as `npm run start:prod` (see the README's Deployment section): one background
+# thread instead of four, whose malloc arenas kept ~40 MB after start, and young generation of 2 MB
+# halves instead of up to 16 MB. Together about 60 MB less RSS for an idle service.
+CMD ["node", "--max-semi-space-size=2", "--v8-pool-size=1", "dist/app/main.js"]

@@ -10,6 +10,7 @@ import { cliSpeed } from "./scenarios/cli-speed.js";
 import { consoleScenario } from "./scenarios/console.js";
 import { coreCreate } from "./scenarios/core-create.js";
 import { delivery } from "./scenarios/delivery.js";
+import { idleMemory } from "./scenarios/idle-memory.js";
 import { kbSuggest } from "./scenarios/kb-suggest.js";
 import { memory } from "./scenarios/memory.js";
 import { scale } from "./scenarios/scale.js";
@@ -29,6 +30,7 @@ const SCENARIOS: readonly Scenario[] = [
   scale,
   kbSuggest,
   cliSpeed,
+  idleMemory,
 ];
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [scenario ...]

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { randomCode } from "../adapters/storage/invitation-code.js";
-import { telegramBotUsername } from "../adapters/telegram/bot-username.js";
 import { telegramSettings } from "../adapters/telegram/config.js";
 import { whatsappSettings } from "../adapters/whatsapp/config.js";
 import { auditedContactAccess } from "../core/contacts/audited-access.js";
@@ -25,7 +24,14 @@ export const buildContactAccess = (
 ): ContactAccess => {
   const telegram = telegramSettings(config);
   const whatsapp = whatsappSettings(config);
-  const botUsername = telegram.ok && telegram.value ? telegramBotUsername(telegram.value) : null;
+  const bot = telegram.ok ? telegram.value : null;
+  let botUsername: (() => Promise<string>) | undefined;
+  // Telegraf loads when an invitation first needs the bot's name, not in every process that starts.
+  const telegramBot = async () => {
+    if (!bot) return null;
+    botUsername ??= (await import("../adapters/telegram/bot-username.js")).telegramBotUsername(bot);
+    return botUsername();
+  };
   const access = createContactAccess({
     invitations,
     directory,
@@ -33,7 +39,7 @@ export const buildContactAccess = (
     randomCode,
     newId: randomUUID,
     defaultTtlHours: config.INVITATION_TTL_HOURS,
-    telegramBot: async () => (botUsername ? botUsername() : null),
+    telegramBot,
     whatsappEnabled: whatsapp.ok && whatsapp.value !== null,
   });
   return auditedContactAccess(access, audit, clock);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/adapters/storage/prisma/database.js";
+import { EMBEDDED_SHARED_BUFFERS, openDatabase } from "../../src/adapters/storage/prisma/database.js";
 import {
   createMemoryPGlite,
   EmbeddedAdapterFactory,
@@ -148,6 +148,9 @@ describe("embedded endpoint", () => {
       expect((await stat(join(dataDir, "run", ".s.PGSQL.5432"))).mode & 0o777).toBe(0o600);
       expect(await listeningTcpPortsOf(process.pid)).toEqual([]);
       await service.prisma.ticketCounter.create({ data: { id: "from-service", value: 1 } });
+      // The buffers are part of the service's resident memory (see EMBEDDED_SHARED_BUFFERS).
+      const [buffers] = await service.prisma.$queryRaw<{ shared_buffers: string }[]>`SHOW shared_buffers`;
+      expect(buffers?.shared_buffers).toBe(EMBEDDED_SHARED_BUFFERS);
 
       const cli = await openDatabase({ dataDir, migrateOnStart: false });
       try {
