@@ -1,18 +1,12 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningService, startService } from "../../src/app/service.js";
-import { testConfig, testEnv } from "../../testkit/spawn-service.js";
-import {
-  createThrowawayDatabase,
-  describeWith,
-  type ThrowawayDatabase,
-} from "../support/pg-database-for-service.js";
-import { cli, client, createKey } from "./support.js";
+import type { RunningService } from "../../src/app/service.js";
+import { describeWith } from "../support/pg-database-for-service.js";
+import { cli, type client, startApiService } from "./support.js";
 
 /** The agents' tools (issue 17) through the REST API and the CLI, on PostgreSQL. */
 describeWith({ pg: true }, "agents' tools by REST and CLI", () => {
-  let db: ThrowawayDatabase;
-  let service: RunningService;
+  let s: Awaited<ReturnType<typeof startApiService>>;
+  let _service: RunningService;
   let env: Record<string, string>;
   let api: ReturnType<typeof client>;
   let org: ReturnType<typeof client>;
@@ -31,28 +25,15 @@ describeWith({ pg: true }, "agents' tools by REST and CLI", () => {
   };
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
     // The CLI answers in DEFAULT_LANGUAGE; this test reads its English lines.
-    env = await testEnv({ DATABASE_URL: db.url, DEFAULT_LANGUAGE: "en" });
-    service = await startService(await testConfig(env), {
-      port: 0,
-      logger: pino({ level: "silent" }),
-      startTimers: false,
-      startWorker: false,
-    });
-    await service.core.directory.ensureContact({
-      channel: "TELEGRAM",
-      platformUserId: "acme-founder",
-      displayName: "acme founder",
-      organization: { key: "acme", name: "ACME" },
-      registered: true,
-    });
-    api = client(service.url, (await createKey(env, "panel", "all")).secret);
-    org = client(service.url, (await createKey(env, "acme portal", { org: "acme" })).secret);
+    s = await startApiService({ DEFAULT_LANGUAGE: "en" });
+    _service = s.service;
+    env = s.env;
+    api = s.agent;
+    org = s.acme;
   });
   afterAll(async () => {
-    await service?.stop();
-    await db?.drop();
+    await s?.stop();
   });
 
   describe("saved replies", () => {

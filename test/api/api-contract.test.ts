@@ -1,15 +1,9 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type RunningService, startService } from "../../src/app/service.js";
+import type { RunningService } from "../../src/app/service.js";
 import { LIMITS } from "../../src/core/ticket/commands.js";
 import { DEFAULT_TAXONOMY } from "../../src/core/ticket/taxonomy.js";
-import { testConfig, testEnv } from "../../testkit/spawn-service.js";
-import {
-  createThrowawayDatabase,
-  describeWith,
-  type ThrowawayDatabase,
-} from "../support/pg-database-for-service.js";
-import { client, createKey } from "./support.js";
+import { describeWith, type ThrowawayDatabase } from "../support/pg-database-for-service.js";
+import { client, startApiService } from "./support.js";
 
 const input = (overrides: Record<string, unknown> = {}) => ({
   subject: "Boleto vencido",
@@ -22,31 +16,19 @@ const input = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describeWith({ pg: true }, "REST API: what the document promises is what the server does", () => {
+  let s: Awaited<ReturnType<typeof startApiService>>;
   let db: ThrowawayDatabase;
   let service: RunningService;
   let api: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
-    const env = await testEnv({ DATABASE_URL: db.url });
-    service = await startService(await testConfig(env), {
-      port: 0,
-      logger: pino({ level: "silent" }),
-      startTimers: false,
-      startWorker: false,
-    });
-    await service.core.directory.ensureContact({
-      channel: "TELEGRAM",
-      platformUserId: "acme-founder",
-      displayName: "acme founder",
-      organization: { key: "acme", name: "ACME" },
-      registered: true,
-    });
-    api = client(service.url, (await createKey(env, "panel", "all")).secret);
+    s = await startApiService();
+    service = s.service;
+    db = s.db;
+    api = s.agent;
   });
   afterAll(async () => {
-    await service?.stop();
-    await db?.drop();
+    await s?.stop();
   });
 
   it("documents the core's limits and the configured departments and types", async () => {

@@ -1,42 +1,22 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type RunningService, startService } from "../../src/app/service.js";
-import { testConfig, testEnv } from "../../testkit/spawn-service.js";
-import {
-  createThrowawayDatabase,
-  describeWith,
-  type ThrowawayDatabase,
-} from "../support/pg-database-for-service.js";
-import { client, createKey } from "./support.js";
+import type { RunningService } from "../../src/app/service.js";
+import { describeWith } from "../support/pg-database-for-service.js";
+import { client, startApiService } from "./support.js";
 
 describeWith({ pg: true }, "REST API /api/v1/kb", () => {
-  let db: ThrowawayDatabase;
+  let s: Awaited<ReturnType<typeof startApiService>>;
   let service: RunningService;
   let agent: ReturnType<typeof client>;
   let acme: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    db = await createThrowawayDatabase();
-    const env = await testEnv({ DATABASE_URL: db.url });
-    service = await startService(await testConfig(env), {
-      port: 0,
-      logger: pino({ level: "silent" }),
-      startTimers: false,
-      startWorker: false,
-    });
-    await service.core.directory.ensureContact({
-      channel: "TELEGRAM",
-      platformUserId: "acme-founder",
-      displayName: "acme founder",
-      organization: { key: "acme", name: "ACME" },
-      registered: true,
-    });
-    agent = client(service.url, (await createKey(env, "panel", "all")).secret);
-    acme = client(service.url, (await createKey(env, "acme portal", { org: "acme" })).secret);
+    s = await startApiService();
+    service = s.service;
+    agent = s.agent;
+    acme = s.acme;
   });
   afterAll(async () => {
-    await service?.stop();
-    await db?.drop();
+    await s?.stop();
   });
 
   it("writes, edits, publishes and searches articles; organization keys read published ones only", async () => {

@@ -54,13 +54,13 @@ export const client = (baseUrl: string, secret?: string) => {
 };
 
 /** A service on a throwaway database with an agent key ("panel") and a requester key of organization acme. */
-export const startApiService = async () => {
+export const startApiService = async (extraEnv: Record<string, string> = {}) => {
   const { pino } = await import("pino");
   const { startService } = await import("../../src/app/service.js");
   const { testConfig, testEnv } = await import("../../testkit/spawn-service.js");
   const { createThrowawayDatabase } = await import("../support/pg-database-for-service.js");
   const db = await createThrowawayDatabase();
-  const env = await testEnv({ DATABASE_URL: db.url });
+  const env = await testEnv({ DATABASE_URL: db.url, ...extraEnv });
   const service = await startService(await testConfig(env), {
     port: 0,
     logger: pino({ level: "silent" }),

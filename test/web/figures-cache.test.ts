@@ -37,10 +37,17 @@ const setup = (overrides: Partial<FiguresCacheOptions> = {}) => {
     pending.shift()!.resolve(value);
     await new Promise((r) => setImmediate(r));
   };
+  /** A scope computed once, as by its first view. */
+  const prime = async (key: string, value: string) => {
+    const view = cache.get(key, compute);
+    await settle(value);
+    await view;
+  };
   return {
     cache,
     compute,
     settle,
+    prime,
     failures,
     pending,
     calls: () => calls,
@@ -71,9 +78,7 @@ describe("dashboard figures cache", () => {
 
   it("serves old figures at once and recomputes them in the background, once", async () => {
     const c = setup();
-    const first = c.cache.get("30d", c.compute);
-    await c.settle("v1");
-    await first;
+    await c.prime("30d", "v1");
     c.advance(61_000);
     expect(await c.cache.get("30d", c.compute)).toMatchObject({ value: "v1", refreshing: true });
     expect(await c.cache.get("30d", c.compute)).toMatchObject({ value: "v1", refreshing: true });
@@ -84,9 +89,7 @@ describe("dashboard figures cache", () => {
 
   it("a ticket change recomputes on the next view, but not sooner than minRefreshMs after the last pass", async () => {
     const c = setup();
-    const first = c.cache.get("30d", c.compute);
-    await c.settle("v1");
-    await first;
+    await c.prime("30d", "v1");
     c.advance(1_000);
     c.cache.invalidate();
     expect(await c.cache.get("30d", c.compute)).toMatchObject({ value: "v1", refreshing: true });
@@ -100,9 +103,7 @@ describe("dashboard figures cache", () => {
 
   it("a change made while recomputing leaves the new figures due for another pass", async () => {
     const c = setup();
-    const first = c.cache.get("30d", c.compute);
-    await c.settle("v1");
-    await first;
+    await c.prime("30d", "v1");
     c.advance(61_000);
     await c.cache.get("30d", c.compute);
     c.cache.invalidate();
@@ -114,9 +115,7 @@ describe("dashboard figures cache", () => {
 
   it("keeps the old figures when a background pass fails, and tries again on the next view", async () => {
     const c = setup();
-    const first = c.cache.get("30d", c.compute);
-    await c.settle("v1");
-    await first;
+    await c.prime("30d", "v1");
     c.advance(61_000);
     await c.cache.get("30d", c.compute);
     c.pending.shift()!.reject(new Error("database gone"));
@@ -128,9 +127,7 @@ describe("dashboard figures cache", () => {
 
   it("never serves figures older than maxStaleMs: the view waits for new ones", async () => {
     const c = setup();
-    const first = c.cache.get("30d", c.compute);
-    await c.settle("v1");
-    await first;
+    await c.prime("30d", "v1");
     c.advance(600_001);
     const late = c.cache.get("30d", c.compute);
     await c.settle("v2");
@@ -139,15 +136,9 @@ describe("dashboard figures cache", () => {
 
   it("keeps at most maxEntries scopes, dropping the one viewed least recently", async () => {
     const c = setup();
-    for (const key of ["a", "b", "c"]) {
-      const view = c.cache.get(key, c.compute);
-      await c.settle(key);
-      await view;
-    }
+    for (const key of ["a", "b", "c"]) await c.prime(key, key);
     await c.cache.get("a", c.compute);
-    const d = c.cache.get("d", c.compute);
-    await c.settle("d");
-    await d;
+    await c.prime("d", "d");
     expect(c.calls()).toBe(4);
     await c.cache.get("a", c.compute);
     expect(c.calls()).toBe(4);
