@@ -8,6 +8,7 @@ import {
   parseSession,
   renderAsText,
 } from "../../src/core/conversation/index.js";
+import { fold } from "../../src/core/shared/fold.js";
 import type { Actor } from "../../src/core/ticket/ticket.js";
 import { buildEngine, type Harness, IDLE_MINUTES } from "./support/engine-harness.js";
 import { sampleFile } from "./support/sample-files.js";
@@ -160,8 +161,9 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 );
 
 const CONFIRM_TEXTS = new Set(["1", "confirmar", "confirm"]);
+/** Typed answers are read case-, accent- and space-insensitively, so "1 " confirms as "1" does. */
 const isConfirm = (i: InboundMessage["input"]) =>
-  (i.kind === "choice" && i.id === "sum.confirm") || (i.kind === "text" && CONFIRM_TEXTS.has(i.text));
+  (i.kind === "choice" && i.id === "sum.confirm") || (i.kind === "text" && CONFIRM_TEXTS.has(fold(i.text)));
 
 const tickets = async (h: Harness) => (await h.service.list(agent, { limit: 500 })).items;
 

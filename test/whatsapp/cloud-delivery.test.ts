@@ -121,7 +121,8 @@ describeWith(
         }),
       );
       await waitFor(() => templates().length === templatesBefore + 1, "a new template");
-      expect((await replyItem("Recebido, obrigado!")).state).toBe("HELD");
+      // The worker holds the item after Meta accepted the template, so the hold may land a moment later.
+      await waitFor(async () => (await stateOf("Recebido, obrigado!")) === "HELD", "the reply held");
       // The same report again changes nothing.
       await h.post(
         h.hooks.status(wamid, "failed", h.clock.now(), BRUNO.waId, {
