@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPgTestDatabase } from "../../testkit/pg-test-database.js";
 
 // The bundle goes to a folder of its own inside the project (its node_modules must be found from it),
 // so this test never replaces a dist/ someone is running.
@@ -56,13 +57,20 @@ describe("the production build (npm run build, then plain node)", () => {
   });
 
   it("runs a CLI command on PostgreSQL and exits by itself", async () => {
-    const result = await run(
-      [join(OUT, "app/cli/bin.js"), "list", "--json"],
-      bareEnv({ DATABASE_URL: process.env.DATABASE_URL! }),
-      cwd,
-    );
-    expect(result.code, result.err).toBe(0);
-    expect(JSON.parse(result.out)).toMatchObject({ items: expect.any(Array) });
+    // A database of its own, migrated here: the server's shared databases may be empty (a new CI machine).
+    const database = await createPgTestDatabase();
+    if (!database) throw new Error("DATABASE_URL is not set");
+    try {
+      const result = await run(
+        [join(OUT, "app/cli/bin.js"), "list", "--json"],
+        bareEnv({ DATABASE_URL: database.url }),
+        cwd,
+      );
+      expect(result.code, result.err).toBe(0);
+      expect(JSON.parse(result.out)).toMatchObject({ items: [] });
+    } finally {
+      await database.drop();
+    }
   });
 
   it("serves /healthz on the embedded database, and a CLI command goes through the service", async () => {
