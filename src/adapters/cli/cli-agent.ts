@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import type { Lang } from "../../core/i18n/lang.js";
 import type { AuditActor } from "../../core/ports/audit-log.js";
+import { namedAgentId } from "../../core/ticket/named-agent.js";
 import { normalizeText, textProblem } from "../../core/ticket/text-rule.js";
 import type { Actor } from "../../core/ticket/ticket.js";
 import { UsageError } from "./command.js";
@@ -28,7 +29,7 @@ export const cliAgent = (
     );
   }
   const name = normalizeText(raw);
-  return { kind: "agent", id: `cli:${name.toLowerCase()}`, name };
+  return { kind: "agent", id: namedAgentId("cli", name), name };
 };
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { WebPrincipal } from "../../core/ports/web-sessions.js";
+import { namedAgentId } from "../../core/ticket/named-agent.js";
 import { setSessionCookie } from "./cookies.js";
 import type { WebDeps } from "./deps.js";
 import { verifyLink } from "./link-token.js";
@@ -102,8 +103,9 @@ export const registerLoginRoutes = (app: FastifyInstance, deps: WebDeps): void =
       sub.kind === "agent"
         ? {
             kind: "agent",
-            // The id Slack's own buttons give this agent, so "mine" and assignments agree across doors.
-            id: sub.slackUser ? `slack:${sub.slackUser}` : `web:${claims.id}`,
+            // The id Slack's own buttons give this agent, so "mine" and assignments agree across doors;
+            // without Slack, one id per name, so they agree across sign-ins.
+            id: sub.slackUser ? `slack:${sub.slackUser}` : namedAgentId("web", sub.name),
             name: sub.name,
             slackUser: sub.slackUser,
             admin:
