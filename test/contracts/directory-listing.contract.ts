@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InvalidCursorError } from "../../src/adapters/storage/cursor.js";
 import type { DirectoryRepository } from "../../src/core/ports/directory.js";
 import type { DirectoryListing } from "../../src/core/ports/directory-listing.js";
 
@@ -64,6 +65,26 @@ export const directoryListingContract = (name: string, open: () => Promise<Listi
       });
       expect(second.items.map((c) => c.displayName)).toEqual(["Carla"]);
       expect(second.nextCursor).toBeNull();
+    });
+
+    it("refuses a cursor it did not give out, whatever it holds, and never reads it as the first page", async () => {
+      const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+      const cursors = [
+        "garbage!",
+        forged(["\u0000", "8f8f9a4e-5d4b-4c4e-9a55-3f1e2d3c4b5a"]),
+        forged(["Ana", "not-a-uuid"]),
+        forged(["\ud800", "8f8f9a4e-5d4b-4c4e-9a55-3f1e2d3c4b5a"]),
+        forged({ name: "Ana" }),
+        forged(["Ana"]),
+      ];
+      for (const cursor of cursors) {
+        await expect(store.listing.listOrganizations({ limit: 5, cursor })).rejects.toBeInstanceOf(
+          InvalidCursorError,
+        );
+        await expect(store.listing.listContacts({ limit: 5, cursor })).rejects.toBeInstanceOf(
+          InvalidCursorError,
+        );
+      }
     });
 
     it("shows when a contact was switched off, and clears it when switched on again", async () => {

@@ -212,6 +212,30 @@ describe("web console API under /app/api", () => {
     ).toEqual([brunoRef]);
   });
 
+  it("answers hostile query strings with 400, never a database error or a filter left out", async () => {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const admin = await signIn(
+      t.service.url,
+      t.service.webLinks.forAgent({ slackUser: null, name: "Dora", admin: true }),
+    );
+    const refused = [
+      "/dashboard?department=%00",
+      "/dashboard?department=a%01b",
+      "/tickets?status=bogus",
+      "/tickets?status=%00",
+      "/tickets?priority=URGENT",
+      "/tickets?department=%00",
+      "/tickets?cursor=garbage!",
+      `/admin/organizations?cursor=${forged(["\u0000", "x"])}`,
+      `/admin/contacts?cursor=${forged(["Ana", "not-a-uuid"])}`,
+    ];
+    for (const path of refused) expect([path, (await admin.get(path)).status]).toEqual([path, 400]);
+    // Public statuses in any case, as the REST API and the CLI take them.
+    const open = await agent.get("/tickets?status=open");
+    expect(open.status).toBe(200);
+    expect(open.json.items.length).toBeGreaterThan(0);
+  });
+
   it("a console reply goes through the service and reaches the supplier on Telegram", async () => {
     const before = t.api.messages(ana.userId).length;
     const reply = await agent.post(`/tickets/${anaRef}/reply`, {

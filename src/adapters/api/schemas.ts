@@ -13,7 +13,7 @@ import { storable } from "../../core/ticket/validation.js";
  */
 
 /** A string under the core's text rule: NUL, other controls and broken characters answer 400 per field. */
-const plain = (max: number) => z.string().max(max).superRefine(storable);
+export const plain = (max: number) => z.string().max(max).superRefine(storable);
 
 const split = (v: string) =>
   v
@@ -21,13 +21,13 @@ const split = (v: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 /** Comma-separated values of a closed list, in any case (`?status=closed` as the CLI takes it). */
-const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+export const csvOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .transform((v) => split(v).map((s) => s.toUpperCase()))
     .pipe(z.array(z.enum(values)).min(1))
     .meta({ description: `Comma-separated, any case, of: ${values.join(", ")}` });
-const csvText = z
+export const csvText = z
   .string()
   .superRefine(storable)
   .transform(split)

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { PRIORITIES } from "../../core/ticket/priority.js";
 import { PUBLIC_STATUSES, TICKET_STATUSES } from "../../core/ticket/status.js";
+import { plain } from "../api/schemas.js";
 import { type DashboardFigures, dashboardFigures } from "./dashboard-figures.js";
 import type { WebDeps } from "./deps.js";
 import { createFiguresCache } from "./figures-cache.js";
@@ -16,7 +17,8 @@ const KEPT_SCOPES = 200;
 
 const dashboardQuery = z.object({
   days: z.coerce.number().int().min(1).max(366).default(30),
-  department: z.string().max(40).optional(),
+  // Text that cannot be stored (NUL) cannot be in a department either: 400, not a database error.
+  department: plain(40).optional(),
   organization: z.uuid().optional(),
 });
 

@@ -6,24 +6,20 @@ import { PRIORITIES } from "../../core/ticket/priority.js";
 import { PUBLIC_STATUSES, statusesOfPublic, TICKET_STATUSES } from "../../core/ticket/status.js";
 import type { Ticket } from "../../core/ticket/ticket.js";
 import { sendCoreProblem } from "../api/problems.js";
+import { csvOf, csvText } from "../api/schemas.js";
 import { toDetailJson, toTicketJson } from "../api/ticket-json.js";
 import type { WebDeps } from "./deps.js";
 import { guard, type Viewer } from "./session-auth.js";
 
 const ALL = ["admin", "agent", "supplier"] as const;
 
-const list = (max: number) =>
-  z
-    .string()
-    .max(max * 40)
-    .transform((v) => v.split(",").filter(Boolean))
-    .optional();
-
+// The REST API's filter rules: an unknown status or priority, or text that cannot be stored, is a 400
+// rather than a filter quietly left out (which would list every ticket).
 const listQuery = z.object({
   q: z.string().max(200).optional(),
-  status: list(10),
-  priority: list(3),
-  department: list(10),
+  status: csvOf([...TICKET_STATUSES, ...PUBLIC_STATUSES]).optional(),
+  priority: csvOf(PRIORITIES).optional(),
+  department: csvText.optional(),
   organization: z.uuid().optional(),
   view: z.enum(["all", "mine", "unassigned", "breaching"]).default("all"),
   sort: z.enum(["created", "updated", "number", "priority"]).default("created"),
@@ -94,18 +90,16 @@ export const registerTicketRoutes = (app: FastifyInstance, deps: WebDeps): void 
         const parsed = listQuery.safeParse(request.query);
         if (!parsed.success) return bad(reply, parsed.error);
         const q = parsed.data;
-        const statuses = q.status
-          ?.filter((s): s is (typeof PUBLIC_STATUSES)[number] =>
-            (PUBLIC_STATUSES as readonly string[]).includes(s),
-          )
-          .flatMap(statusesOfPublic);
-        const exact = q.status?.filter((s): s is (typeof TICKET_STATUSES)[number] =>
-          (TICKET_STATUSES as readonly string[]).includes(s),
-        );
-        const allStatuses = [...new Set([...(statuses ?? []), ...(exact ?? [])])];
-        const priorities = q.priority?.filter((p): p is (typeof PRIORITIES)[number] =>
-          (PRIORITIES as readonly string[]).includes(p),
-        );
+        const allStatuses = [
+          ...new Set(
+            (q.status ?? []).flatMap((s) =>
+              (PUBLIC_STATUSES as readonly string[]).includes(s)
+                ? statusesOfPublic(s as (typeof PUBLIC_STATUSES)[number])
+                : [s as (typeof TICKET_STATUSES)[number]],
+            ),
+          ),
+        ];
+        const priorities = q.priority;
         const agent = viewer.actor.kind === "agent";
         const query: TicketQuery = {
           limit: q.limit,
