@@ -230,6 +230,15 @@ describe("web console API under /app/api", () => {
       `/admin/contacts?cursor=${forged(["Ana", "not-a-uuid"])}`,
     ];
     for (const path of refused) expect([path, (await admin.get(path)).status]).toEqual([path, 400]);
+    // A session cookie that is not even valid percent-encoding is no session.
+    for (const cookie of [
+      "chamado_console=%ff%fe",
+      "chamado_console=%",
+      `chamado_console=${"a".repeat(5000)}`,
+    ]) {
+      const me = await fetch(`${t.service.url}/app/api/me`, { headers: { cookie } });
+      expect([cookie.slice(0, 24), me.status]).toEqual([cookie.slice(0, 24), 401]);
+    }
     // Public statuses in any case, as the REST API and the CLI take them.
     const open = await agent.get("/tickets?status=open");
     expect(open.status).toBe(200);

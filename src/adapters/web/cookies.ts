@@ -2,12 +2,18 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 
 export const SESSION_COOKIE = "chamado_console";
 
+/** The cookie's value, or null; a value that is not valid percent-encoding is no session (401, not 500). */
 export const readCookie = (request: FastifyRequest, name: string): string | null => {
   const header = request.headers.cookie;
   if (typeof header !== "string") return null;
   for (const part of header.split(";")) {
     const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join("="));
+    } catch {
+      return null;
+    }
   }
   return null;
 };
