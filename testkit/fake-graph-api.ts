@@ -63,6 +63,12 @@ export const startFakeGraphApi = async (options: {
   const inbound = new Map<string, { bytes: Uint8Array; mimeType: string; announcedSize?: number }>();
   const downloads: string[] = [];
   const rules: Rule[] = [];
+  // Sends held back until the test lets them through (then answered as Meta accepts them).
+  const gates: {
+    match: (message: Record<string, unknown>) => boolean;
+    waiting: (() => void)[];
+    open: boolean;
+  }[] = [];
   const sockets = new Set<Socket>();
   let seq = 0;
   let hung = 0;
@@ -90,7 +96,9 @@ export const startFakeGraphApi = async (options: {
     );
   };
 
-  const sendMessage = (res: ServerResponse, body: Record<string, unknown>) => {
+  const sendMessage = async (res: ServerResponse, body: Record<string, unknown>) => {
+    const gate = gates.find((g) => !g.open && g.match(body));
+    if (gate) await new Promise<void>((resolve) => gate.waiting.push(resolve));
     const rule = rules.find((r) => r.times > 0 && r.match(body));
     if (rule) {
       rule.times -= 1;
@@ -202,6 +210,21 @@ export const startFakeGraphApi = async (options: {
       rules.push({ fault, times: options.times ?? 1, match: options.match ?? (() => true) });
     },
     clearFaults: () => void rules.splice(0),
+    /**
+     * Holds back the sends that `match` until `release()`, then accepts them as usual: a send that
+     * takes its time at Meta, for what happens on our side meanwhile.
+     */
+    pause(match: (message: Record<string, unknown>) => boolean) {
+      const gate = { match, waiting: [] as (() => void)[], open: false };
+      gates.push(gate);
+      return {
+        waiting: () => gate.waiting.length,
+        release: () => {
+          gate.open = true;
+          for (const go of gate.waiting.splice(0)) go();
+        },
+      };
+    },
     /** Sends hanging right now (a hang fault holds them until the fake closes). */
     hanging: () => hung,
     async close(): Promise<void> {

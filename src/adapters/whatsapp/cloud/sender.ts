@@ -1,6 +1,7 @@
 import {
   heldUntilReleased,
   permanentFailure,
+  retryLater,
   type SendOutcome,
   sent,
 } from "../../../core/outbox/delivery.js";
@@ -88,6 +89,11 @@ export const createCloudSender = (deps: CloudSenderDeps): ChannelSender => {
         throw error;
       }
     }
+    // The supplier may have written while the template was on its way: their message released
+    // nothing, as this item was not held yet. Judge the window again before holding, so such an
+    // answer goes out now rather than at the next recheck.
+    if ((await deps.window.state(contactId)).open)
+      return retryLater("the supplier wrote while the template was being sent: the window is open again", 0);
     return heldUntilReleased(
       "outside the 24-hour window; template sent, waiting for the supplier to reply",
       WINDOW_RECHECK_MS,
