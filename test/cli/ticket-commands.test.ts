@@ -27,11 +27,11 @@ describe("ticket CLI arguments", () => {
     [["show"], "missing ticket id"],
     [["status", "TKT-000001"], "missing value"],
     [["list", "--status", "pending"], 'unknown status "pending"'],
-    [["list", "--from", "yesterday"], "--from expects a date"],
+    [["list", "--from", "yesterday"], "--from: expected a date"],
     [["create", "--contact", "fax:1"], "channel must be one of"],
-    [["list", "--bogus"], "Unknown option"],
+    [["list", "--bogus"], "unknown option --bogus"],
   ])("refuses %j with usage (exit 2)", async (argv, message) => {
-    const result = await cli(argv, { DATA_DIR: "/nonexistent" });
+    const result = await cli(argv, { DATA_DIR: "/nonexistent", DEFAULT_LANGUAGE: "en" });
     expect(result.code).toBe(2);
     expect(result.err).toContain(message);
   });
