@@ -55,9 +55,15 @@ describe("ticket CLI on the embedded database", () => {
 
   it("never starts an empty database unasked, and says how to make one", async () => {
     const empty = await mkdtemp(join(tmpdir(), "chamado-cli-empty-"));
-    const refused = await cli(["list"], { DATA_DIR: empty });
+    const refused = await cli(["list"], { DATA_DIR: empty, DEFAULT_LANGUAGE: "en" });
     expect(refused.code).toBe(2);
     expect(refused.err).toContain(`no chamado database in ${empty} and no service serving one there`);
+    const recusado = await cli(["list"], { DATA_DIR: empty });
+    expect(recusado.code).toBe(2);
+    expect(recusado.err).toContain(
+      `nenhum banco de dados do chamado em ${empty}, e nenhum serviço atendendo`,
+    );
+    expect(recusado.err).toContain("npm run --silent cli -- migrate");
     expect(existsSync(join(empty, "pglite"))).toBe(false);
     const notes: string[] = [];
     const made = await runCli(

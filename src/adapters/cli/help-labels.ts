@@ -21,6 +21,8 @@ export interface HelpLabels {
   readonly missingValue: (option: string) => string;
   readonly noValueExpected: (option: string) => string;
   readonly unexpectedArgument: (argument: string) => string;
+  /** DATA_DIR holds no database and no service serves one there (only `migrate` creates one). */
+  readonly noDatabase: (dataDir: string) => string;
 }
 
 const RUN = "npm run --silent cli --";
@@ -47,6 +49,10 @@ const en: HelpLabels = {
   missingValue: (option) => `${option} expects a value`,
   noValueExpected: (option) => `${option} takes no value`,
   unexpectedArgument: (argument) => `unexpected argument "${argument}"`,
+  noDatabase: (dataDir) =>
+    `no chamado database in ${dataDir} and no service serving one there. Start the service first (npm start), ` +
+    "or point DATA_DIR at the service's data directory (relative paths start at the working directory), " +
+    `or create an empty one here with: ${RUN} migrate`,
 };
 
 const ptBR: HelpLabels = {
@@ -71,6 +77,10 @@ const ptBR: HelpLabels = {
   missingValue: (option) => `${option} precisa de um valor`,
   noValueExpected: (option) => `${option} não aceita valor`,
   unexpectedArgument: (argument) => `argumento inesperado "${argument}"`,
+  noDatabase: (dataDir) =>
+    `nenhum banco de dados do chamado em ${dataDir}, e nenhum serviço atendendo um ali. Inicie o serviço antes (npm start), ` +
+    "aponte DATA_DIR para a pasta de dados do serviço (caminhos relativos partem da pasta atual) " +
+    `ou crie um banco vazio aqui com: ${RUN} migrate`,
 };
 
 export const helpLabels: Readonly<Record<Lang, HelpLabels>> = { en, "pt-BR": ptBR };

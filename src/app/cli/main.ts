@@ -205,7 +205,11 @@ export const runCli = async (argv: string[], rawIo: Io, env = process.env): Prom
     };
     return await command.run(ctx, values, positionals);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof NoEmbeddedDatabaseError) {
+    if (error instanceof NoEmbeddedDatabaseError) {
+      io.err(helpLabels[lang].noDatabase(error.dataDir));
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigError) {
       io.err(error.message);
       return EXIT.usage;
     }
