@@ -494,7 +494,8 @@ const ptBR: CliLabels = {
     version: "versão",
   },
   report: {
-    period: (from, to) => `período: de ${from ?? "o início"} até ${to ?? "agora"} (chamados criados nele)`,
+    period: (from, to) =>
+      `período: ${from ? `de ${from}` : "desde o início"} até ${to ?? "agora"} (chamados criados nele)`,
     month: (month) => `mês ${month}`,
     all: "(todos)",
     avg: "média",
