@@ -197,6 +197,9 @@ describe("CLI language: one per run, --lang or DEFAULT_LANGUAGE, before or after
       expect([argv, inEnglish.code]).toEqual([argv, 2]);
       expect(inEnglish.err).toContain("--lang: expected one of pt-BR, en");
     }
+    // Said in DEFAULT_LANGUAGE, not in a language given before it.
+    const after = await cli(["--lang", "en", "list", "--lang", "xx"], pt);
+    expect(after.err).toContain("--lang: use um destes: pt-BR, en\nuso: list");
     const missing = await cli(["--lang"], pt);
     expect(missing).toMatchObject({ code: 2, err: "--lang precisa de um valor" });
   });

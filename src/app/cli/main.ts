@@ -61,7 +61,7 @@ class InvalidLangError extends Error {
 const langOf = (raw: unknown, fallback: Lang): Lang => {
   if (raw === undefined) return fallback;
   const lang = typeof raw === "string" ? langFromLocale(raw) : null;
-  if (!lang) throw new InvalidLangError(helpLabels[fallback].invalidLang(LANGS.join(", ")));
+  if (!lang) throw new InvalidLangError(String(raw));
   return lang;
 };
 
@@ -213,15 +213,19 @@ export const runCli = async (argv: string[], rawIo: Io, env = process.env): Prom
       io.err(error.message);
       return EXIT.usage;
     }
+    // A language refused is said in DEFAULT_LANGUAGE, not in one given before it.
+    if (error instanceof InvalidLangError) lang = defaultLang;
     const h = helpLabels[lang];
     const message =
-      error instanceof InvalidLangError || error instanceof UsageError
-        ? error.message
-        : error instanceof InvalidCursorError
-          ? usageLabels[lang].invalidCursor
-          : isParseError(error)
-            ? argumentProblem(h, error, parsing.args, parsing.options)
-            : null;
+      error instanceof InvalidLangError
+        ? h.invalidLang(LANGS.join(", "))
+        : error instanceof UsageError
+          ? error.message
+          : error instanceof InvalidCursorError
+            ? usageLabels[lang].invalidCursor
+            : isParseError(error)
+              ? argumentProblem(h, error, parsing.args, parsing.options)
+              : null;
     if (message === null) throw error;
     io.err(command ? `${message}\n${h.usage}: ${command.usage}\n${h.more(command.name)}` : message);
     return EXIT.usage;
