@@ -28,7 +28,7 @@ describe("kb CLI arguments", () => {
     [["kb", "import"], "import expects a folder"],
     [["kb", "frobnicate"], "expected add, edit, publish"],
   ])("refuses %j with usage (exit 2)", async (argv, message) => {
-    const result = await cli(argv, { DATA_DIR: "/nonexistent" });
+    const result = await cli(argv, { DATA_DIR: "/nonexistent", DEFAULT_LANGUAGE: "en" });
     expect(result.code).toBe(2);
     expect(result.err).toContain(message);
   });
@@ -72,7 +72,7 @@ describe("kb CLI on the embedded database", () => {
   });
 
   it("imports a folder, refusing a bad file and naming why, then adds, edits and publishes", async () => {
-    const env = { DATA_DIR: dataDir };
+    const env = { DATA_DIR: dataDir, DEFAULT_LANGUAGE: "en" };
     // The CLI never creates an empty embedded database behind a service's back: migrate makes it.
     expect((await cli(["migrate"], env)).code).toBe(0);
     const imported = await cli(["kb", "import", articles], env);
@@ -142,7 +142,7 @@ describe("kb figures in stats", () => {
   });
 
   it("prints suggestions, opens, deflections and tickets after, and the articles that never help", async () => {
-    const env = { DATA_DIR: dataDir };
+    const env = { DATA_DIR: dataDir, DEFAULT_LANGUAGE: "en" };
     expect((await cli(["migrate"], env)).code).toBe(0);
     await json(
       [

@@ -85,6 +85,12 @@ describeWith({ pg: true }, "stats report in the CLI, on PostgreSQL", () => {
     expect(text.out).toContain("time in status:");
     expect(text.out).toMatch(/first response\s+met 1 {3}breached 0 {3}running 0/);
     expect(text.out).toMatch(/subject\s+reached\s+0 {3}stopped 0/);
+    const emPortugues = await cli(["stats", "--lang", "pt-BR"], env);
+    expect(emPortugues.out).toContain("tempo em cada status:");
+    expect(emPortugues.out).toContain("período: desde o início até agora");
+    expect(emPortugues.out).toMatch(/primeira resposta\s+cumpridos 1 {3}estourados 0 {3}em andamento 0/);
+    expect(emPortugues.out).toContain("base de conhecimento: sugeridos 0");
+    expect(emPortugues.out).not.toMatch(/period|first response|breached|reached|knowledge base|never helped/);
 
     // Tickets created tomorrow: none.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

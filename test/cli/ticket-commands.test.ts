@@ -27,11 +27,11 @@ describe("ticket CLI arguments", () => {
     [["show"], "missing ticket id"],
     [["status", "TKT-000001"], "missing value"],
     [["list", "--status", "pending"], 'unknown status "pending"'],
-    [["list", "--from", "yesterday"], "--from expects a date"],
+    [["list", "--from", "yesterday"], "--from: expected a date"],
     [["create", "--contact", "fax:1"], "channel must be one of"],
-    [["list", "--bogus"], "Unknown option"],
+    [["list", "--bogus"], "unknown option --bogus"],
   ])("refuses %j with usage (exit 2)", async (argv, message) => {
-    const result = await cli(argv, { DATA_DIR: "/nonexistent" });
+    const result = await cli(argv, { DATA_DIR: "/nonexistent", DEFAULT_LANGUAGE: "en" });
     expect(result.code).toBe(2);
     expect(result.err).toContain(message);
   });
@@ -55,9 +55,15 @@ describe("ticket CLI on the embedded database", () => {
 
   it("never starts an empty database unasked, and says how to make one", async () => {
     const empty = await mkdtemp(join(tmpdir(), "chamado-cli-empty-"));
-    const refused = await cli(["list"], { DATA_DIR: empty });
+    const refused = await cli(["list"], { DATA_DIR: empty, DEFAULT_LANGUAGE: "en" });
     expect(refused.code).toBe(2);
     expect(refused.err).toContain(`no chamado database in ${empty} and no service serving one there`);
+    const recusado = await cli(["list"], { DATA_DIR: empty });
+    expect(recusado.code).toBe(2);
+    expect(recusado.err).toContain(
+      `nenhum banco de dados do chamado em ${empty}, e nenhum serviço atendendo`,
+    );
+    expect(recusado.err).toContain("npm run --silent cli -- migrate");
     expect(existsSync(join(empty, "pglite"))).toBe(false);
     const notes: string[] = [];
     const made = await runCli(

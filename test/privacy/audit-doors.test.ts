@@ -114,7 +114,7 @@ describeWith({ pg: true }, "audit log through the CLI and the API", () => {
       displayName: "Eva",
     });
 
-    const erased = await cli(["erase", "--contact", "telegram:424242", "--yes"], env);
+    const erased = await cli(["erase", "--contact", "telegram:424242", "--yes", "--lang", "en"], env);
     expect(erased.code).toBe(0);
     expect(erased.out).toMatch(/^erased contact [0-9a-f-]+: 0 ticket\(s\)/);
     const log = JSON.parse((await cli(["audit", "--target-kind", "contact", "--json"], env)).out) as {

@@ -22,6 +22,7 @@ describe("npm run cli -- telegram", () => {
         TELEGRAM_BOT_TOKEN: TOKEN,
         TELEGRAM_WEBHOOK_SECRET: SECRET,
         TELEGRAM_API_ROOT: api.url,
+        DEFAULT_LANGUAGE: "en",
         ...env,
       },
     );

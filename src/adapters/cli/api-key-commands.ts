@@ -93,7 +93,10 @@ const revoke = async (ctx: CommandContext, id: string | undefined): Promise<numb
 
 export const apiKey: Command = {
   name: "api-key",
-  summary: "create, list and revoke REST API keys",
+  summary: {
+    en: "create, list and revoke REST API keys",
+    "pt-BR": "criar, listar e revogar chaves da API REST",
+  },
   usage: USAGE,
   examples: [
     'api-key create --name "Portal ACME" --org acme',

@@ -1,6 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { type Command, UsageError } from "./command.js";
+import { cliLabels } from "./labels.js";
+import { usageLabels } from "./usage-labels.js";
 
 /** A stored file name as a name in the current folder: never a path, never hidden. */
 const localName = (fileName: string): string => {
@@ -10,14 +12,18 @@ const localName = (fileName: string): string => {
 
 export const attachment: Command = {
   name: "attachment",
-  summary: "save a file of a ticket's history (by attachment id or file name)",
+  summary: {
+    en: "save a file of a ticket's history (by attachment id or file name)",
+    "pt-BR": "salvar um arquivo do histórico de um chamado (pelo id do anexo ou pelo nome do arquivo)",
+  },
   usage: "attachment get TICKET FILE [--out PATH]",
   examples: ["attachment get TKT-000012 nota.pdf", "attachment get 12 nota.pdf --out /tmp/nota-12.pdf"],
   options: { out: { type: "string" } },
   async run(ctx, v, positionals) {
     const [action, ticket, file] = positionals;
-    if (action !== "get") throw new UsageError(`expected "get" (${this.usage})`);
-    if (!ticket || !file) throw new UsageError(`missing ticket or file (${this.usage})`);
+    const l = usageLabels[ctx.lang];
+    if (action !== "get") throw new UsageError(l.expectedAction("get"));
+    if (!ticket || !file) throw new UsageError(l.missingTicketOrFile);
     return ctx.session(async (core) => {
       const found = await core.service.attachment(ctx.agent, ticket, file);
       if (!found.ok) {
@@ -30,11 +36,7 @@ export const attachment: Command = {
         await writeFile(path, found.value.bytes, { flag: "wx" });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(
-          code === "EEXIST"
-            ? `${path} already exists; choose another with --out PATH`
-            : `cannot write ${path} (${code})`,
-        );
+        throw new UsageError(code === "EEXIST" ? l.fileExists(path) : l.cannotWrite(path, String(code)));
       }
       const { meta } = found.value;
       ctx.io.out(
@@ -47,7 +49,7 @@ export const attachment: Command = {
               size: meta.size,
               sha256: meta.sha256,
             })
-          : `saved ${meta.fileName} (${meta.contentType}, ${meta.size} B) to ${path}`,
+          : cliLabels[ctx.lang].savedFile(`${meta.fileName} (${meta.contentType}, ${meta.size} B)`, path),
       );
       return 0;
     });

@@ -5,6 +5,7 @@ import { namedAgentId } from "../../core/ticket/named-agent.js";
 import { normalizeText, textProblem } from "../../core/ticket/text-rule.js";
 import type { Actor } from "../../core/ticket/ticket.js";
 import { UsageError } from "./command.js";
+import { usageLabels } from "./usage-labels.js";
 
 type AgentActor = Extract<Actor, { kind: "agent" }>;
 
@@ -24,9 +25,7 @@ export const cliAgent = (
   if (raw === "") return { kind: "agent", id: "cli:team", name: TEAM[lang] };
   const problem = textProblem(raw);
   if (problem || raw.length > 100 || raw.includes("\n")) {
-    throw new UsageError(
-      '--as: expected an agent name of up to 100 characters on one line, e.g. --as "Ana Souza"',
-    );
+    throw new UsageError(`--as: ${usageLabels[lang].agentName}`);
   }
   const name = normalizeText(raw);
   return { kind: "agent", id: namedAgentId("cli", name), name };

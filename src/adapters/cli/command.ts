@@ -83,7 +83,9 @@ export interface CommandContext {
 
 export interface Command {
   readonly name: string;
-  readonly summary: string;
+  /** What it does, in each language (help lists it). */
+  readonly summary: Readonly<Record<Lang, string>>;
+  /** Its synopsis: syntax, the same in every language. */
   readonly usage: string;
   /** Whole invocations after `cli --`, shown by `help <command>` and `<command> --help`. */
   readonly examples?: readonly string[];

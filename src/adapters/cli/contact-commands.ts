@@ -1,31 +1,27 @@
-import { z } from "zod";
 import type { IssuedInvitation } from "../../core/contacts/invitations.js";
-import { CHANNELS } from "../../core/ticket/channel.js";
+import type { Lang } from "../../core/i18n/lang.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
-
-const contactRef = z
-  .string({ error: "expected CHANNEL:ID, e.g. telegram:12345" })
-  .regex(/^[a-z]+:.+$/i, { error: "expected CHANNEL:ID, e.g. telegram:12345" })
-  .transform((v) => {
-    const [channel = "", ...rest] = v.split(":");
-    return { channel: channel.toUpperCase(), platformUserId: rest.join(":").trim() };
-  })
-  .pipe(z.object({ channel: z.enum(CHANNELS), platformUserId: z.string().min(1).max(150) }));
+import { contactRefIn } from "./conversation-commands.js";
+import { cliLabels } from "./labels.js";
+import { usageLabels } from "./usage-labels.js";
 
 const out = (ctx: CommandContext, json: unknown, text: string) =>
   ctx.io.out(ctx.json ? JSON.stringify(json) : text);
 
-export const invitationText = (i: IssuedInvitation): string =>
-  [
-    i.telegramLink
-      ? `Send this link to the person; opening it in Telegram activates them: ${i.telegramLink}`
-      : `Ask the person to send this code to the WhatsApp number: ${i.whatsappText}`,
-    `It works once, until ${i.expiresAt.toISOString()}.`,
+export const invitationText = (i: IssuedInvitation, lang: Lang): string => {
+  const l = cliLabels[lang].contacts;
+  return [
+    i.telegramLink ? l.sendLink(i.telegramLink) : l.sendCode(String(i.whatsappText)),
+    l.worksOnce(i.expiresAt.toISOString()),
   ].join("\n");
+};
 
 export const invite: Command = {
   name: "invite",
-  summary: "invite a contact: a one-time Telegram link or WhatsApp code that activates them",
+  summary: {
+    en: "invite a contact: a one-time Telegram link or WhatsApp code that activates them",
+    "pt-BR": "convidar um contato: um link do Telegram ou um código do WhatsApp, de uso único, que o ativa",
+  },
   usage: "invite --channel telegram|whatsapp --name NAME --org KEY [--org-name NAME] [--admin] [--hours H]",
   examples: [
     'invite --channel telegram --name "Carla Dias" --org acme',
@@ -41,7 +37,8 @@ export const invite: Command = {
   },
   async run(ctx, v) {
     const hours = v.hours === undefined ? undefined : Number(v.hours);
-    if (hours !== undefined && !Number.isInteger(hours)) throw new UsageError("--hours expects whole hours");
+    if (hours !== undefined && !Number.isInteger(hours))
+      throw new UsageError(`--hours: ${usageLabels[ctx.lang].wholeHours}`);
     return ctx.session(async (core) => {
       const issued = await core.contacts.invite(ctx.agent, {
         channel: v.channel ?? "",
@@ -54,7 +51,7 @@ export const invite: Command = {
         ctx.io.err(ctx.json ? JSON.stringify({ error: issued.error }) : ctx.catalogue.error(issued.error));
         return 1;
       }
-      out(ctx, issued.value, invitationText(issued.value));
+      out(ctx, issued.value, invitationText(issued.value, ctx.lang));
       return 0;
     });
   },
@@ -63,8 +60,15 @@ export const invite: Command = {
 const setActive = (active: boolean): Command => ({
   name: active ? "activate" : "deactivate",
   summary: active
-    ? "let a deactivated contact use the chat again"
-    : "refuse a contact in chat from now on (with a message in their language); their tickets stay",
+    ? {
+        en: "let a deactivated contact use the chat again",
+        "pt-BR": "deixar um contato desativado usar o chat de novo",
+      }
+    : {
+        en: "refuse a contact in chat from now on (with a message in their language); their tickets stay",
+        "pt-BR":
+          "recusar um contato no chat a partir de agora (com uma mensagem no idioma dele); os chamados dele continuam",
+      },
   usage: `${active ? "activate" : "deactivate"} CHANNEL:ID`,
   examples: [
     `${active ? "activate" : "deactivate"} telegram:12345`,
@@ -72,21 +76,22 @@ const setActive = (active: boolean): Command => ({
   ],
   options: {},
   async run(ctx, _v, positionals) {
-    const parsed = contactRef.safeParse(positionals[0]);
-    if (!parsed.success) throw new UsageError(`expected CHANNEL:ID, e.g. telegram:12345 (${this.usage})`);
+    const l = cliLabels[ctx.lang].contacts;
+    const parsed = contactRefIn(l).safeParse(positionals[0]);
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
     const { channel, platformUserId } = parsed.data;
     return ctx.session(async (core) => {
       const found = await core.directory.findContact(channel, platformUserId);
       const changed = found ? await core.contacts.setActive(ctx.agent, found.id, active) : null;
       if (!changed?.ok || !changed.value) {
-        ctx.io.err(ctx.json ? JSON.stringify({ error: { code: "CONTACT_NOT_FOUND" } }) : "no such contact");
+        ctx.io.err(ctx.json ? JSON.stringify({ error: { code: "CONTACT_NOT_FOUND" } }) : l.notFound);
         return 1;
       }
       const c = changed.value;
       out(
         ctx,
         { id: c.id, channel: c.channel, platformUserId: c.platformUserId, deactivatedAt: c.deactivatedAt },
-        `${c.channel.toLowerCase()}:${c.platformUserId} (${c.displayName}) is ${c.deactivatedAt ? "deactivated" : "active"}`,
+        l.activeState(`${c.channel.toLowerCase()}:${c.platformUserId} (${c.displayName})`, !c.deactivatedAt),
       );
       return 0;
     });

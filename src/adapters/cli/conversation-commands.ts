@@ -8,6 +8,7 @@ import { CONSOLE_SOCKET } from "../console/console-wire.js";
 import { cliOperator } from "./cli-agent.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
 import { type ContactLabels, cliLabels } from "./labels.js";
+import { type UsageLabels, usageLabels } from "./usage-labels.js";
 
 /** "telegram:12345", "console:ana": a contact's identity on a channel, refused in the run's language. */
 export const contactRefIn = (l: ContactLabels) =>
@@ -51,30 +52,40 @@ const contactJson = (c: ContactRecord) => ({
   person: c.person,
 });
 
-const chatArgs = (l: ContactLabels) =>
+/** A name of 1 to 200 characters. */
+const nameArg = (u: UsageLabels, error: string) =>
+  z
+    .string({ error })
+    .trim()
+    .min(1, { error: u.tooLong(200) })
+    .max(200, { error: u.tooLong(200) });
+
+const chatArgs = (l: ContactLabels, u: UsageLabels) =>
   z.object({
     as: contactRefIn(l),
     lang: z
       .string()
       .optional()
-      .refine((v) => v === undefined || langFromLocale(v) !== null, {
-        error: `expected one of ${LANGS.join(", ")}`,
-      }),
-    name: z.string().trim().min(1).max(200).optional(),
+      .refine((v) => v === undefined || langFromLocale(v) !== null, { error: u.oneOf(LANGS.join(", ")) }),
+    name: nameArg(u, u.invalid).optional(),
   });
 
 export const chat: Command = {
   name: "chat",
-  summary: "talk to the ticket bot in the terminal, as a contact on a channel",
-  usage: "chat --as CHANNEL:ID [--name NAME] [--lang pt-BR|en]   (e.g. --as console:ana, --as telegram:123)",
+  summary: {
+    en: "talk to the ticket bot in the terminal, as a contact on a channel (--as console:ana, --as telegram:123)",
+    "pt-BR":
+      "conversar com o bot de chamados no terminal, como um contato de um canal (--as console:ana, --as telegram:123)",
+  },
+  usage: "chat --as CHANNEL:ID [--name NAME] [--lang pt-BR|en]",
   examples: ["chat --as console:ana", 'chat --as telegram:12345 --name "Carla" --lang en'],
   options: { as: { type: "string" }, lang: { type: "string" }, name: { type: "string" } },
   async run(ctx, values) {
-    const args = parse(chatArgs(cliLabels[ctx.lang].contacts), values);
+    const args = parse(chatArgs(cliLabels[ctx.lang].contacts, usageLabels[ctx.lang]), values);
     const lang = args.lang ? langFromLocale(args.lang) : null;
     const socketPath = join(ctx.settings.dataDir, "run", CONSOLE_SOCKET);
     if (await serviceAnswers(socketPath)) {
-      ctx.io.note?.(`chatting through the service that serves ${ctx.settings.dataDir}`);
+      ctx.io.note?.(cliLabels[ctx.lang].contacts.chatThroughService(ctx.settings.dataDir));
       await runRemoteConsoleChat({
         socketPath,
         identity: { ...args.as, displayName: args.name ?? args.as.platformUserId },
@@ -87,9 +98,7 @@ export const chat: Command = {
       return 0;
     }
     // No service: the chat runs here on its own, and notifications wait until a service delivers them.
-    ctx.io.note?.(
-      `no service is running for ${ctx.settings.dataDir}; this chat runs on its own until you start one`,
-    );
+    ctx.io.note?.(cliLabels[ctx.lang].contacts.chatOnItsOwn(ctx.settings.dataDir));
     return ctx.session(async (core) => {
       const engine = await core.conversation();
       // A language given here is the person's choice, as if they had typed "language".
@@ -110,25 +119,24 @@ export const chat: Command = {
   },
 };
 
-const registerArgs = (l: ContactLabels) =>
+const registerArgs = (l: ContactLabels, u: UsageLabels) =>
   z.object({
     contact: contactRefIn(l),
-    name: z
-      .string({ error: l.required("--name") })
-      .trim()
-      .min(1)
-      .max(200),
+    name: nameArg(u, l.required("--name")),
     org: z
       .string({ error: l.required("--org") })
       .trim()
       .regex(/^[a-z0-9][a-z0-9._:-]{0,99}$/i, { error: l.orgKeyFormat }),
-    "org-name": z.string().trim().min(1).max(200).optional(),
+    "org-name": nameArg(u, u.invalid).optional(),
     admin: z.boolean().optional(),
   });
 
 export const register: Command = {
   name: "register",
-  summary: "allow a contact to open tickets (ACCESS_POLICY=registered), in an organization",
+  summary: {
+    en: "allow a contact to open tickets (ACCESS_POLICY=registered), in an organization",
+    "pt-BR": "permitir que um contato abra chamados (ACCESS_POLICY=registered), em uma organização",
+  },
   usage: "register --contact CHANNEL:ID --name NAME --org KEY [--org-name NAME] [--admin]",
   examples: [
     'register --contact whatsapp:5511999990000 --name "Carla Lima" --org acme --org-name "ACME Ltda" --admin',
@@ -142,7 +150,7 @@ export const register: Command = {
   },
   async run(ctx, values) {
     const l = cliLabels[ctx.lang].contacts;
-    const args = parse(registerArgs(l), values);
+    const args = parse(registerArgs(l, usageLabels[ctx.lang]), values);
     return ctx.session(async (core) => {
       const existing = await core.directory.findContact(args.contact.channel, args.contact.platformUserId);
       if (existing) {
@@ -184,9 +192,12 @@ const linkArgs = (l: ContactLabels) => z.object({ contact: contactRefIn(l), to: 
 
 export const link: Command = {
   name: "link",
-  summary: "make two channel identities one person (e.g. a WhatsApp number and a Telegram user)",
-  usage:
-    "link --contact CHANNEL:ID --to CHANNEL:ID   (the first moves onto the second's person and organization)",
+  summary: {
+    en: "make two channel identities one person (e.g. a WhatsApp number and a Telegram user): the first moves onto the second's person and organization",
+    "pt-BR":
+      "tornar duas identidades de canal uma só pessoa (p. ex. um número de WhatsApp e um usuário do Telegram): a primeira passa para a pessoa e a organização da segunda",
+  },
+  usage: "link --contact CHANNEL:ID --to CHANNEL:ID",
   examples: ["link --contact telegram:12345 --to whatsapp:5511999990000"],
   options: { contact: { type: "string" }, to: { type: "string" } },
   async run(ctx, values) {

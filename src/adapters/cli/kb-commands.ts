@@ -7,6 +7,8 @@ import { cliOperator } from "./cli-agent.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
 import { parseMarkdownFile } from "./front-matter.js";
 import { articleLine, articleRef, articleText } from "./kb-render.js";
+import { cliLabels } from "./labels.js";
+import { usageLabels } from "./usage-labels.js";
 
 const USAGE =
   "kb add --title T (--body TEXT | --file F.md) --lang pt-BR|en [--department D] [--tags a,b] | kb edit ID [same options] [--status draft|published] | kb publish ID | kb unpublish ID | kb show ID | kb list [--status S] [--lang L] | kb import DIR";
@@ -16,9 +18,9 @@ const MAX_FILE_BYTES = 200_000;
 /** Who edited an article, for its revision history (agents read it, suppliers never do). */
 const editor = (): string => cliOperator().name;
 
-const idOf = (value: string | undefined): number => {
+const idOf = (ctx: CommandContext, value: string | undefined): number => {
   const match = /^(?:kb-?)?(\d{1,9})$/i.exec(value?.trim() ?? "");
-  if (!match) throw new UsageError(`expected an article id such as KB-12 (${USAGE})`);
+  if (!match) throw new UsageError(usageLabels[ctx.lang].articleId);
   return Number(match[1]);
 };
 
@@ -27,7 +29,8 @@ const print = (ctx: CommandContext, json: unknown, text: string) =>
 
 const failed = (ctx: CommandContext, error: KbError): number => {
   if (ctx.json) ctx.io.err(JSON.stringify({ error }));
-  else if (error.code === "ARTICLE_NOT_FOUND") ctx.io.err(`no article ${articleRef(error.id)}`);
+  else if (error.code === "ARTICLE_NOT_FOUND")
+    ctx.io.err(cliLabels[ctx.lang].kb.noArticle(articleRef(error.id)));
   else ctx.io.err(ctx.catalogue.error(error));
   return 1;
 };
@@ -38,16 +41,20 @@ const done = (ctx: CommandContext, result: Result<Article, KbError>): number => 
   return 0;
 };
 
-const readText = async (path: string): Promise<string> => {
+const readText = async (ctx: CommandContext, path: string): Promise<string> => {
   const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw new UsageError(`not a readable file: ${path}`);
-  if (info.size > MAX_FILE_BYTES) throw new UsageError(`${path} is over ${MAX_FILE_BYTES} bytes`);
+  if (!info?.isFile()) throw new UsageError(usageLabels[ctx.lang].notReadableFile(path));
+  if (info.size > MAX_FILE_BYTES)
+    throw new UsageError(usageLabels[ctx.lang].fileTooLarge(path, MAX_FILE_BYTES));
   return readFile(path, "utf8");
 };
 
 /** The fields given as options; a --file with front matter fills what the options leave out. */
-const fieldsOf = async (v: Record<string, unknown>): Promise<Record<string, unknown>> => {
-  const fromFile = typeof v.file === "string" ? await readText(v.file) : null;
+const fieldsOf = async (
+  ctx: CommandContext,
+  v: Record<string, unknown>,
+): Promise<Record<string, unknown>> => {
+  const fromFile = typeof v.file === "string" ? await readText(ctx, v.file) : null;
   const parsed = fromFile === null ? null : parseMarkdownFile(fromFile);
   const base: Record<string, unknown> = parsed
     ? { ...parsed.fields, body: parsed.body }
@@ -77,14 +84,14 @@ const withStatus = async (
     : created;
 
 const add = async (ctx: CommandContext, v: Record<string, unknown>) => {
-  const { status, ...fields } = await fieldsOf(v);
+  const { status, ...fields } = await fieldsOf(ctx, v);
   return ctx.session(async (core) =>
     done(ctx, await withStatus(core.knowledge, await core.knowledge.add(fields, editor()), status)),
   );
 };
 
 const edit = async (ctx: CommandContext, id: number, v: Record<string, unknown>) => {
-  const fields = await fieldsOf(v);
+  const fields = await fieldsOf(ctx, v);
   return ctx.session(async (core) => done(ctx, await core.knowledge.edit(id, fields, editor())));
 };
 
@@ -97,23 +104,32 @@ const show = (ctx: CommandContext, id: number) =>
     if (!found.ok) return failed(ctx, found.error);
     const history = await core.knowledge.history(id);
     const revisions = history.ok ? history.value : [];
-    print(ctx, { ...found.value, history: revisions }, articleText(found.value, revisions));
+    print(
+      ctx,
+      { ...found.value, history: revisions },
+      articleText(found.value, revisions, cliLabels[ctx.lang]),
+    );
     return 0;
   });
 
 const list = (ctx: CommandContext, v: Record<string, unknown>) => {
   const status = typeof v.status === "string" ? v.status.toUpperCase() : undefined;
+  const u = usageLabels[ctx.lang];
   if (status && status !== "DRAFT" && status !== "PUBLISHED")
-    throw new UsageError(`unknown status "${String(v.status)}" (draft or published)`);
+    throw new UsageError(u.unknownValue("status", String(v.status), "draft, published"));
   const lang = v.lang === "en" || v.lang === "pt-BR" ? v.lang : undefined;
-  if (v.lang !== undefined && !lang) throw new UsageError("--lang expects pt-BR or en");
+  if (v.lang !== undefined && !lang) throw new UsageError(`--lang: ${u.oneOf("pt-BR, en")}`);
   return ctx.session(async (core) => {
     const articles = await core.knowledge.list({
       limit: 500,
       ...(status ? { status: status as ArticleStatus } : {}),
       ...(lang ? { lang } : {}),
     });
-    print(ctx, articles, articles.length > 0 ? articles.map(articleLine).join("\n") : "(no articles)");
+    print(
+      ctx,
+      articles,
+      articles.length > 0 ? articles.map(articleLine).join("\n") : cliLabels[ctx.lang].kb.noArticles,
+    );
     return 0;
   });
 };
@@ -123,20 +139,23 @@ const list = (ctx: CommandContext, v: Record<string, unknown>) => {
  * added; `status: published` publishes it. One refused file is reported and the rest still imported.
  */
 const importDir = async (ctx: CommandContext, dir: string | undefined) => {
-  if (!dir) throw new UsageError(`import expects a folder (${USAGE})`);
+  const u = usageLabels[ctx.lang];
+  const l = cliLabels[ctx.lang].kb;
+  if (!dir) throw new UsageError(u.importFolder);
   const names = (await readdir(dir).catch(() => null))?.filter((n) => n.toLowerCase().endsWith(".md")).sort();
-  if (!names) throw new UsageError(`not a readable folder: ${dir}`);
+  if (!names) throw new UsageError(u.notReadableFolder(dir));
   const files = await Promise.all(
-    names.map(async (name) => ({ name, text: await readText(join(dir, name)) })),
+    names.map(async (name) => ({ name, text: await readText(ctx, join(dir, name)) })),
   );
   return ctx.session(async (core) => {
     const kb = core.knowledge;
     const existing = await kb.list({ limit: 100_000 });
-    const report: { file: string; id?: number; action: string; error?: string }[] = [];
+    const report: { file: string; id?: number; action: "added" | "updated" | "refused"; error?: string }[] =
+      [];
     for (const { name, text } of files) {
       const parsed = parseMarkdownFile(text);
       if (!parsed) {
-        report.push({ file: name, action: "refused", error: "no front matter (--- title: … ---)" });
+        report.push({ file: name, action: "refused", error: l.noFrontMatter });
         continue;
       }
       const { status, ...rest } = parsed.fields;
@@ -158,7 +177,7 @@ const importDir = async (ctx: CommandContext, dir: string | undefined) => {
         report.push({
           file: name,
           action: "refused",
-          error: result.error.code === "ARTICLE_NOT_FOUND" ? "vanished" : ctx.catalogue.error(result.error),
+          error: result.error.code === "ARTICLE_NOT_FOUND" ? l.vanished : ctx.catalogue.error(result.error),
         });
     }
     print(
@@ -167,9 +186,9 @@ const importDir = async (ctx: CommandContext, dir: string | undefined) => {
       report
         .map(
           (r) =>
-            `${r.file}: ${r.action}${r.id ? ` ${articleRef(r.id)}` : ""}${r.error ? ` (${r.error})` : ""}`,
+            `${r.file}: ${l.action[r.action]}${r.id ? ` ${articleRef(r.id)}` : ""}${r.error ? ` (${r.error})` : ""}`,
         )
-        .join("\n") || "(no .md files)",
+        .join("\n") || l.noFiles,
     );
     return report.some((r) => r.action === "refused") ? 1 : 0;
   });
@@ -177,7 +196,11 @@ const importDir = async (ctx: CommandContext, dir: string | undefined) => {
 
 export const kb: Command = {
   name: "kb",
-  summary: "knowledge-base articles: add, edit, publish, list, import a folder of Markdown files",
+  summary: {
+    en: "knowledge-base articles: add, edit, publish, list, import a folder of Markdown files",
+    "pt-BR":
+      "artigos da base de conhecimento: incluir, editar, publicar, listar, importar uma pasta de arquivos Markdown",
+  },
   usage: USAGE,
   examples: [
     'kb add --title "Segunda via do boleto" --file boleto.md --lang pt-BR --status published',
@@ -199,19 +222,21 @@ export const kb: Command = {
       case "add":
         return add(ctx, values);
       case "edit":
-        return edit(ctx, idOf(rest[0]), values);
+        return edit(ctx, idOf(ctx, rest[0]), values);
       case "publish":
-        return setStatus(ctx, idOf(rest[0]), "PUBLISHED");
+        return setStatus(ctx, idOf(ctx, rest[0]), "PUBLISHED");
       case "unpublish":
-        return setStatus(ctx, idOf(rest[0]), "DRAFT");
+        return setStatus(ctx, idOf(ctx, rest[0]), "DRAFT");
       case "show":
-        return show(ctx, idOf(rest[0]));
+        return show(ctx, idOf(ctx, rest[0]));
       case "list":
         return list(ctx, values);
       case "import":
         return importDir(ctx, rest[0]);
       default:
-        throw new UsageError(`expected add, edit, publish, unpublish, show, list or import (${USAGE})`);
+        throw new UsageError(
+          usageLabels[ctx.lang].expectedAction("add, edit, publish, unpublish, show, list, import"),
+        );
     }
   },
 };

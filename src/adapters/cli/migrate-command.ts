@@ -1,8 +1,12 @@
 import type { Command } from "./command.js";
+import { cliLabels } from "./labels.js";
 
 export const migrate: Command = {
   name: "migrate",
-  summary: "apply pending database migrations (PostgreSQL; the embedded database migrates itself on start)",
+  summary: {
+    en: "apply pending database migrations (PostgreSQL; the embedded database migrates itself on start)",
+    "pt-BR": "aplicar as migrações pendentes do banco (PostgreSQL; o banco embutido se migra ao iniciar)",
+  },
   usage: "migrate",
   examples: ["migrate"],
   options: {},
@@ -13,7 +17,7 @@ export const migrate: Command = {
         ctx.io.out(
           ctx.json
             ? JSON.stringify({ migrated: true, database: core.database })
-            : `database is up to date (${core.database})`,
+            : cliLabels[ctx.lang].upToDate(core.database),
         );
       },
       { migrate: true },

@@ -5,16 +5,19 @@ import type { PrivacyRequester } from "../../core/privacy/requester.js";
 import { exportArchive } from "../files/export-archive.js";
 import { cliOperator } from "./cli-agent.js";
 import { type CliSession, type Command, type CommandContext, UsageError } from "./command.js";
-import { contactRef } from "./conversation-commands.js";
+import { contactRefIn } from "./conversation-commands.js";
+import { cliLabels } from "./labels.js";
+import { usageLabels } from "./usage-labels.js";
 
-const whoArgs = z.union([
-  z.object({ contact: contactRef, id: z.undefined() }),
-  z.object({ id: z.uuid({ error: "expected the contact's id (a UUID)" }), contact: z.undefined() }),
-]);
+const whoArgs = (ctx: CommandContext) =>
+  z.union([
+    z.object({ contact: contactRefIn(cliLabels[ctx.lang].contacts), id: z.undefined() }),
+    z.object({ id: z.uuid({ error: usageLabels[ctx.lang].contactId }), contact: z.undefined() }),
+  ]);
 
-const target = (values: Record<string, unknown>) => {
-  const parsed = whoArgs.safeParse({ contact: values.contact, id: values.id });
-  if (!parsed.success) throw new UsageError("give exactly one of --contact CHANNEL:ID or --id CONTACT_ID");
+const target = (ctx: CommandContext, values: Record<string, unknown>) => {
+  const parsed = whoArgs(ctx).safeParse({ contact: values.contact, id: values.id });
+  if (!parsed.success) throw new UsageError(usageLabels[ctx.lang].contactOrId);
   return parsed.data;
 };
 
@@ -30,20 +33,27 @@ const findContact = async (
     ? await core.directory.findContact(who.contact.channel, who.contact.platformUserId)
     : await core.directory.findContactById(who.id!);
   if (!found) {
-    ctx.io.err(ctx.json ? JSON.stringify({ error: { code: "CONTACT_NOT_FOUND" } }) : "no such contact");
+    ctx.io.err(
+      ctx.json
+        ? JSON.stringify({ error: { code: "CONTACT_NOT_FOUND" } })
+        : cliLabels[ctx.lang].contacts.notFound,
+    );
     return null;
   }
   return found.id;
 };
 
 const unavailable = (ctx: CommandContext): number => {
-  ctx.io.err("export and erasure need a database (this storage keeps nothing)");
+  ctx.io.err(cliLabels[ctx.lang].privacy.unavailable);
   return 1;
 };
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "everything held about one contact, as a zip (contact.json and their files)",
+  summary: {
+    en: "everything held about one contact, as a zip (contact.json and their files)",
+    "pt-BR": "exportar tudo o que se guarda sobre um contato, em um zip (contact.json e os arquivos dele)",
+  },
   usage: "export (--contact CHANNEL:ID | --id CONTACT_ID) [--out FILE.zip]",
   examples: [
     "export --contact whatsapp:5511999998888 --out carla.zip",
@@ -51,7 +61,7 @@ export const exportCommand: Command = {
   ],
   options: { contact: { type: "string" }, id: { type: "string" }, out: { type: "string" } },
   async run(ctx, values) {
-    const who = target(values);
+    const who = target(ctx, values);
     return ctx.session(async (core) => {
       const desk = await core.privacy();
       if (!desk) return unavailable(ctx);
@@ -66,7 +76,7 @@ export const exportCommand: Command = {
       ctx.io.out(
         ctx.json
           ? JSON.stringify({ contactId, file, tickets, files })
-          : `wrote ${file}: contact ${contactId}, ${tickets} ticket(s), ${files} file(s)`,
+          : cliLabels[ctx.lang].privacy.exported(file, contactId, tickets, files),
       );
       return 0;
     });
@@ -79,17 +89,18 @@ const finishUnfinished = (ctx: CommandContext): Promise<number> =>
     if (!desk) return unavailable(ctx);
     let finished = 0;
     for (let batch = -1; batch !== 0; finished += batch) batch = await desk.finishUnfinishedErasures(100);
-    ctx.io.out(
-      ctx.json ? JSON.stringify({ finished }) : `finished ${finished} erasure(s) that had been cut off`,
-    );
+    ctx.io.out(ctx.json ? JSON.stringify({ finished }) : cliLabels[ctx.lang].privacy.finished(finished));
     return 0;
   });
 
 export const eraseCommand: Command = {
   name: "erase",
-  summary: "anonymize a contact: identifiers, their text and files go; tickets and figures stay",
-  usage:
-    "erase (--contact CHANNEL:ID | --id CONTACT_ID) --yes | erase --unfinished   (finishes erasures that were cut off)",
+  summary: {
+    en: "anonymize a contact: identifiers, their text and files go; tickets and figures stay (--unfinished finishes erasures that were cut off)",
+    "pt-BR":
+      "anonimizar um contato: saem os identificadores, os textos e os arquivos dele; ficam os chamados e os números (--unfinished conclui exclusões interrompidas)",
+  },
+  usage: "erase (--contact CHANNEL:ID | --id CONTACT_ID) --yes | erase --unfinished",
   examples: ["erase --contact telegram:12345 --yes", "erase --unfinished"],
   options: {
     contact: { type: "string" },
@@ -99,8 +110,8 @@ export const eraseCommand: Command = {
   },
   async run(ctx, values) {
     if (values.unfinished === true) return finishUnfinished(ctx);
-    const who = target(values);
-    if (values.yes !== true) throw new UsageError("erasure cannot be undone: add --yes to confirm");
+    const who = target(ctx, values);
+    if (values.yes !== true) throw new UsageError(usageLabels[ctx.lang].eraseNeedsYes);
     return ctx.session(async (core) => {
       const desk = await core.privacy();
       if (!desk) return unavailable(ctx);
@@ -109,12 +120,13 @@ export const eraseCommand: Command = {
       const erased = await desk.eraseContact(contactId, requester());
       if (!erased.ok) return 1;
       const r = erased.value;
+      const l = cliLabels[ctx.lang].privacy;
       ctx.io.out(
         ctx.json
           ? JSON.stringify(r)
           : r.alreadyErased
-            ? `contact ${contactId} was already erased`
-            : `erased contact ${contactId}: ${r.tickets} ticket(s) kept anonymized, ${r.cancelledOutbox} pending notification(s) cancelled, ${r.filesDeleted} file(s) deleted`,
+            ? l.alreadyErased(contactId)
+            : l.erased(contactId, r.tickets, r.cancelledOutbox, r.filesDeleted),
       );
       return 0;
     });

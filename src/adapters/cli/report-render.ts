@@ -1,39 +1,42 @@
 import type { SlaOutcome } from "../../core/ports/reports.js";
 import type { Report } from "../../core/reports/service.js";
+import type { ReportLabels } from "./labels.js";
 import { duration } from "./render.js";
 
-const sla = (name: string, o: SlaOutcome) =>
-  `  ${name.padEnd(15)} met ${o.met}   breached ${o.breached}   running ${o.running}   average ${
+const sla = (l: ReportLabels, name: string, o: SlaOutcome) =>
+  `  ${name.padEnd(17)} ${l.met} ${o.met}   ${l.breached} ${o.breached}   ${l.running} ${o.running}   ${l.average} ${
     o.averageMs === null ? "-" : duration(o.averageMs)
   }`;
 
 /** The `stats` report below the counts: time in status, ratings, SLA outcomes, intake funnel. */
-export const reportText = (r: Report): string => {
-  const period = `${r.period.from?.toISOString() ?? "beginning"} to ${r.period.to?.toISOString() ?? "now"}`;
+export const reportText = (r: Report, l: ReportLabels, timeInStatus: string): string => {
   const statusRows = r.timeInStatus.map(
     (s) =>
-      `  ${(s.department ?? (s.period ? `month ${s.period}` : "(all)")).padEnd(14)} ${s.status.padEnd(21)} ${String(s.count).padStart(5)}  avg ${duration(
+      `  ${(s.department ?? (s.period ? l.month(s.period) : l.all)).padEnd(14)} ${s.status.padEnd(21)} ${String(s.count).padStart(5)}  ${l.avg} ${duration(
         s.averageMs,
       ).padEnd(8)} p90 ${duration(s.p90Ms)}`,
   );
   const { ratings } = r;
   return [
-    `period: ${period} (tickets created in it)`,
-    "time in status:",
+    l.period(r.period.from?.toISOString() ?? null, r.period.to?.toISOString() ?? null),
+    `${timeInStatus}:`,
     ...(statusRows.length > 0 ? statusRows : ["  -"]),
-    `ratings: ${ratings.count}   average ${ratings.average ?? "-"}   ${Object.entries(ratings.distribution)
+    `${l.ratings}: ${ratings.count}   ${l.average} ${ratings.average ?? "-"}   ${Object.entries(
+      ratings.distribution,
+    )
       .map(([score, n]) => `${score}★ ${n}`)
       .join("  ")}`,
-    ...ratings.byAgent.map(
-      (a) => `  agent ${a.agentName ?? "(unassigned)"}: ${a.count}, average ${a.average}`,
+    ...ratings.byAgent.map((a) => `  ${l.agent(a.agentName)}: ${a.count}, ${l.average} ${a.average}`),
+    ...ratings.byDepartment.map(
+      (d) => `  ${l.department(d.department)}: ${d.count}, ${l.average} ${d.average}`,
     ),
-    ...ratings.byDepartment.map((d) => `  department ${d.department}: ${d.count}, average ${d.average}`),
     "SLA:",
-    sla("first response", r.sla.firstResponse),
-    sla("resolution", r.sla.resolution),
-    `intake: ${r.intake.opened} opened by chat`,
+    sla(l, l.firstResponse, r.sla.firstResponse),
+    sla(l, l.resolution, r.sla.resolution),
+    l.intake(r.intake.opened),
     ...r.intake.steps.map(
-      (s) => `  ${s.step.padEnd(11)} reached ${String(s.reached).padStart(5)}   stopped ${s.stopped}`,
+      (s) =>
+        `  ${s.step.padEnd(11)} ${l.reached} ${String(s.reached).padStart(5)}   ${l.stopped} ${s.stopped}`,
     ),
   ].join("\n");
 };

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { CHANNEL_URLS } from "../http/channel-routes.js";
 import { ALLOWED_UPDATES } from "../telegram/update-schema.js";
 import { type Command, type CommandContext, UsageError } from "./command.js";
+import { cliLabels } from "./labels.js";
+import { usageLabels } from "./usage-labels.js";
 
 const USAGE = "telegram set-webhook --url https://HOST/telegram/webhook [--drop-pending] | telegram info";
 const TIMEOUT_MS = 15_000;
@@ -17,7 +19,7 @@ const botApi = async () => ({
 
 const clientFor = async (ctx: CommandContext) => {
   const settings = ctx.settings.telegram;
-  if (!settings) throw new UsageError("TELEGRAM_BOT_TOKEN is not set");
+  if (!settings) throw new UsageError(usageLabels[ctx.lang].telegramToken);
   const api = await botApi();
   return {
     settings,
@@ -29,17 +31,11 @@ const clientFor = async (ctx: CommandContext) => {
 /** setWebhook with our secret and update types, then the command menu, so the bot is ready to talk. */
 const setWebhook = async (ctx: CommandContext, values: Record<string, unknown>): Promise<number> => {
   const url = webhookUrl.safeParse(values.url);
-  if (!url.success)
-    throw new UsageError(
-      "--url expects the service's public address, like https://support.example.com/telegram/webhook",
-    );
+  if (!url.success) throw new UsageError(usageLabels[ctx.lang].webhookUrl);
   const { settings, client, api } = await clientFor(ctx);
-  if (settings.mode !== "webhook")
-    throw new UsageError("TELEGRAM_MODE is polling; set it to webhook to receive updates by webhook");
+  if (settings.mode !== "webhook") throw new UsageError(usageLabels[ctx.lang].pollingMode);
   if (!new URL(url.data).pathname.endsWith(CHANNEL_URLS.telegramWebhook)) {
-    ctx.io.err(
-      `note: the service receives updates at ${CHANNEL_URLS.telegramWebhook}; check that ${url.data} reaches it`,
-    );
+    ctx.io.err(cliLabels[ctx.lang].telegram.checkPath(CHANNEL_URLS.telegramWebhook, url.data));
   }
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   await api.callBot(
@@ -57,7 +53,7 @@ const setWebhook = async (ctx: CommandContext, values: Record<string, unknown>):
   ctx.io.out(
     ctx.json
       ? JSON.stringify({ webhook: url.data, allowedUpdates: ALLOWED_UPDATES })
-      : `webhook set to ${url.data} (updates: ${ALLOWED_UPDATES.join(", ")}); commands registered`,
+      : cliLabels[ctx.lang].telegram.webhookSet(url.data, ALLOWED_UPDATES.join(", ")),
   );
   return 0;
 };
@@ -79,7 +75,10 @@ const info = async (ctx: CommandContext): Promise<number> => {
   else
     ctx.io.out(
       Object.entries(summary)
-        .map(([k, v]) => `${k.padEnd(15)} ${v ?? "-"}`)
+        .map(
+          ([k, v]) =>
+            `${cliLabels[ctx.lang].telegram.field[k as keyof typeof summary].padEnd(15)} ${v ?? "-"}`,
+        )
         .join("\n"),
     );
   return 0;
@@ -87,7 +86,10 @@ const info = async (ctx: CommandContext): Promise<number> => {
 
 export const telegram: Command = {
   name: "telegram",
-  summary: "set the bot's webhook (with our secret) and show the bot's state",
+  summary: {
+    en: "set the bot's webhook (with our secret) and show the bot's state",
+    "pt-BR": "configurar o webhook do bot (com o nosso segredo) e mostrar o estado do bot",
+  },
   usage: USAGE,
   examples: ["telegram set-webhook --url https://suporte.example.com/telegram/webhook", "telegram info"],
   options: { url: { type: "string" }, "drop-pending": { type: "boolean" } },
@@ -99,12 +101,12 @@ export const telegram: Command = {
         case "info":
           return await info(ctx);
         default:
-          throw new UsageError(`expected set-webhook or info (${USAGE})`);
+          throw new UsageError(usageLabels[ctx.lang].expectedAction("set-webhook, info"));
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const { classifyFailure } = await import("../telegram/api.js");
-      ctx.io.err(`Telegram refused: ${classifyFailure(error).reason}`);
+      ctx.io.err(cliLabels[ctx.lang].telegram.refused(classifyFailure(error).reason));
       return 1;
     }
   },

@@ -17,10 +17,11 @@ import type { Ticket } from "../../core/ticket/ticket.js";
 import type { CliSession, Command, CommandContext } from "./command.js";
 import { UsageError } from "./command.js";
 import { kbFiguresText } from "./kb-render.js";
-import { cliLabels } from "./labels.js";
+import { type ContactLabels, cliLabels } from "./labels.js";
 import { organizationIdOf, requesterPersonIdOf, taxonomyCodes } from "./refs.js";
 import { detailText, pageText, statsText, ticketJson, ticketLine, type View } from "./render.js";
 import { reportText } from "./report-render.js";
+import { type UsageLabels, usageLabels } from "./usage-labels.js";
 
 const viewOf = (ctx: CommandContext): View => ({
   catalogue: ctx.catalogue,
@@ -41,9 +42,12 @@ export const fail = (ctx: CommandContext, error: CoreError): number => {
   return 1;
 };
 
-export const ref = (positionals: string[], usage: string): string => {
+/** The refusals of arguments in the run's language. */
+export const usageOf = (ctx: CommandContext): UsageLabels => usageLabels[ctx.lang];
+
+export const ref = (ctx: CommandContext, positionals: string[]): string => {
   const value = positionals[0];
-  if (!value) throw new UsageError(`missing ticket id (${usage})`);
+  if (!value) throw new UsageError(usageOf(ctx).missingTicket);
   return value;
 };
 
@@ -59,7 +63,7 @@ const readFiles = async (ctx: CommandContext, paths: unknown) => {
   const files = [];
   for (const path of (paths as string[] | undefined) ?? []) {
     const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) throw new UsageError(`not a readable file: ${path}`);
+    if (!info?.isFile()) throw new UsageError(usageOf(ctx).notReadableFile(path));
     // Refuse before reading, so a huge file is never loaded.
     if (info.size > ctx.settings.attachmentMaxBytes) {
       throw new UsageError(
@@ -72,19 +76,20 @@ const readFiles = async (ctx: CommandContext, paths: unknown) => {
 };
 
 /** "telegram:12345" -> the contact on that channel (created in its own organization when new). */
-const contactArg = z
-  .string()
-  .regex(/^[a-z]+:.+$/i, { error: "expected CHANNEL:ID, e.g. telegram:12345" })
-  .transform((v) => {
-    const [channel = "", ...rest] = v.split(":");
-    return { channel: channel.toUpperCase(), platformUserId: rest.join(":") };
-  })
-  .pipe(
-    z.object({
-      channel: z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` }),
-      platformUserId: z.string().min(1),
-    }),
-  );
+const contactArg = (l: ContactLabels) =>
+  z
+    .string()
+    .regex(/^[a-z]+:.+$/i, { error: l.expectedRef })
+    .transform((v) => {
+      const [channel = "", ...rest] = v.split(":");
+      return { channel: channel.toUpperCase(), platformUserId: rest.join(":") };
+    })
+    .pipe(
+      z.object({
+        channel: z.enum(CHANNELS, { error: l.channelOneOf(CHANNELS.join(", ").toLowerCase()) }),
+        platformUserId: z.string().min(1, { error: l.emptyId }),
+      }),
+    );
 
 const parseOr = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
   const parsed = schema.safeParse(value);
@@ -93,9 +98,19 @@ const parseOr = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
   return parsed.data;
 };
 
+/** Options read with one schema; each refusal names its option. */
+const parseOptions = <T>(schema: z.ZodType<T>, values: unknown): T => {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success)
+    throw new UsageError(
+      parsed.error.issues.map((i) => `--${String(i.path[0] ?? "?")}: ${i.message}`).join("\n"),
+    );
+  return parsed.data;
+};
+
 export const create: Command = {
   name: "create",
-  summary: "open a ticket",
+  summary: { en: "open a ticket", "pt-BR": "abrir um chamado" },
   examples: [
     'create --subject "Impressora parada" --department technical --priority high --type incident --message "Não imprime desde ontem" --as "Ana Souza"',
     'create --contact telegram:12345 --name "Carla" --org acme --subject "Boleto" --department sales --priority low --type support --message "Segunda via" --file boleto.pdf',
@@ -117,7 +132,7 @@ export const create: Command = {
     const agent = ctx.agent;
     const files = await readFiles(ctx, v.file);
     const who = v.contact
-      ? parseOr(contactArg, v.contact, "--contact")
+      ? parseOr(contactArg(cliLabels[ctx.lang].contacts), v.contact, "--contact")
       : { channel: "CLI" as Channel, platformUserId: agent.kind === "agent" ? agent.id : "cli" };
     return ctx.session(async (core) => {
       const orgKey =
@@ -180,7 +195,10 @@ export const changeTicket = (ctx: CommandContext, run: TicketChangeRun, prefix =
 
 export const reply: Command = {
   name: "reply",
-  summary: "answer a ticket as an agent (or add an internal note)",
+  summary: {
+    en: "answer a ticket as an agent (or add an internal note)",
+    "pt-BR": "responder a um chamado como agente (ou incluir uma nota interna)",
+  },
   usage: "reply TICKET --message M [--file PATH]... [--internal]",
   examples: [
     'reply TKT-000001 --message "Pode reiniciar a impressora?" --as "Ana Souza"',
@@ -192,7 +210,7 @@ export const reply: Command = {
     internal: { type: "boolean" },
   },
   async run(ctx, v, positionals) {
-    const ticket = ref(positionals, this.usage);
+    const ticket = ref(ctx, positionals);
     const files = await readFiles(ctx, v.file);
     const input = { message: v.message ?? "", attachments: files, internal: v.internal === true };
     return changeTicket(
@@ -204,8 +222,8 @@ export const reply: Command = {
 };
 
 const fieldCommand = (
-  name: string,
-  summary: string,
+  name: "status" | "priority",
+  summary: Command["summary"],
   allowed: readonly string[],
   examples: readonly string[],
   apply: (ctx: CommandContext, ticket: string, value: string) => Promise<number>,
@@ -218,12 +236,13 @@ const fieldCommand = (
     examples,
     options: {},
     async run(ctx, _v, positionals) {
-      const ticket = ref(positionals, usage);
+      const ticket = ref(ctx, positionals);
       const value = positionals[1]?.toUpperCase();
-      if (!value) throw new UsageError(`missing value (${usage})`);
+      const l = usageOf(ctx);
+      if (!value) throw new UsageError(l.missingValue);
       if (!allowed.includes(value))
         throw new UsageError(
-          `unknown ${name} "${positionals[1]}" (one of ${allowed.join(", ").toLowerCase()})`,
+          l.unknownValue(cliLabels[ctx.lang][name], positionals[1]!, allowed.join(", ").toLowerCase()),
         );
       return apply(ctx, ticket, value);
     },
@@ -232,7 +251,7 @@ const fieldCommand = (
 
 export const status = fieldCommand(
   "status",
-  "change a ticket's status",
+  { en: "change a ticket's status", "pt-BR": "mudar o status de um chamado" },
   TICKET_STATUSES,
   ["status TKT-000001 in_progress", 'status 1 solved --as "Ana Souza"'],
   (ctx, ticket, value) =>
@@ -241,7 +260,7 @@ export const status = fieldCommand(
 
 export const priority = fieldCommand(
   "priority",
-  "change a ticket's priority",
+  { en: "change a ticket's priority", "pt-BR": "mudar a prioridade de um chamado" },
   PRIORITIES,
   ["priority TKT-000001 high"],
   (ctx, ticket, value) =>
@@ -250,15 +269,20 @@ export const priority = fieldCommand(
 
 export const department: Command = {
   name: "department",
-  summary: "move a ticket to another department (the requester is told; the Slack root moves)",
+  summary: {
+    en: "move a ticket to another department (the requester is told; the Slack root moves)",
+    "pt-BR":
+      "passar um chamado para outro departamento (o solicitante é avisado; a mensagem no Slack muda junto)",
+  },
   usage: "department TICKET CODE",
   examples: ["department TKT-000001 sales"],
   options: {},
   async run(ctx, _v, positionals) {
-    const ticket = ref(positionals, this.usage);
+    const ticket = ref(ctx, positionals);
     const given = positionals[1];
-    if (!given) throw new UsageError(`missing department (${this.usage})`);
-    const [code] = taxonomyCodes("department", [given], ctx.settings.taxonomy.departments) ?? [];
+    if (!given) throw new UsageError(usageOf(ctx).missingDepartment);
+    const [code] =
+      taxonomyCodes(usageOf(ctx), "department", [given], ctx.settings.taxonomy.departments) ?? [];
     return changeTicket(ctx, (core) =>
       core.service.changeDepartment(ctx.agent, ticket, { department: code }),
     );
@@ -267,26 +291,31 @@ export const department: Command = {
 
 export const contactDone: Command = {
   name: "contact-done",
-  summary: "mark the contact a requester asked for as made (the requester is told)",
+  summary: {
+    en: "mark the contact a requester asked for as made (the requester is told)",
+    "pt-BR": "marcar como feito o contato que o solicitante pediu (o solicitante é avisado)",
+  },
   usage: "contact-done TICKET",
   examples: ["contact-done TKT-000001"],
   options: {},
   async run(ctx, _v, positionals) {
-    const ticket = ref(positionals, this.usage);
+    const ticket = ref(ctx, positionals);
     return changeTicket(ctx, (core) => core.service.contactDone(ctx.agent, ticket));
   },
 };
 
 export const assign: Command = {
   name: "assign",
-  summary: "assign a ticket to an agent (or --none)",
+  summary: {
+    en: "assign a ticket to an agent (or --none)",
+    "pt-BR": "atribuir um chamado a um agente (ou --none, a ninguém)",
+  },
   usage: "assign TICKET (--to AGENT_ID [--name NAME] | --none)",
   examples: ['assign TKT-000001 --to cli:ana --name "Ana Souza"', "assign 1 --none"],
   options: { to: { type: "string" }, name: { type: "string" }, none: { type: "boolean" } },
   async run(ctx, v, positionals) {
-    const ticket = ref(positionals, this.usage);
-    if (!v.none && typeof v.to !== "string")
-      throw new UsageError(`give --to AGENT_ID or --none (${this.usage})`);
+    const ticket = ref(ctx, positionals);
+    if (!v.none && typeof v.to !== "string") throw new UsageError(usageOf(ctx).giveToOrNone);
     const assignee = v.none
       ? null
       : { id: v.to as string, name: typeof v.name === "string" ? v.name : (v.to as string) };
@@ -296,12 +325,15 @@ export const assign: Command = {
 
 export const show: Command = {
   name: "show",
-  summary: "a ticket with its history and time in each status",
+  summary: {
+    en: "a ticket with its history and time in each status",
+    "pt-BR": "mostrar um chamado com seu histórico e o tempo em cada status",
+  },
   usage: "show TICKET",
   examples: ["show TKT-000001", "show 1 --json"],
   options: {},
   async run(ctx, _v, positionals) {
-    const ticket = ref(positionals, this.usage);
+    const ticket = ref(ctx, positionals);
     return ctx.session(async (core) => {
       // An agent opening a ticket has read what the requester wrote; a ticket not found is told by detail.
       await core.service.markRead(ctx.agent, ticket);
@@ -319,44 +351,51 @@ export const show: Command = {
 
 const SORTS = { created: "createdAt", updated: "updatedAt", number: "number", priority: "priority" } as const;
 
-const listQuery = z.object({
-  status: z
-    .array(z.string())
-    .optional()
-    .transform((values, zctx) => {
-      if (!values) return undefined;
-      const statuses = new Set<TicketStatus>();
-      for (const raw of values) {
-        const value = raw.toUpperCase();
-        if ((PUBLIC_STATUSES as readonly string[]).includes(value)) {
-          for (const s of statusesOfPublic(value as (typeof PUBLIC_STATUSES)[number])) statuses.add(s);
-        } else if ((TICKET_STATUSES as readonly string[]).includes(value))
-          statuses.add(value as TicketStatus);
-        else
-          zctx.addIssue({
-            code: "custom",
-            message: `unknown status "${raw}" (open, answered, closed or ${TICKET_STATUSES.join(", ")})`,
-          });
-      }
-      return [...statuses];
-    }),
-  priority: z.array(z.string().toUpperCase().pipe(z.enum(PRIORITIES))).optional(),
-  department: z.array(z.string()).optional(),
-  type: z.array(z.string()).optional(),
-  tag: z.array(z.string()).optional(),
-  org: z.string().trim().min(1).optional(),
-  requester: z.string().trim().min(1).optional(),
-  from: z.iso.date({ error: "--from expects a date like 2026-01-31" }).optional(),
-  to: z.iso.date({ error: "--to expects a date like 2026-01-31" }).optional(),
-  sort: z
-    .string()
-    .regex(/^(created|updated|number|priority)(:(asc|desc))?$/, {
-      error: "--sort expects created|updated|number|priority[:asc|desc]",
-    })
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  cursor: z.string().max(500).optional(),
-});
+const listQuery = (l: UsageLabels) =>
+  z.object({
+    status: z
+      .array(z.string())
+      .optional()
+      .transform((values, zctx) => {
+        if (!values) return undefined;
+        const statuses = new Set<TicketStatus>();
+        for (const raw of values) {
+          const value = raw.toUpperCase();
+          if ((PUBLIC_STATUSES as readonly string[]).includes(value)) {
+            for (const s of statusesOfPublic(value as (typeof PUBLIC_STATUSES)[number])) statuses.add(s);
+          } else if ((TICKET_STATUSES as readonly string[]).includes(value))
+            statuses.add(value as TicketStatus);
+          else zctx.addIssue({ code: "custom", message: l.unknownStatus(raw, TICKET_STATUSES.join(", ")) });
+        }
+        return [...statuses];
+      }),
+    priority: z
+      .array(
+        z
+          .string()
+          .toUpperCase()
+          .pipe(z.enum(PRIORITIES, { error: l.oneOf(PRIORITIES.join(", ").toLowerCase()) })),
+      )
+      .optional(),
+    department: z.array(z.string()).optional(),
+    type: z.array(z.string()).optional(),
+    tag: z.array(z.string()).optional(),
+    org: z.string().trim().min(1, { error: l.invalid }).optional(),
+    requester: z.string().trim().min(1, { error: l.invalid }).optional(),
+    from: z.iso.date({ error: l.date }).optional(),
+    to: z.iso.date({ error: l.date }).optional(),
+    sort: z
+      .string()
+      .regex(/^(created|updated|number|priority)(:(asc|desc))?$/, { error: l.sort })
+      .optional(),
+    limit: z.coerce
+      .number({ error: l.number(1, 200) })
+      .int({ error: l.number(1, 200) })
+      .min(1, { error: l.number(1, 200) })
+      .max(200, { error: l.number(1, 200) })
+      .default(20),
+    cursor: z.string().max(500, { error: l.invalid }).optional(),
+  });
 
 const listOptions = {
   status: { type: "string" },
@@ -374,21 +413,18 @@ const listOptions = {
 } as const;
 
 const toQuery = (ctx: CommandContext, v: Record<string, unknown>) => {
-  const q = parseOr(
-    listQuery,
-    {
-      ...v,
-      status: list(v.status),
-      priority: list(v.priority),
-      department: list(v.department),
-      type: list(v.type),
-      tag: list(v.tag),
-    },
-    "filters",
-  );
+  const l = usageOf(ctx);
+  const q = parseOptions(listQuery(l), {
+    ...v,
+    status: list(v.status),
+    priority: list(v.priority),
+    department: list(v.department),
+    type: list(v.type),
+    tag: list(v.tag),
+  });
   const [field = "created", direction = "desc"] = (q.sort ?? "created:desc").split(":");
-  const departments = taxonomyCodes("--department", q.department, ctx.settings.taxonomy.departments);
-  const types = taxonomyCodes("--type", q.type, ctx.settings.taxonomy.types);
+  const departments = taxonomyCodes(l, "--department", q.department, ctx.settings.taxonomy.departments);
+  const types = taxonomyCodes(l, "--type", q.type, ctx.settings.taxonomy.types);
   // Names of organizations and requesters are looked up once the database is open.
   const refs = { org: q.org, requester: q.requester };
   const base = {
@@ -405,14 +441,14 @@ const toQuery = (ctx: CommandContext, v: Record<string, unknown>) => {
   };
   return async (core: CliSession) => ({
     ...base,
-    ...(refs.org ? { organizationId: await organizationIdOf(core, "--org", refs.org) } : {}),
-    ...(refs.requester ? { requesterPersonId: await requesterPersonIdOf(core, refs.requester) } : {}),
+    ...(refs.org ? { organizationId: await organizationIdOf(l, core, "--org", refs.org) } : {}),
+    ...(refs.requester ? { requesterPersonId: await requesterPersonIdOf(l, core, refs.requester) } : {}),
   });
 };
 
 export const listTickets: Command = {
   name: "list",
-  summary: "list tickets with filters",
+  summary: { en: "list tickets with filters", "pt-BR": "listar chamados com filtros" },
   usage:
     "list [--status open,answered,closed|NEW,...] [--priority high,...] [--department D] [--type T] [--tag A,B] [--org KEY] [--requester CHANNEL:ID] [--from DATE] [--to DATE] [--sort created:desc] [--limit N] [--cursor C]",
   examples: [
@@ -434,13 +470,16 @@ export const listTickets: Command = {
 
 export const search: Command = {
   name: "search",
-  summary: "find tickets by id, subject or words in any message",
+  summary: {
+    en: "find tickets by id, subject or words in any message",
+    "pt-BR": "buscar chamados pelo número, pelo assunto ou por palavras de qualquer mensagem",
+  },
   usage: 'search "TEXT" [list filters]',
   examples: ['search "nota fiscal"', "search TKT-000123", "search impressora --status open"],
   options: listOptions,
   async run(ctx, v, positionals) {
     const text = positionals.join(" ").trim();
-    if (!text) throw new UsageError(`missing search text (${this.usage})`);
+    if (!text) throw new UsageError(usageOf(ctx).missingSearchText);
     const queryIn = toQuery(ctx, v);
     return ctx.session(async (core) => {
       const page = await core.service.search(ctx.agent, text, await queryIn(core));
@@ -451,27 +490,32 @@ export const search: Command = {
 };
 
 /** A day (its start in UTC; with `end`, the start of the next day) or an instant with its offset. */
-const reportDate = (end: boolean) =>
+const reportDate = (l: UsageLabels, end: boolean) =>
   z.union(
     [
       z.iso.date().transform((d) => new Date(Date.parse(`${d}T00:00:00Z`) + (end ? 86_400_000 : 0))),
       z.iso.datetime({ offset: true }).transform((d) => new Date(d)),
     ],
-    { error: "expects a day (2026-03-31) or an ISO instant with its offset" },
+    { error: l.dayOrInstant },
   );
 
 export const stats: Command = {
   name: "stats",
-  summary:
-    "dashboard counts, time in status, ratings, SLA outcomes, the intake funnel and knowledge-base figures",
+  summary: {
+    en: "dashboard counts, time in status, ratings, SLA outcomes, the intake funnel and knowledge-base figures",
+    "pt-BR":
+      "números do painel, tempo em cada status, avaliações, resultados de SLA, funil de abertura e números da base de conhecimento",
+  },
   usage: "stats [--org KEY] [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
   examples: ["stats", "stats --org acme --json", "stats --from 2026-11-01 --to 2026-11-30"],
   options: { org: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
   async run(ctx, v) {
-    const from = v.from === undefined ? undefined : parseOr(reportDate(false), v.from, "--from");
-    const to = v.to === undefined ? undefined : parseOr(reportDate(true), v.to, "--to");
+    const l = usageOf(ctx);
+    const from = v.from === undefined ? undefined : parseOr(reportDate(l, false), v.from, "--from");
+    const to = v.to === undefined ? undefined : parseOr(reportDate(l, true), v.to, "--to");
     return ctx.session(async (core) => {
-      const org = typeof v.org === "string" ? await organizationIdOf(core, "--org", v.org.trim()) : undefined;
+      const org =
+        typeof v.org === "string" ? await organizationIdOf(l, core, "--org", v.org.trim()) : undefined;
       const scope = org ? { organizationId: org } : {};
       const counts = await core.service.stats(ctx.agent, scope);
       const report = await core.reports.report(ctx.agent, {
@@ -484,7 +528,11 @@ export const stats: Command = {
       print(
         ctx,
         { ...counts, report: report.value, knowledgeBase },
-        `${statsText(counts, viewOf(ctx))}\n${reportText(report.value)}\n${kbFiguresText(knowledgeBase)}`,
+        [
+          statsText(counts, viewOf(ctx)),
+          reportText(report.value, cliLabels[ctx.lang].report, cliLabels[ctx.lang].timeInStatus),
+          kbFiguresText(knowledgeBase, cliLabels[ctx.lang].report),
+        ].join("\n"),
       );
       return 0;
     });
@@ -493,34 +541,51 @@ export const stats: Command = {
 
 export const tag: Command = {
   name: "tag",
-  summary: "set, add or remove a ticket's tags",
+  summary: {
+    en: "set, add or remove a ticket's tags",
+    "pt-BR": "definir, acrescentar ou tirar etiquetas de um chamado",
+  },
   usage: "tag TICKET [--set A,B] [--add A,B] [--remove A,B]",
   examples: ["tag TKT-000001 --add boleto", "tag TKT-000001 --set nfe,urgente"],
   options: { set: { type: "string" }, add: { type: "string" }, remove: { type: "string" } },
   async run(ctx, v, positionals) {
-    const ticket = ref(positionals, this.usage);
+    const ticket = ref(ctx, positionals);
     if (v.set === undefined && v.add === undefined && v.remove === undefined)
-      throw new UsageError(`give --set, --add or --remove (${this.usage})`);
+      throw new UsageError(usageOf(ctx).giveSetAddOrRemove);
     const input = {
       ...(typeof v.set === "string" ? { tags: list(v.set) ?? [] } : {}),
       add: list(v.add) ?? [],
       remove: list(v.remove) ?? [],
     };
-    return changeTicket(ctx, (core) => core.service.setTags(ctx.agent, ticket, input), "tagged ");
+    return changeTicket(
+      ctx,
+      (core) => core.service.setTags(ctx.agent, ticket, input),
+      `${cliLabels[ctx.lang].taggedTicket} `,
+    );
   },
 };
 
 export const tags: Command = {
   name: "tags",
-  summary: "tickets per tag (total, not closed)",
+  summary: {
+    en: "tickets per tag (total, not closed)",
+    "pt-BR": "chamados por etiqueta (total e não fechados)",
+  },
   usage: "tags [--org KEY]",
   examples: ["tags", "tags --org acme --json"],
   options: { org: { type: "string" } },
   async run(ctx, v) {
     return ctx.session(async (core) => {
-      const org = typeof v.org === "string" ? await organizationIdOf(core, "--org", v.org.trim()) : undefined;
+      const org =
+        typeof v.org === "string"
+          ? await organizationIdOf(usageOf(ctx), core, "--org", v.org.trim())
+          : undefined;
       const counts = await core.service.tagStats(ctx.agent, org ? { organizationId: org } : {});
-      print(ctx, counts, counts.map((c) => `${c.tag}  ${c.total}  ${c.notClosed}`).join("\n") || "(no tags)");
+      print(
+        ctx,
+        counts,
+        counts.map((c) => `${c.tag}  ${c.total}  ${c.notClosed}`).join("\n") || cliLabels[ctx.lang].noTags,
+      );
       return 0;
     });
   },
@@ -528,15 +593,23 @@ export const tags: Command = {
 
 export const merge: Command = {
   name: "merge",
-  summary: "merge a duplicate ticket into another (the duplicate is closed; its requester follows the other)",
+  summary: {
+    en: "merge a duplicate ticket into another (the duplicate is closed; its requester follows the other)",
+    "pt-BR":
+      "juntar um chamado duplicado a outro (o duplicado é fechado; o solicitante dele passa a acompanhar o outro)",
+  },
   usage: "merge DUPLICATE --into TICKET",
   examples: ["merge TKT-000012 --into TKT-000010"],
   options: { into: { type: "string" } },
   async run(ctx, v, positionals) {
-    const ticket = ref(positionals, this.usage);
-    if (typeof v.into !== "string") throw new UsageError(`give --into TICKET (${this.usage})`);
+    const ticket = ref(ctx, positionals);
+    if (typeof v.into !== "string") throw new UsageError(usageOf(ctx).giveInto);
     const into = v.into;
-    return changeTicket(ctx, (core) => core.service.merge(ctx.agent, ticket, { into }), "merged into ");
+    return changeTicket(
+      ctx,
+      (core) => core.service.merge(ctx.agent, ticket, { into }),
+      `${cliLabels[ctx.lang].mergedTicket} `,
+    );
   },
 };
 

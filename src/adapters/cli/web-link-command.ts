@@ -1,4 +1,6 @@
 import { type Command, UsageError } from "./command.js";
+import { cliLabels } from "./labels.js";
+import { usageLabels } from "./usage-labels.js";
 
 const USAGE = "web-link --as agent|admin [--slack-user U…] [--name NAME]";
 
@@ -8,16 +10,19 @@ const USAGE = "web-link --as agent|admin [--slack-user U…] [--name NAME]";
  */
 export const webLink: Command = {
   name: "web-link",
-  summary: "print a one-time sign-in link to the web console",
+  summary: {
+    en: "print a one-time sign-in link to the web console",
+    "pt-BR": "mostrar um link de acesso ao console web, de uso único",
+  },
   usage: USAGE,
   examples: ["web-link --as agent --slack-user U0123ABCD", 'web-link --as admin --name "Ana Souza"'],
   options: { as: { type: "string" }, "slack-user": { type: "string" }, name: { type: "string" } },
   async run(ctx, values) {
     const as = values.as;
-    if (as !== "agent" && as !== "admin") throw new UsageError("--as must be agent or admin");
+    const l = usageLabels[ctx.lang];
+    if (as !== "agent" && as !== "admin") throw new UsageError(l.webLinkAs);
     const slackUser = typeof values["slack-user"] === "string" ? values["slack-user"].trim() : null;
-    if (slackUser !== null && !/^[UW][A-Z0-9]{2,30}$/.test(slackUser))
-      throw new UsageError("--slack-user expects a Slack user id like U0123ABCD");
+    if (slackUser !== null && !/^[UW][A-Z0-9]{2,30}$/.test(slackUser)) throw new UsageError(l.slackUser);
     const name =
       typeof values.name === "string" && values.name.trim() ? values.name.trim().slice(0, 100) : null;
     const links = ctx.settings.webLinks();
@@ -27,7 +32,7 @@ export const webLink: Command = {
       admin: as === "admin",
     });
     if (ctx.json) ctx.io.out(JSON.stringify({ url, expiresInMinutes: links.minutes }));
-    else ctx.io.out(`${url}\n\n(works once, for ${links.minutes} minutes)`);
+    else ctx.io.out(`${url}\n\n${cliLabels[ctx.lang].linkWorksOnce(links.minutes)}`);
     return 0;
   },
 };

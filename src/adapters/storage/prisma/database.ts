@@ -55,6 +55,13 @@ export interface OpenDatabaseOptions {
 /** No embedded database where one was expected, and none is to be created here. */
 export class NoEmbeddedDatabaseError extends Error {
   override readonly name = "NoEmbeddedDatabaseError";
+  /** The data directory searched, for a caller that words the refusal in its own language. */
+  constructor(
+    readonly dataDir: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 type OwnedElsewhere = Extract<DataDirClaim, { owner: false }>;
@@ -84,6 +91,7 @@ async function openEmbedded(
     !existsSync(join(dataDir, ENDPOINT_FILE))
   ) {
     throw new NoEmbeddedDatabaseError(
+      dataDir,
       `no chamado database in ${dataDir} and no service serving one there. Start the service first (npm start), ` +
         "or point DATA_DIR at the service's data directory (relative paths start at the working directory), " +
         "or create an empty one here with: npm run --silent cli -- migrate",
