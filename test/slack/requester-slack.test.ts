@@ -5,6 +5,7 @@ import {
   AGENTS,
   eventually,
   REQUESTER,
+  replyQueued,
   type SlackTestService,
   startSlackService,
 } from "./support/slack-service.js";
@@ -115,6 +116,7 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
         threadTs: root.ts,
       }),
     );
+    await replyQueued(t, AGENTS, reply.ts);
     t.advance(16_000);
     await eventually(() => t.slack.thread(dm, dmRoot.ts).length === 1, "the reply in the DM thread");
     expect(t.slack.thread(dm, dmRoot.ts)[0]!.text).toBe(
