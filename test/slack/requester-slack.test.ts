@@ -142,6 +142,8 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
       () => t.slack.uploads().some((u) => u.fileName === "works.png" && u.threadTs === root.ts),
       "its file in the thread",
     );
+    // The mark is added after the answer is recorded, while the worker may already be relaying it.
+    await eventually(() => t.slack.reactions(dm, answer.ts).length > 0, "the received mark");
     expect(t.slack.reactions(dm, answer.ts)).toEqual(["white_check_mark"]);
   });
 
