@@ -66,8 +66,15 @@ describe("web console in Debian's Chromium", () => {
   const agentLink = () =>
     localLink(t.service.url, t.service.webLinks.forAgent({ slackUser: null, name: "Carla", admin: false }));
 
+  /** Playwright waits 30 s for an element or a page by default: too little beside another suite on 2 cores. */
+  const newContext = async (options: Parameters<Browser["newContext"]>[0] = {}) => {
+    const context = await browser.newContext(options);
+    context.setDefaultTimeout(90_000);
+    return context;
+  };
+
   const signInAs = async (link: string, viewport: { width: number; height: number }, locale = "pt-BR") => {
-    const context = await browser.newContext({ viewport, locale });
+    const context = await newContext({ viewport, locale });
     const page = await context.newPage();
     await page.goto(link);
     await page.click("#sign-in");
@@ -307,7 +314,7 @@ describe("web console in Debian's Chromium", () => {
       { kind: "agent", slackUser: null, name: "X", admin: false },
       new Date(Date.now() - 1),
     );
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     const response = await page.goto(`${t.service.url}/app/login?t=${token}`);
     expect(response?.status()).toBe(401);
