@@ -102,16 +102,14 @@ describeWith({ pg: true }, "delivery under platform faults", () => {
     api.fault({ kind: "accept-then-hang" }, { times: 3, match: some(4) });
     api.fault({ kind: "accept-then-reset" }, { times: 3, match: some(5) });
     await enqueue(items);
-    await waitFor(() => allDelivered(items.map((i) => i.key)), "every item delivered").catch(
-      async (e) => {
-        const pending = await db.db.prisma.outboxItem.findMany({
-          where: { state: "PENDING" },
-          select: { key: true, attempts: true, lastError: true },
-        });
-        console.error("still pending:", pending);
-        throw e;
-      },
-    );
+    await waitFor(() => allDelivered(items.map((i) => i.key)), "every item delivered").catch(async (e) => {
+      const pending = await db.db.prisma.outboxItem.findMany({
+        where: { state: "PENDING" },
+        select: { key: true, attempts: true, lastError: true },
+      });
+      console.error("still pending:", pending);
+      throw e;
+    });
 
     const counts = api.countsByKey();
     expect(items.map((i) => counts.get(i.key))).toEqual(items.map(() => 1));
