@@ -10,5 +10,7 @@ export default defineConfig({
     // Wide headroom: the suite must pass on a busy 2-core machine, beside another run of itself.
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // expect.poll gives up after 1 s by default: too little for a browser or a service on a busy machine.
+    expect: { poll: { timeout: 60_000 } },
   },
 });

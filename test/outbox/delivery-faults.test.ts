@@ -46,7 +46,9 @@ describeWith({ pg: true }, "delivery under platform faults", () => {
     api = await startFakeChatApi();
     const config = await testConfig({
       DATABASE_URL: db.url,
-      OUTBOX_SEND_TIMEOUT_MS: "400",
+      // Short enough that the hanging faults cost little, long enough that an ordinary send on a busy
+      // machine does not time out: on WhatsApp (no lookups) that would be sent twice, by design.
+      OUTBOX_SEND_TIMEOUT_MS: "3000",
       OUTBOX_POLL_INTERVAL_MS: "60000",
     });
     service = await startService(config, {
@@ -100,16 +102,14 @@ describeWith({ pg: true }, "delivery under platform faults", () => {
     api.fault({ kind: "accept-then-hang" }, { times: 3, match: some(4) });
     api.fault({ kind: "accept-then-reset" }, { times: 3, match: some(5) });
     await enqueue(items);
-    await waitFor(() => allDelivered(items.map((i) => i.key)), "every item delivered", 60_000).catch(
-      async (e) => {
-        const pending = await db.db.prisma.outboxItem.findMany({
-          where: { state: "PENDING" },
-          select: { key: true, attempts: true, lastError: true },
-        });
-        console.error("still pending:", pending);
-        throw e;
-      },
-    );
+    await waitFor(() => allDelivered(items.map((i) => i.key)), "every item delivered").catch(async (e) => {
+      const pending = await db.db.prisma.outboxItem.findMany({
+        where: { state: "PENDING" },
+        select: { key: true, attempts: true, lastError: true },
+      });
+      console.error("still pending:", pending);
+      throw e;
+    });
 
     const counts = api.countsByKey();
     expect(items.map((i) => counts.get(i.key))).toEqual(items.map(() => 1));

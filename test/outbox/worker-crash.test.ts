@@ -65,7 +65,9 @@ describeWith({ pg: true }, "a service killed mid-delivery", () => {
     expect(pendingAtCrash).toBeGreaterThan(1);
 
     api.clearFaults();
-    const second = await spawnService(ENTRY, { ...env, OUTBOX_SEND_TIMEOUT_MS: "2000" });
+    // Nothing hangs any more; a short send timeout would only let a busy machine time out the lookup
+    // of the lost item and count a third attempt.
+    const second = await spawnService(ENTRY, { ...env, OUTBOX_SEND_TIMEOUT_MS: "30000" });
     children.push(second);
     await waitFor(
       async () => (await db.db.prisma.outboxItem.count({ where: { state: { not: "DELIVERED" } } })) === 0,

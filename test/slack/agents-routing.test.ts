@@ -6,6 +6,7 @@ import {
   AGENTS,
   eventually,
   OUTSIDER,
+  replyQueued,
   type SlackTestService,
   startSlackService,
 } from "./support/slack-service.js";
@@ -71,6 +72,7 @@ describe("Slack: round-robin, a user group of agents, files, SLA alerts and fail
         files: [t.slack.fileObject(manual)],
       }),
     );
+    await replyQueued(t, AGENTS, reply.ts);
     t.advance(16_000);
     await eventually(
       () => t.telegram.messages(chatId).some((m) => m.kind !== "text"),
@@ -121,6 +123,7 @@ describe("Slack: round-robin, a user group of agents, files, SLA alerts and fail
         threadTs: root.ts,
       }),
     );
+    await replyQueued(t, AGENTS, reply.ts);
     t.advance(16_000);
     await eventually(() => t.slack.reactions(AGENTS, reply.ts).join() === "x", "the failed reaction");
     await eventually(

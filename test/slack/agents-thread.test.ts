@@ -5,6 +5,7 @@ import {
   AGENTS,
   eventually,
   OUTSIDER,
+  replyQueued,
   type SlackTestService,
   startSlackService,
 } from "./support/slack-service.js";
@@ -49,7 +50,8 @@ describe("Slack: agents in a ticket's thread", () => {
     expect(await replyItems(ticket.id)).toEqual([]);
     expect((await t.ticket(ticket.number)).status).toBe("NEW");
     // A public reply afterwards is the first and only thing the supplier reads.
-    await agentWrites(root, "We are renewing the certificate.");
+    const publicReply = await agentWrites(root, "We are renewing the certificate.");
+    await replyQueued(t, AGENTS, publicReply.ts);
     t.advance(16_000);
     await eventually(() => chatOf(chatId).length > 0, "the public reply");
     expect(chatOf(chatId)).toHaveLength(1);
@@ -69,6 +71,12 @@ describe("Slack: agents in a ticket's thread", () => {
       after: "Try restarting the router.",
     });
     expect((await t.event(edited)).status).toBe(200);
+    // The event may be answered (after 2.5 s) before it is handled; the handler revises the queued
+    // item and then the history, so the grace period ends only once the history holds the new text.
+    await eventually(
+      async () => (await historyOf(ticket.id)).includes("MESSAGE: Try restarting the router."),
+      "the edit applied",
+    );
     t.advance(16_000);
     await eventually(() => chatOf(chatId).length === 1, "the reply on Telegram");
     expect(chatOf(chatId)[0]).toContain("\nTry restarting the router.\n");
@@ -85,6 +93,7 @@ describe("Slack: agents in a ticket's thread", () => {
   it("an edit after the reply went out is refused, and the agent is told", async () => {
     const { root, chatId } = await supplierTicket(t, ++supplier, "Scanner offline");
     const reply = await agentWrites(root, "Plug it in again.");
+    await replyQueued(t, AGENTS, reply.ts);
     t.advance(16_000);
     await eventually(() => chatOf(chatId).length === 1, "the reply on Telegram");
     const edited = payloads.messageChanged({
@@ -118,15 +127,24 @@ describe("Slack: agents in a ticket's thread", () => {
       text: "Wrong ticket, sorry.",
     });
     expect((await t.event(deleted)).status).toBe(200);
+    // Slack's event is answered when handled or after 2.5 s, whichever is first: on a busy machine the
+    // 200 can come before the handler cancelled the item and then recorded the withdrawal.
+    const withdrawn =
+      "REPLY_WITHDRAWN: Reply withdrawn before it went out; the requester did not receive it.";
+    await eventually(
+      async () =>
+        (await replyItems(ticket.id)).every((i) => i.state === "CANCELLED") &&
+        (await historyOf(ticket.id)).includes(withdrawn),
+      "the reply cancelled and withdrawn",
+    );
     expect((await replyItems(ticket.id)).map((i) => i.state)).toEqual(["CANCELLED"]);
-    await agentWrites(root, "Your badge is renewed.");
+    const renewed = await agentWrites(root, "Your badge is renewed.");
+    await replyQueued(t, AGENTS, renewed.ts);
     t.advance(16_000);
     await eventually(() => chatOf(chatId).length > 0, "the second reply");
     expect(chatOf(chatId)).toHaveLength(1);
     expect(chatOf(chatId)[0]).toContain("Your badge is renewed.");
-    expect(await historyOf(ticket.id)).toContain(
-      "REPLY_WITHDRAWN: Reply withdrawn before it went out; the requester did not receive it.",
-    );
+    expect(await historyOf(ticket.id)).toContain(withdrawn);
   });
 
   it("someone outside the agents' channel pressing a button is refused, and nothing changes", async () => {
@@ -214,6 +232,11 @@ describe("Slack: agents in a ticket's thread", () => {
     expect(
       (await historyOf(ticket.id)).filter((line) => line.startsWith("MESSAGE: Which model")),
     ).toHaveLength(1);
+    // The queued mark is added after the reply is recorded.
+    await eventually(
+      () => t.slack.calls("reactions.add").some((c) => c.args.timestamp === message.ts),
+      "the queued mark",
+    );
     expect(t.slack.calls("reactions.add").filter((c) => c.args.timestamp === message.ts)).toHaveLength(1);
   });
 

@@ -5,6 +5,7 @@ import {
   AGENTS,
   eventually,
   REQUESTER,
+  replyQueued,
   type SlackTestService,
   startSlackService,
 } from "./support/slack-service.js";
@@ -87,6 +88,7 @@ describe("Slack: a deactivated internal requester is refused on every requester 
         threadTs: root.ts,
       }),
     );
+    await replyQueued(t, AGENTS, reply.ts);
     t.advance(16_000);
     const ticketId = (await t.ticket(1)).id;
     const item = () =>

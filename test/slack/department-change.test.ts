@@ -5,6 +5,7 @@ import {
   AGENT_2,
   AGENTS,
   eventually,
+  replyQueued,
   SALES,
   type SlackTestService,
   startSlackService,
@@ -86,6 +87,7 @@ describe("department change from the root message's menu", () => {
         threadTs: moved.ts,
       }),
     );
+    await replyQueued(t, SALES, reply.ts);
     t.advance(16_000);
     await eventually(() => supplier.chat().some((m) => m.includes("Billing here")), "the reply from sales");
   });

@@ -76,14 +76,15 @@ describeWith({ pg: true }, "Slack: an event whose handler was killed mid-way", (
     const event = payloads.event(payloads.appHomeOpened(REQUESTER), "EvLEASE1");
     // The first handling hangs on its last Slack call; the process dies there, before answering.
     slack.fault("views.publish", { hang: true }, { match: (args) => args.user_id === REQUESTER });
-    const first = await start();
+    // Both instances up before the event: the dead holder's lease runs 30 s from its claim, and a
+    // second process started only after the kill can take that long to start on a busy machine.
+    const [first, second] = await Promise.all([start(), start()]);
     const answer = deliver(first, event).catch((error: unknown) => error);
     await waitFor(() => publishes().length === 1, "the handler hanging in views.publish");
     first.child.kill("SIGKILL");
     await first.exited;
     expect(await answer).toBeInstanceOf(Error);
 
-    const second = await start();
     // Slack's immediate retry: the dead holder's lease still runs, so Slack is asked to come back.
     const early = await deliver(second, event, 1);
     expect(early.status).toBe(503);

@@ -4,6 +4,7 @@ import {
   AGENT,
   AGENTS,
   eventually,
+  replyQueued,
   type SlackTestService,
   startSlackService,
 } from "./support/slack-service.js";
@@ -60,6 +61,7 @@ describe("agents' replies longer than a supplier's 1,000 characters", () => {
       }),
     );
     expect(answered.status).toBe(200);
+    await replyQueued(t, AGENTS, reply.ts);
     t.advance(16_000);
     await eventually(
       () => rita.chat().some((m) => m.includes("To reply, send TKT-000001")),

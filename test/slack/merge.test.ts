@@ -71,9 +71,14 @@ describe("Slack: merging a duplicate", () => {
       () => threadOf(target.root).some((l) => l.startsWith(`🔗 ${duplicate.ref} was merged here`)),
       "the target's thread",
     );
-    expect(threadOf(duplicate.root).join("\n")).toContain(
-      `🔗 Merged into ${target.ref} (Carla); the requester was told to follow it.`,
+    // The duplicate's line is posted after its root is updated, in another ticket's lane than the
+    // target's line: either may come first.
+    const mergedLine = `🔗 Merged into ${target.ref} (Carla); the requester was told to follow it.`;
+    await eventually(
+      () => threadOf(duplicate.root).some((l) => l.includes(mergedLine)),
+      "the duplicate's thread",
     );
+    expect(threadOf(duplicate.root).join("\n")).toContain(mergedLine);
 
     // The duplicate's requester writes on the duplicate: it lands on the target, in its thread.
     const contact = (await t.service.core.directory.findContactById(closed.requester.contactId))!;

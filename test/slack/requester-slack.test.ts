@@ -5,6 +5,7 @@ import {
   AGENTS,
   eventually,
   REQUESTER,
+  replyQueued,
   type SlackTestService,
   startSlackService,
 } from "./support/slack-service.js";
@@ -115,6 +116,7 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
         threadTs: root.ts,
       }),
     );
+    await replyQueued(t, AGENTS, reply.ts);
     t.advance(16_000);
     await eventually(() => t.slack.thread(dm, dmRoot.ts).length === 1, "the reply in the DM thread");
     expect(t.slack.thread(dm, dmRoot.ts)[0]!.text).toBe(
@@ -140,6 +142,8 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
       () => t.slack.uploads().some((u) => u.fileName === "works.png" && u.threadTs === root.ts),
       "its file in the thread",
     );
+    // The mark is added after the answer is recorded, while the worker may already be relaying it.
+    await eventually(() => t.slack.reactions(dm, answer.ts).length > 0, "the received mark");
     expect(t.slack.reactions(dm, answer.ts)).toEqual(["white_check_mark"]);
   });
 

@@ -75,6 +75,11 @@ describe("Telegram notifications through the outbox", () => {
     expect(chat().at(-1)!.text).toContain(`Avaliação do chamado ${ref} registrada. Obrigado!`);
     const detail = await t.service.core.service.detail({ kind: "agent", id: "a", name: "A" }, ref);
     expect(detail.ok && detail.value.ticket.rating).toEqual({ score: 5, comment: null });
+    // Seen in the chat is not yet recorded: the worker marks the question delivered after Telegram took it.
+    await waitFor(
+      async () => (await outboxStates()).includes("rating_request:DELIVERED"),
+      "the rating question recorded as delivered",
+    );
     expect(await outboxStates()).toEqual([
       "status_changed:DELIVERED",
       "agent_reply:DELIVERED",

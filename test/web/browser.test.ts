@@ -66,8 +66,15 @@ describe("web console in Debian's Chromium", () => {
   const agentLink = () =>
     localLink(t.service.url, t.service.webLinks.forAgent({ slackUser: null, name: "Carla", admin: false }));
 
+  /** Playwright waits 30 s for an element or a page by default: too little beside another suite on 2 cores. */
+  const newContext = async (options: Parameters<Browser["newContext"]>[0] = {}) => {
+    const context = await browser.newContext(options);
+    context.setDefaultTimeout(90_000);
+    return context;
+  };
+
   const signInAs = async (link: string, viewport: { width: number; height: number }, locale = "pt-BR") => {
-    const context = await browser.newContext({ viewport, locale });
+    const context = await newContext({ viewport, locale });
     const page = await context.newPage();
     await page.goto(link);
     await page.click("#sign-in");
@@ -80,7 +87,12 @@ describe("web console in Debian's Chromium", () => {
     expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
   };
 
-  let agent: { context: BrowserContext; page: Page };
+  let agent: { context: BrowserContext; page: Page } | undefined;
+  /** The agent's signed-in page, signed in here when a test runs without the first one (-t). */
+  const agentPage = async () => {
+    agent ??= await signInAs(agentLink(), VIEWPORTS.desktop);
+    return agent.page;
+  };
 
   it("signs in by link and renders the dashboard from the seeded tickets", async () => {
     agent = await signInAs(agentLink(), VIEWPORTS.desktop);
@@ -124,7 +136,8 @@ describe("web console in Debian's Chromium", () => {
   });
 
   it("switches to English and back", async () => {
-    const { page } = agent;
+    const page = await agentPage();
+    await page.goto(`${t.service.url}/app/`);
     await page.getByLabel("Idioma").selectOption("en");
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     expect(
@@ -139,7 +152,7 @@ describe("web console in Debian's Chromium", () => {
   });
 
   it("searches and filters the ticket table", async () => {
-    const { page } = agent;
+    const page = await agentPage();
     await page.getByRole("link", { name: "Tickets", exact: true }).click();
     await page.getByRole("heading", { name: "Tickets" }).waitFor();
     const ids = () => page.locator("table.tickets tbody tr td:first-child").allTextContents();
@@ -166,7 +179,9 @@ describe("web console in Debian's Chromium", () => {
   });
 
   it("a reply from the ticket page reaches the supplier on Telegram, with its file", async () => {
-    const { page } = agent;
+    const page = await agentPage();
+    await page.getByRole("link", { name: "Tickets", exact: true }).click();
+    await page.getByRole("heading", { name: "Tickets" }).waitFor();
     await page.getByRole("link", { name: anaRef }).click();
     await page.getByRole("heading", { name: new RegExp(anaRef) }).waitFor();
     const before = t.api.messages(ana.userId).length;
@@ -217,7 +232,7 @@ describe("web console in Debian's Chromium", () => {
   });
 
   it("refuses a change without the CSRF token, from inside the signed-in page", async () => {
-    const status = await agent.page.evaluate(async (ref) => {
+    const status = await (await agentPage()).evaluate(async (ref) => {
       const response = await fetch(`/app/api/tickets/${ref}/priority`, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -307,7 +322,7 @@ describe("web console in Debian's Chromium", () => {
       { kind: "agent", slackUser: null, name: "X", admin: false },
       new Date(Date.now() - 1),
     );
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     const response = await page.goto(`${t.service.url}/app/login?t=${token}`);
     expect(response?.status()).toBe(401);

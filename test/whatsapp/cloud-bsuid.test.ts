@@ -62,7 +62,7 @@ describeWith({ pg: true }, "WhatsApp Cloud API: people known by their business-s
     const agent = { kind: "agent" as const, id: "slack:UAGENT", name: "Carla" };
     const replied = await service.reply(agent, "TKT-000001", { message: "Desbloqueado, tente de novo." });
     expect(replied.ok).toBe(true);
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 90_000;
     while (!h.graph.messagesTo(ELIS.userId).some((m) => JSON.stringify(m.body).includes("Desbloqueado"))) {
       if (Date.now() > deadline) throw new Error("the reply never reached the BSUID");
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -75,6 +75,8 @@ describeWith(
       h.clock.advance(25 * HOUR);
       await agentReplies("Pode enviar o XML da nota?");
       await waitFor(() => templates().length === 1, "the template");
+      // The worker holds the item after Meta accepted the template, so the hold may land a moment later.
+      await waitFor(async () => (await stateOf("Pode enviar o XML da nota?")) === "HELD", "the reply held");
       expect(templates()[0]!.body).toMatchObject({
         type: "template",
         template: { name: CLOUD.template, language: { code: "pt_BR" } },
@@ -148,6 +150,9 @@ describeWith(
       );
       await agentReplies("Nota reprocessada.");
       await waitFor(() => templates().length === templatesBefore + 1, "a new template");
+      // Held just after Meta accepted the template: a reply before that would miss the release (it
+      // would wait for the hourly recheck), so the supplier answers once the hold is recorded.
+      await waitFor(async () => (await stateOf("Nota reprocessada.")) === "HELD", "the reply held");
       expect(sentIndex("Nota reprocessada.")).toBe(-1);
       await h.say(BRUNO, "obrigado");
       await waitFor(

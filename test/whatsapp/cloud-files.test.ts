@@ -6,7 +6,8 @@ import { type CloudHarness, startCloudHarness } from "./support/cloud-harness.js
 const DORA = { waId: "5511955550001", name: "Dora" };
 
 const until = async (what: string, check: () => boolean) => {
-  const deadline = Date.now() + 15_000;
+  // Generous: a passing wait costs nothing, and a busy two-core machine must not fail it.
+  const deadline = Date.now() + 90_000;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -32,6 +32,8 @@ describeWith({ pg: true }, "WhatsApp suppliers helped by the knowledge base (Clo
   });
 
   it("English: 'search help' finds the article and 'This solved it' closes the question", async () => {
+    // Counted from here: the pt-BR case above adds its own (and is not there when run alone, -t).
+    const before = (await h.wa.service.core.knowledge.figures()).totals;
     await h.say(CARLA, "hi");
     await h.say(CARLA, "language en");
     const found = await h.say(CARLA, "search help payment slip");
@@ -42,7 +44,7 @@ describeWith({ pg: true }, "WhatsApp suppliers helped by the knowledge base (Clo
     expect(await h.tap(CARLA, "This solved it")).toContain("Glad it is solved! No ticket was opened.");
     expect(await h.db.db.prisma.ticket.count()).toBe(0);
     const figures = await h.wa.service.core.knowledge.figures();
-    expect(figures.totals).toMatchObject({ deflected: 2, ticketsAfter: 0 });
-    expect(figures.totals.opened).toBe(2);
+    expect(figures.totals).toMatchObject({ deflected: before.deflected + 1, ticketsAfter: 0 });
+    expect(figures.totals.opened).toBe(before.opened + 1);
   });
 });

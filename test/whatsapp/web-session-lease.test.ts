@@ -8,7 +8,9 @@ import { createFakeWebClients, type FakeWebClients } from "../../testkit/fake-wh
 import { waitFor } from "../../testkit/spawn-service.js";
 import { describeWith, redisUrl, uniquePrefix } from "../support/pg-database-for-service.js";
 
-const TTL_MS = 600;
+// Real time on a busy machine: the owner renews every third of it, so a stall shorter than two thirds
+// never costs it the lease (at 600 ms, any pause over 400 ms of this process would).
+const TTL_MS = 3000;
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 describeWith({ redis: true }, "the WhatsApp Web session lease on Redis", () => {
@@ -42,8 +44,9 @@ describeWith({ redis: true }, "the WhatsApp Web session lease on Redis", () => {
     const name = `lease-${randomUUID()}`;
     const key = `${prefix}${name}`;
     const leases = createRedisLeases(redis, prefix);
-    const a = leases.lease(name, { owner: "a", ttlMs: 300 });
-    const b = leases.lease(name, { owner: "b", ttlMs: 300 });
+    // Long enough that a pause between the calls below cannot let it lapse; the end waits for it to.
+    const a = leases.lease(name, { owner: "a", ttlMs: TTL_MS });
+    const b = leases.lease(name, { owner: "b", ttlMs: TTL_MS });
     expect(await a.tryAcquire()).toBe(true);
     expect(await a.tryAcquire()).toBe(true);
     expect(await b.tryAcquire()).toBe(false);
@@ -89,13 +92,13 @@ describeWith({ redis: true }, "the WhatsApp Web session lease on Redis", () => {
 
     // A dies: its Redis connection is gone, so its lease runs out.
     a.redis.disconnect();
-    await waitFor(() => b.fakes.clients().length === 1, "instance B starting its own client", 10_000);
+    await waitFor(() => b.fakes.clients().length === 1, "instance B starting its own client");
     await waitFor(
       () => b.session.state() === "qr",
       "instance B showing a QR (no shared session directory here)",
     );
     // A stopped driving the phone once it could no longer renew: never two at once.
-    await waitFor(() => a.fakes.current().destroyed, "instance A closing its browser", 10_000);
+    await waitFor(() => a.fakes.current().destroyed, "instance A closing its browser");
     expect(a.session.state()).toBe("standby");
     expect(a.session.client()).toBeNull();
   });

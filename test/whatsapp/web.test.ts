@@ -55,7 +55,6 @@ describeWith({ pg: true }, "WhatsApp Web channel, driven by a fake client", () =
           .slice(before)
           .some((m) => screen(m).includes(expected)),
       `an answer with "${expected}"`,
-      10_000,
     ).catch((error: Error) => {
       throw new Error(
         `${error.message}\n--- conversation so far ---\n${[...transcript, ...got()].join("\n")}`,

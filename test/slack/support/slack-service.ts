@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { Redis } from "ioredis";
 import { pino } from "pino";
+import { messageKey } from "../../../src/adapters/slack/deps.js";
 import { slackChannel } from "../../../src/adapters/slack/index.js";
 import type { SlackMessageRef, SlackRefPart } from "../../../src/adapters/slack/threads.js";
 import { signatureOf } from "../../../src/adapters/slack/verify.js";
@@ -273,3 +274,15 @@ export const eventually = async (
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 };
+
+/**
+ * Waits until an agent's message in a ticket's thread is a queued reply. Slack's events are answered
+ * when handled or after 2.5 s, whichever is first, so on a busy machine the 200 can come before the
+ * reply is written; moving the clock past the grace period before that would leave the reply due
+ * 15 s after the moved clock, and it would never go out.
+ */
+export const replyQueued = (t: SlackTestService, channel: string, ts: string): Promise<void> =>
+  eventually(
+    async () => (await t.service.outbox.findByCause(messageKey(channel, ts), "agent_reply")) !== null,
+    `the reply ${ts} queued`,
+  );

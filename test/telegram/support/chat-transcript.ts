@@ -187,7 +187,8 @@ export const playChat = async (t: TelegramTestService, script: ChatScript, path:
         break;
       }
       case "arrives": {
-        const deadline = Date.now() + 15_000;
+        // Generous: a passing wait costs nothing, and a busy two-core machine must not fail it.
+        const deadline = Date.now() + 90_000;
         while (renderChat(fresh()).indexOf(arg, cursor) < 0) {
           if (Date.now() > deadline) fail(no, `expected "${arg}" to arrive`);
           await new Promise((resolve) => setTimeout(resolve, 20));
