@@ -150,8 +150,8 @@ describeWith(
       );
       await agentReplies("Nota reprocessada.");
       await waitFor(() => templates().length === templatesBefore + 1, "a new template");
-      // Held just after Meta accepted the template: a reply before that would miss the release (it
-      // would wait for the hourly recheck), so the supplier answers once the hold is recorded.
+      // Held just after Meta accepted the template; the supplier answers once the hold is recorded, so
+      // this test sees the release (cloud-window-race.test.ts covers an answer that comes sooner).
       await waitFor(async () => (await stateOf("Nota reprocessada.")) === "HELD", "the reply held");
       expect(sentIndex("Nota reprocessada.")).toBe(-1);
       await h.say(BRUNO, "obrigado");
