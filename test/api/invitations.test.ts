@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { once } from "../support/once.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { type CloudHarness, startCloudHarness } from "../whatsapp/support/cloud-harness.js";
 import { cli, client, createKey } from "./support.js";
@@ -31,15 +32,6 @@ describeWith(
     });
 
     const api = (key: string) => client(h.wa.service.url, key);
-
-    /** Runs a step of the story once, whichever test asks first; later askers read what it saw. */
-    const once = <T>(step: () => Promise<T>) => {
-      let done: Promise<T> | undefined;
-      return () => {
-        done ??= step();
-        return done;
-      };
-    };
 
     /** Carla is invited by WhatsApp code and activates with it: what each side saw on the way. */
     const inviteCarla = once(async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type RunningService, startService } from "../../src/app/service.js";
 import { testConfig, testEnv } from "../../testkit/spawn-service.js";
 import { cli, client, createKey, seedOrganizations } from "../api/support.js";
+import { once } from "../support/once.js";
 import {
   createThrowawayDatabase,
   describeWith,
@@ -45,15 +46,6 @@ describeWith({ pg: true }, "export and erasure through the REST API", () => {
     await service?.stop();
     await db?.drop();
   });
-
-  /** Runs a step once, whichever test asks first; later askers read what it saw. */
-  const once = <T>(step: () => Promise<T>) => {
-    let done: Promise<T> | undefined;
-    return () => {
-      done ??= step();
-      return done;
-    };
-  };
 
   /** Dora's export, asked with an agent key, for unknown contacts and then by the admin key: what came back. */
   const exportDora = once(async () => {

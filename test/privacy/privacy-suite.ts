@@ -6,6 +6,7 @@ import { privacyDesk } from "../../src/app/privacy.js";
 import type { PrivacyDesk } from "../../src/core/privacy/desk.js";
 import type { PrivacyRequester } from "../../src/core/privacy/requester.js";
 import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
+import { once } from "../support/once.js";
 import { AGENT, ANA, BRUNO, databaseDump, redisDump, type Seeded, seed } from "./support/seed.js";
 
 export const OFFICER: PrivacyRequester = {
@@ -61,15 +62,6 @@ export const privacySuite = (
       await s?.close();
       await env?.close();
     });
-
-    /** Runs a step of the story once, whichever test asks first; later askers read what it saw. */
-    const once = <T>(step: () => Promise<T>) => {
-      let done: Promise<T> | undefined;
-      return () => {
-        done ??= step();
-        return done;
-      };
-    };
 
     /** The officer exports Ana's data: the export, and the audit log for her right after it. */
     const exportAna = once(async () => {

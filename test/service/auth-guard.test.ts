@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLogger } from "../../src/adapters/http/logger.js";
 import { signatureOf as slackSignatureOf } from "../../src/adapters/slack/verify.js";
 import { signatureOf as whatsappSignatureOf } from "../../src/adapters/whatsapp/cloud/signature.js";
+import { once } from "../support/once.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { utf8 } from "../sweep/support/hostile-inputs.js";
 import { SECRETS, type SweepService, startSweepService } from "../sweep/support/sweep-service.js";
@@ -72,15 +73,6 @@ describeWith(
           ?.split(" ")
           .at(-1) ?? 0,
       );
-    };
-
-    /** Runs a step of the story once, whichever test asks first; later askers read what it saw. */
-    const once = <T>(step: () => Promise<T>) => {
-      let done: Promise<T> | undefined;
-      return () => {
-        done ??= step();
-        return done;
-      };
     };
 
     const spendOneAddress = once(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formValues, payloads } from "../../testkit/slack-payloads.js";
+import { once } from "../support/once.js";
 import {
   AGENT,
   AGENTS,
@@ -38,15 +39,6 @@ describe("Slack: a deactivated internal requester is refused on every requester 
       }),
     );
   const eventCount = async () => (await t.service.core.tickets.events((await t.ticket(1)).id)).length;
-
-  /** Runs a step once, whichever test asks first; later askers read what it saw. */
-  const once = <T>(step: () => Promise<T>) => {
-    let done: Promise<T> | undefined;
-    return () => {
-      done ??= step();
-      return done;
-    };
-  };
 
   /** While active, the requester opens ticket 1 by the form; then an operator deactivates them. */
   const openThenDeactivate = once(async () => {

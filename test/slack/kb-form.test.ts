@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formValues, payloads } from "../../testkit/slack-payloads.js";
 import { seedArticles } from "../knowledge/articles.js";
+import { once } from "../support/once.js";
 import {
   AGENT_2,
   eventually,
@@ -78,15 +79,6 @@ describe("Slack: the ticket form suggests articles; agents insert them", () => {
     const cleared = t.slack.calls("views.update").at(-1)!.args.view as View;
     expect(cleared.blocks.map((b) => b.block_id)).not.toContain("kb_suggestions");
   });
-
-  /** Runs a step once, whichever test asks first; later askers read what it saw. */
-  const once = <T>(step: () => Promise<T>) => {
-    let done: Promise<T> | undefined;
-    return () => {
-      done ??= step();
-      return done;
-    };
-  };
 
   /** The requester submits the form anyway, with article 5 suggested: the ticket the agent answers. */
   const openAnyway = once(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formValues, payloads } from "../../testkit/slack-payloads.js";
+import { once } from "../support/once.js";
 import {
   AGENTS,
   eventually,
@@ -64,15 +65,6 @@ describe("Slack: /ticket and its form", () => {
     });
     expect((await t.service.core.service.list({ kind: "system" }, { limit: 10 })).items).toEqual(before);
   });
-
-  /** Runs a step once, whichever test asks first; later askers read what it saw. */
-  const once = <T>(step: () => Promise<T>) => {
-    let done: Promise<T> | undefined;
-    return () => {
-      done ??= step();
-      return done;
-    };
-  };
 
   /** The requester submits a valid form: ticket 1, in sales. */
   const submitValid = once(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formValues, payloads } from "../../testkit/slack-payloads.js";
+import { once } from "../support/once.js";
 import {
   AGENT,
   AGENTS,
@@ -36,14 +37,6 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
    * One story told in steps: each test runs its step once, after the steps before it (run here if
    * they have not run yet), so it passes alone, in file order or shuffled.
    */
-  const once = (step: () => Promise<void>) => {
-    let done: Promise<void> | undefined;
-    return () => {
-      done ??= step();
-      return done;
-    };
-  };
-
   const openedWithFile = once(async () => {
     const screenshot = t.slack.hostFile("screen.png", PNG, "image/png");
     const response = await t.interact(

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { once } from "../support/once.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import {
   anyJson,
@@ -261,15 +262,6 @@ describeWith({ pg: true }, "malformed input sweep over every HTTP route", () => 
         }
     await expectStillHealthy(s.url);
   });
-
-  /** Runs a step once, whichever test asks first; later askers read what it saw. */
-  const once = <T>(step: () => Promise<T>) => {
-    let done: Promise<T> | undefined;
-    return () => {
-      done ??= step();
-      return done;
-    };
-  };
 
   /** Hostile text in the typed fields of valid updates on every channel: each text and the three answers. */
   const sendHostileText = once(async () => {

@@ -6,6 +6,7 @@ import { createFsBlobStore } from "../../src/adapters/files/fs-blob-store.js";
 import { orphanFileSweep } from "../../src/adapters/files/orphan-sweep.js";
 import { createPrismaFileReferences } from "../../src/adapters/storage/prisma/parked-files.js";
 import { createUpdates, type Person } from "../../testkit/telegram-updates.js";
+import { once } from "../support/once.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { count } from "../sweep/support/partial-rows.js";
 import { startTelegramService, type TelegramTestService } from "./support/telegram-service.js";
@@ -117,15 +118,6 @@ describeWith({ pg: true }, "Telegram: files parked by a flow that opens no ticke
     await edu.say("cancel");
     expect(await onDisk()).toEqual(held);
   });
-
-  /** Runs a step once, whichever test asks first; later askers read what it saw. */
-  const once = <T>(step: () => Promise<T>) => {
-    let done: Promise<T> | undefined;
-    return () => {
-      done ??= step();
-      return done;
-    };
-  };
 
   /** Fabi opens a ticket with one file: the file stays, held by the ticket. Answers what confirming said. */
   const openWithFile = once(async () => {

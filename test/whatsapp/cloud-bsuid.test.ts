@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { parseWebhook } from "../../src/adapters/whatsapp/cloud/parse.js";
 import { postWebhook } from "../../testkit/meta-webhooks.js";
+import { once } from "../support/once.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { CLOUD, type CloudHarness, startCloudHarness } from "./support/cloud-harness.js";
 
@@ -39,15 +40,6 @@ describeWith({ pg: true }, "WhatsApp Cloud API: people known by their business-s
   afterAll(async () => {
     await h?.close();
   });
-
-  /** Runs a step once, whichever test asks first; later askers read what it saw. */
-  const once = <T>(step: () => Promise<T>) => {
-    let done: Promise<T> | undefined;
-    return () => {
-      done ??= step();
-      return done;
-    };
-  };
 
   /** Elis, known by her BSUID alone, opens the file's first ticket: what she was answered on the way. */
   const elisOpens = once(async () => {

@@ -9,6 +9,7 @@ import {
 import { waitFor } from "../../testkit/spawn-service.js";
 import { tinyPdf, tinyPng } from "../files/support/samples.js";
 import { agent } from "../support/core-harness.js";
+import { once } from "../support/once.js";
 import {
   createThrowawayDatabase,
   describeWith,
@@ -99,14 +100,6 @@ describeWith({ pg: true }, "WhatsApp Web channel, driven by a fake client", () =
    * One story told in steps: each test runs its step once, after the steps before it (run here if
    * they have not run yet), so it passes alone, in file order or shuffled.
    */
-  const once = (step: () => Promise<void>) => {
-    let done: Promise<void> | undefined;
-    return () => {
-      done ??= step();
-      return done;
-    };
-  };
-
   const linked = once(async () => {
     // The lease that keeps other instances off the phone.
     if (redis) expect(await redis.get(`${prefix}whatsapp-web:session`)).toBeTruthy();
