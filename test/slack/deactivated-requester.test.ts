@@ -86,6 +86,8 @@ describe("Slack: a deactivated internal requester is refused on every requester 
   it("an agent's reply to a deactivated requester is not sent: its outbox item ends with the reason", async () => {
     // The ticket the test above opens, and the deactivation, done here when this test runs first.
     expect(await openThenDeactivate()).toBe(200);
+    // The root is posted by the outbox worker, maybe after the DM thread the step waited for.
+    await eventually(() => t.slack.messages(AGENTS).length === 1, "the root message");
     const root = t.slack.messages(AGENTS)[0]!;
     const reply = t.slack.userPosts(AGENTS, AGENT, "Did the VPN settle down?", root.ts);
     await t.event(
