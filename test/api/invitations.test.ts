@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { once } from "../support/once.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { type CloudHarness, startCloudHarness } from "../whatsapp/support/cloud-harness.js";
 import { cli, client, createKey } from "./support.js";
@@ -32,46 +33,67 @@ describeWith(
 
     const api = (key: string) => client(h.wa.service.url, key);
 
-    it("invites by WhatsApp code; the code typed as a message activates the contact once", async () => {
+    /** Carla is invited by WhatsApp code and activates with it: what each side saw on the way. */
+    const inviteCarla = once(async () => {
       const forbidden = await api(acmeKey).post("/invitations", {
         channel: "WHATSAPP",
         name: "Carla Dias",
         organizationKey: "acme",
       });
-      expect(forbidden.status).toBe(403);
       const noTelegram = await api(agentKey).post("/invitations", {
         channel: "TELEGRAM",
         name: "Carla Dias",
         organizationKey: "acme",
       });
-      expect(noTelegram.status).toBe(400);
-      expect(noTelegram.json.errors).toEqual([
-        expect.objectContaining({ field: "channel", code: "NOT_ONE_OF" }),
-      ]);
-
-      expect(await h.say(CARLA, "oi")).toContain("Este atendimento é exclusivo para contatos cadastrados.");
+      const beforeInvited = await h.say(CARLA, "oi");
       const invited = await api(agentKey).post("/invitations", {
         channel: "WHATSAPP",
         name: "Carla Dias",
         organizationKey: "acme",
         organizationName: "Acme Ltda",
       });
-      expect(invited.status).toBe(201);
-      expect(invited.json).toMatchObject({ channel: "WHATSAPP", telegramLink: null });
       const code: string = invited.json.whatsappText;
-      expect(code).toMatch(/^CHD-[A-Z2-9]{10}$/);
-
       // Typed by hand: lower case and a stray space still count.
-      expect(await h.say(CARLA, ` ${code.toLowerCase()}`)).toBe(
-        'Boas-vindas, Carla Dias! Seu acesso pela Acme está ativo. Envie "menu" para abrir ou acompanhar um chamado.',
-      );
-      expect(await h.say(CARLA, "oi")).toContain("Olá, Carla Dias! Como posso ajudar?");
+      const welcome = await h.say(CARLA, ` ${code.toLowerCase()}`);
+      const afterWelcome = await h.say(CARLA, "oi");
       // Used: someone else sending it gets nothing.
       const other = { waId: "5521998760000", name: "Dora" };
-      expect(await h.say(other, code)).toContain("Este código de convite não é válido");
+      const codeReused = await h.say(other, code);
+      return { forbidden, noTelegram, beforeInvited, invited, code, welcome, afterWelcome, codeReused };
+    });
+
+    /** Carla's access turned off and on once, by the agent key, as the second test does. */
+    const deactivatedOnce = once(async () => {
+      await inviteCarla();
+      const entries = await h.wa.service.core.storage.audit.list({ action: "contact.reactivated", limit: 1 });
+      if (entries.length > 0) return;
+      const path = `/contacts/WHATSAPP/${CARLA.waId}/active`;
+      expect((await api(agentKey).put(path, { active: false })).status).toBe(200);
+      expect((await api(agentKey).put(path, { active: true })).status).toBe(200);
+    });
+
+    it("invites by WhatsApp code; the code typed as a message activates the contact once", async () => {
+      const seen = await inviteCarla();
+      expect(seen.forbidden.status).toBe(403);
+      expect(seen.noTelegram.status).toBe(400);
+      expect(seen.noTelegram.json.errors).toEqual([
+        expect.objectContaining({ field: "channel", code: "NOT_ONE_OF" }),
+      ]);
+
+      expect(seen.beforeInvited).toContain("Este atendimento é exclusivo para contatos cadastrados.");
+      expect(seen.invited.status).toBe(201);
+      expect(seen.invited.json).toMatchObject({ channel: "WHATSAPP", telegramLink: null });
+      expect(seen.code).toMatch(/^CHD-[A-Z2-9]{10}$/);
+
+      expect(seen.welcome).toBe(
+        'Boas-vindas, Carla Dias! Seu acesso pela Acme está ativo. Envie "menu" para abrir ou acompanhar um chamado.',
+      );
+      expect(seen.afterWelcome).toContain("Olá, Carla Dias! Como posso ajudar?");
+      expect(seen.codeReused).toContain("Este código de convite não é válido");
     });
 
     it("deactivates and reactivates a contact; a deactivated one is refused and nothing is stored", async () => {
+      await inviteCarla();
       const path = `/contacts/WHATSAPP/${CARLA.waId}/active`;
       expect((await api(acmeKey).put(path, { active: false })).status).toBe(403);
       expect(
@@ -149,6 +171,7 @@ describeWith(
     });
 
     it("leaves an audit entry for the invitation, the redemption and each (de)activation, naming no one", async () => {
+      await deactivatedOnce();
       const entries = await h.wa.service.core.storage.audit.list({ limit: 50 });
       const seen = entries.map((e) => `${e.door} ${e.actor.kind} ${e.action}`).reverse();
       expect(seen).toEqual([

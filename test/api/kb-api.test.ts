@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import type { RunningService } from "../../src/app/service.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { client, startApiService } from "./support.js";
@@ -9,15 +9,30 @@ describeWith({ pg: true }, "REST API /api/v1/kb", () => {
   let agent: ReturnType<typeof client>;
   let acme: ReturnType<typeof client>;
 
-  beforeAll(async () => {
+  // Each test on its own service, so article numbers and counts are its own whatever ran before.
+  beforeEach(async () => {
     s = await startApiService();
     service = s.service;
     agent = s.agent;
     acme = s.acme;
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await s?.stop();
   });
+
+  /** The one published article the first test writes (KB-1), for the tests that need one there. */
+  const publishedArticle = async () => {
+    const draft = await agent.post("/kb/articles", {
+      title: "Segunda via de boleto",
+      body: "Abra **Financeiro** e escolha _Boletos_.",
+      lang: "pt-BR",
+      department: "sales",
+      tags: ["Boleto"],
+    });
+    expect(draft.json).toMatchObject({ ref: "KB-1" });
+    const published = await agent.put("/kb/articles/1", { status: "PUBLISHED", title: "2ª via de boleto" });
+    expect(published.json).toMatchObject({ status: "PUBLISHED" });
+  };
 
   it("writes, edits, publishes and searches articles; organization keys read published ones only", async () => {
     const draft = await agent.post("/kb/articles", {
@@ -49,6 +64,7 @@ describeWith({ pg: true }, "REST API /api/v1/kb", () => {
   });
 
   it("refuses bad input per field in the caller's language, and writes from organization keys", async () => {
+    await publishedArticle();
     const bad = await agent.post("/kb/articles", { title: "x", body: "y", lang: "fr" });
     expect(bad.status).toBe(400);
     expect(bad.json.code).toBe("VALIDATION_FAILED");
@@ -66,6 +82,7 @@ describeWith({ pg: true }, "REST API /api/v1/kb", () => {
   });
 
   it("answers figures to agent keys and documents every route", async () => {
+    await publishedArticle();
     expect((await acme.get("/kb/stats")).status).toBe(403);
     const figures = await agent.get("/kb/stats");
     expect(figures.json.totals).toEqual({ shown: 0, opened: 0, deflected: 0, ticketsAfter: 0 });

@@ -30,6 +30,26 @@ const rawPost = (url: string, key: string, body: string, lang = "en") =>
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
+/** Every C0 control but tab and newline (and CR, stored as LF), and DEL and C1. */
+const refusedControls = [...Array(32).keys(), 0x7f, 0x85, 0x9f].filter(
+  (c) => c !== 9 && c !== 10 && c !== 13,
+);
+
+const at = "2026-01-01T00:00:00.000Z";
+const tamperedCursors = [
+  "not base64 at all!",
+  "%00",
+  base64url("just a string"),
+  base64url({ field: "createdAt", value: "garbage", number: 1 }),
+  base64url({ field: "createdAt", value: "2026-02-31T00:00:00.000Z", number: 1 }),
+  base64url({ field: "createdAt", value: at, number: -1 }),
+  base64url({ field: "createdAt", value: at, number: 1e12 }),
+  base64url({ field: "createdAt", value: at, number: 1, extra: true }),
+  base64url({ field: "number", value: at, number: 1 }),
+  base64url({ field: "priority", value: "URGENT", number: 1 }),
+  base64url({ field: "dropTable", value: 1, number: 1 }),
+];
+
 describeWith({ pg: true }, "the text rule and page cursors at the REST door", () => {
   let db: ThrowawayDatabase;
   let service: RunningService;
@@ -86,8 +106,7 @@ describeWith({ pg: true }, "the text rule and page cursors at the REST door", ()
 
   it("refuses every C0 control but tab and newline, and DEL and C1, in the message", async () => {
     const before = await rows();
-    const refused = [...Array(32).keys(), 0x7f, 0x85, 0x9f].filter((c) => c !== 9 && c !== 10 && c !== 13);
-    for (const code of refused) {
+    for (const code of refusedControls) {
       const response = await client(service.url, key).post(
         "/tickets",
         ticket({ message: `antes${String.fromCharCode(code)}depois` }),
@@ -163,21 +182,7 @@ describeWith({ pg: true }, "the text rule and page cursors at the REST door", ()
     expect(second.status).toBe(200);
     expect(second.json.items[0].publicId).not.toBe(first.json.items[0].publicId);
 
-    const at = "2026-01-01T00:00:00.000Z";
-    const tampered = [
-      "not base64 at all!",
-      "%00",
-      base64url("just a string"),
-      base64url({ field: "createdAt", value: "garbage", number: 1 }),
-      base64url({ field: "createdAt", value: "2026-02-31T00:00:00.000Z", number: 1 }),
-      base64url({ field: "createdAt", value: at, number: -1 }),
-      base64url({ field: "createdAt", value: at, number: 1e12 }),
-      base64url({ field: "createdAt", value: at, number: 1, extra: true }),
-      base64url({ field: "number", value: at, number: 1 }),
-      base64url({ field: "priority", value: "URGENT", number: 1 }),
-      base64url({ field: "dropTable", value: 1, number: 1 }),
-    ];
-    for (const cursor of tampered) {
+    for (const cursor of tamperedCursors) {
       const response = await api.get(`/tickets?cursor=${encodeURIComponent(cursor)}`);
       expect(response.status, cursor).toBe(400);
       expect(response.type).toContain("application/problem+json");
@@ -195,17 +200,40 @@ describeWith({ pg: true }, "the text rule and page cursors at the REST door", ()
   });
 
   it("counts what it refused, by door and reason", async () => {
-    const text = await (await fetch(`${service.url}/metrics`)).text();
-    const count = (reason: string) =>
-      Number(
-        text
-          .split("\n")
-          .find((l) => l.startsWith(`chamado_input_refused_total{door="api",reason="${reason}"}`))
-          ?.split(" ")
-          .at(-1) ?? 0,
+    const refusedSoFar = async () => {
+      const text = await (await fetch(`${service.url}/metrics`)).text();
+      const count = (reason: string) =>
+        Number(
+          text
+            .split("\n")
+            .find((l) => l.startsWith(`chamado_input_refused_total{door="api",reason="${reason}"}`))
+            ?.split(" ")
+            .at(-1) ?? 0,
+        );
+      return {
+        control: count("CONTROL_CHARACTER"),
+        unicode: count("INVALID_UNICODE"),
+        cursor: count("INVALID_CURSOR"),
+      };
+    };
+    // Its own refusals, counted from what the tests before it (if any ran) left on the counters.
+    const before = await refusedSoFar();
+    const api = client(service.url, key);
+    for (const code of refusedControls) {
+      const response = await api.post(
+        "/tickets",
+        ticket({ message: `antes${String.fromCharCode(code)}depois` }),
       );
-    expect(count("CONTROL_CHARACTER")).toBeGreaterThanOrEqual(30);
-    expect(count("INVALID_UNICODE")).toBe(1);
-    expect(count("INVALID_CURSOR")).toBeGreaterThanOrEqual(11);
+      expect(response.status).toBe(400);
+    }
+    const body = JSON.stringify(ticket({ subject: "SUBJECT" })).replace("SUBJECT", "Nota \\ud800 fiscal");
+    expect((await rawPost(service.url, key, body)).status).toBe(400);
+    for (const cursor of tamperedCursors) {
+      expect((await api.get(`/tickets?cursor=${encodeURIComponent(cursor)}`)).status).toBe(400);
+    }
+    const after = await refusedSoFar();
+    expect(after.control - before.control).toBeGreaterThanOrEqual(30);
+    expect(after.unicode - before.unicode).toBe(1);
+    expect(after.cursor - before.cursor).toBeGreaterThanOrEqual(11);
   });
 });

@@ -6,6 +6,7 @@ import { privacyDesk } from "../../src/app/privacy.js";
 import type { PrivacyDesk } from "../../src/core/privacy/desk.js";
 import type { PrivacyRequester } from "../../src/core/privacy/requester.js";
 import { actorOf, identityOf } from "../../src/core/ticket/requester-of.js";
+import { once } from "../support/once.js";
 import { AGENT, ANA, BRUNO, databaseDump, redisDump, type Seeded, seed } from "./support/seed.js";
 
 export const OFFICER: PrivacyRequester = {
@@ -62,8 +63,33 @@ export const privacySuite = (
       await env?.close();
     });
 
-    it("exports everything held about the contact and nothing of another, as JSON and files in a zip", async () => {
+    /** The officer exports Ana's data: the export, and the audit log for her right after it. */
+    const exportAna = once(async () => {
       const exported = await desk.exportContact(s.anaId, OFFICER);
+      const audit = await s.core.storage.audit.list({ targetId: s.anaId, limit: 10 });
+      return { exported, audit };
+    });
+
+    /** Ana exported, then erased: what the store, Redis and her ticket held before and right after. */
+    const eraseAna = once(async () => {
+      await exportAna();
+      const before = await s.core.service.detail(AGENT, String(s.tickets.anaClosed));
+      const statsBefore = await s.core.service.stats(AGENT);
+      const erased = await desk.eraseContact(s.anaId, OFFICER);
+      const after = await s.core.service.detail(AGENT, String(s.tickets.anaClosed));
+      return {
+        before,
+        statsBefore,
+        erased,
+        after,
+        statsAfter: await s.core.service.stats(AGENT),
+        dump: await databaseDump(s.core),
+        redis: await redisDump(env.redisUrl, s.redisPrefix),
+      };
+    });
+
+    it("exports everything held about the contact and nothing of another, as JSON and files in a zip", async () => {
+      const { exported, audit } = await exportAna();
       if (!exported.ok) throw new Error("not exported");
       const files = await unzip(exportArchive(exported.value, new Date()));
       const doc = JSON.parse(files.get("contact.json")!.toString("utf8"));
@@ -106,19 +132,15 @@ export const privacySuite = (
       expect(text).not.toContain(BRUNO.name);
       expect(text).not.toContain(BRUNO.text);
       expect(text).not.toContain(BRUNO.platformUserId);
-      const audit = await s.core.storage.audit.list({ targetId: s.anaId, limit: 10 });
       expect(audit.map((e) => e.action)).toEqual(["contact.exported"]);
     });
 
     it("erases every identifier and text of the contact, keeps figures and notes, and is idempotent", async () => {
-      const before = await s.core.service.detail(AGENT, String(s.tickets.anaClosed));
-      const statsBefore = await s.core.service.stats(AGENT);
-      const erased = await desk.eraseContact(s.anaId, OFFICER);
+      const { before, statsBefore, erased, after, statsAfter, dump, redis } = await eraseAna();
       expect(erased).toMatchObject({ ok: true, value: { alreadyErased: false, tickets: 2 } });
       if (!erased.ok) return;
       expect(erased.value.cancelledOutbox).toBeGreaterThan(0);
 
-      const dump = await databaseDump(s.core);
       for (const trace of [
         ANA.platformUserId,
         ANA.name,
@@ -132,7 +154,6 @@ export const privacySuite = (
       expect(dump).toContain(BRUNO.text);
       expect(dump).toContain(BRUNO.platformUserId);
 
-      const redis = await redisDump(env.redisUrl, s.redisPrefix);
       expect(redis).not.toContain(s.anaId);
       expect(redis).not.toContain(ANA.platformUserId);
       expect(redis).toContain(s.brunoId);
@@ -140,8 +161,7 @@ export const privacySuite = (
       for (const key of s.anaOnlyKeys) expect(await blobExists(s.core, key), key).toBe(false);
       expect(await blobExists(s.core, s.sharedKey)).toBe(true);
 
-      expect(await s.core.service.stats(AGENT)).toEqual(statsBefore);
-      const after = await s.core.service.detail(AGENT, String(s.tickets.anaClosed));
+      expect(statsAfter).toEqual(statsBefore);
       if (!before.ok || !after.ok) throw new Error("ticket gone");
       expect(after.value.ticket).toMatchObject({
         number: before.value.ticket.number,
@@ -176,6 +196,8 @@ export const privacySuite = (
     });
 
     it("scrubs, when erased again, what was written under the old identity while the erasure ran", async () => {
+      // Ana erased, as the test above does; erased here when this test runs first.
+      await eraseAna();
       const old = (await s.core.directory.findContactById(s.anaId))!;
       const late = await s.core.service.create(actorOf(old), identityOf(old), {
         subject: "Mensagem atrasada",
@@ -201,6 +223,8 @@ export const privacySuite = (
     });
 
     it("starts a contact that writes again afresh", async () => {
+      // Ana erased, as the tests above leave her; erased here when this test runs first.
+      await eraseAna();
       expect(await s.core.directory.findContact("TELEGRAM", ANA.platformUserId)).toBeNull();
       const again = await s.core.directory.ensureContact({
         channel: "TELEGRAM",

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLogger } from "../../src/adapters/http/logger.js";
 import { signatureOf as slackSignatureOf } from "../../src/adapters/slack/verify.js";
 import { signatureOf as whatsappSignatureOf } from "../../src/adapters/whatsapp/cloud/signature.js";
+import { once } from "../support/once.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { utf8 } from "../sweep/support/hostile-inputs.js";
 import { SECRETS, type SweepService, startSweepService } from "../sweep/support/sweep-service.js";
@@ -74,23 +75,26 @@ describeWith(
       );
     };
 
-    it("answers 429 with Retry-After once an address spent its failures, without checking even a right secret", async () => {
+    const spendOneAddress = once(async () => {
       const attacker = from("203.0.113.7");
       const statuses = [];
       for (let i = 0; i < LIMIT; i++)
         statuses.push((await telegram(`guess-${i}-0123456789`, attacker)).status);
-      expect(statuses).toEqual(Array(LIMIT).fill(401));
       const limited = await telegram("one-more-guess-0123456789", attacker);
-      expect(limited.status).toBe(429);
-      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-      expect(limited.headers.get("content-type")).toContain("application/problem+json");
-      expect(await limited.json()).toMatchObject({ code: "TOO_MANY_FAILED_ATTEMPTS" });
-      expect((await telegram(SECRETS.telegramWebhook, attacker)).status).toBe(429);
-      // Another source is not held back by this one.
-      expect((await telegram(SECRETS.telegramWebhook, from())).status).toBe(200);
+      return {
+        statuses,
+        limited: {
+          status: limited.status,
+          retryAfter: limited.headers.get("retry-after"),
+          type: limited.headers.get("content-type"),
+          json: await limited.json(),
+        },
+        rightSecret: (await telegram(SECRETS.telegramWebhook, attacker)).status,
+        otherSource: (await telegram(SECRETS.telegramWebhook, from())).status,
+      };
     });
 
-    it("counts signature and handshake failures of every door against the same source", async () => {
+    const failAtEveryDoor = once(async () => {
       const source = from("203.0.113.8");
       const body = utf8('{"object":"whatsapp_business_account","entry":[]}');
       const timestamp = String(Math.floor(Date.now() / 1000));
@@ -121,20 +125,49 @@ describeWith(
         await fetch(`${s.url}/metrics`, { headers: { authorization: "Bearer wrong-token", ...source } }),
         await telegram("guess-0123456789abcdef", source),
       ];
-      expect(answers.map((r) => r.status)).toEqual([401, 403, 401, 401, 401, 429]);
+      return answers.map((r) => r.status);
     });
 
-    it("limits guesses at one key prefix whichever addresses they come from", async () => {
+    const guessOnePrefix = once(async () => {
       const guesses = [];
       for (let i = 0; i < LIMIT; i++)
         guesses.push((await api(`chd_SAMEPREF${"x".repeat(35)}${i}`, from())).status);
+      return {
+        guesses,
+        samePrefix: (await api(`chd_SAMEPREF${"y".repeat(36)}`, from())).status,
+        otherPrefix: (await api(`chd_OTHERPRE${"y".repeat(36)}`, from())).status,
+        rightKey: (await api(s.apiKey, from())).status,
+      };
+    });
+
+    it("answers 429 with Retry-After once an address spent its failures, without checking even a right secret", async () => {
+      const { statuses, limited, rightSecret, otherSource } = await spendOneAddress();
+      expect(statuses).toEqual(Array(LIMIT).fill(401));
+      expect(limited.status).toBe(429);
+      expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(limited.type).toContain("application/problem+json");
+      expect(limited.json).toMatchObject({ code: "TOO_MANY_FAILED_ATTEMPTS" });
+      expect(rightSecret).toBe(429);
+      // Another source is not held back by this one.
+      expect(otherSource).toBe(200);
+    });
+
+    it("counts signature and handshake failures of every door against the same source", async () => {
+      expect(await failAtEveryDoor()).toEqual([401, 403, 401, 401, 401, 429]);
+    });
+
+    it("limits guesses at one key prefix whichever addresses they come from", async () => {
+      const { guesses, samePrefix, otherPrefix, rightKey } = await guessOnePrefix();
       expect(guesses).toEqual(Array(LIMIT).fill(401));
-      expect((await api(`chd_SAMEPREF${"y".repeat(36)}`, from())).status).toBe(429);
-      expect((await api(`chd_OTHERPRE${"y".repeat(36)}`, from())).status).toBe(401);
-      expect((await api(s.apiKey, from())).status).toBe(200);
+      expect(samePrefix).toBe(429);
+      expect(otherPrefix).toBe(401);
+      expect(rightKey).toBe(200);
     });
 
     it("counts the events, and logs them without the secrets tried or the paths asked for", async () => {
+      await spendOneAddress();
+      await failAtEveryDoor();
+      await guessOnePrefix();
       expect(
         await metric('chamado_security_events_total{kind="auth_failed",door="telegram"}'),
       ).toBeGreaterThanOrEqual(LIMIT);
@@ -155,6 +188,8 @@ describeWith(
     });
 
     it("keeps the counts in Redis, where every instance shares them", async () => {
+      await spendOneAddress();
+      await guessOnePrefix();
       const redis = new Redis(process.env.REDIS_URL!);
       const keys = await redis.keys(`${prefix}rate:auth:*`);
       await redis.quit();

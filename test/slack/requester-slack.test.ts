@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formValues, payloads } from "../../testkit/slack-payloads.js";
+import { once } from "../support/once.js";
 import {
   AGENT,
   AGENTS,
@@ -32,7 +33,11 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
     return answers(id)[0]!;
   };
 
-  it("opens a ticket with a file through the form; it is followed in a DM thread", async () => {
+  /**
+   * One story told in steps: each test runs its step once, after the steps before it (run here if
+   * they have not run yet), so it passes alone, in file order or shuffled.
+   */
+  const openedWithFile = once(async () => {
     const screenshot = t.slack.hostFile("screen.png", PNG, "image/png");
     const response = await t.interact(
       payloads.submission({
@@ -70,8 +75,10 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
       thread_ts: root.ts,
     });
   });
+  it("opens a ticket with a file through the form; it is followed in a DM thread", () => openedWithFile());
 
-  it("lists, shows, replies to and closes tickets with /ticket, answering only the requester", async () => {
+  const followedByCommand = once(async () => {
+    await openedWithFile();
     expect(await command("help", "help")).toContain("*/ticket list* [open|answered|closed]");
     expect(await command("frobnicate", "bad")).toBe("I did not understand that. Try */ticket help*.");
     expect(await command("list open", "list")).toMatch(
@@ -104,8 +111,11 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
       "the reply in the agents' thread",
     );
   });
+  it("lists, shows, replies to and closes tickets with /ticket, answering only the requester", () =>
+    followedByCommand());
 
-  it("an agent's reply reaches the requester's DM thread; the requester's answer there reaches the agents", async () => {
+  const answeredInThreads = once(async () => {
+    await followedByCommand();
     const reply = t.slack.userPosts(AGENTS, AGENT, "Your password was reset, try again.", root.ts);
     await t.event(
       payloads.threadMessage({
@@ -146,8 +156,11 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
     await eventually(() => t.slack.reactions(dm, answer.ts).length > 0, "the received mark");
     expect(t.slack.reactions(dm, answer.ts)).toEqual(["white_check_mark"]);
   });
+  it("an agent's reply reaches the requester's DM thread; the requester's answer there reaches the agents", () =>
+    answeredInThreads());
 
-  it("closing by an agent asks the requester for a rating in the DM thread; the buttons record it", async () => {
+  const closedAndRated = once(async () => {
+    await answeredInThreads();
     const response = await t.interact(
       payloads.action({
         user: AGENT,
@@ -190,8 +203,11 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
     expect((await t.ticket(1)).rating).toEqual({ score: 5, comment: null });
     expect(await command("close TKT-000001", "close-again")).toBe("Ticket TKT-000001 is closed.");
   });
+  it("closing by an agent asks the requester for a rating in the DM thread; the buttons record it", () =>
+    closedAndRated());
 
-  it(":ticket: on a message offers the form; the form opens at once and is filled from the message and its files", async () => {
+  const openedFromMessage = once(async () => {
+    await closedAndRated();
     const log = t.slack.hostFile(
       "error.txt",
       new TextEncoder().encode("Error 500 at checkout\n"),
@@ -256,8 +272,11 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
     const events = await t.service.core.tickets.events((await t.ticket(2)).id);
     expect(events[0]!.attachments.map((a) => a.fileName)).toEqual(["error.txt"]);
   });
+  it(":ticket: on a message offers the form; the form opens at once and is filled from the message and its files", () =>
+    openedFromMessage());
 
-  it("App Home shows agents the dashboard and requesters their own tickets", async () => {
+  const homesShown = once(async () => {
+    await openedFromMessage();
     await t.event(payloads.appHomeOpened(AGENT));
     await eventually(
       () => t.slack.views().some((v) => v.method === "views.publish" && v.userId === AGENT),
@@ -322,4 +341,5 @@ describe("Slack: an internal requester follows a ticket from Slack", () => {
     expect(mine).toContain(`archives/${dm}/p${dmRoot.ts.replace(".", "")}|TKT-000001>`);
     expect(mine).not.toContain("Support dashboard");
   });
+  it("App Home shows agents the dashboard and requesters their own tickets", () => homesShown());
 });

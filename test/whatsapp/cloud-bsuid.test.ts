@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { parseWebhook } from "../../src/adapters/whatsapp/cloud/parse.js";
 import { postWebhook } from "../../testkit/meta-webhooks.js";
+import { once } from "../support/once.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { CLOUD, type CloudHarness, startCloudHarness } from "./support/cloud-harness.js";
 
@@ -40,13 +41,10 @@ describeWith({ pg: true }, "WhatsApp Cloud API: people known by their business-s
     await h?.close();
   });
 
-  it("answers a BSUID-only person (no longer a silent 200), opens their ticket and sends an agent's reply to the BSUID", async () => {
+  /** Elis, known by her BSUID alone, opens the file's first ticket: what she was answered on the way. */
+  const elisOpens = once(async () => {
     const menu = await h.say(ELIS, "oi");
-    expect(menu).toContain("Olá, Elis! Como posso ajudar?");
-    const sent = h.graph.messagesTo(ELIS.userId);
-    expect(sent.at(-1)?.body).toMatchObject({ recipient: ELIS.userId });
-    expect(sent.at(-1)?.body).not.toHaveProperty("to");
-
+    const menuSent = h.graph.messagesTo(ELIS.userId).at(-1)?.body;
     await h.tap(ELIS, "Abrir chamado");
     await h.say(ELIS, "Acesso bloqueado");
     await h.tap(ELIS, "Técnico");
@@ -54,7 +52,16 @@ describeWith({ pg: true }, "WhatsApp Cloud API: people known by their business-s
     await h.tap(ELIS, "Suporte");
     await h.say(ELIS, "Meu acesso ao portal foi bloqueado.");
     await h.tap(ELIS, "Pular");
-    expect(await h.tap(ELIS, "Confirmar")).toContain("Chamado TKT-000001 aberto!");
+    return { menu, menuSent, confirmed: await h.tap(ELIS, "Confirmar") };
+  });
+
+  it("answers a BSUID-only person (no longer a silent 200), opens their ticket and sends an agent's reply to the BSUID", async () => {
+    const { menu, menuSent, confirmed } = await elisOpens();
+    expect(menu).toContain("Olá, Elis! Como posso ajudar?");
+    expect(menuSent).toMatchObject({ recipient: ELIS.userId });
+    expect(menuSent).not.toHaveProperty("to");
+
+    expect(confirmed).toContain("Chamado TKT-000001 aberto!");
     const contact = await h.db.db.prisma.contact.findFirstOrThrow({ where: { platformUserId: ELIS.userId } });
     expect(contact).toMatchObject({ channel: "WHATSAPP", displayName: "Elis" });
 
@@ -75,6 +82,8 @@ describeWith({ pg: true }, "WhatsApp Cloud API: people known by their business-s
   });
 
   it("links the BSUID to the phone contact when both arrive, so the BSUID alone later is the same requester", async () => {
+    // Elis's ticket, TKT-000001, is the other requester's that Fábio must not see; opened here when this test runs first.
+    await elisOpens();
     await h.say(FABIO, "oi");
     await h.tap(FABIO, "Abrir chamado");
     await h.say(FABIO, "Nota fiscal");

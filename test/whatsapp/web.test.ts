@@ -9,6 +9,7 @@ import {
 import { waitFor } from "../../testkit/spawn-service.js";
 import { tinyPdf, tinyPng } from "../files/support/samples.js";
 import { agent } from "../support/core-harness.js";
+import { once } from "../support/once.js";
 import {
   createThrowawayDatabase,
   describeWith,
@@ -95,7 +96,11 @@ describeWith({ pg: true }, "WhatsApp Web channel, driven by a fake client", () =
     }
   });
 
-  it("shows the QR on first link, in the terminal and on the admin route, and is ready once linked", async () => {
+  /**
+   * One story told in steps: each test runs its step once, after the steps before it (run here if
+   * they have not run yet), so it passes alone, in file order or shuffled.
+   */
+  const linked = once(async () => {
     // The lease that keeps other instances off the phone.
     if (redis) expect(await redis.get(`${prefix}whatsapp-web:session`)).toBeTruthy();
     await waitFor(() => shownQr.length > 0, "a QR code");
@@ -127,8 +132,11 @@ describeWith({ pg: true }, "WhatsApp Web channel, driven by a fake client", () =
     });
     expect(await linked.json()).toMatchObject({ state: "ready", qr: null });
   });
+  it("shows the QR on first link, in the terminal and on the admin route, and is ready once linked", () =>
+    linked());
 
-  it("takes a whole ticket with numbered answers, right and wrong, and an image", async () => {
+  const ticketTaken = once(async () => {
+    await linked();
     const menu = await ana("oi", "Abrir chamado");
     expect(menu).toContain("Olá, Ana! Como posso ajudar?\n1. Abrir chamado\n2. Meus chamados");
 
@@ -164,8 +172,10 @@ describeWith({ pg: true }, "WhatsApp Web channel, driven by a fake client", () =
     expect(ticket.requester.platformUserId).toBe("5511987654321");
     expect(ticket.attachments.map((a) => a.fileName)).toEqual(["tela.png"]);
   });
+  it("takes a whole ticket with numbered answers, right and wrong, and an image", () => ticketTaken());
 
-  it("answers a message WhatsApp Web hands over twice only once", async () => {
+  const duplicateAnsweredOnce = once(async () => {
+    await ticketTaken();
     const before = toAna().length;
     const help = fakes.receive({ chatId: ANA, body: "4", senderName: "Ana" });
     await waitFor(() => toAna().length > before, "the help text");
@@ -176,8 +186,10 @@ describeWith({ pg: true }, "WhatsApp Web channel, driven by a fake client", () =
     await ana("oi", "Como posso ajudar?");
     expect(toAna().slice(answered).map(screen)).not.toContain(helpText);
   });
+  it("answers a message WhatsApp Web hands over twice only once", () => duplicateAnsweredOnce());
 
-  it("sends an agent's reply with its file and the status change, and records acks out of order as read", async () => {
+  const replySent = once(async () => {
+    await duplicateAnsweredOnce();
     const reply = await wa.service.core.service.reply(agent, formatTicketId(1), {
       message: "A nota foi reenviada, pode conferir?",
       attachments: [{ fileName: "nota.pdf", bytes: tinyPdf() }],
@@ -220,8 +232,11 @@ describeWith({ pg: true }, "WhatsApp Web channel, driven by a fake client", () =
     await ana("Pular", "Avaliação do chamado TKT-000001 registrada");
     expect((await db.db.prisma.ticket.findUniqueOrThrow({ where: { number: 1 } })).rating).toBe(5);
   });
+  it("sends an agent's reply with its file and the status change, and records acks out of order as read", () =>
+    replySent());
 
-  it("reconnects after a disconnection and delivers what was queued meanwhile", async () => {
+  const reconnected = once(async () => {
+    await replySent();
     const first = fakes.current();
     first.emit({ type: "disconnected", reason: "NAVIGATION" });
     await expect(readiness()).rejects.toThrow(/whatsapp web is (disconnected|starting)/);
@@ -247,4 +262,5 @@ describeWith({ pg: true }, "WhatsApp Web channel, driven by a fake client", () =
     const menu = await ana("oi", "Abrir chamado");
     expect(menu).toContain("1. Abrir chamado");
   });
+  it("reconnects after a disconnection and delivers what was queued meanwhile", () => reconnected());
 });
