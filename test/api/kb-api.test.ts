@@ -3,6 +3,15 @@ import type { RunningService } from "../../src/app/service.js";
 import { describeWith } from "../support/pg-database-for-service.js";
 import { client, startApiService } from "./support.js";
 
+/** The article the tests write first (KB-1). */
+const BOLETO_DRAFT = {
+  title: "Segunda via de boleto",
+  body: "Abra **Financeiro** e escolha _Boletos_.",
+  lang: "pt-BR",
+  department: "sales",
+  tags: ["Boleto"],
+};
+
 describeWith({ pg: true }, "REST API /api/v1/kb", () => {
   let s: Awaited<ReturnType<typeof startApiService>>;
   let service: RunningService;
@@ -22,26 +31,14 @@ describeWith({ pg: true }, "REST API /api/v1/kb", () => {
 
   /** The one published article the first test writes (KB-1), for the tests that need one there. */
   const publishedArticle = async () => {
-    const draft = await agent.post("/kb/articles", {
-      title: "Segunda via de boleto",
-      body: "Abra **Financeiro** e escolha _Boletos_.",
-      lang: "pt-BR",
-      department: "sales",
-      tags: ["Boleto"],
-    });
+    const draft = await agent.post("/kb/articles", BOLETO_DRAFT);
     expect(draft.json).toMatchObject({ ref: "KB-1" });
     const published = await agent.put("/kb/articles/1", { status: "PUBLISHED", title: "2ª via de boleto" });
     expect(published.json).toMatchObject({ status: "PUBLISHED" });
   };
 
   it("writes, edits, publishes and searches articles; organization keys read published ones only", async () => {
-    const draft = await agent.post("/kb/articles", {
-      title: "Segunda via de boleto",
-      body: "Abra **Financeiro** e escolha _Boletos_.",
-      lang: "pt-BR",
-      department: "sales",
-      tags: ["Boleto"],
-    });
+    const draft = await agent.post("/kb/articles", BOLETO_DRAFT);
     expect(draft.status).toBe(201);
     expect(draft.json).toMatchObject({ ref: "KB-1", status: "DRAFT", version: 1, tags: ["boleto"] });
 

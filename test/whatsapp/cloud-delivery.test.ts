@@ -33,15 +33,12 @@ describeWith(
 
     beforeAll(async () => {
       h = await startCloudHarness();
-      await h.say(BRUNO, "oi");
-      await h.tap(BRUNO, "Abrir chamado");
-      await h.say(BRUNO, "Nota fiscal rejeitada");
-      await h.tap(BRUNO, "Técnico");
-      await h.tap(BRUNO, "Média");
-      await h.tap(BRUNO, "Suporte");
-      await h.say(BRUNO, "A Sefaz rejeita a nota 1234.");
-      await h.tap(BRUNO, "Pular");
-      expect(await h.tap(BRUNO, "Confirmar")).toContain(`Chamado ${TICKET} aberto!`);
+      const opened = await h.openTicket(BRUNO, {
+        subject: "Nota fiscal rejeitada",
+        department: "Técnico",
+        message: "A Sefaz rejeita a nota 1234.",
+      });
+      expect(opened).toContain(`Chamado ${TICKET} aberto!`);
     });
     afterAll(async () => {
       await h?.close();

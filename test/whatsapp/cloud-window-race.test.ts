@@ -17,15 +17,12 @@ describeWith(
 
     beforeAll(async () => {
       h = await startCloudHarness();
-      await h.say(BRUNO, "oi");
-      await h.tap(BRUNO, "Abrir chamado");
-      await h.say(BRUNO, "Boleto em duplicidade");
-      await h.tap(BRUNO, "Comercial");
-      await h.tap(BRUNO, "Média");
-      await h.tap(BRUNO, "Suporte");
-      await h.say(BRUNO, "Recebi dois boletos do mesmo pedido.");
-      await h.tap(BRUNO, "Pular");
-      expect(await h.tap(BRUNO, "Confirmar")).toContain(`Chamado ${TICKET} aberto!`);
+      const opened = await h.openTicket(BRUNO, {
+        subject: "Boleto em duplicidade",
+        department: "Comercial",
+        message: "Recebi dois boletos do mesmo pedido.",
+      });
+      expect(opened).toContain(`Chamado ${TICKET} aberto!`);
     });
     afterAll(async () => {
       await h?.close();

@@ -52,18 +52,28 @@ export const positionAfter = (ticket: Ticket, field: SortField): CursorPosition 
 };
 
 /** The position a cursor names; null without one. Throws InvalidCursorError for anything else. */
-export const decodeCursor = (cursor: string | undefined, field: SortField): CursorPosition | null => {
-  if (!cursor) return null;
+/**
+ * What an opaque cursor (base64url JSON, as this service writes them) holds, checked by `shape`.
+ * Anything else throws InvalidCursorError, so a forged value never reaches a query.
+ */
+export const readCursor = <T>(cursor: string, shape: z.ZodType<T>): T => {
   let json: unknown;
   try {
-    if (!/^[A-Za-z0-9_-]{1,500}$/.test(cursor)) throw new InvalidCursorError();
+    if (!/^[A-Za-z0-9_-]{1,2000}$/.test(cursor)) throw new InvalidCursorError();
     json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
     throw new InvalidCursorError();
   }
-  const parsed = position.safeParse(json);
-  if (!parsed.success || parsed.data.field !== field) throw new InvalidCursorError();
-  return parsed.data as CursorPosition;
+  const parsed = shape.safeParse(json);
+  if (!parsed.success) throw new InvalidCursorError();
+  return parsed.data;
+};
+
+export const decodeCursor = (cursor: string | undefined, field: SortField): CursorPosition | null => {
+  if (!cursor) return null;
+  const read = readCursor(cursor, position);
+  if (read.field !== field) throw new InvalidCursorError();
+  return read as CursorPosition;
 };
 
 export const PRIORITY_RANK = { LOW: 0, MEDIUM: 1, HIGH: 2 } as const;

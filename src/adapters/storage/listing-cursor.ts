@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { textProblem } from "../../core/ticket/text-rule.js";
-import { InvalidCursorError } from "./cursor.js";
+import { readCursor } from "./cursor.js";
 
 /** What encode writes: a name the directory could hold (stored text, so no NUL) and a row id. */
 const position = z.tuple([
@@ -21,16 +21,7 @@ export const listingCursor = {
    */
   decode(cursor: string | undefined): { name: string; id: string } | null {
     if (!cursor) return null;
-    let json: unknown;
-    try {
-      if (!/^[A-Za-z0-9_-]{1,2000}$/.test(cursor)) throw new InvalidCursorError();
-      json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    } catch {
-      throw new InvalidCursorError();
-    }
-    const parsed = position.safeParse(json);
-    if (!parsed.success) throw new InvalidCursorError();
-    const [name, id] = parsed.data;
+    const [name, id] = readCursor(cursor, position);
     return { name, id };
   },
 };

@@ -103,6 +103,21 @@ export const startCloudHarness = async (env: Record<string, string> = {}) => {
       return exchange(who, `[${title}]`, hook);
     },
     exchange,
+    /**
+     * Walks the whole new-ticket flow as `who` (medium priority, support type, no files) and returns
+     * what the bot answered the confirmation with.
+     */
+    async openTicket(who: Sender, ticket: { subject: string; department: string; message: string }) {
+      await this.say(who, "oi");
+      await this.tap(who, "Abrir chamado");
+      await this.say(who, ticket.subject);
+      await this.tap(who, ticket.department);
+      await this.tap(who, "Média");
+      await this.tap(who, "Suporte");
+      await this.say(who, ticket.message);
+      await this.tap(who, "Pular");
+      return this.tap(who, "Confirmar");
+    },
     /** The last message sent to `who`, as they read it. */
     lastTo: (who: Sender) => readable(graph.messagesTo(addressOf(who)).at(-1)!),
     async close() {
